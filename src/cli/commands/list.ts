@@ -1,0 +1,25 @@
+import { querySessions } from '../../core/query.js';
+import type { Status } from '../../core/session.js';
+import { sessionListJson } from '../../render/json.js';
+import { sessionsTable } from '../../render/table.js';
+import type { Context } from '../context.js';
+
+export interface ListOptions {
+  status?: Status | undefined;
+  task?: string | undefined;
+  limit?: number | undefined;
+}
+
+export async function list(options: ListOptions, ctx: Context): Promise<number> {
+  const now = ctx.deps.now();
+  const data = await ctx.deps.store.read();
+  const { sessions, total } = querySessions(data.sessions, options);
+  if (ctx.json) {
+    ctx.printJson(sessionListJson(sessions, total, now));
+  } else if (sessions.length === 0) {
+    ctx.print(total === 0 && data.sessions.length === 0 ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n');
+  } else {
+    ctx.print(sessionsTable(sessions, now, ctx.palette));
+  }
+  return 0;
+}

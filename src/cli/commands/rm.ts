@@ -1,0 +1,26 @@
+import { removeSessions } from '../../core/session.js';
+import { deletedLine } from '../../render/session-text.js';
+import type { Context } from '../context.js';
+
+export interface RmOptions {
+  ids: number[];
+}
+
+/** Deletes all the given sessions or, if any ID is unknown, none of them. */
+export async function rm(options: RmOptions, ctx: Context): Promise<number> {
+  const ids = [...new Set(options.ids)];
+  const removed = await ctx.deps.store.update((data) => removeSessions(data, ids));
+
+  if (ctx.json) {
+    const entries = removed.map((s) => ({ session_id: s.id, task_name: s.task }));
+    const [only] = entries;
+    ctx.printJson(
+      only && entries.length === 1
+        ? { message: 'Session deleted successfully', ...only }
+        : { message: 'Sessions deleted successfully', sessions: entries, total: entries.length },
+    );
+  } else {
+    for (const session of removed) ctx.print(deletedLine(session, ctx.palette));
+  }
+  return 0;
+}

@@ -1,0 +1,28 @@
+import { makePalette, colorLevel, type Palette } from '../render/color.js';
+import { stringifyJson } from '../render/json.js';
+import type { Deps } from './deps.js';
+
+/** What a handler needs besides its options: the deps plus how to speak (human or JSON). */
+export interface Context {
+  deps: Deps;
+  json: boolean;
+  palette: Palette;
+  print(text: string): void;
+  printJson(value: unknown): void;
+  /** A diagnostic for people; silent in JSON mode, where it belongs in the JSON itself. */
+  warn(text: string): void;
+}
+
+export function makeContext(deps: Deps, json: boolean): Context {
+  const palette = makePalette(json ? 0 : colorLevel(deps.env, deps.isTTY));
+  return {
+    deps,
+    json,
+    palette,
+    print: (text) => deps.stdout(text),
+    printJson: (value) => deps.stdout(stringifyJson(value)),
+    warn: (text) => {
+      if (!json) deps.stderr(`${palette.chalk.yellow('stint: warning:')} ${text}\n`);
+    },
+  };
+}

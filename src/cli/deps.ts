@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import { invalidInput } from '../core/errors.js';
+import { truncateToSecond } from '../core/time.js';
+import { createFileStore } from '../store/file-store.js';
+import { resolveDataDir } from '../store/paths.js';
+import type { Store } from '../store/store.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Every side effect a command may have, in one seam, so tests can run real commands against fakes. */
+export interface Deps {
+  store: Store;
+  /** The clock: `STINT_NOW` when set, else the system time; whole seconds. */
+  now(): Date;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  isTTY: boolean;
+  env: Env;
+  newUid(): string;
+}
+
+/** Reads `STINT_NOW` on every call, so a bad value is reported by the command that needs the time. */
+export function clockFromEnv(env: Env, system: () => Date = () => new Date()): () => Date {
+  return () => {
+    const fixed = env.STINT_NOW;
+    if (fixed === undefined || fixed === '') return truncateToSecond(system());
+    const parsed = new Date(fixed);
+    if (Number.isNaN(parsed.getTime())) {
+      throw invalidInput('Invalid STINT_NOW', `'${fixed}' is not an ISO 8601 instant`);
+    }
+    return truncateToSecond(parsed);
+  };
+}
+
+/** The real process: resolved when a command runs, never at import time. */
+export function processDeps(): Deps {
+  const { env } = process;
+  // A reader that closes the pipe early (`stint list | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return {
+    store: createFileStore(resolveDataDir(env, homedir())),
+    now: clockFromEnv(env),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    env,
+    newUid: randomUUID,
+  };
+}

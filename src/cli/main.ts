@@ -1,0 +1,35 @@
+import { CommanderError, type Command } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { makeContext } from './context.js';
+import type { Deps } from './deps.js';
+import { describeFailure, formatFailure } from './errors.js';
+import { buildProgram, type Invoke } from './program.js';
+
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+/** Parses argv, runs the command and returns its exit code; never exits the process. */
+export async function run(argv: readonly string[], deps: Deps): Promise<number> {
+  // Known before parsing, so even a usage error can be reported as JSON.
+  const json = argv.includes('--json');
+  let exitCode = 0;
+  const invoke: Invoke = async (command: Command, load, options) => {
+    const ctx = makeContext(deps, command.optsWithGlobals<{ json?: boolean }>().json === true);
+    exitCode = await (await load())(options, ctx);
+  };
+  const program = buildProgram(packageJson.version, invoke, {
+    writeOut: (text) => deps.stdout(text),
+    writeErr: (text) => deps.stderr(text),
+    // Usage errors are reported below, in stint's one-line format.
+    outputError: () => undefined,
+  });
+  try {
+    // `stint` alone shows what is running.
+    await program.parseAsync(argv.length === 0 ? ['status'] : [...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError && HELP_CODES.has(error.code)) return 0;
+    const failure = describeFailure(error);
+    deps.stderr(formatFailure(failure, json));
+    return failure.exitCode;
+  }
+}

@@ -1,0 +1,39 @@
+import { invalidInput } from './errors.js';
+
+export const TASK_NAME_MIN = 3;
+export const TASK_NAME_MAX = 20;
+
+// Letters of any script (with their combining marks), decimal digits, '-' and '_'.
+const ALLOWED = /^[\p{L}\p{M}\p{Nd}_-]+$/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Length as a reader counts it: "é" typed as e + accent is one character, so is "नि". */
+function visibleLength(text: string): number {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count += 1;
+  return count;
+}
+
+/**
+ * Checks a task name against the rule and returns it in NFC form, so the same name typed
+ * on two keyboards is stored (and filtered) as one.
+ */
+export function validateTaskName(raw: string): string {
+  const name = raw.normalize('NFC');
+  const length = visibleLength(name);
+  if (length < TASK_NAME_MIN || length > TASK_NAME_MAX) {
+    throw invalidInput(
+      'Invalid task name',
+      `Task name must be between ${TASK_NAME_MIN} and ${TASK_NAME_MAX} characters`,
+    );
+  }
+  if (!ALLOWED.test(name)) {
+    throw invalidInput(
+      'Invalid task name',
+      "Task name may contain only letters, digits, '-' and '_'",
+    );
+  }
+  return name;
+}

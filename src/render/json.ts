@@ -1,0 +1,80 @@
+import { format } from 'date-fns';
+import {
+  durationSeconds,
+  pausedSeconds,
+  pauseSeconds,
+  type Session,
+  type Status,
+} from '../core/session.js';
+
+/** The public JSON view of a session (SPEC "A session"); names follow the Task Timer API. */
+export interface SessionJson {
+  session_id: number;
+  task_name: string;
+  started_at: string;
+  stopped_at: string | null;
+  duration_seconds: number;
+  status: Status;
+  planned_seconds: number | null;
+  paused_seconds: number;
+  tags: string[];
+  note: string | null;
+}
+
+export interface PauseJson {
+  started_at: string;
+  ended_at: string | null;
+  duration_seconds: number;
+}
+
+export interface SessionDetailJson extends SessionJson {
+  uid: string;
+  pauses: PauseJson[];
+}
+
+/** ISO 8601 in the local zone with its offset, whole seconds: 2026-01-15T14:30:00+01:00. */
+export function localIso(instant: string | Date): string {
+  return format(typeof instant === 'string' ? new Date(instant) : instant, "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+export function sessionJson(session: Session, now: Date): SessionJson {
+  return {
+    session_id: session.id,
+    task_name: session.task,
+    started_at: localIso(session.started_at),
+    stopped_at: session.stopped_at === null ? null : localIso(session.stopped_at),
+    duration_seconds: durationSeconds(session, now),
+    status: session.status,
+    planned_seconds: session.planned_seconds,
+    paused_seconds: pausedSeconds(session, now),
+    tags: [...session.tags],
+    note: session.note,
+  };
+}
+
+/** `show --json`: the view plus the uid and every pause. */
+export function sessionDetailJson(session: Session, now: Date): SessionDetailJson {
+  return {
+    ...sessionJson(session, now),
+    uid: session.uid,
+    pauses: session.pauses.map((pause) => ({
+      started_at: localIso(pause.started_at),
+      ended_at: pause.ended_at === null ? null : localIso(pause.ended_at),
+      duration_seconds: pauseSeconds(session, pause, now),
+    })),
+  };
+}
+
+export interface SessionListJson {
+  sessions: SessionJson[];
+  total: number;
+}
+
+export function sessionListJson(sessions: readonly Session[], total: number, now: Date): SessionListJson {
+  return { sessions: sessions.map((s) => sessionJson(s, now)), total };
+}
+
+/** Compact one-line JSON for stdout. */
+export function stringifyJson(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}

@@ -1,0 +1,67 @@
+import { durationSeconds, pausedSeconds, pauseSeconds, type Session } from '../core/session.js';
+import type { Palette } from './color.js';
+import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js';
+import { localIso } from './json.js';
+
+export function startedLine(session: Session, palette: Palette): string {
+  const { chalk } = palette;
+  return `Started ${chalk.bold(session.task)} (#${session.id}) at ${formatTime(session.started_at)}.\n`;
+}
+
+export function stoppedLine(session: Session, now: Date, palette: Palette): string {
+  const { chalk } = palette;
+  const spent = formatSpan(durationSeconds(session, now));
+  return `Stopped ${chalk.bold(session.task)} (#${session.id}) after ${spent}, ${palette.status(session.status, session.status)}.\n`;
+}
+
+export function deletedLine(session: Session, palette: Palette): string {
+  return `Deleted ${palette.chalk.bold(session.task)} (#${session.id}).\n`;
+}
+
+/** `show`: one field a line, then the pauses. */
+export function sessionDetail(session: Session, now: Date, palette: Palette): string {
+  const { chalk } = palette;
+  const rows: [string, string][] = [
+    ['Session', `#${session.id} ${chalk.bold(session.task)}`],
+    ['Status', palette.status(session.status, session.status)],
+    ['Started', localIso(session.started_at)],
+    ['Stopped', session.stopped_at === null ? '-' : localIso(session.stopped_at)],
+    ['Duration', formatSpan(durationSeconds(session, now))],
+    ['Paused', formatSpan(pausedSeconds(session, now))],
+  ];
+  if (session.planned_seconds !== null) rows.push(['Planned', formatSpan(session.planned_seconds)]);
+  rows.push(['Tags', session.tags.length > 0 ? session.tags.join(', ') : '-']);
+  rows.push(['Note', session.note ?? '-']);
+  const lines = rows.map(([label, value]) => `${chalk.dim(label.padEnd(9))}${value}`);
+  if (session.pauses.length === 0) {
+    lines.push(`${chalk.dim('Pauses'.padEnd(9))}none`);
+  } else {
+    lines.push(chalk.dim('Pauses'));
+    for (const pause of session.pauses) {
+      const until = pause.ended_at === null ? 'now' : formatDateTime(pause.ended_at);
+      lines.push(`  ${formatDateTime(pause.started_at)} → ${until}  ${formatSpan(pauseSeconds(session, pause, now))}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One `status` line: `▶ #2 coding  0:42:05  since 14:30`. */
+export function activeLine(session: Session, now: Date, palette: Palette): string {
+  const marker = session.status === 'paused' ? '⏸' : '▶';
+  const clock = formatClock(durationSeconds(session, now));
+  const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
+  return `${palette.status(session.status, marker)} #${session.id} ${palette.chalk.bold(session.task)}  ${clock}  ${palette.chalk.dim(since)}`;
+}
+
+/** The prompt segment: `coding 1:02:03`; a second active session shows as `+1`. */
+export function shortStatus(active: readonly Session[], now: Date): string {
+  const latest = active[active.length - 1];
+  if (!latest) return '';
+  const paused = latest.status === 'paused' ? ' (paused)' : '';
+  const more = active.length > 1 ? ` +${active.length - 1}` : '';
+  return `${latest.task} ${formatClock(durationSeconds(latest, now))}${paused}${more}`;
+}
+
+export function forgottenWarning(session: Session, now: Date): string {
+  return `Session ${session.id} (${session.task}) has been running for ${formatSpan(durationSeconds(session, now))}; was it forgotten? Stop it with: stint stop ${session.id}`;
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { conflict, storeError } from '../core/errors.js';
+import { LOCK_NAME } from './paths.js';
+
+/** A lock not refreshed for this long belongs to a killed process and is taken over. */
+const STALE_MS = 5_000;
+
+/**
+ * Backoff while another process writes: short waits first (writes take milliseconds),
+ * then up to 200 ms apart, about 10–20 s in all — long enough to outlast a stale lock.
+ */
+const RETRIES = { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 200, randomize: true };
+
+export interface LockGuard {
+  /** Throws if the lock was lost (taken over as stale) while held, so nothing gets written. */
+  assertHeld(): void;
+}
+
+/** Runs `critical` while holding the data directory's exclusive, cross-process lock. */
+export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard) => Promise<T>): Promise<T> {
+  // Loaded here so that reading commands never pay for the locking library.
+  const { default: lockfile } = await import('proper-lockfile');
+  const lockPath = join(dir, LOCK_NAME);
+  let lost: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dir, {
+      lockfilePath: lockPath,
+      realpath: false,
+      stale: STALE_MS,
+      retries: RETRIES,
+      onCompromised: (error) => {
+        lost = error;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw conflict('Store locked', `${lockPath} is held by another stint process; try again`);
+    }
+    throw error;
+  }
+  const guard: LockGuard = {
+    assertHeld() {
+      if (lost) throw storeError('Lock lost', `${lockPath} was taken over while writing (${lost.message})`);
+    },
+  };
+  try {
+    return await critical(guard);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
