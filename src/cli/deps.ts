@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { invalidInput } from '../core/errors.js';
 import { truncateToSecond } from '../core/time.js';
@@ -47,6 +46,7 @@ export function processDeps(): Deps {
     stderr: (text) => void process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
     env,
-    newUid: randomUUID,
+    // The global Web Crypto loads on first use; importing node:crypto would cost every command.
+    newUid: () => globalThis.crypto.randomUUID(),
   };
 }

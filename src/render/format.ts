@@ -1,4 +1,7 @@
-import { format, formatDuration, isSameDay, type Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+import { formatDuration } from 'date-fns/formatDuration';
+import { isSameDay } from 'date-fns/isSameDay';
+import type { Locale } from 'date-fns/locale';
 
 const UNIT: Record<string, string> = { xHours: 'h', xMinutes: 'm', xSeconds: 's' };
 

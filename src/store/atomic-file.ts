@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,7 +26,9 @@ export async function readTextIfExists(file: string): Promise<string | null> {
  */
 export async function replaceFileAtomically(file: string, text: string): Promise<void> {
   const dir = dirname(file);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique enough: only the lock holder writes; pid and a random part keep leftovers apart.
+  const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+  const tmp = join(dir, `.${basename(file)}.${unique}.tmp`);
   try {
     const handle = await open(tmp, 'wx', 0o600);
     try {

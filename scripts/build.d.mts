@@ -1,0 +1,3 @@
+import type { BuildResult } from 'esbuild';
+
+export function buildCli(options?: { quiet?: boolean }): Promise<BuildResult>;

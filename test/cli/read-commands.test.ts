@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest';
+import type { Deps } from '../../src/cli/deps.js';
+import { run } from '../../src/cli/main.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { makeData, makeSession } from '../helpers/factories.js';
+import { harness } from '../helpers/in-process.js';
+
+const history = makeData([
+  makeSession({ id: 1, task: 'coding', started_at: '2026-01-15T08:00:00Z', stopped_at: '2026-01-15T09:15:00Z' }),
+  makeSession({ id: 2, task: 'reading', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' }),
+  makeSession({ id: 3, task: 'coding', started_at: '2026-01-15T12:30:00Z', stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-01-15T13:00:00Z', ended_at: null }] }),
+]);
+const NOW = '2026-01-15T13:30:00Z';
+
+describe('list', () => {
+  test('a table, oldest first, with live clocks for active sessions', async () => {
+    const { code, stdout } = await harness({ now: NOW, data: history }).run('list');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      'ID  Task     Started           Stopped  Duration  Status',
+      ' 1  coding   2026-01-15 09:00  10:15      1h 15m  completed',
+      ' 2  reading  2026-01-15 13:00  -         1:30:00  running',
+      ' 3  coding   2026-01-15 13:30  -         0:30:00  paused',
+      '',
+    ]);
+  });
+
+  test.each([
+    [['--status', 'running'], [2], 1],
+    [['--status', 'completed'], [1], 1],
+    [['--task', 'coding'], [1, 3], 2],
+    [['--task', 'coding', '--limit', '1'], [3], 2],
+    [[], [1, 2, 3], 3],
+  ])('--json %j', async (args, ids, total) => {
+    const { stdout } = await harness({ now: NOW, data: history }).run('ls', ...args, '--json');
+    const out = JSON.parse(stdout);
+    expect(out.sessions.map((s: { session_id: number }) => s.session_id)).toEqual(ids);
+    expect(out.total).toBe(total);
+  });
+
+  test('durations in --json are live', async () => {
+    const { stdout } = await harness({ now: NOW, data: history }).run('list', '--status', 'running', '--json');
+    expect(JSON.parse(stdout).sessions[0].duration_seconds).toBe(5400);
+  });
+
+  test.each([
+    [['--status', 'done'], /argument 'done' is invalid. Allowed choices are running, paused, completed, partial, abandoned/],
+    [['--limit', '0'], /Invalid limit: '0' is not a positive whole number/],
+    [['--limit', 'x'], /Invalid limit/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const result = await harness({ data: history }).run('list', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('says so when there is nothing to list', async () => {
+    expect((await harness().run('list')).stdout).toBe('No sessions yet. Start one with: stint start <task>\n');
+    expect((await harness({ data: history }).run('list', '--task', 'nothing')).stdout).toBe('No sessions match.\n');
+  });
+});
+
+describe('show', () => {
+  test('one session with its pauses', async () => {
+    const { stdout } = await harness({ now: NOW, data: history }).run('show', '3');
+    expect(stdout).toContain('#3 coding');
+    expect(stdout).toContain('Paused   30m');
+    expect(stdout).toMatch(/Pauses\n {2}2026-01-15 14:00 → now {2}30m\n$/);
+  });
+
+  test('--json is the session view plus uid and pauses', async () => {
+    const out = JSON.parse((await harness({ now: NOW, data: history }).run('show', '3', '--json')).stdout);
+    expect(out).toMatchObject({ session_id: 3, status: 'paused', duration_seconds: 1800, paused_seconds: 1800 });
+    expect(out.pauses).toEqual([{ started_at: '2026-01-15T14:00:00+01:00', ended_at: null, duration_seconds: 1800 }]);
+  });
+
+  test('unknown → exit 3', async () => {
+    expect(await harness({ data: history }).run('show', '9', '--json')).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: '{"error":"Session not found","message":"No session with ID 9"}\n',
+    });
+  });
+});
+
+describe('rm', () => {
+  test('deletes one with the spec JSON', async () => {
+    const h = harness({ data: history });
+    expect(JSON.parse((await h.run('rm', '1', '--json')).stdout)).toEqual({
+      message: 'Session deleted successfully',
+      session_id: 1,
+      task_name: 'coding',
+    });
+    expect((await h.store.read()).sessions.map((s) => s.id)).toEqual([2, 3]);
+  });
+
+  test('deletes several, or none if one is unknown', async () => {
+    const h = harness({ data: history });
+    const before = h.store.text;
+    expect((await h.run('rm', '1', '9')).code).toBe(3);
+    expect(h.store.text).toBe(before);
+    const out = JSON.parse((await h.run('rm', '1', '2', '--json')).stdout);
+    expect(out).toEqual({ message: 'Sessions deleted successfully', sessions: [{ session_id: 1, task_name: 'coding' }, { session_id: 2, task_name: 'reading' }], total: 2 });
+  });
+
+  test('IDs are never reused after rm', async () => {
+    const h = harness({ data: history });
+    await h.run('rm', '3');
+    expect(JSON.parse((await h.run('start', 'writing', '--json')).stdout).session_id).toBe(4);
+  });
+});
+
+describe('status', () => {
+  test('idle: a hint, and --short prints nothing', async () => {
+    const h = harness();
+    expect((await h.run('status')).stdout).toBe('Nothing running. Start a timer with: stint start <task>\n');
+    expect(await h.run('status', '--short')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('active sessions with live clocks', async () => {
+    const h = harness({ now: NOW, data: history });
+    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding  0:30:00  paused\n');
+    expect((await h.run('status', '--short')).stdout).toBe('coding 0:30:00 (paused) +1\n');
+    const out = JSON.parse((await h.run('status', '--json')).stdout);
+    expect(out.total).toBe(2);
+    expect(out.sessions.map((s: { duration_seconds: number }) => s.duration_seconds)).toEqual([5400, 1800]);
+    expect(out.warnings).toEqual([]);
+  });
+
+  test('`stint` alone shows the status', async () => {
+    expect((await harness({ now: NOW, data: history }).run()).stdout).toContain('#2 reading');
+  });
+
+  test('warns about a timer running more than 12 hours', async () => {
+    const h = harness({ now: '2026-01-16T01:00:00Z', data: history });
+    const { stdout, stderr } = await h.run('status');
+    expect(stdout).toContain('#2 reading');
+    expect(stderr).toBe('stint: warning: Session 2 (reading) has been running for 13h; was it forgotten? Stop it with: stint stop 2\n');
+    const out = JSON.parse((await h.run('status', '--json')).stdout);
+    expect(out.warnings).toEqual([{ session_id: 2, message: expect.stringContaining('13h') }]);
+  });
+});
+
+describe('the program', () => {
+  test('a mistyped command suggests the right one on one line', async () => {
+    expect(await harness().run('lsit')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "stint: Invalid usage: unknown command 'lsit' (Did you mean list?)\n",
+    });
+  });
+
+  test('--version and --help succeed on stdout', async () => {
+    const h = harness();
+    expect(await h.run('--version')).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+    const help = await h.run('start', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Example:\n  stint start coding');
+  });
+
+  test('colour only on a TTY and never with NO_COLOR or in JSON', async () => {
+    const ansi = /\u001b\[/;
+    expect((await harness({ data: history, isTTY: true }).run('list')).stdout).toMatch(ansi);
+    expect((await harness({ data: history, isTTY: false }).run('list')).stdout).not.toMatch(ansi);
+    expect((await harness({ data: history, isTTY: true, env: { NO_COLOR: '1' } }).run('list')).stdout).not.toMatch(ansi);
+    expect((await harness({ data: history, isTTY: true }).run('list', '--json')).stdout).not.toMatch(ansi);
+  });
+
+  test('an unexpected failure is exit 1 and reported as a bug', async () => {
+    const store = createMemoryStore();
+    store.read = () => Promise.reject(new TypeError('boom'));
+    const out: string[] = [];
+    const deps: Deps = {
+      store,
+      now: () => new Date(NOW),
+      stdout: () => undefined,
+      stderr: (t) => void out.push(t),
+      isTTY: false,
+      env: {},
+      newUid: () => 'u',
+    };
+    expect(await run(['list'], deps)).toBe(1);
+    expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it)\n');
+  });
+});

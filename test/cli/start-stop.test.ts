@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { clockFromEnv } from '../../src/cli/deps.js';
+import { harness } from '../helpers/in-process.js';
+
+describe('start', () => {
+  test('prints the session and stores it with the next ID', async () => {
+    const h = harness({ now: '2026-01-15T13:30:00Z' });
+    const human = await h.run('start', 'coding');
+    expect(human).toEqual({ code: 0, stdout: 'Started coding (#1) at 14:30.\n', stderr: '' });
+    const json = await h.run('start', 'reading', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ session_id: 2, task_name: 'reading', status: 'running', started_at: '2026-01-15T14:30:00+01:00' });
+    expect((await h.store.read()).sessions.map((s) => s.task)).toEqual(['coding', 'reading']);
+  });
+
+  test.each([
+    ['ab', 'Task name must be between 3 and 20 characters'],
+    ['x'.repeat(21), 'Task name must be between 3 and 20 characters'],
+    ['deep work', "Task name may contain only letters, digits, '-' and '_'"],
+    ['coding!', "Task name may contain only letters, digits, '-' and '_'"],
+  ])('refuses %j with exit 2 and writes nothing', async (name, message) => {
+    const h = harness();
+    await h.run('start', 'coding');
+    const before = h.store.text;
+    const writes = h.store.writes;
+    expect(await h.run('start', name)).toEqual({ code: 2, stdout: '', stderr: `stint: Invalid task name: ${message}\n` });
+    const json = await h.run('start', name, '--json');
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(JSON.parse(json.stderr)).toEqual({ error: 'Invalid task name', message });
+    expect(h.store.text).toBe(before);
+    expect(h.store.writes).toBe(writes);
+  });
+
+  test('a missing task name is a usage error', async () => {
+    const result = await harness().run('start');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("stint: Invalid usage: missing required argument 'task'\n");
+  });
+});
+
+describe('stop', () => {
+  test('stops the one running session with its duration', async () => {
+    const h = harness({ now: '2026-01-15T13:30:00Z' });
+    await h.run('start', 'coding');
+    h.setNow('2026-01-15T14:45:00Z');
+    expect((await h.run('stop')).stdout).toBe('Stopped coding (#1) after 1h 15m, completed.\n');
+    const [session] = (await h.store.read()).sessions;
+    expect(session).toMatchObject({ status: 'completed', stopped_at: '2026-01-15T14:45:00Z' });
+  });
+
+  test('--json prints just the session', async () => {
+    const h = harness({ now: '2026-01-15T13:30:00Z' });
+    await h.run('start', 'coding');
+    h.setNow('2026-01-15T14:45:00Z');
+    const out = JSON.parse((await h.run('stop', '1', '--json')).stdout);
+    expect(out).toMatchObject({ session_id: 1, status: 'completed', duration_seconds: 4500, stopped_at: '2026-01-15T15:45:00+01:00' });
+  });
+
+  test('stopping twice is exit 4 with the exact error, store unchanged', async () => {
+    const h = harness();
+    await h.run('start', 'coding');
+    await h.run('stop', '1');
+    const before = h.store.text;
+    expect(await h.run('stop', '1')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already stopped: Session 1 was already stopped\n' });
+    expect(JSON.parse((await h.run('stop', '1', '--json')).stderr)).toEqual({ error: 'Session already stopped', message: 'Session 1 was already stopped' });
+    expect(h.store.text).toBe(before);
+  });
+
+  test('an unknown ID is exit 3; a malformed one exit 2', async () => {
+    const h = harness();
+    expect(await h.run('stop', '7')).toEqual({ code: 3, stdout: '', stderr: 'stint: Session not found: No session with ID 7\n' });
+    const bad = await h.run('stop', 'abc');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("stint: Invalid session ID: 'abc' is not a session ID (a positive whole number)\n");
+  });
+
+  test('without an ID: none running → 4, several → 4 naming them', async () => {
+    const h = harness();
+    expect((await h.run('stop')).code).toBe(4);
+    await h.run('start', 'coding');
+    await h.run('start', 'reading');
+    const several = await h.run('stop');
+    expect(several.code).toBe(4);
+    expect(several.stderr).toBe('stint: Several sessions running: Sessions 1 (coding), 2 (reading) are running; give an ID or use --all\n');
+  });
+
+  test('--all stops every active session; --json gives the list shape', async () => {
+    const h = harness();
+    await h.run('start', 'coding');
+    await h.run('start', 'reading');
+    const out = JSON.parse((await h.run('stop', '--all', '--json')).stdout);
+    expect(out.total).toBe(2);
+    expect(out.sessions.map((s: { status: string }) => s.status)).toEqual(['completed', 'completed']);
+    expect((await h.run('stop', '--all')).code).toBe(4);
+    expect((await h.run('stop', '1', '--all')).code).toBe(2);
+  });
+});
+
+describe('the clock', () => {
+  test('STINT_NOW fixes now to whole seconds; a bad value is exit 2', async () => {
+    expect(clockFromEnv({ STINT_NOW: '2026-01-15T14:30:00.750+01:00' })().toISOString()).toBe('2026-01-15T13:30:00.000Z');
+    expect(clockFromEnv({}, () => new Date('2026-03-01T00:00:00.999Z'))().toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(() => clockFromEnv({ STINT_NOW: 'soon' })()).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid STINT_NOW' }));
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { stint, tempHome } from '../helpers/spawn.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ home, cleanup } = tempHome());
+});
+afterEach(() => cleanup());
+
+test('20 starts launched at once all succeed with IDs 1..20, none twice', async () => {
+  const n = 20;
+  const results = await Promise.all(
+    Array.from({ length: n }, (_, i) => stint(['start', `task-${i}`, '--json'], { home, now: '2026-01-15T13:30:00Z' })),
+  );
+  for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+  const reported = results.map((r) => JSON.parse(r.stdout) as { session_id: number; task_name: string });
+  expect(reported.map((s) => s.session_id).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+
+  const stored = JSON.parse(readFileSync(join(home, 'sessions.json'), 'utf8'));
+  expect(stored.next_id).toBe(n + 1);
+  const byId = new Map(stored.sessions.map((s: { id: number; task: string }) => [s.id, s.task]));
+  for (const s of reported) expect(byId.get(s.session_id)).toBe(s.task_name);
+});
+
+test('concurrent stops of different sessions keep every change', async () => {
+  const now = '2026-01-15T13:30:00Z';
+  for (let i = 0; i < 8; i += 1) await stint(['start', `task-${i}`], { home, now });
+  const results = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => stint(['stop', String(i + 1)], { home, now: '2026-01-15T14:30:00Z' })),
+  );
+  expect(results.map((r) => r.code)).toEqual(Array(8).fill(0));
+  const list = JSON.parse((await stint(['list', '--status', 'completed', '--json'], { home, now })).stdout);
+  expect(list.total).toBe(8);
+});

@@ -1,0 +1,5 @@
+import { buildCli } from '../../scripts/build.mjs';
+
+export default async function setup(): Promise<void> {
+  await buildCli({ quiet: true });
+}

@@ -1,0 +1,44 @@
+import type { Deps } from '../../src/cli/deps.js';
+import { run } from '../../src/cli/main.js';
+import type { TrackerData } from '../../src/core/session.js';
+import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
+import { encodeSessionsFile } from '../../src/store/schema.js';
+
+export interface Harness {
+  store: MemoryStore;
+  /** Moves the fake clock. */
+  setNow(iso: string): void;
+  run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+/** Runs real commands in-process against an in-memory store and a fixed clock. */
+export function harness(options: { now?: string; data?: TrackerData; isTTY?: boolean; env?: Record<string, string> } = {}): Harness {
+  const store = createMemoryStore(options.data ? encodeSessionsFile(options.data) : null);
+  let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
+  let uid = 0;
+  return {
+    store,
+    setNow(iso) {
+      now = new Date(iso);
+    },
+    async run(...argv) {
+      let stdout = '';
+      let stderr = '';
+      const deps: Deps = {
+        store,
+        now: () => now,
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        isTTY: options.isTTY ?? false,
+        env: options.env ?? {},
+        newUid: () => `uid-${++uid}`,
+      };
+      const code = await run(argv, deps);
+      return { code, stdout, stderr };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve(import.meta.dirname, '../../bin/stint.js');
+
+export interface Result {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A temporary data directory (not created yet: stint creates it) inside a temp folder. */
+export function tempHome(): { home: string; cleanup(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'stint-test-'));
+  return { home: join(root, 'data'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface SpawnOptions {
+  home: string;
+  now?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts the built bin as a user's shell would, with a temp STINT_HOME and STINT_NOW. */
+export function spawnStint(args: string[], options: SpawnOptions): { child: ChildProcess; done: Promise<Result> } {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: join(options.home, 'no-home-writes-here'),
+    TZ: 'Europe/Paris',
+    STINT_HOME: options.home,
+    ...(options.now ? { STINT_NOW: options.now } : {}),
+    ...options.env,
+  };
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const done = new Promise<Result>((resolveDone, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolveDone({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export function stint(args: string[], options: SpawnOptions): Promise<Result> {
+  return spawnStint(args, options).done;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { colorLevel } from '../../src/render/color.js';
+import { formatClock, formatSpan, formatStop } from '../../src/render/format.js';
+import { localIso, sessionDetailJson, sessionJson } from '../../src/render/json.js';
+import { at, makeSession } from '../helpers/factories.js';
+
+describe('durations', () => {
+  test.each([
+    [0, '0s'],
+    [42, '42s'],
+    [60, '1m'],
+    [4500, '1h 15m'],
+    [3600, '1h'],
+    [3659, '1h'],
+    [93_900, '26h 5m'],
+  ])('formatSpan(%i) = %s', (seconds, text) => expect(formatSpan(seconds)).toBe(text));
+
+  test.each([
+    [0, '0:00:00'],
+    [2525, '0:42:05'],
+    [43_380, '12:03:00'],
+    [-5, '0:00:00'],
+  ])('formatClock(%i) = %s', (seconds, text) => expect(formatClock(seconds)).toBe(text));
+});
+
+describe('local times (TZ=Europe/Paris)', () => {
+  test('JSON times carry the local offset, winter and summer', () => {
+    expect(localIso('2026-01-15T13:30:00Z')).toBe('2026-01-15T14:30:00+01:00');
+    expect(localIso('2026-07-15T13:30:00Z')).toBe('2026-07-15T15:30:00+02:00');
+  });
+
+  test('a stop on the same local day shows only its time', () => {
+    expect(formatStop('2026-01-15T13:00:00Z', '2026-01-15T22:30:00Z')).toBe('23:30');
+    expect(formatStop('2026-01-15T13:00:00Z', '2026-01-15T23:30:00Z')).toBe('2026-01-16 00:30');
+  });
+});
+
+describe('session JSON view', () => {
+  test('has exactly the spec fields, live for a running session', () => {
+    const s = makeSession({ id: 1, started_at: '2026-01-15T13:30:00Z', stopped_at: null, status: 'running' });
+    expect(sessionJson(s, at('2026-01-15T14:45:00Z'))).toEqual({
+      session_id: 1,
+      task_name: 'coding',
+      started_at: '2026-01-15T14:30:00+01:00',
+      stopped_at: null,
+      duration_seconds: 4500,
+      status: 'running',
+      planned_seconds: null,
+      paused_seconds: 0,
+      tags: [],
+      note: null,
+    });
+  });
+
+  test('show adds the uid and each pause', () => {
+    const s = makeSession({
+      uid: 'u-1',
+      started_at: '2026-01-15T13:00:00Z',
+      stopped_at: '2026-01-15T15:00:00Z',
+      pauses: [{ started_at: '2026-01-15T13:30:00Z', ended_at: '2026-01-15T13:45:00Z' }],
+    });
+    const view = sessionDetailJson(s, at('2026-01-16T00:00:00Z'));
+    expect(view.uid).toBe('u-1');
+    expect(view.duration_seconds).toBe(7200 - 900);
+    expect(view.pauses).toEqual([
+      { started_at: '2026-01-15T14:30:00+01:00', ended_at: '2026-01-15T14:45:00+01:00', duration_seconds: 900 },
+    ]);
+  });
+});
+
+describe('colour', () => {
+  test.each([
+    [{}, true, 1],
+    [{}, false, 0],
+    [{ NO_COLOR: '1' }, true, 0],
+    [{ NO_COLOR: '' }, true, 1],
+    [{ TERM: 'dumb' }, true, 0],
+    [{ FORCE_COLOR: '1' }, false, 1],
+    [{ FORCE_COLOR: '0' }, true, 0],
+    [{ FORCE_COLOR: '3', NO_COLOR: '1' }, false, 3],
+    [{ COLORTERM: 'truecolor' }, true, 3],
+    [{ TERM: 'xterm-256color' }, true, 2],
+  ])('env %j, tty %s → level %i', (env, isTTY, level) => {
+    expect(colorLevel(env, isTTY)).toBe(level);
+  });
+});
