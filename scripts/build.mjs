@@ -1,5 +1,9 @@
-// Bundles the CLI into one ESM file so a run does not resolve hundreds of modules.
-// Dynamic imports stay lazy inside the bundle: a command only evaluates what it uses.
+// Builds dist/: the CLI as one CommonJS bundle (dist/stint.cjs) so a run does not resolve
+// hundreds of modules, its V8 code cache (dist/stint.cjs.cache), and the small ESM entry
+// (dist/stint.js) that bin/stint.js imports. Dynamic imports stay lazy inside the bundle:
+// a command only evaluates the modules it uses.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // commander requires node:child_process at load time, only to run external subcommands,
@@ -7,37 +11,56 @@ import { build } from 'esbuild';
 // gets a stand-in that loads the real module on first use.
 const deferChildProcess = {
   name: 'defer-child-process',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer.includes('/node_modules/commander/') ? { path: 'deferred-child-process', namespace: 'stint-defer' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'stint-defer' }, () => ({
+    b.onLoad({ filter: /.*/, namespace: 'stint-defer' }, () => ({
       contents: "let real; const load = () => (real ??= require('node:child_process'));\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key] });",
       loader: 'js',
     }));
   },
 };
 
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
+
 export async function buildCli({ quiet = false } = {}) {
+  const logLevel = quiet ? 'silent' : 'warning';
   const result = await build({
+    ...common,
     entryPoints: ['src/entry.ts'],
-    outfile: 'dist/stint.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    sourcemap: 'linked',
-    legalComments: 'none',
+    outfile: 'dist/stint.cjs',
+    format: 'cjs',
     minify: true,
-    logLevel: quiet ? 'silent' : 'warning',
-    // CommonJS dependencies (commander, cli-table3, proper-lockfile) call require() for Node built-ins.
-    banner: { js: "import { createRequire as __stintCreateRequire } from 'node:module';\nconst require = __stintCreateRequire(import.meta.url);" },
+    sourcemap: 'linked',
+    logLevel,
     metafile: true,
     plugins: [deferChildProcess],
   });
+  await build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/stint.js', format: 'esm', logLevel });
+  // A fresh process with this same Node makes the cache, as a run would compile the bundle.
+  const cache = execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    "const { makeCodeCache } = await import('./dist/stint.js'); process.stdout.write(makeCodeCache());",
+  ]);
+  writeFileSync('dist/stint.cjs.cache', cache);
   return result;
+}
+
+/** The benchmark's history generator, bundled the same way (it writes through the real store). */
+export async function buildBench() {
+  await build({
+    ...common,
+    entryPoints: ['bench/generate.ts'],
+    outfile: 'dist/bench-generate.cjs',
+    format: 'cjs',
+    logLevel: 'warning',
+    plugins: [deferChildProcess],
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildCli();
+  await buildBench();
 }

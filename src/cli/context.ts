@@ -9,6 +9,8 @@ export interface Context {
   palette: Palette;
   print(text: string): void;
   printJson(value: unknown): void;
+  /** Prints text produced piece by piece (large JSON). */
+  printChunks(chunks: Iterable<string>): void;
   /** A diagnostic for people; silent in JSON mode, where it belongs in the JSON itself. */
   warn(text: string): void;
 }
@@ -21,6 +23,9 @@ export function makeContext(deps: Deps, json: boolean): Context {
     palette,
     print: (text) => deps.stdout(text),
     printJson: (value) => deps.stdout(stringifyJson(value)),
+    printChunks: (chunks) => {
+      for (const chunk of chunks) deps.stdout(chunk);
+    },
     warn: (text) => {
       if (!json) deps.stderr(`${palette.chalk.yellow('stint: warning:')} ${text}\n`);
     },

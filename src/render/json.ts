@@ -1,4 +1,3 @@
-import { format } from 'date-fns/format';
 import {
   durationSeconds,
   pausedSeconds,
@@ -6,6 +5,8 @@ import {
   type Session,
   type Status,
 } from '../core/session.js';
+import { toStoredInstant } from '../core/time.js';
+import { makeLocalIso } from './local-iso.js';
 
 /** The public JSON view of a session (SPEC "A session"); names follow the Task Timer API. */
 export interface SessionJson {
@@ -32,17 +33,20 @@ export interface SessionDetailJson extends SessionJson {
   pauses: PauseJson[];
 }
 
-/** ISO 8601 in the local zone with its offset, whole seconds: 2026-01-15T14:30:00+01:00. */
+type LocalIso = (instant: string) => string;
+
+/** ISO 8601 in the local zone with its offset, whole seconds: 2026-01-15T14:30:00+01:00 (`Z` at zero offset). */
 export function localIso(instant: string | Date): string {
-  return format(typeof instant === 'string' ? new Date(instant) : instant, "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return makeLocalIso()(typeof instant === 'string' ? instant : toStoredInstant(instant));
 }
 
-export function sessionJson(session: Session, now: Date): SessionJson {
+/** `iso` is shared across a batch so its offset cache is too. */
+export function sessionJson(session: Session, now: Date, iso: LocalIso = makeLocalIso()): SessionJson {
   return {
     session_id: session.id,
     task_name: session.task,
-    started_at: localIso(session.started_at),
-    stopped_at: session.stopped_at === null ? null : localIso(session.stopped_at),
+    started_at: iso(session.started_at),
+    stopped_at: session.stopped_at === null ? null : iso(session.stopped_at),
     duration_seconds: durationSeconds(session, now),
     status: session.status,
     planned_seconds: session.planned_seconds,
@@ -71,7 +75,24 @@ export interface SessionListJson {
 }
 
 export function sessionListJson(sessions: readonly Session[], total: number, now: Date): SessionListJson {
-  return { sessions: sessions.map((s) => sessionJson(s, now)), total };
+  const iso = makeLocalIso();
+  return { sessions: sessions.map((s) => sessionJson(s, now, iso)), total };
+}
+
+/**
+ * The same text as `stringifyJson(sessionListJson(…))`, produced in pieces so that printing a
+ * whole history never holds every view, or one giant string, in memory at once.
+ */
+export function* sessionListJsonChunks(sessions: readonly Session[], total: number, now: Date): Generator<string> {
+  const iso = makeLocalIso();
+  const CHUNK = 2000;
+  yield '{"sessions":[';
+  for (let i = 0; i < sessions.length; i += CHUNK) {
+    // One stringify per chunk: far cheaper than one per session.
+    const text = JSON.stringify(sessions.slice(i, i + CHUNK).map((s) => sessionJson(s, now, iso)));
+    yield (i === 0 ? '' : ',') + text.slice(1, -1);
+  }
+  yield `],"total":${total}}\n`;
 }
 
 /** Compact one-line JSON for stdout. */

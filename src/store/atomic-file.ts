@@ -61,7 +61,21 @@ async function keepBackup(file: string): Promise<void> {
   await rename(staging, backup);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Writes a file that must not exist yet and flushes it to disk (new month files are never replaced). */
+export async function writeNewFileDurably(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(file, { force: true });
+    throw error;
+  }
+  await handle.close();
+}
+
+export async function syncDirectory(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');

@@ -1,36 +1,197 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { storeError } from '../core/errors.js';
-import { emptyTrackerData, type TrackerData } from '../core/session.js';
-import { isErrno, removeAbandonedTempFiles } from './atomic-file.js';
+import { StintError, storeError } from '../core/errors.js';
+import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
+import { isErrno, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
+import { openJson, type Codec } from './json-file.js';
+import { fileByMonth, monthEntry, monthFileName, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
-import { SESSIONS_FILE } from './paths.js';
-import { SessionsFileAdapter } from './sessions-adapter.js';
-import type { Store } from './store.js';
+import { LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
+import {
+  decodeLegacyFile,
+  decodeMonth,
+  decodeRoot,
+  emptyRoot,
+  encodeMonth,
+  encodeRoot,
+  isMonthFileName,
+  type Root,
+} from './schema.js';
+import { ALL, type Scope, type Store } from './store.js';
 
-/** The store on disk, in `dir` (created 0700 on the first write). */
+const rootCodec: Codec<Root> = { decode: decodeRoot, encode: encodeRoot };
+const legacyCodec: Codec<TrackerData | null> = {
+  decode: decodeLegacyFile,
+  encode: () => {
+    throw new Error('the version-1 file is never written');
+  },
+};
+const monthCodec = (key: string, nextId: number): Codec<Session[]> => ({
+  decode: (text, path) => decodeMonth(text, path, nextId),
+  encode: (sessions) => encodeMonth(key, sessions),
+});
+
+/** What the disk holds now: the root, or a version-1 file still to migrate. */
+interface Snapshot {
+  root: Root;
+  rootText: string | null;
+  legacy: TrackerData | null;
+}
+
+/** Data handed to a command, with the month files it came from. */
+interface Loaded {
+  data: TrackerData;
+  /** Month key → the text it was read from. */
+  monthTexts: Map<string, string>;
+}
+
+/** A month file named by the root is gone: a writer committed meanwhile. Read again. */
+class Vanished extends Error {}
+
+const READ_ATTEMPTS = 5;
+
+/**
+ * The store on disk, in `dir` (created 0700 on the first write). Layout, in README "Storage":
+ * `state.json` (the root) names one immutable file per month of finished sessions; a change
+ * writes new month files under new names, then replaces the root atomically — the single
+ * commit point, so a kill at any instant leaves the old state or the new one.
+ */
 export function createFileStore(dir: string): Store {
-  const file = join(dir, SESSIONS_FILE);
-  const open = () => new Low<TrackerData>(new SessionsFileAdapter(file), emptyTrackerData());
+  const rootPath = join(dir, ROOT_FILE);
+
+  async function readRoot() {
+    const { db, adapter } = openJson(rootPath, rootCodec, 'replace', emptyRoot());
+    await db.read();
+    return { root: db.data, rootText: adapter.lastText };
+  }
+
+  async function readSnapshot(): Promise<Snapshot> {
+    const { root, rootText } = await readRoot();
+    if (rootText !== null) return { root, rootText, legacy: null };
+    const { db: legacyDb } = openJson(join(dir, LEGACY_FILE), legacyCodec, 'replace', null);
+    await legacyDb.read();
+    const legacy = legacyDb.data;
+    if (legacy) {
+      const active = legacy.sessions.filter(isActive);
+      return { root: { ...emptyRoot(), next_id: legacy.next_id, active }, rootText: null, legacy };
+    }
+    // Neither: a new store, or a migration just committed the root and moved the old file away.
+    if ((await readRoot()).rootText !== null) throw new Vanished();
+    return { root, rootText: null, legacy: null };
+  }
+
+  async function load(snapshot: Snapshot, scope: Scope): Promise<Loaded> {
+    const { root, legacy } = snapshot;
+    if (legacy) return { data: { next_id: legacy.next_id, sessions: [...legacy.sessions] }, monthTexts: new Map() };
+    const keys = monthsInScope(root, scope);
+    const months = await Promise.all(keys.map((key) => readMonth(root, key)));
+    const sessions: Session[] = [...root.active];
+    const monthTexts = new Map<string, string>();
+    keys.forEach((key, i) => {
+      const month = months[i] as { sessions: Session[]; text: string };
+      monthTexts.set(key, month.text);
+      for (const s of month.sessions) sessions.push(s);
+    });
+    return { data: { next_id: root.next_id, sessions }, monthTexts };
+  }
+
+  async function readMonth(root: Root, key: string): Promise<{ sessions: Session[]; text: string }> {
+    const path = join(dir, root.months[key]?.file ?? '');
+    const { db, adapter } = openJson(path, monthCodec(key, root.next_id), 'create', []);
+    await db.read();
+    if (adapter.lastText === null) throw new Vanished();
+    return { sessions: db.data, text: adapter.lastText };
+  }
+
+  async function commit(snapshot: Snapshot, loaded: Loaded): Promise<void> {
+    const old = snapshot.root;
+    const revision = old.revision + 1;
+    const months = snapshot.legacy ? {} : { ...old.months };
+    const filed = fileByMonth(loaded.data.sessions);
+    const writes: [string, string, Session[]][] = [];
+    for (const key of new Set([...loaded.monthTexts.keys(), ...filed.keys()])) {
+      let sessions = filed.get(key) ?? [];
+      if (!loaded.monthTexts.has(key) && months[key]) {
+        // A session stopped or added into a month this command did not load: merge with the file.
+        const added = new Set(sessions.map((s) => s.id));
+        const { sessions: existing } = await readMonth(old, key);
+        sessions = [...existing.filter((s) => !added.has(s.id)), ...sessions].sort(compareByStart);
+      }
+      const text = sessions.length > 0 ? encodeMonth(key, sessions) : null;
+      if (text === (loaded.monthTexts.get(key) ?? null)) continue;
+      if (text === null) {
+        delete months[key];
+        continue;
+      }
+      const file = monthFileName(key, revision);
+      writes.push([key, file, sessions]);
+      months[key] = monthEntry(file, sessions);
+    }
+    const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
+    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months };
+    if (!snapshot.legacy && writes.length === 0 && encodeRoot({ ...root, revision: old.revision }) === snapshot.rootText) {
+      return; // nothing changed
+    }
+
+    const monthsDir = join(dir, MONTHS_DIR);
+    await mkdir(monthsDir, { recursive: true, mode: 0o700 });
+    await removeAbandonedTempFiles(rootPath);
+    for (const [key, file, sessions] of writes) {
+      // Every file the root or its backup names has a revision at most old.revision, so a file
+      // already carrying this new revision was left by a writer killed before its commit.
+      await rm(join(dir, file), { force: true });
+      const { db } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', sessions);
+      await db.write();
+    }
+    if (writes.length > 0) await syncDirectory(monthsDir);
+    const { db: rootDb } = openJson(rootPath, rootCodec, 'replace', root);
+    await rootDb.write(); // the commit
+    if (snapshot.legacy) await rename(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
+    await collectGarbage(monthsDir, [root, old]);
+  }
+
+  /** Removes month files that neither the root nor its backup names (older revisions, torn writes). */
+  async function collectGarbage(monthsDir: string, keep: Root[]): Promise<void> {
+    const named = new Set(keep.flatMap((r) => Object.values(r.months).map((m) => m.file)));
+    const names = await readdir(monthsDir).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .map((name) => `${MONTHS_DIR}/${name}`)
+        .filter((file) => !named.has(file) && (isMonthFileName(file) || file.endsWith('.tmp')))
+        .map((file) => rm(join(dir, file), { force: true })),
+    );
+  }
 
   return {
-    async read() {
-      const db = open();
-      await db.read();
-      return db.data;
+    async read(scope) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return (await load(await readSnapshot(), scope)).data;
+        } catch (error) {
+          if (!(error instanceof Vanished)) throw error;
+          if (attempt >= READ_ATTEMPTS) {
+            throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+          }
+        }
+      }
     },
 
-    async update(change) {
+    async update(scope, change) {
       await ensureDataDir(dir);
       return withStoreLock(dir, async (guard) => {
-        const db = open();
-        await db.read();
-        const result = await change(db.data);
+        const snapshot = await readSnapshot().catch((error: unknown) => {
+          if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
+          throw error;
+        });
+        const loaded = await load(snapshot, snapshot.legacy ? ALL : scope).catch((error: unknown) => {
+          if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+          throw error;
+        });
+        const result = await change(loaded.data);
         guard.assertHeld();
-        await removeAbandonedTempFiles(file);
-        await db.write().catch((error: unknown) => {
-          throw storeError('Write failed', `${file}: ${(error as Error).message}; the previous version was kept`);
+        await commit(snapshot, loaded).catch((error: unknown) => {
+          if (error instanceof StintError) throw error;
+          throw storeError('Write failed', `${rootPath}: ${(error as Error).message}; the previous version was kept`);
         });
         return result;
       });

@@ -1,10 +1,12 @@
 import { emptyTrackerData, type TrackerData } from '../core/session.js';
-import { decodeSessionsFile, encodeSessionsFile } from './schema.js';
+import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import type { Store } from './store.js';
 
 /**
- * An in-memory store for command tests. It keeps the encoded text, exactly as the file
- * store would, so tests can compare it byte for byte and share the decoding rules.
+ * An in-memory store for command tests. It keeps the whole store as one encoded text (the
+ * version-1 single-file format), so tests can compare it byte for byte and share the decoding
+ * rules. It hands out everything whatever the scope: the file store's partial loading is
+ * tested against the file store itself.
  */
 export interface MemoryStore extends Store {
   /** The stored text, or null before the first write. */
@@ -19,10 +21,10 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
     async read() {
       return load(store.text);
     },
-    async update(change) {
+    async update(_scope, change) {
       const data = load(store.text);
       const result = await change(data);
-      store.text = encodeSessionsFile(data);
+      store.text = encodeLegacyFile(data);
       store.writes += 1;
       return result;
     },
@@ -31,5 +33,5 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
 }
 
 function load(text: string | null): TrackerData {
-  return text === null ? emptyTrackerData() : decodeSessionsFile(text, 'memory');
+  return text === null ? emptyTrackerData() : decodeLegacyFile(text, 'memory');
 }

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 
-export const SESSIONS_FILE = 'sessions.json';
+/** The root of the store: active sessions, the ID counter and the index of month files. */
+export const ROOT_FILE = 'state.json';
+/** Finished sessions, one file per month (and revision), named by the root. */
+export const MONTHS_DIR = 'sessions';
+/** The version-1 layout kept everything here; it is migrated on the first write. */
+export const LEGACY_FILE = 'sessions.json';
+/** The original version-1 file, kept after migration. */
+export const LEGACY_BACKUP = 'sessions.v1.json.bak';
 export const LOCK_NAME = 'stint.lock';
 
 /** `$STINT_HOME` if set, else `~/.stint`. Resolved per call, never at import time. */

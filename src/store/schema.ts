@@ -1,23 +1,95 @@
 import { storeError } from '../core/errors.js';
 import { STATUSES, type Session, type TrackerData } from '../core/session.js';
 
-/** Bump with a migration in `migrate` whenever the stored shape changes. */
-export const STORE_VERSION = 1;
+/** The layout this stint writes: a root file plus one file of finished sessions per month. */
+export const STORE_VERSION = 2;
+/** The first layout: everything in one sessions.json. Still read, and migrated on the first write. */
+export const LEGACY_VERSION = 1;
 
-interface SessionsFileV1 extends TrackerData {
-  version: number;
-}
-
-export function encodeSessionsFile(data: TrackerData): string {
-  const file: SessionsFileV1 = { version: STORE_VERSION, next_id: data.next_id, sessions: data.sessions };
-  return `${JSON.stringify(file, null, 1)}\n`;
-}
-
-const unreadable = (file: string, why: string) =>
+export const unreadable = (file: string, why: string) =>
   storeError('Store unreadable', `${file}: ${why}; the file was left untouched`);
 
-/** Parses and checks a sessions file; anything doubtful is refused rather than guessed at. */
-export function decodeSessionsFile(text: string, file: string): TrackerData {
+/* ---------- legacy single file (also the in-memory store's format) ---------- */
+
+export function encodeLegacyFile(data: TrackerData): string {
+  return `${JSON.stringify({ version: LEGACY_VERSION, next_id: data.next_id, sessions: data.sessions }, null, 1)}\n`;
+}
+
+/** Parses and checks a version-1 sessions file; anything doubtful is refused rather than guessed at. */
+export function decodeLegacyFile(text: string, file: string): TrackerData {
+  const raw = parseObject(text, file);
+  checkVersion(raw, file);
+  const nextId = checkNextId(raw, file);
+  return { next_id: nextId, sessions: checkSessions(raw.sessions, file, '"sessions"', nextId) };
+}
+
+/* ---------- version 2: root and month files ---------- */
+
+/** Where a month's finished sessions are, and what a reader needs to know to skip the file. */
+export interface MonthEntry {
+  file: string;
+  count: number;
+  min_id: number;
+  max_id: number;
+  /** The longest session in the file, so range queries know how far back to look. */
+  max_seconds: number;
+}
+
+/** The root: small, read by every command; its atomic replacement is the commit of every change. */
+export interface Root {
+  version: number;
+  revision: number;
+  next_id: number;
+  active: Session[];
+  months: Record<string, MonthEntry>;
+}
+
+export function emptyRoot(): Root {
+  return { version: STORE_VERSION, revision: 0, next_id: 1, active: [], months: {} };
+}
+
+export function encodeRoot(root: Root): string {
+  return `${JSON.stringify({ ...root, version: STORE_VERSION }, null, 1)}\n`;
+}
+
+export function decodeRoot(text: string, file: string): Root {
+  const raw = parseObject(text, file);
+  const version = checkVersion(raw, file);
+  if (version < STORE_VERSION) throw unreadable(file, `unexpected "version" ${version}`);
+  const nextId = checkNextId(raw, file);
+  const { revision, months } = raw;
+  if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0) {
+    throw unreadable(file, 'missing or invalid "revision"');
+  }
+  if (!isRecord(months)) throw unreadable(file, '"months" is not an object');
+  for (const [key, entry] of Object.entries(months)) {
+    if (!/^\d{4}-\d{2}$/.test(key) || !isRecord(entry) || typeof entry.file !== 'string' || !isMonthFileName(entry.file)) {
+      throw unreadable(file, `invalid entry for month ${JSON.stringify(key)}`);
+    }
+  }
+  const active = checkSessions(raw.active, file, '"active"', nextId);
+  return { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry> };
+}
+
+/** One session a line: compact for speed, still readable and diffable by a person. */
+export function encodeMonth(key: string, sessions: readonly Session[]): string {
+  const lines = sessions.map((s) => JSON.stringify(s)).join(',\n');
+  return `{"version":${STORE_VERSION},"month":"${key}","sessions":[\n${lines}\n]}\n`;
+}
+
+export function decodeMonth(text: string, file: string, nextId: number): Session[] {
+  const raw = parseObject(text, file);
+  checkVersion(raw, file);
+  return checkSessions(raw.sessions, file, '"sessions"', nextId);
+}
+
+export function isMonthFileName(name: string): boolean {
+  return /^sessions\/\d{4}-\d{2}\.r\d+\.json$/.test(name);
+}
+
+/* ---------- shared checks ---------- */
+
+function parseObject(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -25,6 +97,10 @@ export function decodeSessionsFile(text: string, file: string): TrackerData {
     throw unreadable(file, `not valid JSON (${(error as Error).message})`);
   }
   if (!isRecord(raw)) throw unreadable(file, 'expected a JSON object');
+  return raw;
+}
+
+function checkVersion(raw: Record<string, unknown>, file: string): number {
   const { version } = raw;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw unreadable(file, 'missing or invalid "version"');
@@ -35,21 +111,33 @@ export function decodeSessionsFile(text: string, file: string): TrackerData {
       `written by a newer stint (store version ${version}, this one reads up to ${STORE_VERSION}); upgrade stint`,
     );
   }
-  const { next_id: nextId, sessions } = raw;
+  return version;
+}
+
+function checkNextId(raw: Record<string, unknown>, file: string): number {
+  const { next_id: nextId } = raw;
   if (typeof nextId !== 'number' || !Number.isInteger(nextId) || nextId < 1) {
     throw unreadable(file, 'missing or invalid "next_id"');
   }
-  if (!Array.isArray(sessions)) throw unreadable(file, '"sessions" is not a list');
-  const seen = new Set<unknown>();
-  sessions.forEach((session, index) => {
+  return nextId;
+}
+
+function checkSessions(list: unknown, file: string, field: string, nextId: number): Session[] {
+  if (!Array.isArray(list)) throw unreadable(file, `${field} is not a list`);
+  const seen = new Set<number>();
+  list.forEach((session, index) => {
     const problem = sessionProblem(session, nextId);
     if (problem) throw unreadable(file, `session at index ${index}: ${problem}`);
     const { id } = session as Session;
     if (seen.has(id)) throw unreadable(file, `session at index ${index}: "id" ${id} appears twice`);
     seen.add(id);
   });
-  return { next_id: nextId, sessions: sessions as Session[] };
+  return list as Session[];
 }
+
+// Instants as this program writes them, field ranges included: cheaper than Date.parse over a
+// whole history, and stricter (Date.parse takes a date alone).
+const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function sessionProblem(value: unknown, nextId: number): string | null {
   if (!isRecord(value)) return 'not an object';
@@ -69,9 +157,9 @@ function sessionProblem(value: unknown, nextId: number): string | null {
 }
 
 function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && INSTANT.test(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

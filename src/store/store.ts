@@ -1,14 +1,32 @@
 import type { TrackerData } from '../core/session.js';
 
 /**
+ * Which part of the history a command needs. Running and paused sessions and the ID counter
+ * always come along; finished sessions only as far as the scope asks, so the hot path
+ * (start, stop, status) never reads the history.
+ */
+export type Scope =
+  | { kind: 'active' }
+  | { kind: 'all' }
+  | { kind: 'ids'; ids: readonly number[] }
+  /** Sessions that overlap [from, to); null is open-ended. */
+  | { kind: 'range'; from: Date | null; to: Date | null };
+
+export const ACTIVE: Scope = { kind: 'active' };
+export const ALL: Scope = { kind: 'all' };
+
+/**
  * The only door to the user's data. Commands never see files, locks or layouts.
+ * The data handed out holds every active session and at least the finished sessions in scope
+ * (possibly more); the caller filters precisely.
  */
 export interface Store {
   /** A snapshot for reading; takes no lock and never waits for a writer. */
-  read(): Promise<TrackerData>;
+  read(scope: Scope): Promise<TrackerData>;
   /**
    * Exclusive read–change–write. `change` edits the data it is given and returns a result;
-   * if it throws, nothing is written and the error goes to the caller.
+   * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored
+   * wherever they belong; only loaded sessions can be edited or removed.
    */
-  update<T>(change: (data: TrackerData) => T | Promise<T>): Promise<T>;
+  update<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>): Promise<T>;
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../src/cli/deps.js';
 import { run } from '../../src/cli/main.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { makeData, makeSession } from '../helpers/factories.js';
+import { ALL } from '../../src/store/store.js';
 import { harness } from '../helpers/in-process.js';
 
 const history = makeData([
@@ -93,7 +94,7 @@ describe('rm', () => {
       session_id: 1,
       task_name: 'coding',
     });
-    expect((await h.store.read()).sessions.map((s) => s.id)).toEqual([2, 3]);
+    expect((await h.store.read(ALL)).sessions.map((s) => s.id)).toEqual([2, 3]);
   });
 
   test('deletes several, or none if one is unknown', async () => {

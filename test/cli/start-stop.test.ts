@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { clockFromEnv } from '../../src/cli/deps.js';
+import { ALL } from '../../src/store/store.js';
 import { harness } from '../helpers/in-process.js';
 
 describe('start', () => {
@@ -10,7 +11,7 @@ describe('start', () => {
     const json = await h.run('start', 'reading', '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ session_id: 2, task_name: 'reading', status: 'running', started_at: '2026-01-15T14:30:00+01:00' });
-    expect((await h.store.read()).sessions.map((s) => s.task)).toEqual(['coding', 'reading']);
+    expect((await h.store.read(ALL)).sessions.map((s) => s.task)).toEqual(['coding', 'reading']);
   });
 
   test.each([
@@ -45,7 +46,7 @@ describe('stop', () => {
     await h.run('start', 'coding');
     h.setNow('2026-01-15T14:45:00Z');
     expect((await h.run('stop')).stdout).toBe('Stopped coding (#1) after 1h 15m, completed.\n');
-    const [session] = (await h.store.read()).sessions;
+    const [session] = (await h.store.read(ALL)).sessions;
     expect(session).toMatchObject({ status: 'completed', stopped_at: '2026-01-15T14:45:00Z' });
   });
 

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { stint, tempHome } from '../helpers/spawn.js';
+import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
 
 // The checklist, in order, through the built bin as a shell would run it.
 describe('the core checklist, end to end', () => {
@@ -12,7 +12,7 @@ describe('the core checklist, end to end', () => {
   });
   afterAll(() => cleanup());
   const at = (now: string) => (...args: string[]) => stint(args, { home, now });
-  const store = () => readFileSync(join(home, 'sessions.json'), 'utf8');
+  const store = () => snapshotDir(home);
 
   test('start two sessions', async () => {
     const first = await at('2026-01-15T13:30:00Z')('start', 'coding', '--json');
@@ -35,7 +35,7 @@ describe('the core checklist, end to end', () => {
       stdout: '',
       stderr: 'stint: Session already stopped: Session 1 was already stopped\n',
     });
-    expect(store()).toBe(before);
+    expect(store()).toEqual(before);
   });
 
   test('list all, --status running (live), --status completed', async () => {
@@ -76,7 +76,7 @@ describe('the core checklist, end to end', () => {
     const json = await at('2026-01-15T15:50:00Z')('start', name, '--json');
     expect(json).toMatchObject({ code: 2, stdout: '' });
     expect(JSON.parse(json.stderr)).toEqual({ error: 'Invalid task name', message });
-    expect(store()).toBe(before);
+    expect(store()).toEqual(before);
   });
 
   test('nothing was written outside STINT_HOME', () => {

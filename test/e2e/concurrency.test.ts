@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createFileStore } from '../../src/store/file-store.js';
+import { ALL } from '../../src/store/store.js';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { stint, tempHome } from '../helpers/spawn.js';
 
@@ -19,9 +19,10 @@ test('20 starts launched at once all succeed with IDs 1..20, none twice', async 
   const reported = results.map((r) => JSON.parse(r.stdout) as { session_id: number; task_name: string });
   expect(reported.map((s) => s.session_id).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
 
-  const stored = JSON.parse(readFileSync(join(home, 'sessions.json'), 'utf8'));
+  const stored = await createFileStore(home).read(ALL);
   expect(stored.next_id).toBe(n + 1);
-  const byId = new Map(stored.sessions.map((s: { id: number; task: string }) => [s.id, s.task]));
+  expect(stored.sessions).toHaveLength(n);
+  const byId = new Map(stored.sessions.map((s) => [s.id, s.task]));
   for (const s of reported) expect(byId.get(s.session_id)).toBe(s.task_name);
 });
 

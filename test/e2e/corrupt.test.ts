@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { stint, tempHome } from '../helpers/spawn.js';
+import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
 
 let home: string;
 let cleanup: () => void;
@@ -10,37 +10,48 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const commands = [
-  ['list'],
-  ['status'],
-  ['status', '--short'],
-  ['show', '1'],
-  ['start', 'coding'],
-  ['stop'],
-  ['stop', '1'],
-  ['rm', '1'],
-];
+const commands = [['list'], ['status'], ['status', '--short'], ['show', '1'], ['start', 'coding'], ['stop'], ['stop', '1'], ['rm', '1']];
 
 describe.each([
-  ['truncated', '{\n "version": 1,\n "next_id": 2,\n "sessions": [\n  {\n   "id": 1,\n   "uid": "a'],
-  ['from a newer stint', '{"version": 99, "next_id": 1, "sessions": []}\n'],
-])('a %s store', (_kind, content) => {
-  test.each(commands)('`stint %s` → exit 1 naming the file, file byte-identical', async (...args) => {
+  ['state.json', 'truncated', '{\n "version": 2,\n "revision": 3,\n "next_id": 2,\n "active": [\n  {\n   "id": 1,\n   "uid": "a'],
+  ['state.json', 'from a newer stint', '{"version": 99, "revision": 1, "next_id": 1, "active": [], "months": {}}\n'],
+  ['sessions.json', 'truncated (version-1 layout)', '{\n "version": 1,\n "next_id": 2,\n "sessions": [\n  {\n   "id": 1,\n   "uid": "a'],
+  ['sessions.json', 'from a newer stint (version-1 layout)', '{"version": 99, "next_id": 1, "sessions": []}\n'],
+])('a %s %s', (name, _kind, content) => {
+  test.each(commands)('`stint %s` → exit 1 naming the file, store byte-identical', async (...args) => {
     mkdirSync(home, { recursive: true });
-    const file = join(home, 'sessions.json');
-    writeFileSync(file, content);
+    writeFileSync(join(home, name), content);
+    const before = snapshotDir(home);
     const result = await stint(args, { home, now: '2026-01-15T13:30:00Z' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^stint: Store unreadable: .*sessions\.json: .*; the file was left untouched\n$/);
-    expect(readFileSync(file, 'utf8')).toBe(content);
-    expect(existsSync(`${file}.bak`)).toBe(false);
+    expect(result.stderr).toMatch(new RegExp(`^stint: Store unreadable: .*${name.replace('.', '\\.')}: .*; the file was left untouched\\n$`));
+    expect(snapshotDir(home)).toEqual(before);
+    expect(existsSync(join(home, `${name}.bak`))).toBe(false);
   });
+});
+
+test('a broken month file stops the commands that need it and leaves everything as it was', async () => {
+  const now = '2026-01-15T13:30:00Z';
+  await stint(['start', 'coding'], { home, now });
+  await stint(['stop'], { home, now: '2026-01-15T14:30:00Z' });
+  await stint(['start', 'reading'], { home, now });
+  const month = join(home, 'sessions', '2026-01.r2.json');
+  writeFileSync(month, '{"version":2,"month":"2026-01","sessions":[{"id":1');
+  const before = snapshotDir(home);
+  // The hot path does not read the history, so it keeps working.
+  expect((await stint(['status', '--short'], { home, now })).stdout).toBe('reading 0:00:00\n');
+  for (const args of [['list'], ['show', '1'], ['rm', '1']]) {
+    const result = await stint(args, { home, now });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('2026-01.r2.json');
+  }
+  expect(snapshotDir(home)).toEqual(before);
 });
 
 test('--json reports the unreadable store as JSON on stderr', async () => {
   mkdirSync(home, { recursive: true });
-  writeFileSync(join(home, 'sessions.json'), '{"version":');
+  writeFileSync(join(home, 'state.json'), '{"version":');
   const result = await stint(['list', '--json'], { home });
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { encodeSessionsFile } from '../../src/store/schema.js';
-import { makeData, makeSession } from '../helpers/factories.js';
+import { createFileStore } from '../../src/store/file-store.js';
+import { ALL } from '../../src/store/store.js';
+import { history, seedStore } from '../helpers/seed.js';
 import { spawnStint, stint, tempHome } from '../helpers/spawn.js';
 
 let home: string;
@@ -16,14 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('SIGKILL at random moments: the store always parses and no reported start is lost', async () => {
   const now = '2026-01-15T13:30:00Z';
-  // A large history makes each read–change–write take long enough (~100 ms) for random
-  // kills to land inside it, not only before the lock or after the rename.
-  mkdirSync(home, { recursive: true });
-  const seed = Array.from({ length: 20_000 }, (_, i) =>
-    makeSession({ id: i + 1, started_at: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', 'Z'), stopped_at: null, status: 'completed' }),
-  );
-  for (const s of seed) s.stopped_at = new Date(Date.parse(s.started_at) + 1_800_000).toISOString().replace('.000Z', 'Z');
-  writeFileSync(join(home, 'sessions.json'), encodeSessionsFile(makeData(seed)));
+  await seedStore(home, history(2_000));
   const confirmed = new Map<number, string>();
   let killed = 0;
   let lockLeftByKill = 0;
@@ -49,14 +43,14 @@ test('SIGKILL at random moments: the store always parses and no reported start i
         expect(session.task_name).toBe(task);
         confirmed.set(session.session_id, task);
       } else {
-        expect(result.signal).toBe('SIGKILL');
+        expect({ signal: result.signal, stderr: result.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
       }
     }
     // After every round the file parses and holds every confirmed start.
     if (existsSync(join(home, 'stint.lock'))) lockLeftByKill += 1;
     tempLeftByKill += readdirSync(home).filter((name) => name.endsWith('.tmp')).length;
-    const stored = JSON.parse(readFileSync(join(home, 'sessions.json'), 'utf8'));
-    const tasks = new Map(stored.sessions.map((s: { id: number; task: string }) => [s.id, s.task]));
+    const stored = await createFileStore(home).read(ALL);
+    const tasks = new Map(stored.sessions.map((s) => [s.id, s.task]));
     for (const [id, task] of confirmed) expect(tasks.get(id)).toBe(task);
   }
   expect(killed).toBeGreaterThan(0);
@@ -73,4 +67,62 @@ test('SIGKILL at random moments: the store always parses and no reported start i
   for (const id of confirmed.keys()) expect(ids).toContain(id);
   // And it cleaned up what the killed writers left behind.
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+}, 90_000);
+
+test('SIGKILL during stops (root and month file change together): never half done', async () => {
+  const now = '2026-01-20T12:00:00Z';
+  // A big month file makes each stop's two-file write long enough to be hit by a kill.
+  const finished = history(20_000, '2026-01-01T00:00:00Z').map((s, i) => ({
+    ...s,
+    started_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString().replace('.000Z', 'Z'),
+    stopped_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000 + 30_000).toISOString().replace('.000Z', 'Z'),
+  }));
+  await seedStore(home, finished);
+  const running = 16;
+  for (let i = 0; i < running; i += 1) {
+    expect((await stint(['start', `run-${i}`], { home, now: '2026-01-20T09:00:00Z' })).code).toBe(0);
+  }
+  const ids = Array.from({ length: running }, (_, i) => 20_001 + i);
+  const confirmed = new Set<number>();
+  let killed = 0;
+  const runs = ids.map((id, i) => {
+    const { child, done } = spawnStint(['stop', String(id), '--json'], { home, now });
+    if (i % 2 === 0) {
+      void sleep(40 + Math.floor(Math.random() * 900)).then(() => {
+        if (child.exitCode === null && child.kill('SIGKILL')) killed += 1;
+      });
+    }
+    return done.then((result) => ({ id, result }));
+  });
+  for (const { id, result } of await Promise.all(runs)) {
+    if (result.code === 0) {
+      expect(JSON.parse(result.stdout)).toMatchObject({ session_id: id, status: 'completed' });
+      confirmed.add(id);
+    } else {
+      expect({ signal: result.signal, stderr: result.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+    }
+  }
+  const orphans = readdirSync(join(home, 'sessions')).length;
+  console.info(`stop crash test: ${killed} killed, ${confirmed.size} confirmed, lock left: ${existsSync(join(home, 'stint.lock'))}, month files on disk: ${orphans}`);
+  expect(confirmed.size).toBeGreaterThan(0);
+
+  // Every session exists exactly once: either still running (its stop was killed) or completed.
+  const check = async () => {
+    const data = await createFileStore(home).read(ALL);
+    const seen = data.sessions.map((s) => s.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(20_000 + running);
+    for (const id of ids) {
+      const session = data.sessions.find((s) => s.id === id);
+      expect(session?.status).toMatch(/^(running|completed)$/);
+      if (confirmed.has(id)) expect(session?.status).toBe('completed');
+    }
+    return data;
+  };
+  await check();
+  // The rest stop cleanly afterwards, taking over any lock a killed stop left.
+  const all = await stint(['stop', '--all', '--json'], { home, now });
+  expect([0, 4]).toContain(all.code);
+  const data = await check();
+  expect(data.sessions.filter((s) => s.status === 'running')).toEqual([]);
 }, 90_000);

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { stint } from '../helpers/spawn.js';
+import { snapshotDir, stint } from '../helpers/spawn.js';
 
 // A real full disk: a tiny tmpfs. Needs mount rights (root on the CI machine); skipped elsewhere.
 const mountPoint = mkdtempSync(join(tmpdir(), 'stint-full-'));
@@ -25,8 +25,7 @@ test.skipIf(!mounted)('a full disk fails the write with exit 1 and keeps the sto
   for (const task of ['coding', 'reading', 'writing']) {
     expect((await stint(['start', task], { home, now })).code).toBe(0);
   }
-  const file = join(home, 'sessions.json');
-  const before = readFileSync(file);
+  const before = snapshotDir(home);
   // Fill what is left of the disk.
   mkdirSync(join(mountPoint, 'filler'));
   for (let i = 0; ; i += 1) {
@@ -39,8 +38,8 @@ test.skipIf(!mounted)('a full disk fails the write with exit 1 and keeps the sto
   const result = await stint(['start', 'one-more'], { home, now });
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^stint: Write failed: .*sessions\.json: .*ENOSPC.*; the previous version was kept\n$/);
-  expect(readFileSync(file)).toEqual(before);
+  expect(result.stderr).toMatch(/^stint: Write failed: .*state\.json: .*ENOSPC.*; the previous version was kept\n$/);
+  expect(snapshotDir(home)).toEqual(before);
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   // Reading still works, and once space is freed, writing does too.
   expect(JSON.parse((await stint(['list', '--json'], { home, now })).stdout).total).toBe(3);

@@ -2,7 +2,7 @@ import type { Deps } from '../../src/cli/deps.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
-import { encodeSessionsFile } from '../../src/store/schema.js';
+import { encodeLegacyFile } from '../../src/store/schema.js';
 
 export interface Harness {
   store: MemoryStore;
@@ -13,7 +13,7 @@ export interface Harness {
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
 export function harness(options: { now?: string; data?: TrackerData; isTTY?: boolean; env?: Record<string, string> } = {}): Harness {
-  const store = createMemoryStore(options.data ? encodeSessionsFile(options.data) : null);
+  const store = createMemoryStore(options.data ? encodeLegacyFile(options.data) : null);
   let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
   let uid = 0;
   return {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -52,4 +52,21 @@ export function spawnStint(args: string[], options: SpawnOptions): { child: Chil
 
 export function stint(args: string[], options: SpawnOptions): Promise<Result> {
   return spawnStint(args, options).done;
+}
+
+/** Every file under the data directory with its bytes (the lock directory aside), to prove nothing changed. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== 'stint.lock') walk(rel);
+      } else {
+        out[rel] = readFileSync(join(dir, rel)).toString('base64');
+      }
+    }
+  };
+  walk('');
+  return out;
 }

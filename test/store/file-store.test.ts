@@ -1,102 +1,236 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startSession } from '../../src/core/session.js';
+import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
-import { at } from '../helpers/factories.js';
+import { encodeLegacyFile } from '../../src/store/schema.js';
+import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
+import { at, makeData, makeSession } from '../helpers/factories.js';
 import { tempHome } from '../helpers/spawn.js';
 
 let home: string;
 let cleanup: () => void;
+let store: Store;
 beforeEach(() => {
   ({ home, cleanup } = tempHome());
+  store = createFileStore(home);
 });
 afterEach(() => cleanup());
 
-const file = () => join(home, 'sessions.json');
-const addOne = (task = 'coding') => (data: Parameters<typeof startSession>[0]) =>
-  startSession(data, { task, uid: `uid-${task}` }, at('2026-01-15T13:30:00Z'));
+const root = () => join(home, 'state.json');
+const readRoot = () => JSON.parse(readFileSync(root(), 'utf8'));
+const monthFiles = () => (existsSync(join(home, 'sessions')) ? readdirSync(join(home, 'sessions')).sort() : []);
+const start = (task: string, when = '2026-01-15T13:30:00Z') => (data: TrackerData) =>
+  startSession(data, { task, uid: `uid-${task}` }, at(when));
+const stop = (id: number, when = '2026-01-15T14:30:00Z') => (data: TrackerData) => stopSession(findSession(data, id), at(when));
+/** Puts finished sessions straight into the store, through the store. */
+const seed = (sessions: Session[]) =>
+  store.update(ALL, (data) => {
+    data.sessions.push(...sessions);
+    data.next_id = Math.max(data.next_id, ...sessions.map((s) => s.id + 1));
+  });
 
-describe('file store', () => {
+describe('layout', () => {
   test('reading a missing store gives an empty one and creates nothing', async () => {
-    const data = await createFileStore(home).read();
-    expect(data).toEqual({ next_id: 1, sessions: [] });
+    expect(await store.read(ALL)).toEqual({ next_id: 1, sessions: [] });
     expect(existsSync(home)).toBe(false);
   });
 
-  test('the first write creates the directory 0700 and the file 0600', async () => {
-    await createFileStore(home).update(addOne());
+  test('a start touches only the root: directory 0700, file 0600, no month file', async () => {
+    await store.update(ACTIVE, start('coding'));
     expect(statSync(home).mode & 0o777).toBe(0o700);
-    expect(statSync(file()).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ version: 1, next_id: 2 });
+    expect(statSync(root()).mode & 0o777).toBe(0o600);
+    expect(readRoot()).toMatchObject({ version: 2, revision: 1, next_id: 2, active: [{ id: 1, task: 'coding' }], months: {} });
+    expect(monthFiles()).toEqual([]);
   });
 
-  test('each write keeps the previous version as sessions.json.bak and leaves no temp files', async () => {
-    const store = createFileStore(home);
-    await store.update(addOne('first'));
-    const afterFirst = readFileSync(file(), 'utf8');
-    await store.update(addOne('second'));
-    expect(readFileSync(`${file()}.bak`, 'utf8')).toBe(afterFirst);
-    expect(statSync(`${file()}.bak`).mode & 0o777).toBe(0o600);
-    expect(readdirSync(home).sort()).toEqual(['sessions.json', 'sessions.json.bak']);
+  test('a stop moves the session from the root into its month file, in one commit', async () => {
+    await store.update(ACTIVE, start('coding'));
+    await store.update({ kind: 'ids', ids: [1] }, stop(1));
+    const r = readRoot();
+    expect(r.active).toEqual([]);
+    expect(r.months['2026-01']).toEqual({ file: 'sessions/2026-01.r2.json', count: 1, min_id: 1, max_id: 1, max_seconds: 3600 });
+    expect(statSync(join(home, r.months['2026-01'].file)).mode & 0o777).toBe(0o600);
+    expect((await store.read(ALL)).sessions).toEqual([expect.objectContaining({ id: 1, status: 'completed' })]);
   });
 
+  test('a stop merges into a month it did not load, keeping what is there', async () => {
+    await seed([makeSession({ id: 1, started_at: '2026-01-02T10:00:00Z', stopped_at: '2026-01-02T11:00:00Z' })]);
+    await store.update(ACTIVE, start('coding'));
+    await store.update(ACTIVE, stop(2));
+    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.status])).toEqual([[1, 'completed'], [2, 'completed']]);
+    expect(readRoot().months['2026-01']).toMatchObject({ count: 2, min_id: 1, max_id: 2 });
+  });
+
+  test('the previous root is kept as state.json.bak, with the month files it names', async () => {
+    await store.update(ACTIVE, start('coding'));
+    await store.update(ACTIVE, stop(1));
+    const beforeThird = readFileSync(root(), 'utf8');
+    await store.update(ACTIVE, start('reading', '2026-01-15T15:00:00Z'));
+    await store.update(ACTIVE, stop(2, '2026-01-15T16:00:00Z'));
+    const backup = JSON.parse(readFileSync(`${root()}.bak`, 'utf8'));
+    expect(backup.revision).toBe(3);
+    expect(readFileSync(`${root()}.bak`, 'utf8')).not.toBe(beforeThird);
+    // Older revisions are collected; the current one and the backup's stay.
+    expect(monthFiles()).toEqual(['2026-01.r2.json', '2026-01.r4.json']);
+    for (const entry of Object.values(backup.months) as { file: string }[]) expect(existsSync(join(home, entry.file))).toBe(true);
+  });
+
+  test('rm from a month rewrites it; emptying a month drops it from the root', async () => {
+    await seed([
+      makeSession({ id: 1, started_at: '2025-12-02T10:00:00Z', stopped_at: '2025-12-02T11:00:00Z' }),
+      makeSession({ id: 2, started_at: '2026-01-02T10:00:00Z', stopped_at: '2026-01-02T11:00:00Z' }),
+    ]);
+    await store.update({ kind: 'ids', ids: [1] }, (data) => {
+      data.sessions = data.sessions.filter((s) => s.id !== 1);
+    });
+    expect(Object.keys(readRoot().months)).toEqual(['2026-01']);
+    expect((await store.read(ALL)).sessions.map((s) => s.id)).toEqual([2]);
+  });
+});
+
+describe('scopes read only what they need', () => {
+  beforeEach(async () => {
+    await seed([
+      makeSession({ id: 1, started_at: '2025-11-10T10:00:00Z', stopped_at: '2025-11-10T11:00:00Z' }),
+      // Crosses into December: must count for a December range.
+      makeSession({ id: 2, started_at: '2025-11-30T22:00:00Z', stopped_at: '2025-12-01T02:00:00Z' }),
+      makeSession({ id: 3, started_at: '2026-01-05T10:00:00Z', stopped_at: '2026-01-05T11:00:00Z' }),
+    ]);
+    await store.update(ACTIVE, start('coding', '2026-01-15T10:00:00Z'));
+  });
+
+  const ids = (data: TrackerData) => data.sessions.map((s) => s.id).sort();
+
+  test('active: the root alone, even with a month file broken', async () => {
+    const november = readRoot().months['2025-11'].file;
+    writeFileSync(join(home, november), '{"broken');
+    expect(ids(await store.read(ACTIVE))).toEqual([4]);
+    await expect(store.read(ALL)).rejects.toMatchObject({ code: 'store', message: expect.stringContaining(november) });
+  });
+
+  test('ids: the month holding the ID', async () => {
+    expect(ids(await store.read({ kind: 'ids', ids: [3] }))).toEqual([3, 4]);
+  });
+
+  test('range: months that can overlap it, including a session crossing in', async () => {
+    const december = await store.read({ kind: 'range', from: at('2025-12-01T00:00:00Z'), to: at('2026-01-01T00:00:00Z') });
+    expect(ids(december)).toContain(2);
+    expect(ids(december)).not.toContain(3);
+    // Whole months are loaded (a superset the caller filters): January, not November.
+    expect(ids(await store.read({ kind: 'range', from: at('2026-01-10T00:00:00Z'), to: null }))).toEqual([3, 4]);
+    expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T01:00:00Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([1, 2, 4]);
+  });
+});
+
+describe('failure', () => {
   test('a change that throws writes nothing', async () => {
-    const store = createFileStore(home);
-    await store.update(addOne());
-    const before = readFileSync(file());
+    await store.update(ACTIVE, start('coding'));
+    const before = readFileSync(root());
     await expect(
-      store.update((data) => {
+      store.update(ACTIVE, (data) => {
         data.sessions = [];
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
-    expect(readFileSync(file())).toEqual(before);
+    expect(readFileSync(root())).toEqual(before);
   });
 
-  test('an unreadable store is reported and left byte-identical by reads and writes', async () => {
+  test.each([
+    ['a truncated root', '{"version":2,"revision":1,"next_id":3,"active":[{"id":1', /not valid JSON/],
+    ['a root from a newer stint', '{"version":3,"revision":1,"next_id":1,"active":[],"months":{}}', /newer stint/],
+  ])('%s is reported by reads and writes and left byte-identical', async (_name, text, why) => {
     mkdirSync(home, { recursive: true });
-    const torn = '{"version":1,"next_id":3,"sessions":[{"id":1,"uid":"a"';
-    writeFileSync(file(), torn);
-    const store = createFileStore(home);
-    await expect(store.read()).rejects.toMatchObject({ code: 'store', message: expect.stringContaining(file()) });
-    await expect(store.update(addOne())).rejects.toMatchObject({ code: 'store' });
-    expect(readFileSync(file(), 'utf8')).toBe(torn);
-    expect(existsSync(`${file()}.bak`)).toBe(false);
+    writeFileSync(root(), text);
+    await expect(store.read(ACTIVE)).rejects.toMatchObject({ code: 'store', message: expect.stringMatching(why) });
+    await expect(store.update(ACTIVE, start('coding'))).rejects.toMatchObject({ code: 'store' });
+    expect(readFileSync(root(), 'utf8')).toBe(text);
+    expect(readdirSync(home)).toEqual(['state.json']);
   });
 
-  test('a write that fails midway keeps the old store, removes its temp file and says so', async () => {
-    const store = createFileStore(home);
-    await store.update(addOne());
-    const before = readFileSync(file());
-    // A directory where the backup is staged makes the write fail after the temp file is written.
-    mkdirSync(`${file()}.bak.tmp/x`, { recursive: true });
-    await expect(store.update(addOne('second'))).rejects.toMatchObject({
+  test('a write that fails midway keeps the old root and says so', async () => {
+    await store.update(ACTIVE, start('coding'));
+    const before = readFileSync(root());
+    // A directory where the root's backup is staged makes the commit fail after the temp file is written.
+    mkdirSync(`${root()}.bak.tmp/x`, { recursive: true });
+    await expect(store.update(ACTIVE, stop(1))).rejects.toMatchObject({
       code: 'store',
       title: 'Write failed',
       message: expect.stringMatching(/previous version was kept/),
     });
-    expect(readFileSync(file())).toEqual(before);
-    expect(readdirSync(home).filter((n) => n.startsWith('.sessions.json.'))).toEqual([]);
+    expect(readFileSync(root())).toEqual(before);
+    expect((await store.read(ALL)).sessions).toEqual([expect.objectContaining({ id: 1, status: 'running' })]);
+    expect(readdirSync(home).filter((n) => n.startsWith('.state.json.'))).toEqual([]);
   });
 
-  test('temp files left by a killed writer are removed by the next write', async () => {
-    const store = createFileStore(home);
-    await store.update(addOne());
-    writeFileSync(join(home, '.sessions.json.12345.deadbeef.tmp'), '{"half":');
-    await store.update(addOne('second'));
+  test('temp files and unnamed month files left by a killed writer are removed by the next write', async () => {
+    await store.update(ACTIVE, start('coding'));
+    await store.update(ACTIVE, stop(1));
+    writeFileSync(join(home, '.state.json.12345.deadbeef.tmp'), '{"half":');
+    writeFileSync(join(home, 'sessions', '2026-01.r99.json'), '{"torn');
+    await store.update(ACTIVE, start('reading'));
     expect(readdirSync(home).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(monthFiles()).toEqual(['2026-01.r2.json']);
+  });
+
+  test('a month file left by a writer killed before its commit does not block the next write', async () => {
+    await store.update(ACTIVE, start('coding'));
+    mkdirSync(join(home, 'sessions'), { recursive: true });
+    // What a killed stop at revision 2 leaves: its month file, but the root still at revision 1.
+    writeFileSync(join(home, 'sessions', '2026-01.r2.json'), '{"torn');
+    await store.update(ACTIVE, stop(1));
+    expect(readRoot().months['2026-01'].file).toBe('sessions/2026-01.r2.json');
+    expect((await store.read(ALL)).sessions).toEqual([expect.objectContaining({ id: 1, status: 'completed' })]);
   });
 
   test('a lock left by a killed process is taken over once stale', async () => {
-    const store = createFileStore(home);
-    await store.update(addOne());
+    await store.update(ACTIVE, start('coding'));
     const lock = join(home, 'stint.lock');
     mkdirSync(lock);
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);
-    await store.update(addOne('second'));
-    expect((await store.read()).sessions).toHaveLength(2);
+    await store.update(ACTIVE, start('second'));
+    expect((await store.read(ALL)).sessions).toHaveLength(2);
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('migration from the version-1 single file', () => {
+  const v1 = makeData([
+    makeSession({ id: 1, started_at: '2025-12-31T23:00:00Z', stopped_at: '2026-01-01T01:00:00Z' }),
+    makeSession({ id: 2, started_at: '2026-01-10T10:00:00Z', stopped_at: '2026-01-10T11:00:00Z', tags: ['x'], note: 'n' }),
+    makeSession({ id: 4, started_at: '2026-01-15T10:00:00Z', stopped_at: null, status: 'running' }),
+  ], 5);
+  const legacy = () => join(home, 'sessions.json');
+
+  beforeEach(() => {
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    writeFileSync(legacy(), encodeLegacyFile(v1), { mode: 0o600 });
+  });
+
+  test('reads the old file as it is, without writing', async () => {
+    expect(await store.read(ALL)).toEqual(v1);
+    expect((await store.read(ACTIVE)).sessions.map((s) => s.id)).toContain(4);
+    expect(readdirSync(home)).toEqual(['sessions.json']);
+  });
+
+  test('the first write upgrades it, keeping the original beside it', async () => {
+    const original = readFileSync(legacy());
+    await store.update(ACTIVE, start('coding', '2026-01-15T12:00:00Z'));
+    expect(existsSync(legacy())).toBe(false);
+    expect(readFileSync(join(home, 'sessions.v1.json.bak'))).toEqual(original);
+    const r = readRoot();
+    expect(r).toMatchObject({ version: 2, next_id: 6 });
+    expect(r.active.map((s: Session) => s.id)).toEqual([4, 5]);
+    expect(Object.keys(r.months).sort()).toEqual(['2025-12', '2026-01']);
+    const after = await store.read(ALL);
+    expect(after.sessions.filter((s) => s.id !== 5).sort((a, b) => a.id - b.id)).toEqual(v1.sessions);
+  });
+
+  test('an unreadable old file is never migrated or touched', async () => {
+    writeFileSync(legacy(), '{"version":1,"next_id":');
+    await expect(store.update(ACTIVE, start('coding'))).rejects.toMatchObject({ code: 'store' });
+    expect(readFileSync(legacy(), 'utf8')).toBe('{"version":1,"next_id":');
+    expect(existsSync(root())).toBe(false);
   });
 });

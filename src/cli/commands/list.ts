@@ -1,7 +1,8 @@
 import { querySessions } from '../../core/query.js';
 import type { Status } from '../../core/session.js';
-import { sessionListJson } from '../../render/json.js';
+import { sessionListJsonChunks } from '../../render/json.js';
 import { sessionsTable } from '../../render/table.js';
+import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
 
 export interface ListOptions {
@@ -12,10 +13,10 @@ export interface ListOptions {
 
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const data = await ctx.deps.store.read();
+  const data = await ctx.deps.store.read(ALL);
   const { sessions, total } = querySessions(data.sessions, options);
   if (ctx.json) {
-    ctx.printJson(sessionListJson(sessions, total, now));
+    ctx.printChunks(sessionListJsonChunks(sessions, total, now));
   } else if (sessions.length === 0) {
     ctx.print(total === 0 && data.sessions.length === 0 ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n');
   } else {

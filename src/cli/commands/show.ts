@@ -9,7 +9,7 @@ export interface ShowOptions {
 
 export async function show(options: ShowOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const session = findSession(await ctx.deps.store.read(), options.id);
+  const session = findSession(await ctx.deps.store.read({ kind: 'ids', ids: [options.id] }), options.id);
   if (ctx.json) ctx.printJson(sessionDetailJson(session, now));
   else ctx.print(sessionDetail(session, now, ctx.palette));
   return 0;

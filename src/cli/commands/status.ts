@@ -1,6 +1,7 @@
 import { activeOverview } from '../../core/status.js';
 import { sessionJson } from '../../render/json.js';
 import { activeLine, forgottenWarning, shortStatus } from '../../render/session-text.js';
+import { ACTIVE } from '../../store/store.js';
 import type { Context } from '../context.js';
 
 export interface StatusOptions {
@@ -9,7 +10,7 @@ export interface StatusOptions {
 
 export async function status(options: StatusOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const { sessions, forgotten } = activeOverview(await ctx.deps.store.read(), now);
+  const { sessions, forgotten } = activeOverview(await ctx.deps.store.read(ACTIVE), now);
   const warnings = forgotten.map((s) => forgottenWarning(s, now));
 
   if (ctx.json) {

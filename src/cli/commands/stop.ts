@@ -8,6 +8,7 @@ import {
 } from '../../core/session.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
+import { ACTIVE, type Scope } from '../../store/store.js';
 import type { Context } from '../context.js';
 
 export interface StopOptions {
@@ -20,7 +21,8 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
     throw invalidInput('Invalid usage', 'Give a session ID or --all, not both');
   }
   const now = ctx.deps.now();
-  const stopped = await ctx.deps.store.update((data): Session[] => {
+  const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
+  const stopped = await ctx.deps.store.update(scope, (data): Session[] => {
     if (options.all) {
       const active = activeSessions(data);
       if (active.length === 0) {

@@ -1,0 +1,38 @@
+import { formatISO } from 'date-fns/formatISO';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Formats stored instants (`2026-01-15T13:30:00Z`) as local ISO 8601 with the offset, the way
+ * date-fns' formatISO does. Printing a whole history calls this hundreds of thousands of times,
+ * and asking the zone database for every instant dominated that, so the offset is looked up once
+ * per UTC day and the local time is derived by shifting the hour. Whatever the shortcut cannot
+ * do exactly (a DST change that day, a half-hour zone, a shift across midnight, another input
+ * form) goes to formatISO itself.
+ */
+export function makeLocalIso(): (instant: string) => string {
+  const offsets = new Map<string, number | null>();
+  const exact = (instant: string) => formatISO(new Date(instant));
+  return (instant) => {
+    if (instant.length !== 20 || instant.charCodeAt(19) !== 90 /* Z */) return exact(instant);
+    const day = instant.slice(0, 10);
+    let offset = offsets.get(day);
+    if (offset === undefined) {
+      const start = Date.parse(`${day}T00:00:00Z`);
+      const first = -new Date(start).getTimezoneOffset();
+      const last = -new Date(start + DAY_MS - 1000).getTimezoneOffset();
+      offset = first === last && first % 60 === 0 ? first : null;
+      offsets.set(day, offset);
+    }
+    if (offset === null) return exact(instant);
+    const hour = Number(instant.slice(11, 13)) + offset / 60;
+    if (hour < 0 || hour > 23) return exact(instant);
+    return `${day}T${hour < 10 ? '0' : ''}${hour}${instant.slice(13, 19)}${suffix(offset)}`;
+  };
+}
+
+function suffix(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'Z';
+  const hours = Math.abs(offsetMinutes) / 60;
+  return `${offsetMinutes < 0 ? '-' : '+'}${hours < 10 ? '0' : ''}${hours}:00`;
+}

@@ -1,0 +1,73 @@
+import { compareByStart, isActive, type Session } from '../core/session.js';
+import type { MonthEntry, Root } from './schema.js';
+import type { Scope } from './store.js';
+
+/** Finished sessions are filed by the UTC month they started in: stable whatever the user's zone. */
+export function monthKey(startedAt: string): string {
+  return startedAt.slice(0, 7);
+}
+
+function monthBounds(key: string): [number, number] {
+  const year = Number(key.slice(0, 4));
+  const month = Number(key.slice(5, 7));
+  return [Date.UTC(year, month - 1, 1), Date.UTC(year, month, 1)];
+}
+
+/** The month files a scope needs. */
+export function monthsInScope(root: Root, scope: Scope): string[] {
+  const entries = Object.entries(root.months);
+  switch (scope.kind) {
+    case 'active':
+      return [];
+    case 'all':
+      return entries.map(([key]) => key).sort();
+    case 'ids':
+      return entries
+        .filter(([, e]) => scope.ids.some((id) => id >= e.min_id && id <= e.max_id))
+        .map(([key]) => key);
+    case 'range': {
+      const from = scope.from?.getTime() ?? -Infinity;
+      const to = scope.to?.getTime() ?? Infinity;
+      return entries
+        .filter(([key, e]) => {
+          const [start, end] = monthBounds(key);
+          // A session filed in this month started before `end` and ended by `end + max_seconds`.
+          return start < to && end + e.max_seconds * 1000 > from;
+        })
+        .map(([key]) => key)
+        .sort();
+    }
+  }
+}
+
+/** Groups finished sessions by month, each month sorted oldest first. */
+export function fileByMonth(sessions: readonly Session[]): Map<string, Session[]> {
+  const months = new Map<string, Session[]>();
+  for (const session of sessions) {
+    if (isActive(session)) continue;
+    const key = monthKey(session.started_at);
+    const list = months.get(key);
+    if (list) list.push(session);
+    else months.set(key, [session]);
+  }
+  for (const list of months.values()) list.sort(compareByStart);
+  return months;
+}
+
+export function monthEntry(file: string, sessions: readonly Session[]): MonthEntry {
+  let minId = Infinity;
+  let maxId = 0;
+  let maxSeconds = 0;
+  for (const s of sessions) {
+    minId = Math.min(minId, s.id);
+    maxId = Math.max(maxId, s.id);
+    if (s.stopped_at !== null) {
+      maxSeconds = Math.max(maxSeconds, Math.ceil((Date.parse(s.stopped_at) - Date.parse(s.started_at)) / 1000));
+    }
+  }
+  return { file, count: sessions.length, min_id: minId, max_id: maxId, max_seconds: maxSeconds };
+}
+
+export function monthFileName(key: string, revision: number): string {
+  return `sessions/${key}.r${revision}.json`;
+}
