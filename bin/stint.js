@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { cli } from '../dist/stint.js';
-
-process.exitCode = await cli(process.argv.slice(2));
+// CommonJS (bin/package.json): an ES module entry would cost every run Node's ESM loader.
+require('../dist/boot.cjs').main();

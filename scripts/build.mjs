@@ -1,6 +1,6 @@
 // Builds dist/: the CLI as one CommonJS bundle (dist/stint.cjs) so a run does not resolve
-// hundreds of modules, its V8 code cache (dist/stint.cjs.cache), and the small ESM entry
-// (dist/stint.js) that bin/stint.js imports. Dynamic imports stay lazy inside the bundle:
+// hundreds of modules, its V8 code cache (dist/stint.cjs.cache), and the small entry
+// (dist/boot.cjs) that bin/stint.js loads. Dynamic imports stay lazy inside the bundle:
 // a command only evaluates the modules it uses.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -37,13 +37,9 @@ export async function buildCli({ quiet = false } = {}) {
     metafile: true,
     plugins: [deferChildProcess],
   });
-  await build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/stint.js', format: 'esm', logLevel });
+  await build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/boot.cjs', format: 'cjs', logLevel });
   // A fresh process with this same Node makes the cache, as a run would compile the bundle.
-  const cache = execFileSync(process.execPath, [
-    '--input-type=module',
-    '-e',
-    "const { makeCodeCache } = await import('./dist/stint.js'); process.stdout.write(makeCodeCache());",
-  ]);
+  const cache = execFileSync(process.execPath, ['-e', "process.stdout.write(require('./dist/boot.cjs').makeCodeCache())"]);
   writeFileSync('dist/stint.cjs.cache', cache);
   return result;
 }

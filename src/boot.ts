@@ -1,16 +1,15 @@
 /**
- * The published entry (dist/stint.js), kept tiny. It runs the CommonJS bundle (dist/stint.cjs)
- * through V8 with the code cache made at build time (dist/stint.cjs.cache), so a run skips
- * parsing and compiling the bundle: measured at about half of stint's own startup cost.
- * A cache made by another V8 is rejected by V8 and the bundle is compiled as usual.
+ * The entry bin/stint.js loads (built to dist/boot.cjs), kept tiny. It runs the bundle
+ * (dist/stint.cjs) through V8 with the code cache made at build time (dist/stint.cjs.cache),
+ * so a run skips parsing and compiling the bundle. A cache made by another V8 is rejected by
+ * V8 and the bundle is compiled as usual. Node 22's module.enableCompileCache would do this
+ * for us; Node 20 has only vm.Script, which takes CommonJS-shaped code, hence the CJS bundle.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
 
-const bundle = fileURLToPath(new URL('./stint.cjs', import.meta.url));
+const bundle = join(__dirname, 'stint.cjs');
 const cacheFile = `${bundle}.cache`;
 
 interface Bundle {
@@ -32,12 +31,20 @@ function readCache(): Buffer | undefined {
   }
 }
 
-export function cli(argv: readonly string[]): Promise<number> {
-  const script = compile(readCache());
+function load(): Bundle {
   const module = { exports: {} as Bundle };
-  const load = script.runInThisContext() as (...args: unknown[]) => void;
-  load(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return module.exports.cli(argv);
+  const run = compile(readCache()).runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, require, module, bundle, __dirname);
+  return module.exports;
+}
+
+/** Runs the CLI on this process's arguments; only the exit code is set, output is flushed. */
+export function main(): void {
+  load()
+    .cli(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    });
 }
 
 /** Used by the build: the code cache of the freshly built bundle. */

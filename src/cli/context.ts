@@ -15,8 +15,8 @@ export interface Context {
   warn(text: string): void;
 }
 
-export function makeContext(deps: Deps, json: boolean): Context {
-  const palette = makePalette(json ? 0 : colorLevel(deps.env, deps.isTTY));
+export async function makeContext(deps: Deps, json: boolean): Promise<Context> {
+  const palette = await makePalette(json ? 0 : colorLevel(deps.env, deps.isTTY));
   return {
     deps,
     json,
@@ -27,7 +27,7 @@ export function makeContext(deps: Deps, json: boolean): Context {
       for (const chunk of chunks) deps.stdout(chunk);
     },
     warn: (text) => {
-      if (!json) deps.stderr(`${palette.chalk.yellow('stint: warning:')} ${text}\n`);
+      if (!json) deps.stderr(`${palette.warning('stint: warning:')} ${text}\n`);
     },
   };
 }

@@ -13,7 +13,7 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
   const json = argv.includes('--json');
   let exitCode = 0;
   const invoke: Invoke = async (command: Command, load, options) => {
-    const ctx = makeContext(deps, command.optsWithGlobals<{ json?: boolean }>().json === true);
+    const ctx = await makeContext(deps, command.optsWithGlobals<{ json?: boolean }>().json === true);
     exitCode = await (await load())(options, ctx);
   };
   const program = buildProgram(packageJson.version, invoke, {

@@ -1,5 +1,7 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { STATUSES } from '../core/session.js';
+import { parseDateInput } from '../core/period.js';
+import type { ListOptions } from './commands/list.js';
 import type { Context } from './context.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
@@ -44,17 +46,17 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
       invoke(cmd, async () => (await import('./commands/stop.js')).stop, { id, all: opts.all }),
     );
 
-  program
+  const list = program
     .command('list')
     .alias('ls')
     .description('List sessions, oldest first, with live durations for running ones.')
     .addOption(new Option('--status <status>', 'Only sessions with this status.').choices(STATUSES))
     .option('--task <name>', 'Only sessions of this task.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
-    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --task coding --limit 10 --json')
-    .action((opts: { status?: (typeof STATUSES)[number]; task?: string; limit?: number }, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/list.js')).list, opts),
-    );
+    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json');
+  withPeriodOptions(list).action((opts: ListOptions, cmd: Command) =>
+    invoke(cmd, async () => (await import('./commands/list.js')).list, opts),
+  );
 
   program
     .command('show')
@@ -84,4 +86,14 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     );
 
   return program;
+}
+
+/** The period options shared by the commands that look at a span of time. */
+function withPeriodOptions(command: Command): Command {
+  return command
+    .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD).', parseDateInput)
+    .option('--week', 'Only this week (from Monday).')
+    .option('--month', 'Only this month.')
+    .option('--from <date>', 'From this day on (YYYY-MM-DD, included).', parseDateInput)
+    .option('--to <date>', 'Up to this day (YYYY-MM-DD, included).', parseDateInput);
 }

@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Status } from '../core/session.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
@@ -20,19 +19,31 @@ export function colorLevel(env: Readonly<Record<string, string | undefined>>, is
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
+type Paint = (text: string) => string;
+
+/** The styles human output uses; identity functions when there is no colour. */
 export interface Palette {
-  chalk: ChalkInstance;
+  bold: Paint;
+  dim: Paint;
+  warning: Paint;
   status(status: Status, text: string): string;
 }
 
-export function makePalette(level: ColorLevel): Palette {
+const same: Paint = (text) => text;
+
+export const PLAIN: Palette = { bold: same, dim: same, warning: same, status: (_, text) => text };
+
+/** Loads chalk only when there is colour to show: it would cost every piped or JSON run. */
+export async function makePalette(level: ColorLevel): Promise<Palette> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level });
-  const byStatus: Record<Status, ChalkInstance> = {
+  const byStatus: Record<Status, Paint> = {
     running: chalk.green,
     paused: chalk.yellow,
     completed: chalk.cyan,
     partial: chalk.magenta,
     abandoned: chalk.dim,
   };
-  return { chalk, status: (status, text) => byStatus[status](text) };
+  return { bold: chalk.bold, dim: chalk.dim, warning: chalk.yellow, status: (status, text) => byStatus[status](text) };
 }

@@ -4,25 +4,22 @@ import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js
 import { localIso } from './json.js';
 
 export function startedLine(session: Session, palette: Palette): string {
-  const { chalk } = palette;
-  return `Started ${chalk.bold(session.task)} (#${session.id}) at ${formatTime(session.started_at)}.\n`;
+  return `Started ${palette.bold(session.task)} (#${session.id}) at ${formatTime(session.started_at)}.\n`;
 }
 
 export function stoppedLine(session: Session, now: Date, palette: Palette): string {
-  const { chalk } = palette;
   const spent = formatSpan(durationSeconds(session, now));
-  return `Stopped ${chalk.bold(session.task)} (#${session.id}) after ${spent}, ${palette.status(session.status, session.status)}.\n`;
+  return `Stopped ${palette.bold(session.task)} (#${session.id}) after ${spent}, ${palette.status(session.status, session.status)}.\n`;
 }
 
 export function deletedLine(session: Session, palette: Palette): string {
-  return `Deleted ${palette.chalk.bold(session.task)} (#${session.id}).\n`;
+  return `Deleted ${palette.bold(session.task)} (#${session.id}).\n`;
 }
 
 /** `show`: one field a line, then the pauses. */
 export function sessionDetail(session: Session, now: Date, palette: Palette): string {
-  const { chalk } = palette;
   const rows: [string, string][] = [
-    ['Session', `#${session.id} ${chalk.bold(session.task)}`],
+    ['Session', `#${session.id} ${palette.bold(session.task)}`],
     ['Status', palette.status(session.status, session.status)],
     ['Started', localIso(session.started_at)],
     ['Stopped', session.stopped_at === null ? '-' : localIso(session.stopped_at)],
@@ -32,11 +29,11 @@ export function sessionDetail(session: Session, now: Date, palette: Palette): st
   if (session.planned_seconds !== null) rows.push(['Planned', formatSpan(session.planned_seconds)]);
   rows.push(['Tags', session.tags.length > 0 ? session.tags.join(', ') : '-']);
   rows.push(['Note', session.note ?? '-']);
-  const lines = rows.map(([label, value]) => `${chalk.dim(label.padEnd(9))}${value}`);
+  const lines = rows.map(([label, value]) => `${palette.dim(label.padEnd(9))}${value}`);
   if (session.pauses.length === 0) {
-    lines.push(`${chalk.dim('Pauses'.padEnd(9))}none`);
+    lines.push(`${palette.dim('Pauses'.padEnd(9))}none`);
   } else {
-    lines.push(chalk.dim('Pauses'));
+    lines.push(palette.dim('Pauses'));
     for (const pause of session.pauses) {
       const until = pause.ended_at === null ? 'now' : formatDateTime(pause.ended_at);
       lines.push(`  ${formatDateTime(pause.started_at)} → ${until}  ${formatSpan(pauseSeconds(session, pause, now))}`);
@@ -50,7 +47,7 @@ export function activeLine(session: Session, now: Date, palette: Palette): strin
   const marker = session.status === 'paused' ? '⏸' : '▶';
   const clock = formatClock(durationSeconds(session, now));
   const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
-  return `${palette.status(session.status, marker)} #${session.id} ${palette.chalk.bold(session.task)}  ${clock}  ${palette.chalk.dim(since)}`;
+  return `${palette.status(session.status, marker)} #${session.id} ${palette.bold(session.task)}  ${clock}  ${palette.dim(since)}`;
 }
 
 /** The prompt segment: `coding 1:02:03`; a second active session shows as `+1`. */

@@ -12,9 +12,8 @@ const BARE = {
 
 /** The `list` table: ID, task, started, stopped, duration (live clock while active), status. */
 export function sessionsTable(sessions: readonly Session[], now: Date, palette: Palette): string {
-  const { chalk } = palette;
   const table = new Table({
-    head: ['ID', 'Task', 'Started', 'Stopped', 'Duration', 'Status'].map((h) => chalk.bold(h)),
+    head: ['ID', 'Task', 'Started', 'Stopped', 'Duration', 'Status'].map((h) => palette.bold(h)),
     chars: BARE,
     colAligns: ['right', 'left', 'left', 'left', 'right', 'left'],
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
@@ -25,7 +24,7 @@ export function sessionsTable(sessions: readonly Session[], now: Date, palette: 
       String(session.id),
       session.task,
       formatDateTime(session.started_at),
-      session.stopped_at === null ? chalk.dim('-') : formatStop(session.started_at, session.stopped_at),
+      session.stopped_at === null ? palette.dim('-') : formatStop(session.started_at, session.stopped_at),
       isActive(session) ? formatClock(seconds) : formatSpan(seconds),
       palette.status(session.status, session.status),
     ]);

@@ -1,21 +1,43 @@
-import { copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
+// Synchronous file calls on purpose: a command does one thing at a time, and node:fs/promises
+// would load Node's stream and readline modules on every run.
+import {
+  closeSync,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export const BACKUP_SUFFIX = '.bak';
 
 /** Reads a file as text, or null when it does not exist. */
-export async function readTextIfExists(file: string): Promise<string | null> {
+export function readTextIfExists(file: string): string | null {
   try {
-    const handle = await open(file, 'r');
-    try {
-      return await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    return readFileSync(file, 'utf8');
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return null;
     throw error;
   }
+}
+
+/** Creates `file` (which must not exist), writes `text` and flushes it to disk. */
+export function writeNewFileDurably(file: string, text: string): void {
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw error;
+  }
+  closeSync(fd);
 }
 
 /**
@@ -24,79 +46,63 @@ export async function readTextIfExists(file: string): Promise<string | null> {
  * current version as `<file>.bak`, rename over, then flush the directory entry.
  * The caller must hold the store lock (the backup step is not safe against a second writer).
  */
-export async function replaceFileAtomically(file: string, text: string): Promise<void> {
+export function replaceFileAtomically(file: string, text: string): void {
   const dir = dirname(file);
   // Unique enough: only the lock holder writes; pid and a random part keep leftovers apart.
   const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   const tmp = join(dir, `.${basename(file)}.${unique}.tmp`);
   try {
-    const handle = await open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await keepBackup(file);
-    await rename(tmp, file);
+    writeNewFileDurably(tmp, text);
+    keepBackup(file);
+    renameSync(tmp, file);
   } catch (error) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  syncDirectory(dir);
 }
 
 /** Makes `<file>.bak` the current version: a hard link costs nothing and survives the rename. */
-async function keepBackup(file: string): Promise<void> {
+function keepBackup(file: string): void {
   const backup = file + BACKUP_SUFFIX;
   const staging = `${backup}.tmp`;
-  await rm(staging, { force: true });
+  rmSync(staging, { force: true });
   try {
-    await link(file, staging);
+    linkSync(file, staging);
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return;
     // Filesystems without hard links: fall back to a copy.
-    await copyFile(file, staging);
+    copyFileSync(file, staging);
   }
-  await rename(staging, backup);
+  renameSync(staging, backup);
 }
 
-/** Writes a file that must not exist yet and flushes it to disk (new month files are never replaced). */
-export async function writeNewFileDurably(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'wx', 0o600);
+/** Flushes a directory's entries (new and renamed files) to disk. */
+export function syncDirectory(dir: string): void {
+  let fd: number | undefined;
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(file, { force: true });
-    throw error;
-  }
-  await handle.close();
-}
-
-export async function syncDirectory(dir: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
   } catch {
     // Some platforms cannot fsync a directory; the rename itself is still atomic.
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Temporary files left by writers that were killed mid-write; only safe to call under the lock. */
-export async function removeAbandonedTempFiles(file: string): Promise<void> {
+export function removeAbandonedTempFiles(file: string): void {
   const dir = dirname(file);
   const prefix = `.${basename(file)}.`;
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
-      .map((name) => rm(join(dir, name), { force: true })),
-  );
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  }
 }
 
 export function isErrno(error: unknown, code: string): boolean {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
@@ -134,32 +134,29 @@ export function createFileStore(dir: string): Store {
     }
 
     const monthsDir = join(dir, MONTHS_DIR);
-    await mkdir(monthsDir, { recursive: true, mode: 0o700 });
-    await removeAbandonedTempFiles(rootPath);
+    mkdirSync(monthsDir, { recursive: true, mode: 0o700 });
+    removeAbandonedTempFiles(rootPath);
     for (const [key, file, sessions] of writes) {
       // Every file the root or its backup names has a revision at most old.revision, so a file
       // already carrying this new revision was left by a writer killed before its commit.
-      await rm(join(dir, file), { force: true });
+      rmSync(join(dir, file), { force: true });
       const { db } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', sessions);
       await db.write();
     }
-    if (writes.length > 0) await syncDirectory(monthsDir);
+    if (writes.length > 0) syncDirectory(monthsDir);
     const { db: rootDb } = openJson(rootPath, rootCodec, 'replace', root);
     await rootDb.write(); // the commit
-    if (snapshot.legacy) await rename(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-    await collectGarbage(monthsDir, [root, old]);
+    if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
+    collectGarbage(monthsDir, [root, old]);
   }
 
   /** Removes month files that neither the root nor its backup names (older revisions, torn writes). */
-  async function collectGarbage(monthsDir: string, keep: Root[]): Promise<void> {
+  function collectGarbage(monthsDir: string, keep: Root[]): void {
     const named = new Set(keep.flatMap((r) => Object.values(r.months).map((m) => m.file)));
-    const names = await readdir(monthsDir).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        .map((name) => `${MONTHS_DIR}/${name}`)
-        .filter((file) => !named.has(file) && (isMonthFileName(file) || file.endsWith('.tmp')))
-        .map((file) => rm(join(dir, file), { force: true })),
-    );
+    for (const name of readdirSync(monthsDir)) {
+      const file = `${MONTHS_DIR}/${name}`;
+      if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
+    }
   }
 
   return {
@@ -177,7 +174,7 @@ export function createFileStore(dir: string): Store {
     },
 
     async update(scope, change) {
-      await ensureDataDir(dir);
+      ensureDataDir(dir);
       return withStoreLock(dir, async (guard) => {
         const snapshot = await readSnapshot().catch((error: unknown) => {
           if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
@@ -199,9 +196,9 @@ export function createFileStore(dir: string): Store {
   };
 }
 
-async function ensureDataDir(dir: string): Promise<void> {
+function ensureDataDir(dir: string): void {
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
     if (isErrno(error, 'EEXIST')) {
       throw storeError('Store unusable', `${dir} exists and is not a directory`);

@@ -23,14 +23,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    this.lastText = await readTextIfExists(this.path);
+    this.lastText = readTextIfExists(this.path);
     return this.lastText === null ? null : this.codec.decode(this.lastText, this.path);
   }
 
   async write(data: T): Promise<void> {
     const text = this.codec.encode(data);
-    if (this.mode === 'replace') await replaceFileAtomically(this.path, text);
-    else await writeNewFileDurably(this.path, text);
+    if (this.mode === 'replace') replaceFileAtomically(this.path, text);
+    else writeNewFileDurably(this.path, text);
   }
 }
 

@@ -186,3 +186,37 @@ describe('the program', () => {
     expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it)\n');
   });
 });
+
+describe('list periods', () => {
+  const spread = makeData([
+    makeSession({ id: 1, started_at: '2026-01-01T10:00:00Z', stopped_at: '2026-01-01T11:00:00Z' }),
+    makeSession({ id: 2, started_at: '2026-01-12T22:30:00Z', stopped_at: '2026-01-13T00:30:00Z' }), // crosses local midnight (Paris)
+    makeSession({ id: 3, started_at: '2026-01-15T08:00:00Z', stopped_at: '2026-01-15T09:00:00Z' }),
+    makeSession({ id: 4, started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' }),
+    makeSession({ id: 5, started_at: '2025-12-20T10:00:00Z', stopped_at: '2025-12-20T11:00:00Z' }),
+  ]);
+  const ids = async (...args: string[]) =>
+    (JSON.parse((await harness({ now: NOW, data: spread }).run('list', ...args, '--json')).stdout).sessions as { session_id: number }[]).map((s) => s.session_id);
+
+  test.each([
+    [['--day'], [3, 4]],
+    [['--day', '2026-01-13'], [2]],
+    [['--week'], [2, 3, 4]],
+    [['--month'], [1, 2, 3, 4]],
+    [['--from', '2026-01-13'], [2, 3, 4]],
+    [['--to', '2026-01-01'], [5, 1]],
+    [['--from', '2026-01-13', '--to', '2026-01-13', '--status', 'completed'], [2]],
+  ])('%j', async (args, expected) => {
+    expect(await ids(...args)).toEqual(expected);
+  });
+
+  test.each([
+    [['--week', '--month'], /Choose one of/],
+    [['--from', 'soon'], /Invalid date: 'soon'/],
+    [['--from', '2026-01-14', '--to', '2026-01-13'], /must not be after/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const result = await harness({ now: NOW, data: spread }).run('list', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});

@@ -1,3 +1,4 @@
+import { overlaps, periodRange, type PeriodOptions } from '../../core/period.js';
 import { querySessions } from '../../core/query.js';
 import type { Status } from '../../core/session.js';
 import { sessionListJsonChunks } from '../../render/json.js';
@@ -5,7 +6,7 @@ import { sessionsTable } from '../../render/table.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
 
-export interface ListOptions {
+export interface ListOptions extends PeriodOptions {
   status?: Status | undefined;
   task?: string | undefined;
   limit?: number | undefined;
@@ -13,8 +14,10 @@ export interface ListOptions {
 
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const data = await ctx.deps.store.read(ALL);
-  const { sessions, total } = querySessions(data.sessions, options);
+  const range = periodRange(options, now);
+  const data = await ctx.deps.store.read(range ? { kind: 'range', ...range } : ALL);
+  const candidates = range ? data.sessions.filter((s) => overlaps(s, range, now)) : data.sessions;
+  const { sessions, total } = querySessions(candidates, options);
   if (ctx.json) {
     ctx.printChunks(sessionListJsonChunks(sessions, total, now));
   } else if (sessions.length === 0) {

@@ -1,0 +1,122 @@
+// `npm run bench`: generates histories of finished sessions through the store, then times the
+// commands that matter at each size against `node -e 0` in the same run, and prints medians,
+// ratios, the budgets of the scale issue and the peak memory of the largest run.
+// Uses hyperfine when installed, a Node harness otherwise. BENCH_SIZES=1000,10000 to shorten.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'bin/stint.js');
+const NOW = '2026-11-20T12:00:00Z';
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const node = process.execPath;
+const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
+
+const COMMANDS = [
+  { name: 'status', args: ['status'], budget: 1.3 },
+  { name: 'start', args: ['start', 'bench-task'], prepare: ['stop', '--all'], budget: 1.5 },
+  { name: 'stop', args: ['stop'], prepare: ['start', 'bench-task'], budget: 1.5 },
+  { name: 'list last 7 days', args: ['list', '--from', weekAgo], budget: 2 },
+  { name: 'month (list --month --json)', args: ['list', '--month', '--json'], budget: 2 },
+  { name: 'whole history (list --json)', args: ['list', '--json'], budget: 5 },
+  { name: 'whole history filtered (list --task coding --json)', args: ['list', '--task', 'coding', '--json'], budget: 5 },
+];
+
+const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
+const quote = (args) => args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a}'`)).join(' ');
+
+function stint(env, args) {
+  return spawnSync(node, [bin, ...args], { env, stdio: 'ignore' }).status;
+}
+
+/** Median wall times in ms for each command, `node -e 0` first. */
+function time(env, commands) {
+  if (hasHyperfine) {
+    const out = join(env.STINT_HOME, '..', 'hyperfine.json');
+    const args = ['-N', '--warmup', '3', '--runs', String(RUNS), '--export-json', out, '--style', 'none'];
+    for (const c of commands) args.push('--prepare', c.prepare ? `${node} ${bin} ${quote(c.prepare)}` : 'true');
+    args.push(...commands.map((c) => c.command));
+    execFileSync('hyperfine', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => r.median * 1000);
+  }
+  return commands.map((c) => {
+    const samples = [];
+    for (let i = 0; i < RUNS + 3; i += 1) {
+      if (c.prepare) stint(env, c.prepare);
+      const [cmd, ...rest] = c.command.split(' ');
+      const t = process.hrtime.bigint();
+      spawnSync(cmd === 'node' ? node : cmd, rest, { env, stdio: 'ignore' });
+      if (i >= 3) samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[Math.floor(samples.length / 2)];
+  });
+}
+
+function peakRss(env, args) {
+  const file = join(env.STINT_HOME, '..', 'rss.txt');
+  spawnSync(node, ['-r', join(root, 'bench/peak-rss.cjs'), bin, ...args], { env: { ...env, BENCH_RSS_FILE: file }, stdio: 'ignore' });
+  return Number(readFileSync(file, 'utf8').trim().split('\n').pop()) / 1024;
+}
+
+const results = new Map(COMMANDS.map((c) => [c.name, {}]));
+const baseline = {};
+let peak = { mb: 0, name: '' };
+for (const size of SIZES) {
+  const work = mkdtempSync(join(tmpdir(), 'stint-bench-'));
+  // The caller's environment, as a user's shell would pass it (variables such as
+  // NODE_EXTRA_CA_CERTS slow every Node start, the baseline's too); BENCH_CLEAN_ENV=1 drops NODE_*.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !(process.env.BENCH_CLEAN_ENV && k.startsWith('NODE_')) && !k.startsWith('npm_')),
+  );
+  const env = { ...inherited, HOME: work, STINT_HOME: join(work, 'data'), STINT_NOW: NOW };
+  const started = performance.now();
+  execFileSync(node, [join(root, 'dist/bench-generate.cjs'), env.STINT_HOME, String(size)], { env, stdio: 'ignore' });
+  console.error(`${size} sessions generated through the store in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  stint(env, ['start', 'bench-task']); // so that start's prepare (stop --all) always has one to stop
+  const base = { name: 'node -e 0', command: `${node} -e 0` };
+  const commands = COMMANDS.map((c) => ({ ...c, command: `${node} ${bin} ${quote(c.args)}` }));
+  // Two runs, each with its own baseline: start leaves one session running, and stop (whose
+  // prepare starts one) needs none running before it.
+  const runA = time(env, [base, ...commands.slice(0, 2)]);
+  stint(env, ['stop', '--all']);
+  const runB = time(env, [base, ...commands.slice(2)]);
+  baseline[size] = runA[0];
+  COMMANDS.forEach((c, i) => {
+    const [ms, own] = i < 2 ? [runA[i + 1], runA[0]] : [runB[i - 1], runB[0]];
+    results.get(c.name)[size] = { ms, ratio: ms / own };
+  });
+  if (size === SIZES[SIZES.length - 1]) {
+    for (const c of COMMANDS) {
+      const mb = peakRss(env, c.args);
+      if (mb > peak.mb) peak = { mb, name: c.name };
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+const largest = SIZES[SIZES.length - 1];
+const smallest = SIZES[0];
+const lines = [
+  `| command | ${SIZES.map((s) => `${s.toLocaleString('en')} (ms)`).join(' | ')} | ratio at ${largest.toLocaleString('en')} | budget |`,
+  `| --- | ${SIZES.map(() => '---:').join(' | ')} | ---: | --- |`,
+  `| node -e 0 | ${SIZES.map((s) => baseline[s].toFixed(1)).join(' | ')} | 1.00× | |`,
+];
+for (const c of COMMANDS) {
+  const row = results.get(c.name);
+  const { ratio } = row[largest];
+  const verdict = ratio <= c.budget ? 'ok' : 'OVER';
+  lines.push(`| ${c.name} | ${SIZES.map((s) => row[s].ms.toFixed(1)).join(' | ')} | ${ratio.toFixed(2)}× | ≤ ${c.budget}× ${verdict} |`);
+}
+console.log(lines.join('\n'));
+for (const name of ['start', 'stop']) {
+  const row = results.get(name);
+  const growth = row[largest].ratio / row[smallest].ratio - 1;
+  console.log(`${name} at ${largest.toLocaleString('en')} vs ${smallest.toLocaleString('en')} (ratios to node -e 0): ${(growth * 100).toFixed(1)}% (budget ≤ 10%)`);
+}
+console.log(`peak RSS at ${largest.toLocaleString('en')}: ${peak.mb.toFixed(0)} MB (${peak.name}; budget ≤ 150 MB)`);
+console.log(`timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}, ${RUNS} runs, median; ratios against node -e 0 in the same run`);
+console.log(`environment: Node ${process.version}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`);

@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { overlaps, parseDateInput, periodRange } from '../../src/core/period.js';
+import { at, makeSession } from '../helpers/factories.js';
+
+// TZ=Europe/Paris (vitest config): local midnight is 23:00Z in winter.
+const now = at('2026-01-15T13:30:00Z'); // Thursday
+
+describe('periodRange', () => {
+  test('none given → undefined', () => expect(periodRange({}, now)).toBeUndefined());
+
+  test.each([
+    [{ day: true as const }, '2026-01-14T23:00:00.000Z', '2026-01-15T23:00:00.000Z'],
+    [{ day: new Date(2026, 0, 10) }, '2026-01-09T23:00:00.000Z', '2026-01-10T23:00:00.000Z'],
+    [{ week: true }, '2026-01-11T23:00:00.000Z', '2026-01-18T23:00:00.000Z'],
+    [{ month: true }, '2025-12-31T23:00:00.000Z', '2026-01-31T23:00:00.000Z'],
+    [{ from: new Date(2026, 0, 9), to: new Date(2026, 0, 10) }, '2026-01-08T23:00:00.000Z', '2026-01-10T23:00:00.000Z'],
+  ])('%j', (options, from, to) => {
+    const range = periodRange(options, now);
+    expect([range?.from?.toISOString(), range?.to?.toISOString()]).toEqual([from, to]);
+  });
+
+  test('--from alone runs to now; --to alone from the beginning', () => {
+    expect(periodRange({ from: new Date(2026, 0, 9) }, now)?.to).toEqual(now);
+    expect(periodRange({ to: new Date(2026, 0, 9) }, now)?.from).toBeNull();
+  });
+
+  test('a week can start on Sunday', () => {
+    expect(periodRange({ week: true }, now, 0)?.from?.toISOString()).toBe('2026-01-10T23:00:00.000Z');
+  });
+
+  test('refuses two periods and a reversed range', () => {
+    expect(() => periodRange({ week: true, month: true }, now)).toThrow(/Choose one/);
+    expect(() => periodRange({ from: new Date(2026, 0, 12), to: new Date(2026, 0, 10) }, now)).toThrow(/must not be after/);
+  });
+});
+
+describe('overlaps', () => {
+  const range = { from: at('2026-01-14T23:00:00Z'), to: at('2026-01-15T23:00:00Z') };
+  test.each([
+    ['inside', '2026-01-15T08:00:00Z', '2026-01-15T09:00:00Z', true],
+    ['crossing in at midnight', '2026-01-14T22:00:00Z', '2026-01-15T00:00:00Z', true],
+    ['ending exactly at the start', '2026-01-14T22:00:00Z', '2026-01-14T23:00:00Z', false],
+    ['starting exactly at the end', '2026-01-15T23:00:00Z', '2026-01-16T00:00:00Z', false],
+    ['zero length inside', '2026-01-15T08:00:00Z', '2026-01-15T08:00:00Z', true],
+    ['before', '2026-01-13T08:00:00Z', '2026-01-13T09:00:00Z', false],
+  ])('%s', (_name, started, stopped, expected) => {
+    expect(overlaps(makeSession({ started_at: started, stopped_at: stopped }), range, now)).toBe(expected);
+  });
+
+  test('a running session counts up to now', () => {
+    const running = makeSession({ started_at: '2026-01-14T20:00:00Z', stopped_at: null, status: 'running' });
+    expect(overlaps(running, range, now)).toBe(true);
+  });
+});
+
+describe('parseDateInput', () => {
+  test('a date is a local day; an ISO time is an instant', () => {
+    expect(parseDateInput('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
+    expect(parseDateInput('2026-01-15T10:00:00Z').toISOString()).toBe('2026-01-15T10:00:00.000Z');
+  });
+
+  test.each(['2026-02-30', 'yesterday', '15/01/2026', '2026-1-5', ''])('refuses %j', (text) => {
+    expect(() => parseDateInput(text)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid date' }));
+  });
+});
