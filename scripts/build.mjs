@@ -35,6 +35,9 @@ export async function buildCli({ quiet = false } = {}) {
     sourcemap: 'linked',
     logLevel,
     metafile: true,
+    // graceful-fs (proper-lockfile's default) retries on EMFILE for programs with thousands
+    // of open files and patches fs at load; stint holds a handful, and passes its own fs.
+    alias: { 'graceful-fs': 'node:fs' },
     plugins: [deferChildProcess],
   });
   await build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/boot.cjs', format: 'cjs', logLevel });

@@ -32,6 +32,15 @@ export function clockFromEnv(env: Env, system: () => Date = () => new Date()): (
   };
 }
 
+/**
+ * A UUID v4. node:crypto is loaded only here, on first use (the commands that create sessions):
+ * importing it at the top would cost every command; the Web Crypto global costs more still.
+ */
+function newUid(): string {
+  const crypto = process.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
+  return crypto ? crypto.randomUUID() : globalThis.crypto.randomUUID();
+}
+
 /** The real process: resolved when a command runs, never at import time. */
 export function processDeps(): Deps {
   const { env } = process;
@@ -46,7 +55,6 @@ export function processDeps(): Deps {
     stderr: (text) => void process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
     env,
-    // The global Web Crypto loads on first use; importing node:crypto would cost every command.
-    newUid: () => globalThis.crypto.randomUUID(),
+    newUid,
   };
 }

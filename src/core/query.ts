@@ -1,24 +1,34 @@
-import { compareByStart, type Session, type Status } from './session.js';
+import { overlaps, type Range } from './period.js';
+import type { Session, Status } from './session.js';
 
 export interface SessionQuery {
   status?: Status | undefined;
   task?: string | undefined;
-  limit?: number | undefined;
+  range?: Range | undefined;
 }
 
-export interface QueryResult {
-  sessions: Session[];
-  /** How many matched before the limit was applied. */
-  total: number;
-}
-
-/** Filters sessions and orders them oldest first (newest last, as a log reads); keeps the last `limit` (a positive integer). */
-export function querySessions(sessions: readonly Session[], query: SessionQuery): QueryResult {
+/** A predicate for the sessions a query selects; `now` ends running sessions for ranges. */
+export function sessionMatcher(query: SessionQuery, now: Date): (session: Session) => boolean {
   const task = query.task?.normalize('NFC').toLocaleLowerCase();
-  const matched = sessions
-    .filter((s) => (query.status ? s.status === query.status : true))
-    .filter((s) => (task ? s.task.toLocaleLowerCase() === task : true))
-    .sort(compareByStart);
-  const limited = query.limit === undefined ? matched : matched.slice(-query.limit);
-  return { sessions: limited, total: matched.length };
+  const { status, range } = query;
+  return (s) =>
+    (status === undefined || s.status === status) &&
+    (task === undefined || s.task.toLocaleLowerCase() === task) &&
+    (range === undefined || overlaps(s, range, now));
+}
+
+/** Keeps the newest `limit` of what it is given, in order, without holding the rest. */
+export class LastN<T> {
+  private items: T[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  push(batch: readonly T[]): void {
+    for (const item of batch) this.items.push(item);
+    if (this.items.length > this.limit * 2 + 1000) this.items = this.items.slice(-this.limit);
+  }
+
+  get values(): T[] {
+    return this.items.slice(-this.limit);
+  }
 }

@@ -33,7 +33,7 @@ export interface SessionDetailJson extends SessionJson {
   pauses: PauseJson[];
 }
 
-type LocalIso = (instant: string) => string;
+export type LocalIso = (instant: string) => string;
 
 /** ISO 8601 in the local zone with its offset, whole seconds: 2026-01-15T14:30:00+01:00 (`Z` at zero offset). */
 export function localIso(instant: string | Date): string {
@@ -80,19 +80,20 @@ export function sessionListJson(sessions: readonly Session[], total: number, now
 }
 
 /**
- * The same text as `stringifyJson(sessionListJson(…))`, produced in pieces so that printing a
- * whole history never holds every view, or one giant string, in memory at once.
+ * `JSON.stringify(sessionJson(session))`, written out: printing a whole history spends most of
+ * its time here, and a template is several times cheaper than building and stringifying an
+ * object per session. Every string that could need escaping still goes through JSON.stringify;
+ * a test holds the two equal.
  */
-export function* sessionListJsonChunks(sessions: readonly Session[], total: number, now: Date): Generator<string> {
-  const iso = makeLocalIso();
-  const CHUNK = 2000;
-  yield '{"sessions":[';
-  for (let i = 0; i < sessions.length; i += CHUNK) {
-    // One stringify per chunk: far cheaper than one per session.
-    const text = JSON.stringify(sessions.slice(i, i + CHUNK).map((s) => sessionJson(s, now, iso)));
-    yield (i === 0 ? '' : ',') + text.slice(1, -1);
-  }
-  yield `],"total":${total}}\n`;
+export function sessionJsonText(session: Session, now: Date, iso: LocalIso): string {
+  const stopped = session.stopped_at === null ? 'null' : `"${iso(session.stopped_at)}"`;
+  return (
+    `{"session_id":${session.id},"task_name":${JSON.stringify(session.task)},` +
+    `"started_at":"${iso(session.started_at)}","stopped_at":${stopped},` +
+    `"duration_seconds":${durationSeconds(session, now)},"status":"${session.status}",` +
+    `"planned_seconds":${session.planned_seconds ?? 'null'},"paused_seconds":${pausedSeconds(session, now)},` +
+    `"tags":${JSON.stringify(session.tags)},"note":${JSON.stringify(session.note)}}`
+  );
 }
 
 /** Compact one-line JSON for stdout. */

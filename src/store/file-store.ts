@@ -4,7 +4,7 @@ import { StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
 import { isErrno, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
 import { openJson, type Codec } from './json-file.js';
-import { fileByMonth, monthEntry, monthFileName, monthsInScope } from './layout.js';
+import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
 import { LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
 import {
@@ -36,6 +36,12 @@ interface Snapshot {
   root: Root;
   rootText: string | null;
   legacy: TrackerData | null;
+}
+
+interface Month {
+  key: string;
+  sessions: Session[];
+  text: string;
 }
 
 /** Data handed to a command, with the month files it came from. */
@@ -83,24 +89,54 @@ export function createFileStore(dir: string): Store {
   async function load(snapshot: Snapshot, scope: Scope): Promise<Loaded> {
     const { root, legacy } = snapshot;
     if (legacy) return { data: { next_id: legacy.next_id, sessions: [...legacy.sessions] }, monthTexts: new Map() };
-    const keys = monthsInScope(root, scope);
-    const months = await Promise.all(keys.map((key) => readMonth(root, key)));
+    const months = await Promise.all(monthsInScope(root, scope).map((key) => readMonth(root, key)));
     const sessions: Session[] = [...root.active];
     const monthTexts = new Map<string, string>();
-    keys.forEach((key, i) => {
-      const month = months[i] as { sessions: Session[]; text: string };
-      monthTexts.set(key, month.text);
+    for (const month of months) {
+      monthTexts.set(month.key, month.text);
       for (const s of month.sessions) sessions.push(s);
-    });
+    }
     return { data: { next_id: root.next_id, sessions }, monthTexts };
   }
 
-  async function readMonth(root: Root, key: string): Promise<{ sessions: Session[]; text: string }> {
+  async function readMonth(root: Root, key: string): Promise<Month> {
     const path = join(dir, root.months[key]?.file ?? '');
     const { db, adapter } = openJson(path, monthCodec(key, root.next_id), 'create', []);
     await db.read();
     if (adapter.lastText === null) throw new Vanished();
-    return { sessions: db.data, text: adapter.lastText };
+    return { key, sessions: db.data, text: adapter.lastText };
+  }
+
+  /** Month by month, with the active sessions filed under the month they started in. */
+  async function* batches(snapshot: Snapshot, scope: Scope): AsyncGenerator<Session[]> {
+    const { root, legacy } = snapshot;
+    if (legacy) {
+      yield [...legacy.sessions].sort(compareByStart);
+      return;
+    }
+    const inScope = monthsInScope(root, scope);
+    const active = new Map<string, Session[]>();
+    for (const s of root.active) active.set(monthKey(s.started_at), [...(active.get(monthKey(s.started_at)) ?? []), s]);
+    const keys = [...new Set([...inScope, ...active.keys()])].sort();
+    for (const key of keys) {
+      const stored = inScope.includes(key) ? (await readMonth(root, key)).sessions : [];
+      const extra = active.get(key);
+      yield extra ? [...stored, ...extra].sort(compareByStart) : stored;
+    }
+  }
+
+  /** Reads a consistent snapshot, again if a writer collected a file under us. */
+  async function withSnapshot<T>(work: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work(await readSnapshot());
+      } catch (error) {
+        if (!(error instanceof Vanished)) throw error;
+        if (attempt >= READ_ATTEMPTS) {
+          throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+        }
+      }
+    }
   }
 
   async function commit(snapshot: Snapshot, loaded: Loaded): Promise<void> {
@@ -160,18 +196,15 @@ export function createFileStore(dir: string): Store {
   }
 
   return {
-    async read(scope) {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return (await load(await readSnapshot(), scope)).data;
-        } catch (error) {
-          if (!(error instanceof Vanished)) throw error;
-          if (attempt >= READ_ATTEMPTS) {
-            throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
-          }
-        }
-      }
-    },
+    read: (scope) => withSnapshot(async (snapshot) => (await load(snapshot, scope)).data),
+
+    scan: (scope, begin) =>
+      withSnapshot(async (snapshot) => {
+        // A fresh visitor per attempt: a retry (a file collected under us) starts over.
+        const visit = begin();
+        for await (const batch of batches(snapshot, scope)) visit(batch);
+        return { next_id: snapshot.root.next_id };
+      }),
 
     async update(scope, change) {
       ensureDataDir(dir);

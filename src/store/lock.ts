@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { conflict, storeError } from '../core/errors.js';
+import { lockFs } from './lock-fs.js';
 import { LOCK_NAME } from './paths.js';
 
 /** A lock not refreshed for this long belongs to a killed process and is taken over. */
@@ -27,6 +28,7 @@ export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard)
     release = await lockfile.lock(dir, {
       lockfilePath: lockPath,
       realpath: false,
+      fs: lockFs,
       stale: STALE_MS,
       retries: RETRIES,
       onCompromised: (error) => {

@@ -1,4 +1,4 @@
-import { emptyTrackerData, type TrackerData } from '../core/session.js';
+import { compareByStart, emptyTrackerData, type TrackerData } from '../core/session.js';
 import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import type { Store } from './store.js';
 
@@ -20,6 +20,11 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
     writes: 0,
     async read() {
       return load(store.text);
+    },
+    async scan(_scope, begin) {
+      const data = load(store.text);
+      begin()([...data.sessions].sort(compareByStart));
+      return { next_id: data.next_id };
     },
     async update(_scope, change) {
       const data = load(store.text);

@@ -1,4 +1,4 @@
-import type { TrackerData } from '../core/session.js';
+import type { Session, TrackerData } from '../core/session.js';
 
 /**
  * Which part of the history a command needs. Running and paused sessions and the ID counter
@@ -23,6 +23,13 @@ export const ALL: Scope = { kind: 'all' };
 export interface Store {
   /** A snapshot for reading; takes no lock and never waits for a writer. */
   read(scope: Scope): Promise<TrackerData>;
+  /**
+   * Like read, but hands the sessions over a month at a time, oldest first (each batch sorted,
+   * active sessions within the month they started in), so a pass over a long history never
+   * holds all of it. `begin` is called for a fresh visitor at the start of each attempt: if a
+   * writer collects a file under the scan, it starts over. Returns the ID counter.
+   */
+  scan(scope: Scope, begin: () => (batch: readonly Session[]) => void): Promise<{ next_id: number }>;
   /**
    * Exclusive read–change–write. `change` edits the data it is given and returns a result;
    * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored

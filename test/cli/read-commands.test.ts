@@ -171,7 +171,7 @@ describe('the program', () => {
 
   test('an unexpected failure is exit 1 and reported as a bug', async () => {
     const store = createMemoryStore();
-    store.read = () => Promise.reject(new TypeError('boom'));
+    store.scan = () => Promise.reject(new TypeError('boom'));
     const out: string[] = [];
     const deps: Deps = {
       store,

@@ -1,42 +1,43 @@
 import { describe, expect, test } from 'vitest';
-import { querySessions } from '../../src/core/query.js';
+import { LastN, sessionMatcher } from '../../src/core/query.js';
 import { activeOverview } from '../../src/core/status.js';
 import { at, makeData, makeSession } from '../helpers/factories.js';
 
 const sessions = [
-  makeSession({ id: 3, task: 'reading', started_at: '2026-01-15T10:00:00Z' }),
   makeSession({ id: 1, task: 'coding', started_at: '2026-01-14T10:00:00Z' }),
   makeSession({ id: 2, task: 'Coding', started_at: '2026-01-15T10:00:00Z', status: 'running', stopped_at: null }),
-  makeSession({ id: 4, task: 'coding', started_at: '2026-01-16T10:00:00Z', status: 'abandoned' }),
+  makeSession({ id: 3, task: 'reading', started_at: '2026-01-15T10:00:00Z' }),
+  makeSession({ id: 4, task: 'coding', started_at: '2026-01-16T10:00:00Z', stopped_at: '2026-01-16T11:00:00Z', status: 'abandoned' }),
 ];
+const now = at('2026-01-16T12:00:00Z');
 
-describe('querySessions', () => {
-  test('orders oldest first, ties by ID, and counts everything', () => {
-    const result = querySessions(sessions, {});
-    expect(result.sessions.map((s) => s.id)).toEqual([1, 2, 3, 4]);
-    expect(result.total).toBe(4);
-  });
-
+describe('sessionMatcher', () => {
   test.each([
+    [{}, [1, 2, 3, 4]],
     [{ status: 'running' as const }, [2]],
     [{ status: 'completed' as const }, [1, 3]],
     [{ task: 'coding' }, [1, 2, 4]],
     [{ task: 'CODING', status: 'abandoned' as const }, [4]],
     [{ task: 'nothing' }, []],
-  ])('filters %j', (query, ids) => {
-    expect(querySessions(sessions, query).sessions.map((s) => s.id)).toEqual(ids);
+    [{ range: { from: at('2026-01-16T00:00:00Z'), to: null } }, [2, 4]],
+  ])('%j', (query, ids) => {
+    expect(sessions.filter(sessionMatcher(query, now)).map((s) => s.id)).toEqual(ids);
+  });
+});
+
+describe('LastN', () => {
+  test('keeps the newest n in order across batches', () => {
+    const last = new LastN<number>(3);
+    last.push([1, 2]);
+    last.push(Array.from({ length: 5000 }, (_, i) => i + 3));
+    last.push([]);
+    expect(last.values).toEqual([5000, 5001, 5002]);
   });
 
-  test('limit keeps the newest n, total still counts all matches', () => {
-    const result = querySessions(sessions, { task: 'coding', limit: 2 });
-    expect(result.sessions.map((s) => s.id)).toEqual([2, 4]);
-    expect(result.total).toBe(3);
-  });
-
-  test('does not reorder the caller’s array', () => {
-    const copy = [...sessions];
-    querySessions(copy, {});
-    expect(copy.map((s) => s.id)).toEqual([3, 1, 2, 4]);
+  test('fewer than n: all of them', () => {
+    const last = new LastN<number>(10);
+    last.push([1, 2, 3]);
+    expect(last.values).toEqual([1, 2, 3]);
   });
 });
 

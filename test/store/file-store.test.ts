@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
@@ -120,6 +120,46 @@ describe('scopes read only what they need', () => {
     // Whole months are loaded (a superset the caller filters): January, not November.
     expect(ids(await store.read({ kind: 'range', from: at('2026-01-10T00:00:00Z'), to: null }))).toEqual([3, 4]);
     expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T01:00:00Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([1, 2, 4]);
+  });
+});
+
+describe('scan', () => {
+  test('hands over months oldest first, each sorted, active sessions in their month', async () => {
+    await seed([
+      makeSession({ id: 1, started_at: '2025-12-02T10:00:00Z', stopped_at: '2025-12-02T11:00:00Z' }),
+      makeSession({ id: 2, started_at: '2026-01-20T10:00:00Z', stopped_at: '2026-01-20T11:00:00Z' }),
+    ]);
+    await store.update(ACTIVE, start('coding', '2026-01-15T10:00:00Z'));
+    const batches: number[][] = [];
+    await store.scan(ALL, () => (batch) => void batches.push(batch.map((s) => s.id)));
+    expect(batches).toEqual([[1], [3, 2]]);
+  });
+
+  test('starts over with a fresh visitor when a writer collects a file under it', async () => {
+    await seed([
+      makeSession({ id: 1, started_at: '2025-12-02T10:00:00Z', stopped_at: '2025-12-02T11:00:00Z' }),
+      makeSession({ id: 2, started_at: '2026-01-20T10:00:00Z', stopped_at: '2026-01-20T11:00:00Z' }),
+    ]);
+    let begun = 0;
+    let seen: number[] = [];
+    await store.scan(ALL, () => {
+      begun += 1;
+      seen = [];
+      return (batch) => {
+        seen.push(...batch.map((s) => s.id));
+        if (begun === 1) {
+          // What two commits by another process do meanwhile: January moves to a new file, the old one is collected.
+          const r = readRoot();
+          const old = r.months['2026-01'].file;
+          r.months['2026-01'].file = 'sessions/2026-01.r9.json';
+          r.revision = 9;
+          renameSync(join(home, old), join(home, r.months['2026-01'].file));
+          writeFileSync(root(), JSON.stringify(r));
+        }
+      };
+    });
+    expect(begun).toBe(2);
+    expect(seen).toEqual([1, 2]);
   });
 });
 

@@ -1,7 +1,8 @@
-import { overlaps, periodRange, type PeriodOptions } from '../../core/period.js';
-import { querySessions } from '../../core/query.js';
-import type { Status } from '../../core/session.js';
-import { sessionListJsonChunks } from '../../render/json.js';
+import { periodRange, type PeriodOptions } from '../../core/period.js';
+import { LastN, sessionMatcher } from '../../core/query.js';
+import type { Session, Status } from '../../core/session.js';
+import { sessionJsonText, sessionListJson } from '../../render/json.js';
+import { makeLocalIso } from '../../render/local-iso.js';
 import { sessionsTable } from '../../render/table.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
@@ -12,18 +13,38 @@ export interface ListOptions extends PeriodOptions {
   limit?: number | undefined;
 }
 
+/** Sessions oldest first. The history is scanned a month at a time, so its size does not set the memory. */
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
   const range = periodRange(options, now);
-  const data = await ctx.deps.store.read(range ? { kind: 'range', ...range } : ALL);
-  const candidates = range ? data.sessions.filter((s) => overlaps(s, range, now)) : data.sessions;
-  const { sessions, total } = querySessions(candidates, options);
-  if (ctx.json) {
-    ctx.printChunks(sessionListJsonChunks(sessions, total, now));
-  } else if (sessions.length === 0) {
-    ctx.print(total === 0 && data.sessions.length === 0 ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n');
+  const matches = sessionMatcher({ status: options.status, task: options.task, range }, now);
+  const scope = range ? { kind: 'range' as const, ...range } : ALL;
+  // JSON of every match is rendered month by month; otherwise matches are kept (the last n with --limit).
+  const renderAsWeGo = ctx.json && options.limit === undefined;
+  const iso = makeLocalIso();
+  const fresh = () => ({ texts: [] as string[], kept: new LastN<Session>(options.limit ?? Infinity), total: 0, stored: 0 });
+  let tally = fresh();
+  await ctx.deps.store.scan(scope, () => {
+    tally = fresh(); // a retried scan starts over
+    return (batch) => {
+      tally.stored += batch.length;
+      const matched = batch.filter(matches);
+      tally.total += matched.length;
+      if (!renderAsWeGo) tally.kept.push(matched);
+      else if (matched.length > 0) tally.texts.push(matched.map((s) => sessionJsonText(s, now, iso)).join(','));
+    };
+  });
+  const { texts, kept, total, stored } = tally;
+
+  if (renderAsWeGo) {
+    // Printed only now: an unreadable month file must leave stdout empty.
+    ctx.printChunks(['{"sessions":[', ...texts.map((text, i) => (i === 0 ? text : `,${text}`)), `],"total":${total}}\n`]);
+  } else if (ctx.json) {
+    ctx.printJson(sessionListJson(kept.values, total, now));
+  } else if (total === 0) {
+    ctx.print(stored === 0 && !range ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n');
   } else {
-    ctx.print(sessionsTable(sessions, now, ctx.palette));
+    ctx.print(sessionsTable(kept.values, now, ctx.palette));
   }
   return 0;
 }
