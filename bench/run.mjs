@@ -1,7 +1,8 @@
 // `npm run bench`: generates histories of finished sessions through the store, then times the
 // commands that matter at each size against `node -e 0` in the same run, and prints medians,
 // ratios, the budgets of the scale issue and the peak memory of the largest run.
-// Uses hyperfine when installed, a Node harness otherwise. BENCH_SIZES=1000,10000 to shorten.
+// Uses hyperfine when installed, a Node harness otherwise. BENCH_SIZES=1000,10000 to shorten;
+// BENCH_RUNS and BENCH_ROUNDS set how many runs each measurement takes and how many rounds.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,8 @@ const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'bin/stint.js');
 const NOW = '2026-11-20T12:00:00Z';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const node = process.execPath;
 const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
 
@@ -32,28 +34,44 @@ function stint(env, args) {
   return spawnSync(node, [bin, ...args], { env, stdio: 'ignore' }).status;
 }
 
-/** Median wall times in ms for each command, `node -e 0` first. */
-function time(env, commands) {
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/** Median wall times in ms of `node -e 0` and of one command, measured side by side. */
+function timePair(env, baseline, command) {
   if (hasHyperfine) {
     const out = join(env.STINT_HOME, '..', 'hyperfine.json');
+    const prepare = command.prepare ? `${node} ${bin} ${quote(command.prepare)}` : 'true';
     const args = ['-N', '--warmup', '3', '--runs', String(RUNS), '--export-json', out, '--style', 'none'];
-    for (const c of commands) args.push('--prepare', c.prepare ? `${node} ${bin} ${quote(c.prepare)}` : 'true');
-    args.push(...commands.map((c) => c.command));
-    execFileSync('hyperfine', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    args.push('--prepare', 'true', '--prepare', prepare, baseline, command.command);
+    const run = spawnSync('hyperfine', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.status !== 0) throw new Error(`hyperfine failed: ${run.stderr}`);
     return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => r.median * 1000);
   }
-  return commands.map((c) => {
-    const samples = [];
-    for (let i = 0; i < RUNS + 3; i += 1) {
-      if (c.prepare) stint(env, c.prepare);
-      const [cmd, ...rest] = c.command.split(' ');
+  // Interleaved, so drift on a shared machine hits both alike.
+  const samples = [[], []];
+  for (let i = 0; i < RUNS + 3; i += 1) {
+    [baseline, command.command].forEach((line, k) => {
+      if (k === 1 && command.prepare) stint(env, command.prepare);
+      const [cmd, ...rest] = line.split(' ');
       const t = process.hrtime.bigint();
-      spawnSync(cmd === 'node' ? node : cmd, rest, { env, stdio: 'ignore' });
-      if (i >= 3) samples.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    samples.sort((a, b) => a - b);
-    return samples[Math.floor(samples.length / 2)];
-  });
+      spawnSync(cmd, rest, { env, stdio: 'ignore' });
+      if (i >= 3) samples[k].push(Number(process.hrtime.bigint() - t) / 1e6);
+    });
+  }
+  return samples.map(median);
+}
+
+/**
+ * Each command is timed next to its own `node -e 0`, in ROUNDS rounds; the ratio reported is
+ * the median of the rounds' ratios, which a noisy neighbour moves far less than raw times.
+ */
+function measure(env, command) {
+  const rounds = Array.from({ length: ROUNDS }, () => timePair(env, `${node} -e 0`, command));
+  return {
+    ms: median(rounds.map(([, ms]) => ms)),
+    base: median(rounds.map(([base]) => base)),
+    ratio: median(rounds.map(([base, ms]) => ms / base)),
+  };
 }
 
 function peakRss(env, args) {
@@ -76,19 +94,14 @@ for (const size of SIZES) {
   const started = performance.now();
   execFileSync(node, [join(root, 'dist/bench-generate.cjs'), env.STINT_HOME, String(size)], { env, stdio: 'ignore' });
   console.error(`${size} sessions generated through the store in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  stint(env, ['start', 'bench-task']); // so that start's prepare (stop --all) always has one to stop
-  const base = { name: 'node -e 0', command: `${node} -e 0` };
-  const commands = COMMANDS.map((c) => ({ ...c, command: `${node} ${bin} ${quote(c.args)}` }));
-  // Two runs, each with its own baseline: start leaves one session running, and stop (whose
-  // prepare starts one) needs none running before it.
-  const runA = time(env, [base, ...commands.slice(0, 2)]);
-  stint(env, ['stop', '--all']);
-  const runB = time(env, [base, ...commands.slice(2)]);
-  baseline[size] = runA[0];
-  COMMANDS.forEach((c, i) => {
-    const [ms, own] = i < 2 ? [runA[i + 1], runA[0]] : [runB[i - 1], runB[0]];
-    results.get(c.name)[size] = { ms, ratio: ms / own };
-  });
+  for (const c of COMMANDS) {
+    // start needs one session running for its prepare (stop --all) to stop; stop needs none.
+    if (c.name === 'start') stint(env, ['start', 'bench-task']);
+    if (c.name === 'stop') stint(env, ['stop', '--all']);
+    const result = measure(env, { ...c, command: `${node} ${bin} ${quote(c.args)}` });
+    results.get(c.name)[size] = result;
+    baseline[size] = Math.min(baseline[size] ?? Infinity, result.base);
+  }
   if (size === SIZES[SIZES.length - 1]) {
     for (const c of COMMANDS) {
       const mb = peakRss(env, c.args);
@@ -103,7 +116,7 @@ const smallest = SIZES[0];
 const lines = [
   `| command | ${SIZES.map((s) => `${s.toLocaleString('en')} (ms)`).join(' | ')} | ratio at ${largest.toLocaleString('en')} | budget |`,
   `| --- | ${SIZES.map(() => '---:').join(' | ')} | ---: | --- |`,
-  `| node -e 0 | ${SIZES.map((s) => baseline[s].toFixed(1)).join(' | ')} | 1.00× | |`,
+  `| node -e 0 (fastest round) | ${SIZES.map((s) => baseline[s].toFixed(1)).join(' | ')} | 1.00× | |`,
 ];
 for (const c of COMMANDS) {
   const row = results.get(c.name);
@@ -118,5 +131,5 @@ for (const name of ['start', 'stop']) {
   console.log(`${name} at ${largest.toLocaleString('en')} vs ${smallest.toLocaleString('en')} (ratios to node -e 0): ${(growth * 100).toFixed(1)}% (budget ≤ 10%)`);
 }
 console.log(`peak RSS at ${largest.toLocaleString('en')}: ${peak.mb.toFixed(0)} MB (${peak.name}; budget ≤ 150 MB)`);
-console.log(`timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}, ${RUNS} runs, median; ratios against node -e 0 in the same run`);
+console.log(`timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`);
 console.log(`environment: Node ${process.version}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`);
