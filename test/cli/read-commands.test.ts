@@ -220,3 +220,25 @@ describe('list periods', () => {
     expect(result.stderr).toMatch(message);
   });
 });
+
+describe('long tables', () => {
+  test('rows past one block keep the same columns and one header', async () => {
+    const many = makeData(
+      Array.from({ length: 130 }, (_, i) =>
+        makeSession({
+          id: i + 1,
+          task: i === 120 ? 'a-much-longer-task' : 'code',
+          started_at: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', 'Z'),
+          stopped_at: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000 + 60_000).toISOString().replace('.000Z', 'Z'),
+        }),
+      ),
+    );
+    const lines = (await harness({ now: NOW, data: many }).run('list')).stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(131);
+    expect(lines.filter((line) => line.includes('Started'))).toHaveLength(1);
+    // The date column starts at the same place on every line, set by the widest ID and task.
+    const column = lines[0]?.indexOf('Started');
+    expect(column).toBe('ID  '.length + 1 + 'a-much-longer-task  '.length);
+    for (const line of lines.slice(1)) expect(line.indexOf('2026-')).toBe(column);
+  });
+});
