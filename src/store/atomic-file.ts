@@ -44,15 +44,18 @@ export function writeNewFileDurably(file: string, text: string): void {
  * Replaces `file` with `text` so that a crash at any instant leaves the old or the new
  * content, never a torn one: write a temporary file beside it, flush it to disk, keep the
  * current version as `<file>.bak`, rename over, then flush the directory entry.
- * The caller must hold the store lock (the backup step is not safe against a second writer).
+ * The caller must hold the store lock (the backup step is not safe against a second writer);
+ * `beforeRename` may still veto the replacement by throwing.
  */
-export function replaceFileAtomically(file: string, text: string): void {
+export function replaceFileAtomically(file: string, text: string, beforeRename?: () => void): void {
   const dir = dirname(file);
   // Unique enough: only the lock holder writes; pid and a random part keep leftovers apart.
   const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   const tmp = join(dir, `.${basename(file)}.${unique}.tmp`);
   try {
     writeNewFileDurably(tmp, text);
+    // Checked as late as possible: right before the rename that makes the change visible.
+    beforeRename?.();
     keepBackup(file);
     renameSync(tmp, file);
   } catch (error) {

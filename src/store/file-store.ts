@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { StintError, storeError } from '../core/errors.js';
+import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
-import { isErrno, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
+import { isErrno, readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
 import { openJson, type Codec } from './json-file.js';
 import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
@@ -53,6 +53,15 @@ interface Loaded {
 
 /** A month file named by the root is gone: a writer committed meanwhile. Read again. */
 class Vanished extends Error {}
+
+/**
+ * The root changed between our read and our commit: another writer got in although we held
+ * the lock. proper-lockfile's stale-lock takeover can, rarely, let two waiters both take over
+ * a lock left by a killed process (its issue #121), so the commit checks the root it replaces.
+ */
+class RaceLost extends Error {}
+
+const WRITE_ATTEMPTS = 3;
 
 const READ_ATTEMPTS = 5;
 
@@ -145,6 +154,7 @@ export function createFileStore(dir: string): Store {
     const months = snapshot.legacy ? {} : { ...old.months };
     const filed = fileByMonth(loaded.data.sessions);
     const writes: [string, string, Session[]][] = [];
+    const unique = Math.random().toString(36).slice(2, 8);
     for (const key of new Set([...loaded.monthTexts.keys(), ...filed.keys()])) {
       let sessions = filed.get(key) ?? [];
       if (!loaded.monthTexts.has(key) && months[key]) {
@@ -159,7 +169,7 @@ export function createFileStore(dir: string): Store {
         delete months[key];
         continue;
       }
-      const file = monthFileName(key, revision);
+      const file = monthFileName(key, revision, unique);
       writes.push([key, file, sessions]);
       months[key] = monthEntry(file, sessions);
     }
@@ -173,14 +183,17 @@ export function createFileStore(dir: string): Store {
     mkdirSync(monthsDir, { recursive: true, mode: 0o700 });
     removeAbandonedTempFiles(rootPath);
     for (const [key, file, sessions] of writes) {
-      // Every file the root or its backup names has a revision at most old.revision, so a file
-      // already carrying this new revision was left by a writer killed before its commit.
-      rmSync(join(dir, file), { force: true });
       const { db } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', sessions);
       await db.write();
     }
     if (writes.length > 0) syncDirectory(monthsDir);
-    const { db: rootDb } = openJson(rootPath, rootCodec, 'replace', root);
+    const { db: rootDb, adapter } = openJson(rootPath, rootCodec, 'replace', root);
+    adapter.beforeReplace = () => {
+      if (readTextIfExists(rootPath) !== snapshot.rootText) {
+        for (const [, file] of writes) rmSync(join(dir, file), { force: true });
+        throw new RaceLost();
+      }
+    };
     await rootDb.write(); // the commit
     if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
     collectGarbage(monthsDir, [root, old]);
@@ -193,6 +206,27 @@ export function createFileStore(dir: string): Store {
       const file = `${MONTHS_DIR}/${name}`;
       if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
     }
+  }
+
+  /** One locked read–change–write; RaceLost if the root changed under it. */
+  async function updateOnce<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>): Promise<T> {
+    return withStoreLock(dir, async (guard) => {
+      const snapshot = await readSnapshot().catch((error: unknown) => {
+        if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
+        throw error;
+      });
+      const loaded = await load(snapshot, snapshot.legacy ? ALL : scope).catch((error: unknown) => {
+        if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+        throw error;
+      });
+      const result = await change(loaded.data);
+      guard.assertHeld();
+      await commit(snapshot, loaded).catch((error: unknown) => {
+        if (error instanceof StintError || error instanceof RaceLost) throw error;
+        throw storeError('Write failed', `${rootPath}: ${(error as Error).message}; the previous version was kept`);
+      });
+      return result;
+    });
   }
 
   return {
@@ -208,23 +242,14 @@ export function createFileStore(dir: string): Store {
 
     async update(scope, change) {
       ensureDataDir(dir);
-      return withStoreLock(dir, async (guard) => {
-        const snapshot = await readSnapshot().catch((error: unknown) => {
-          if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
-          throw error;
-        });
-        const loaded = await load(snapshot, snapshot.legacy ? ALL : scope).catch((error: unknown) => {
-          if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
-          throw error;
-        });
-        const result = await change(loaded.data);
-        guard.assertHeld();
-        await commit(snapshot, loaded).catch((error: unknown) => {
-          if (error instanceof StintError) throw error;
-          throw storeError('Write failed', `${rootPath}: ${(error as Error).message}; the previous version was kept`);
-        });
-        return result;
-      });
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await updateOnce(scope, change);
+        } catch (error) {
+          if (!(error instanceof RaceLost)) throw error;
+          if (attempt >= WRITE_ATTEMPTS) throw conflict('Store busy', `${rootPath} kept changing under this command; try again`);
+        }
+      }
     },
   };
 }

@@ -15,6 +15,8 @@ export interface Codec<T> {
 export class DurableJsonFile<T> implements Adapter<T> {
   /** The text last read, so callers can tell whether re-encoding changed anything. */
   lastText: string | null = null;
+  /** For `replace`: runs right before the new file takes the old one's place; may throw to veto. */
+  beforeReplace: (() => void) | undefined;
 
   constructor(
     readonly path: string,
@@ -29,7 +31,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     const text = this.codec.encode(data);
-    if (this.mode === 'replace') replaceFileAtomically(this.path, text);
+    if (this.mode === 'replace') replaceFileAtomically(this.path, text, this.beforeReplace);
     else writeNewFileDurably(this.path, text);
   }
 }

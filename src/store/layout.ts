@@ -68,6 +68,7 @@ export function monthEntry(file: string, sessions: readonly Session[]): MonthEnt
   return { file, count: sessions.length, min_id: minId, max_id: maxId, max_seconds: maxSeconds };
 }
 
-export function monthFileName(key: string, revision: number): string {
-  return `sessions/${key}.r${revision}.json`;
+/** `unique` keeps two writers apart even if both ever believed they held the lock. */
+export function monthFileName(key: string, revision: number, unique: string): string {
+  return `sessions/${key}.r${revision}-${unique}.json`;
 }

@@ -84,7 +84,7 @@ export function decodeMonth(text: string, file: string, nextId: number): Session
 }
 
 export function isMonthFileName(name: string): boolean {
-  return /^sessions\/\d{4}-\d{2}\.r\d+\.json$/.test(name);
+  return /^sessions\/\d{4}-\d{2}\.r\d+(-[a-z0-9]+)?\.json$/.test(name);
 }
 
 /* ---------- shared checks ---------- */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
@@ -36,7 +36,8 @@ test('a broken month file stops the commands that need it and leaves everything 
   await stint(['start', 'coding'], { home, now });
   await stint(['stop'], { home, now: '2026-01-15T14:30:00Z' });
   await stint(['start', 'reading'], { home, now });
-  const month = join(home, 'sessions', '2026-01.r2.json');
+  const { file } = JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).months['2026-01'];
+  const month = join(home, file);
   writeFileSync(month, '{"version":2,"month":"2026-01","sessions":[{"id":1');
   const before = snapshotDir(home);
   // The hot path does not read the history, so it keeps working.
@@ -44,7 +45,7 @@ test('a broken month file stops the commands that need it and leaves everything 
   for (const args of [['list'], ['show', '1'], ['rm', '1']]) {
     const result = await stint(args, { home, now });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('2026-01.r2.json');
+    expect(result.stderr).toContain(file);
   }
   expect(snapshotDir(home)).toEqual(before);
 });
