@@ -1,9 +1,14 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
-import { STATUSES } from '../core/session.js';
+import { STATUSES, type Outcome } from '../core/session.js';
 import { parseDateInput } from '../core/period.js';
+import { FOCUS_BOUNDS, parseDurationInput } from '../core/time-input.js';
 import type { ListOptions } from './commands/list.js';
+import type { StartOptions } from './commands/start.js';
+import type { StopOptions } from './commands/stop.js';
 import type { Context } from './context.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
+
+const OUTCOMES: readonly Outcome[] = ['completed', 'partial', 'abandoned'];
 
 export type Handler<O> = (options: O, ctx: Context) => Promise<number>;
 
@@ -27,24 +32,55 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .showSuggestionAfterError()
     .exitOverride();
 
-  program
-    .command('start')
-    .description('Start a timer for a task and print it.')
-    .argument('<task>', 'task name: 3–20 letters, digits, - or _')
-    .addHelpText('after', '\nExample:\n  stint start coding')
-    .action((task: string, _opts: object, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/start.js')).start, { task }),
+  withAt(
+    program
+      .command('start')
+      .description('Start a timer for a task and print it.')
+      .argument('<task>', 'task name: 3–20 letters, digits, - or _')
+      .option('--for <duration>', 'Make it a focus session planned for 60 s to 24 h (25m, 1h30m, 90s, 1.5h).', parseFocusDuration)
+      .option('--switch', 'First stop every running session, at the new one’s start.')
+      .option('--tag <tag>', 'Tag it (repeatable).', collect)
+      .option('--note <text>', 'Attach a note.'),
+  )
+    .addHelpText('after', '\nExamples:\n  stint start coding\n  stint start writing --for 25m\n  stint start review --at 14:30 --tag work --switch')
+    .action((task: string, opts: Omit<StartOptions, 'task'>, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/start.js')).start, { ...opts, task }),
     );
 
-  program
-    .command('stop')
-    .description('Stop the running session, or the one with this ID, as completed.')
-    .argument('[id]', 'session ID', parseSessionId)
-    .option('--all', 'Stop every running and paused session.')
-    .addHelpText('after', '\nExamples:\n  stint stop\n  stint stop 3\n  stint stop --all --json')
-    .action((id: number | undefined, opts: { all?: boolean }, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/stop.js')).stop, { id, all: opts.all }),
+  withAt(
+    program
+      .command('stop')
+      .description('Stop the running session, or the one with this ID.')
+      .argument('[id]', 'session ID', parseSessionId)
+      .addOption(new Option('--as <outcome>', 'How it ended.').choices(OUTCOMES).default('completed'))
+      .option('--all', 'Stop every running and paused session.'),
+  )
+    .addHelpText('after', '\nExamples:\n  stint stop\n  stint stop 3 --as partial\n  stint stop --at "15m ago"\n  stint stop --all --json')
+    .action((id: number | undefined, opts: Omit<StopOptions, 'id'>, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/stop.js')).stop, { ...opts, id }),
     );
+
+  withAt(
+    program
+      .command('abandon')
+      .description('Stop the running session, or the one with this ID, as abandoned.')
+      .argument('[id]', 'session ID', parseSessionId),
+  )
+    .addHelpText('after', '\nExample:\n  stint abandon')
+    .action((id: number | undefined, opts: { at?: string }, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/stop.js')).stop, { ...opts, id, as: 'abandoned' as const }),
+    );
+
+  for (const [name, description] of [
+    ['pause', 'Pause the running session, or the one with this ID; paused time does not count.'],
+    ['resume', 'Resume the paused session, or the one with this ID.'],
+  ] as const) {
+    withAt(program.command(name).description(description).argument('[id]', 'session ID', parseSessionId))
+      .addHelpText('after', `\nExamples:\n  stint ${name}\n  stint ${name} 3 --at "10m ago"`)
+      .action((id: number | undefined, opts: { at?: string }, cmd: Command) =>
+        invoke(cmd, async () => (await import('./commands/pause.js'))[name], { ...opts, id }),
+      );
+  }
 
   const list = program
     .command('list')
@@ -52,6 +88,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .description('List sessions, oldest first, with live durations for running ones.')
     .addOption(new Option('--status <status>', 'Only sessions with this status.').choices(STATUSES))
     .option('--task <name>', 'Only sessions of this task.')
+    .option('--tag <tag>', 'Only sessions with this tag.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
     .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json');
   withPeriodOptions(list).action((opts: ListOptions, cmd: Command) =>
@@ -87,6 +124,15 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
 
   return program;
 }
+
+/** `--at`, shared by the commands that change a session at a moment. */
+function withAt(command: Command): Command {
+  return command.option('--at <time>', 'When, if not now: 14:30, "yesterday 17:00", "15m ago", or ISO 8601.');
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+const parseFocusDuration = (value: string): number => parseDurationInput(value, FOCUS_BOUNDS);
 
 /** The period options shared by the commands that look at a span of time. */
 function withPeriodOptions(command: Command): Command {

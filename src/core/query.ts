@@ -4,6 +4,7 @@ import type { Session, Status } from './session.js';
 export interface SessionQuery {
   status?: Status | undefined;
   task?: string | undefined;
+  tag?: string | undefined;
   range?: Range | undefined;
 }
 
@@ -11,9 +12,11 @@ export interface SessionQuery {
 export function sessionMatcher(query: SessionQuery, now: Date): (session: Session) => boolean {
   const task = query.task?.normalize('NFC').toLocaleLowerCase();
   const { status, range } = query;
+  const tag = query.tag?.normalize('NFC');
   return (s) =>
     (status === undefined || s.status === status) &&
     (task === undefined || s.task.toLocaleLowerCase() === task) &&
+    (tag === undefined || s.tags.includes(tag)) &&
     (range === undefined || overlaps(s, range, now));
 }
 

@@ -97,42 +97,107 @@ export function activeSessions(data: TrackerData): Session[] {
   return data.sessions.filter(isActive);
 }
 
-/** Ends a running or paused session at `now` with the given outcome. */
-export function stopSession(session: Session, now: Date, outcome: Outcome = 'completed'): Session {
+function notBefore(session: Session, at: string, earliest: string, what: string): void {
+  if (secondsBetween(earliest, at) < 0) {
+    throw invalidInput('Invalid time', `Session ${session.id} cannot ${what} before ${earliest}`);
+  }
+}
+
+const lastPause = (session: Session): Pause | undefined => session.pauses[session.pauses.length - 1];
+
+function assertNotEnded(session: Session): void {
   if (!isActive(session)) {
     throw conflict('Session already stopped', `Session ${session.id} was already stopped`);
   }
-  const at = toStoredInstant(now);
-  if (secondsBetween(session.started_at, at) < 0) {
-    throw invalidInput(
-      'Invalid time',
-      `Session ${session.id} cannot stop before it started (${session.started_at})`,
-    );
-  }
-  const openPause = session.pauses.find((p) => p.ended_at === null);
-  if (openPause) openPause.ended_at = at;
-  session.stopped_at = at;
+}
+
+/** Ends a running or paused session at `at` with the given outcome (an open pause ends then too). */
+export function stopSession(session: Session, at: Date, outcome: Outcome = 'completed'): Session {
+  assertNotEnded(session);
+  const when = toStoredInstant(at);
+  notBefore(session, when, session.started_at, 'stop');
+  const pause = lastPause(session);
+  if (pause) notBefore(session, when, pause.ended_at ?? pause.started_at, 'stop');
+  if (pause && pause.ended_at === null) pause.ended_at = when;
+  session.stopped_at = when;
   session.status = outcome;
-  session.updated_at = at;
+  session.updated_at = when;
   return session;
 }
 
+/** Running → paused at `at`; the time until it resumes does not count. */
+export function pauseSession(session: Session, at: Date): Session {
+  assertNotEnded(session);
+  if (session.status === 'paused') {
+    throw conflict('Session already paused', `Session ${session.id} is already paused`);
+  }
+  const when = toStoredInstant(at);
+  notBefore(session, when, session.started_at, 'pause');
+  const pause = lastPause(session);
+  if (pause?.ended_at) notBefore(session, when, pause.ended_at, 'pause');
+  session.pauses.push({ started_at: when, ended_at: null });
+  session.status = 'paused';
+  session.updated_at = when;
+  return session;
+}
+
+/** Paused → running at `at`. */
+export function resumeSession(session: Session, at: Date): Session {
+  assertNotEnded(session);
+  const pause = lastPause(session);
+  if (session.status !== 'paused' || !pause || pause.ended_at !== null) {
+    throw conflict('Session not paused', `Session ${session.id} is not paused`);
+  }
+  const when = toStoredInstant(at);
+  notBefore(session, when, pause.started_at, 'resume');
+  pause.ended_at = when;
+  session.status = 'running';
+  session.updated_at = when;
+  return session;
+}
+
+type Action = 'stop' | 'pause' | 'resume';
+
+const CANDIDATES: Record<Action, { statuses: readonly Status[]; none: [string, string]; hint: string }> = {
+  stop: { statuses: ['running', 'paused'], none: ['No running session', 'There is no running or paused session to stop'], hint: 'give an ID or use --all' },
+  pause: { statuses: ['running'], none: ['No running session', 'There is no running session to pause'], hint: 'give an ID' },
+  resume: { statuses: ['paused'], none: ['No paused session', 'There is no paused session to resume'], hint: 'give an ID' },
+};
+
 /**
- * Picks what `stop` without an ID means: the one running or paused session.
+ * What `stop`, `pause` or `resume` without an ID mean: the one session they can act on.
  * None, or several, is a conflict with the current state that the user must resolve.
  */
+export function soleSessionFor(data: TrackerData, action: Action): Session {
+  const { statuses, none, hint } = CANDIDATES[action];
+  const candidates = data.sessions.filter((s) => statuses.includes(s.status)).sort(compareByStart);
+  const [only] = candidates;
+  if (only && candidates.length === 1) return only;
+  if (candidates.length === 0) throw conflict(none[0], none[1]);
+  const ids = candidates.map((s) => `${s.id} (${s.task})`).join(', ');
+  const state = action === 'resume' ? 'paused' : 'running';
+  throw conflict(`Several sessions ${state}`, `Sessions ${ids} are ${state}; ${hint}`);
+}
+
+/** Kept for `stop`: the one running or paused session. */
 export function soleActiveSession(data: TrackerData): Session {
-  const active = activeSessions(data);
-  const [only] = active;
-  if (only && active.length === 1) return only;
-  if (active.length === 0) {
-    throw conflict('No running session', 'There is no running or paused session to stop');
+  return soleSessionFor(data, 'stop');
+}
+
+/** The focus session that is running or paused, if any: there is at most one. */
+export function activeFocus(data: TrackerData): Session | undefined {
+  return data.sessions.find((s) => s.planned_seconds !== null && isActive(s));
+}
+
+/** Refuses a second focus session while one is running or paused. */
+export function assertNoActiveFocus(data: TrackerData): void {
+  const focus = activeFocus(data);
+  if (focus) {
+    throw conflict(
+      'Focus session active',
+      `Focus session ${focus.id} (${focus.task}) is ${focus.status}; stop or abandon it first`,
+    );
   }
-  const ids = active.map((s) => `${s.id} (${s.task})`).join(', ');
-  throw conflict(
-    'Several sessions running',
-    `Sessions ${ids} are running; give an ID or use --all`,
-  );
 }
 
 export function removeSessions(data: TrackerData, ids: readonly number[]): Session[] {

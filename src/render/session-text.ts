@@ -4,7 +4,8 @@ import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js
 import { localIso } from './json.js';
 
 export function startedLine(session: Session, palette: Palette): string {
-  return `Started ${palette.bold(session.task)} (#${session.id}) at ${formatTime(session.started_at)}.\n`;
+  const focus = session.planned_seconds === null ? '' : `, focus for ${formatSpan(session.planned_seconds)}`;
+  return `Started ${palette.bold(session.task)} (#${session.id}) at ${formatTime(session.started_at)}${focus}.\n`;
 }
 
 export function stoppedLine(session: Session, now: Date, palette: Palette): string {
@@ -42,12 +43,20 @@ export function sessionDetail(session: Session, now: Date, palette: Palette): st
   return `${lines.join('\n')}\n`;
 }
 
-/** One `status` line: `▶ #2 coding  0:42:05  since 14:30`. */
+/** A focus session's plan against its running time: `15m left` or `5m over`. */
+export function focusProgress(session: Session, now: Date): string {
+  if (session.planned_seconds === null) return '';
+  const left = session.planned_seconds - durationSeconds(session, now);
+  return left >= 0 ? `${formatSpan(left)} left` : `${formatSpan(-left)} over`;
+}
+
+/** One `status` line: `▶ #2 coding  0:42:05  since 14:30`, plus a focus session's progress. */
 export function activeLine(session: Session, now: Date, palette: Palette): string {
   const marker = session.status === 'paused' ? '⏸' : '▶';
   const clock = formatClock(durationSeconds(session, now));
   const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
-  return `${palette.status(session.status, marker)} #${session.id} ${palette.bold(session.task)}  ${clock}  ${palette.dim(since)}`;
+  const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusProgress(session, now)}`;
+  return `${palette.status(session.status, marker)} #${session.id} ${palette.bold(session.task)}  ${clock}  ${palette.dim(since)}${focus}`;
 }
 
 /** The prompt segment: `coding 1:02:03`; a second active session shows as `+1`. */
@@ -55,8 +64,9 @@ export function shortStatus(active: readonly Session[], now: Date): string {
   const latest = active[active.length - 1];
   if (!latest) return '';
   const paused = latest.status === 'paused' ? ' (paused)' : '';
+  const focus = latest.planned_seconds === null ? '' : ` (${focusProgress(latest, now)})`;
   const more = active.length > 1 ? ` +${active.length - 1}` : '';
-  return `${latest.task} ${formatClock(durationSeconds(latest, now))}${paused}${more}`;
+  return `${latest.task} ${formatClock(durationSeconds(latest, now))}${paused}${focus}${more}`;
 }
 
 export function forgottenWarning(session: Session, now: Date): string {

@@ -158,7 +158,7 @@ describe('the program', () => {
     expect(await h.run('--version')).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
     const help = await h.run('start', '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Example:\n  stint start coding');
+    expect(help.stdout).toContain('Examples:\n  stint start coding');
   });
 
   test('colour only on a TTY and never with NO_COLOR or in JSON', async () => {

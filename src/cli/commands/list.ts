@@ -10,6 +10,7 @@ import type { Context } from '../context.js';
 export interface ListOptions extends PeriodOptions {
   status?: Status | undefined;
   task?: string | undefined;
+  tag?: string | undefined;
   limit?: number | undefined;
 }
 
@@ -17,7 +18,7 @@ export interface ListOptions extends PeriodOptions {
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
   const range = periodRange(options, now);
-  const matches = sessionMatcher({ status: options.status, task: options.task, range }, now);
+  const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
   // JSON of every match is rendered month by month; otherwise matches are kept (the last n with --limit).
   const renderAsWeGo = ctx.json && options.limit === undefined;

@@ -1,20 +1,43 @@
-import { startSession } from '../../core/session.js';
+import { validateNote, validateTags } from '../../core/labels.js';
+import { assertNoActiveFocus, startSession, stopSession, type Session } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
+import { parseTimeInput } from '../../core/time-input.js';
 import { sessionJson } from '../../render/json.js';
-import { startedLine } from '../../render/session-text.js';
+import { startedLine, stoppedLine } from '../../render/session-text.js';
 import { ACTIVE } from '../../store/store.js';
 import type { Context } from '../context.js';
 
 export interface StartOptions {
   task: string;
+  at?: string | undefined;
+  /** Planned seconds: makes it a focus session. */
+  for?: number | undefined;
+  switch?: boolean | undefined;
+  tag?: string[] | undefined;
+  note?: string | undefined;
 }
 
 export async function start(options: StartOptions, ctx: Context): Promise<number> {
   const task = validateTaskName(options.task);
+  const tags = validateTags(options.tag ?? []);
+  const note = validateNote(options.note);
   const now = ctx.deps.now();
+  const at = options.at === undefined ? now : parseTimeInput(options.at, now);
   const uid = ctx.deps.newUid();
-  const session = await ctx.deps.store.update(ACTIVE, (data) => startSession(data, { task, uid }, now));
-  if (ctx.json) ctx.printJson(sessionJson(session, now));
-  else ctx.print(startedLine(session, ctx.palette));
+  const { session, switched } = await ctx.deps.store.update(ACTIVE, (data) => {
+    // --switch ends every running session where the new one begins.
+    const ended: Session[] = options.switch
+      ? data.sessions.filter((s) => s.status === 'running').map((s) => stopSession(s, at))
+      : [];
+    if (options.for !== undefined) assertNoActiveFocus(data);
+    const started = startSession(data, { task, uid, tags, note, plannedSeconds: options.for ?? null }, at);
+    return { session: started, switched: ended };
+  });
+  if (ctx.json) {
+    ctx.printJson(sessionJson(session, now));
+    return 0;
+  }
+  for (const s of switched) ctx.print(stoppedLine(s, now, ctx.palette));
+  ctx.print(startedLine(session, ctx.palette));
   return 0;
 }

@@ -1,11 +1,6 @@
-import { invalidInput, conflict } from '../../core/errors.js';
-import {
-  activeSessions,
-  findSession,
-  soleActiveSession,
-  stopSession,
-  type Session,
-} from '../../core/session.js';
+import { conflict, invalidInput } from '../../core/errors.js';
+import { findSession, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
+import { parseTimeInput } from '../../core/time-input.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
@@ -14,6 +9,8 @@ import type { Context } from '../context.js';
 export interface StopOptions {
   id?: number | undefined;
   all?: boolean | undefined;
+  at?: string | undefined;
+  as?: Outcome | undefined;
 }
 
 export async function stop(options: StopOptions, ctx: Context): Promise<number> {
@@ -21,17 +18,19 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
     throw invalidInput('Invalid usage', 'Give a session ID or --all, not both');
   }
   const now = ctx.deps.now();
+  const at = options.at === undefined ? now : parseTimeInput(options.at, now);
+  const outcome = options.as ?? 'completed';
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
   const stopped = await ctx.deps.store.update(scope, (data): Session[] => {
     if (options.all) {
-      const active = activeSessions(data);
+      const active = data.sessions.filter((s) => s.status === 'running' || s.status === 'paused');
       if (active.length === 0) {
         throw conflict('No running session', 'There is no running or paused session to stop');
       }
-      return active.map((session) => stopSession(session, now));
+      return active.map((session) => stopSession(session, at, outcome));
     }
-    const target = options.id === undefined ? soleActiveSession(data) : findSession(data, options.id);
-    return [stopSession(target, now)];
+    const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
+    return [stopSession(target, at, outcome)];
   });
 
   if (ctx.json) {

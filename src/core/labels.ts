@@ -1,0 +1,25 @@
+import { invalidInput } from './errors.js';
+
+const TAG = /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u;
+const NOTE_MAX = 500;
+
+/** Tags: 1–30 letters, digits, `-` or `_` each, NFC, without repeats, in the order given. */
+export function validateTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.normalize('NFC');
+    if (!TAG.test(tag)) {
+      throw invalidInput('Invalid tag', `'${raw}' is not a tag (1–30 letters, digits, '-' or '_')`);
+    }
+    if (!out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** A note is free text up to 500 characters; blank means none. */
+export function validateNote(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const note = raw.normalize('NFC').trim();
+  if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
+  return note === '' ? null : note;
+}
