@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Session } from '../../src/core/session.js';
+import { createFileStore } from '../../src/store/file-store.js';
+import { ALL } from '../../src/store/store.js';
+import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ home, cleanup } = tempHome());
+});
+afterEach(() => cleanup());
+
+test('the lifecycle through the built bin', async () => {
+  const run = (now: string, ...args: string[]) => stint(args, { home, now });
+  const json = async (now: string, ...args: string[]) => JSON.parse((await run(now, ...args, '--json')).stdout);
+
+  expect(await json('2026-03-29T00:00:00Z', 'start', 'deep-work', '--for', '25m', '--tag', 'focus')).toMatchObject({ session_id: 1, planned_seconds: 1500, tags: ['focus'] });
+  expect((await run('2026-03-29T00:10:00Z', 'start', 'other', '--for', '45m')).code).toBe(4);
+  expect((await run('2026-03-29T00:10:00Z', 'pause')).code).toBe(0);
+  // Spring forward in Paris happens at 01:00Z; pauses and durations are real time.
+  expect(await json('2026-03-29T01:30:00Z', 'resume')).toMatchObject({ paused_seconds: 4800, duration_seconds: 600 });
+  expect(await json('2026-03-29T01:50:00Z', 'stop', '--as', 'partial')).toMatchObject({ status: 'partial', duration_seconds: 1800 });
+  expect(await json('2026-03-29T02:00:00Z', 'start', 'email', '--at', '03:55')).toMatchObject({ started_at: '2026-03-29T03:55:00+02:00' });
+  const before = snapshotDir(home);
+  const refused = await run('2026-03-29T02:00:00Z', 'stop', '--at', 'yesterday 17:00');
+  expect(refused.code).toBe(2);
+  expect(snapshotDir(home)).toEqual(before);
+  expect((await json('2026-03-29T02:10:00Z', 'start', 'review', '--switch')).session_id).toBe(3);
+  expect(await json('2026-03-29T02:10:00Z', 'show', '2')).toMatchObject({ status: 'completed', duration_seconds: 900 });
+  expect(await json('2026-03-29T02:20:00Z', 'abandon')).toMatchObject({ session_id: 3, status: 'abandoned' });
+});
+
+test('20 processes pausing, resuming and stopping the same sessions at once leave a valid store', async () => {
+  const now = '2026-01-15T10:00:00Z';
+  for (let i = 0; i < 5; i += 1) await stint(['start', `task-${i}`], { home, now: '2026-01-15T09:00:00Z' });
+  const verbs = ['pause', 'resume', 'pause', 'stop'];
+  const ops = Array.from({ length: 20 }, (_, i) => ({ verb: verbs[i % verbs.length] as string, id: (i % 5) + 1 }));
+  const results = await Promise.all(ops.map((op) => stint([op.verb, String(op.id), '--json'], { home, now })));
+  for (const r of results) expect([0, 4]).toContain(r.code);
+
+  const data = await createFileStore(home).read(ALL);
+  expect(data.sessions).toHaveLength(5);
+  for (const session of data.sessions) {
+    const mine = ops.map((op, i) => ({ ...op, ok: results[i]?.code === 0 })).filter((op) => op.id === session.id && op.ok);
+    const count = (verb: string) => mine.filter((op) => op.verb === verb).length;
+    // Every successful pause is one pause entry; nothing was lost or applied twice.
+    expect(session.pauses).toHaveLength(count('pause'));
+    expect(count('stop')).toBeLessThanOrEqual(1);
+    expect(session.stopped_at !== null).toBe(count('stop') === 1);
+    assertConsistent(session);
+  }
+});
+
+function assertConsistent(session: Session): void {
+  const open = session.pauses.filter((p) => p.ended_at === null);
+  expect(open.length).toBeLessThanOrEqual(1);
+  if (session.status === 'paused') expect(session.pauses.at(-1)?.ended_at).toBeNull();
+  if (session.status === 'running') expect(open).toEqual([]);
+  if (session.stopped_at !== null) expect(open).toEqual([]);
+  for (const p of session.pauses) {
+    expect(p.started_at >= session.started_at).toBe(true);
+    if (p.ended_at) expect(p.ended_at >= p.started_at).toBe(true);
+  }
+}
