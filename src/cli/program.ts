@@ -2,6 +2,8 @@ import { Command, Option, type OutputConfiguration } from 'commander';
 import { STATUSES, type Outcome } from '../core/session.js';
 import { parseDateInput } from '../core/period.js';
 import { FOCUS_BOUNDS, parseDurationInput } from '../core/time-input.js';
+import type { AddOptions } from './commands/add.js';
+import type { EditOptions } from './commands/edit.js';
 import type { ListOptions } from './commands/list.js';
 import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
@@ -81,6 +83,44 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
         invoke(cmd, async () => (await import('./commands/pause.js'))[name], { ...opts, id }),
       );
   }
+
+  program
+    .command('add')
+    .description('Record a finished session after the fact.')
+    .argument('<task>', 'task name')
+    .requiredOption('--from <time>', 'When it started.')
+    .requiredOption('--to <time>', 'When it ended.')
+    .option('--tag <tag>', 'Tag it (repeatable).', collect)
+    .option('--note <text>', 'Attach a note.')
+    .addHelpText('after', '\nExample:\n  stint add meeting --from "yesterday 14:00" --to "yesterday 15:30" --tag work')
+    .action((task: string, opts: Omit<AddOptions, 'task'>, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/add.js')).add, { ...opts, task }),
+    );
+
+  program
+    .command('edit')
+    .description('Correct a session; the result must stay valid.')
+    .argument('<id>', 'session ID', parseSessionId)
+    .option('--task <name>', 'A new task name.')
+    .option('--start <time>', 'A new start.')
+    .option('--stop <time>', 'A new end (ended sessions only).')
+    .option('--note <text>', 'A new note ("" clears it).')
+    .option('--tag <tag>', 'Replace the tags (repeatable).', collect)
+    .addHelpText('after', '\nExamples:\n  stint edit 3 --start 09:15\n  stint edit 3 --task review --tag work --tag urgent')
+    .action((id: number, opts: Omit<EditOptions, 'id'>, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/edit.js')).edit, { ...opts, id }),
+    );
+
+  withAt(
+    program
+      .command('continue')
+      .description('Start again the task, tags and note of a session (default: the last stopped).')
+      .argument('[id]', 'session ID', parseSessionId),
+  )
+    .addHelpText('after', '\nExamples:\n  stint continue\n  stint continue 12')
+    .action((id: number | undefined, opts: { at?: string }, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/continue.js')).resumeTask, { ...opts, id }),
+    );
 
   const list = program
     .command('list')

@@ -1,0 +1,36 @@
+import { validateNote, validateTags } from '../../core/labels.js';
+import { addFinishedSession } from '../../core/session.js';
+import { validateTaskName } from '../../core/task-name.js';
+import { parseTimeInput } from '../../core/time-input.js';
+import { formatSpan, formatStop, formatDateTime } from '../../render/format.js';
+import { sessionJson } from '../../render/json.js';
+import { durationSeconds } from '../../core/session.js';
+import { ACTIVE } from '../../store/store.js';
+import type { Context } from '../context.js';
+
+export interface AddOptions {
+  task: string;
+  from: string;
+  to: string;
+  tag?: string[] | undefined;
+  note?: string | undefined;
+}
+
+/** Records a finished session after the fact. */
+export async function add(options: AddOptions, ctx: Context): Promise<number> {
+  const task = validateTaskName(options.task);
+  const tags = validateTags(options.tag ?? []);
+  const note = validateNote(options.note);
+  const now = ctx.deps.now();
+  const from = parseTimeInput(options.from, now);
+  const to = parseTimeInput(options.to, now);
+  const uid = ctx.deps.newUid();
+  const session = await ctx.deps.store.update(ACTIVE, (data) => addFinishedSession(data, { task, uid, tags, note }, from, to, now));
+  if (ctx.json) {
+    ctx.printJson(sessionJson(session, now));
+  } else {
+    const span = `${formatDateTime(session.started_at)}–${formatStop(session.started_at, session.stopped_at ?? session.started_at)}`;
+    ctx.print(`Added ${ctx.palette.bold(session.task)} (#${session.id}), ${span}, ${formatSpan(durationSeconds(session, now))}.\n`);
+  }
+  return 0;
+}
