@@ -122,6 +122,12 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
       invoke(cmd, async () => (await import('./commands/continue.js')).resumeTask, { ...opts, id }),
     );
 
+  program
+    .command('undo')
+    .description('Revert the last change to the store (start, stop, edit, rm …); repeat to go further back.')
+    .addHelpText('after', '\nExample:\n  stint undo')
+    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/undo.js')).undo, {}));
+
   const list = program
     .command('list')
     .alias('ls')

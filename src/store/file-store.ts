@@ -6,7 +6,7 @@ import { isErrno, readTextIfExists, removeAbandonedTempFiles, syncDirectory } fr
 import { openJson, type Codec } from './json-file.js';
 import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
-import { LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
+import { LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE, UNDO_FILE } from './paths.js';
 import {
   decodeLegacyFile,
   decodeMonth,
@@ -17,7 +17,8 @@ import {
   isMonthFileName,
   type Root,
 } from './schema.js';
-import { ALL, type Scope, type Store } from './store.js';
+import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
+import { emptyJournal, journalCodec, journalFiles, UNDO_DEPTH, undoEntry, undoneRoot, type Journal } from './undo-journal.js';
 
 const rootCodec: Codec<Root> = { decode: decodeRoot, encode: encodeRoot };
 const legacyCodec: Codec<TrackerData | null> = {
@@ -148,7 +149,7 @@ export function createFileStore(dir: string): Store {
     }
   }
 
-  async function commit(snapshot: Snapshot, loaded: Loaded): Promise<void> {
+  async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string): Promise<void> {
     const old = snapshot.root;
     const revision = old.revision + 1;
     const months = snapshot.legacy ? {} : { ...old.months };
@@ -187,21 +188,46 @@ export function createFileStore(dir: string): Store {
       await db.write();
     }
     if (writes.length > 0) syncDirectory(monthsDir);
-    const { db: rootDb, adapter } = openJson(rootPath, rootCodec, 'replace', root);
+    await replaceRoot(snapshot, root, writes.map(([, file]) => file));
+    if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
+    // Recorded after the commit: a crash in between loses the undo step, never the change.
+    const journal = await readJournal();
+    if (label !== undefined && !snapshot.legacy) {
+      // From the text read, not `old`: the change edited the active sessions it was handed.
+      const before = JSON.parse(snapshot.rootText ?? encodeRoot(old)) as Root;
+      journal.entries = [...journal.entries, undoEntry(label, now, before, root)].slice(-UNDO_DEPTH);
+    } else if (snapshot.legacy) {
+      journal.entries = [];
+    }
+    if (label !== undefined || snapshot.legacy) await writeJournal(journal);
+    collectGarbage(monthsDir, [root, old], journal);
+  }
+
+  /** The commit point: state.json replaced, unless another writer replaced it since we read it. */
+  async function replaceRoot(snapshot: Snapshot, root: Root, ownFiles: string[]): Promise<void> {
+    const { db, adapter } = openJson(rootPath, rootCodec, 'replace', root);
     adapter.beforeReplace = () => {
       if (readTextIfExists(rootPath) !== snapshot.rootText) {
-        for (const [, file] of writes) rmSync(join(dir, file), { force: true });
+        for (const file of ownFiles) rmSync(join(dir, file), { force: true });
         throw new RaceLost();
       }
     };
-    await rootDb.write(); // the commit
-    if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-    collectGarbage(monthsDir, [root, old]);
+    await db.write();
   }
 
-  /** Removes month files that neither the root nor its backup names (older revisions, torn writes). */
-  function collectGarbage(monthsDir: string, keep: Root[]): void {
-    const named = new Set(keep.flatMap((r) => Object.values(r.months).map((m) => m.file)));
+  async function readJournal(): Promise<Journal> {
+    const { db } = openJson(join(dir, UNDO_FILE), journalCodec, 'replace', emptyJournal());
+    await db.read();
+    return db.data;
+  }
+
+  async function writeJournal(journal: Journal): Promise<void> {
+    await openJson(join(dir, UNDO_FILE), journalCodec, 'replace', journal).db.write();
+  }
+
+  /** Removes month files that neither the root, its backup nor the undo journal names. */
+  function collectGarbage(monthsDir: string, keep: Root[], journal: Journal): void {
+    const named = new Set([...keep.flatMap((r) => Object.values(r.months).map((m) => m.file)), ...journalFiles(journal)]);
     for (const name of readdirSync(monthsDir)) {
       const file = `${MONTHS_DIR}/${name}`;
       if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
@@ -209,7 +235,7 @@ export function createFileStore(dir: string): Store {
   }
 
   /** One locked read–change–write; RaceLost if the root changed under it. */
-  async function updateOnce<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>): Promise<T> {
+  async function updateOnce<T>(scope: Scope, change: Change<T>, describe: Describe<T> | undefined): Promise<T> {
     return withStoreLock(dir, async (guard) => {
       const snapshot = await readSnapshot().catch((error: unknown) => {
         if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
@@ -221,12 +247,43 @@ export function createFileStore(dir: string): Store {
       });
       const result = await change(loaded.data);
       guard.assertHeld();
-      await commit(snapshot, loaded).catch((error: unknown) => {
+      const label = describe?.(result);
+      await commit(snapshot, loaded, label, new Date().toISOString()).catch((error: unknown) => {
         if (error instanceof StintError || error instanceof RaceLost) throw error;
         throw storeError('Write failed', `${rootPath}: ${(error as Error).message}; the previous version was kept`);
       });
       return result;
     });
+  }
+
+  /** Reverts the last journal entry: its month files and active sessions come back as they were. */
+  async function undoOnce(): Promise<string | null> {
+    return withStoreLock(dir, async (guard) => {
+      const snapshot = await readSnapshot();
+      if (snapshot.rootText === null) return null;
+      const journal = await readJournal();
+      const entry = journal.entries.at(-1);
+      if (!entry) return null;
+      const root = undoneRoot(snapshot.root, entry);
+      guard.assertHeld();
+      await replaceRoot(snapshot, root, []);
+      journal.entries = journal.entries.slice(0, -1);
+      await writeJournal(journal);
+      collectGarbage(join(dir, MONTHS_DIR), [root, snapshot.root], journal);
+      return entry.label;
+    });
+  }
+
+  async function retried<T>(work: () => Promise<T>): Promise<T> {
+    ensureDataDir(dir);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof RaceLost)) throw error;
+        if (attempt >= WRITE_ATTEMPTS) throw conflict('Store busy', `${rootPath} kept changing under this command; try again`);
+      }
+    }
   }
 
   return {
@@ -240,17 +297,9 @@ export function createFileStore(dir: string): Store {
         return { next_id: snapshot.root.next_id };
       }),
 
-    async update(scope, change) {
-      ensureDataDir(dir);
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await updateOnce(scope, change);
-        } catch (error) {
-          if (!(error instanceof RaceLost)) throw error;
-          if (attempt >= WRITE_ATTEMPTS) throw conflict('Store busy', `${rootPath} kept changing under this command; try again`);
-        }
-      }
-    },
+    update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),
+
+    undo: () => retried(undoOnce),
   };
 }
 

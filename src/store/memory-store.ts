@@ -1,5 +1,6 @@
 import { compareByStart, emptyTrackerData, type TrackerData } from '../core/session.js';
 import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
+import { UNDO_DEPTH } from './undo-journal.js';
 import type { Store } from './store.js';
 
 /**
@@ -15,6 +16,7 @@ export interface MemoryStore extends Store {
 }
 
 export function createMemoryStore(initial: string | null = null): MemoryStore {
+  const history: { text: string | null; label: string }[] = [];
   const store: MemoryStore = {
     text: initial,
     writes: 0,
@@ -26,12 +28,23 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
       begin()([...data.sessions].sort(compareByStart));
       return { next_id: data.next_id };
     },
-    async update(_scope, change) {
+    async update(_scope, change, describe) {
       const data = load(store.text);
       const result = await change(data);
+      if (describe) history.push({ text: store.text, label: describe(result) });
+      if (history.length > UNDO_DEPTH) history.shift();
       store.text = encodeLegacyFile(data);
       store.writes += 1;
       return result;
+    },
+    async undo() {
+      const last = history.pop();
+      if (!last) return null;
+      const nextId = load(store.text).next_id;
+      const restored = load(last.text);
+      store.text = encodeLegacyFile({ ...restored, next_id: Math.max(nextId, restored.next_id) });
+      store.writes += 1;
+      return last.label;
     },
   };
   return store;

@@ -9,6 +9,8 @@ export const LEGACY_FILE = 'sessions.json';
 /** The original version-1 file, kept after migration. */
 export const LEGACY_BACKUP = 'sessions.v1.json.bak';
 export const LOCK_NAME = 'stint.lock';
+/** What the last changes replaced, so `undo` can walk back. */
+export const UNDO_FILE = 'undo.json';
 
 /** `$STINT_HOME` if set, else `~/.stint`. Resolved per call, never at import time. */
 export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, home: string): string {

@@ -12,6 +12,10 @@ export type Scope =
   /** Sessions that overlap [from, to); null is open-ended. */
   | { kind: 'range'; from: Date | null; to: Date | null };
 
+export type Change<T> = (data: TrackerData) => T | Promise<T>;
+/** Names a change for `undo`'s report, from its result: `start #5 coding`. */
+export type Describe<T> = (result: T) => string;
+
 export const ACTIVE: Scope = { kind: 'active' };
 export const ALL: Scope = { kind: 'all' };
 
@@ -35,5 +39,10 @@ export interface Store {
    * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored
    * wherever they belong; only loaded sessions can be edited or removed.
    */
-  update<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>): Promise<T>;
+  update<T>(scope: Scope, change: Change<T>, describe?: Describe<T>): Promise<T>;
+  /**
+   * Reverts the last recorded change (each `update` given a `describe` is recorded, up to 50 deep)
+   * and returns its description, or null when there is nothing to undo. The ID counter stays.
+   */
+  undo(): Promise<string | null>;
 }

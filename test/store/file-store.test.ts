@@ -294,3 +294,23 @@ describe('migration from the version-1 single file', () => {
     expect(existsSync(root())).toBe(false);
   });
 });
+
+describe('undo journal', () => {
+  test('keeps the last 50 changes, with the month files they need', async () => {
+    await store.update(ACTIVE, start('first', '2026-01-15T09:00:00Z'), () => 'start first');
+    await store.update(ACTIVE, stop(1, '2026-01-15T10:00:00Z'), () => 'stop first');
+    for (let i = 0; i < 50; i += 1) {
+      await store.update(ACTIVE, start(`task-${i}`, '2026-01-15T11:00:00Z'), () => `start ${i}`);
+    }
+    for (let i = 49; i >= 0; i -= 1) expect(await store.undo()).toBe(`start ${i}`);
+    // 52 changes were made; the first two fell out of the journal.
+    expect(await store.undo()).toBeNull();
+    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.status])).toEqual([[1, 'completed']]);
+    expect(readRoot().next_id).toBe(52);
+  });
+
+  test('a change made without a description is not recorded', async () => {
+    await store.update(ACTIVE, start('coding'));
+    expect(await store.undo()).toBeNull();
+  });
+});

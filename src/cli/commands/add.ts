@@ -25,7 +25,9 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
   const from = parseTimeInput(options.from, now);
   const to = parseTimeInput(options.to, now);
   const uid = ctx.deps.newUid();
-  const session = await ctx.deps.store.update(ACTIVE, (data) => addFinishedSession(data, { task, uid, tags, note }, from, to, now));
+  const session = await ctx.deps.store.update(ACTIVE, (data) => addFinishedSession(data, { task, uid, tags, note }, from, to, now),
+    (s) => `add #${s.id} ${s.task}`,
+  );
   if (ctx.json) {
     ctx.printJson(sessionJson(session, now));
   } else {

@@ -28,7 +28,7 @@ export async function resumeTask(options: ContinueOptions, ctx: Context): Promis
     if (!source) throw notFound('Session not found', 'There is no stopped session to continue');
     const { task, tags, note } = source;
     return startSession(data, { task, uid, tags: [...tags], note }, at);
-  });
+  }, (s) => `continue as #${s.id} ${s.task}`);
   if (ctx.json) ctx.printJson(sessionJson(session, now));
   else ctx.print(startedLine(session, ctx.palette));
   return 0;

@@ -32,6 +32,7 @@ export async function edit(options: EditOptions, ctx: Context): Promise<number> 
   };
   const session = await ctx.deps.store.update({ kind: 'ids', ids: [options.id] }, (data) =>
     editSession(findSession(data, options.id), changes, now),
+    (s) => `edit #${s.id} ${s.task}`,
   );
   if (ctx.json) ctx.printJson(sessionDetailJson(session, now));
   else ctx.print(sessionDetail(session, now, ctx.palette));

@@ -19,7 +19,7 @@ async function change(action: Change, options: PauseOptions, ctx: Context): Prom
   const session = await ctx.deps.store.update(scope, (data): Session => {
     const target = options.id === undefined ? soleSessionFor(data, action) : findSession(data, options.id);
     return action === 'pause' ? pauseSession(target, at) : resumeSession(target, at);
-  });
+  }, (s) => `${action} #${s.id} ${s.task}`);
   if (ctx.json) {
     ctx.printJson(sessionJson(session, now));
   } else {

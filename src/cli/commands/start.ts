@@ -32,7 +32,8 @@ export async function start(options: StartOptions, ctx: Context): Promise<number
     if (options.for !== undefined) assertNoActiveFocus(data);
     const started = startSession(data, { task, uid, tags, note, plannedSeconds: options.for ?? null }, at);
     return { session: started, switched: ended };
-  });
+  }, ({ session: s, switched: ended }) =>
+    `start #${s.id} ${s.task}${ended.length > 0 ? ` (stopping ${ended.map((e) => `#${e.id}`).join(', ')})` : ''}`);
   if (ctx.json) {
     ctx.printJson(sessionJson(session, now));
     return 0;

@@ -31,7 +31,7 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
     }
     const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
     return [stopSession(target, at, outcome)];
-  });
+  }, (ended) => `stop ${ended.map((s) => `#${s.id} ${s.task}`).join(', ')}`);
 
   if (ctx.json) {
     const [only] = stopped;

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { stint, tempHome } from '../helpers/spawn.js';
+
+let home: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ home, cleanup } = tempHome());
+});
+afterEach(() => cleanup());
+
+const NOW = '2026-01-15T13:30:00Z';
+const run = (...args: string[]) => stint(args, { home, now: NOW });
+/** Everything a user can see of the store. */
+const state = async () => JSON.parse((await run('list', '--json')).stdout);
+
+test.each([
+  ['start', ['start', 'writing', '--tag', 'book']],
+  ['stop', ['stop', '2']],
+  ['pause', ['pause', '2']],
+  ['edit', ['edit', '1', '--task', 'review', '--start', '08:30', '--note', 'moved']],
+  ['rm', ['rm', '1']],
+  ['add', ['add', 'meeting', '--from', '2025-12-31T10:00:00Z', '--to', '2025-12-31T11:00:00Z']],
+])('undo after %s restores the exact previous state', async (_name, args) => {
+  // History in two months plus a running session, so every kind of file is involved.
+  await run('add', 'coding', '--from', '2026-01-15T08:00:00Z', '--to', '2026-01-15T09:00:00Z');
+  await run('start', 'email', '--at', '2026-01-15T12:00:00Z');
+  await run('add', 'old', '--from', '2025-11-03T08:00:00Z', '--to', '2025-11-03T09:00:00Z');
+  const before = await state();
+  expect((await run(...args)).code).toBe(0);
+  expect(await state()).not.toEqual(before);
+  const undone = await run('undo');
+  expect(undone.code).toBe(0);
+  expect(undone.stdout).toMatch(new RegExp(`^Undid ${args[0]} `));
+  expect(await state()).toEqual(before);
+});
+
+test('repeated undo walks further back; the ID counter never goes back', async () => {
+  await run('start', 'coding');
+  await run('stop');
+  await run('start', 'email');
+  expect(JSON.parse((await run('undo', '--json')).stdout)).toEqual({ undone: 'start #2 email' });
+  expect(JSON.parse((await run('undo', '--json')).stdout)).toEqual({ undone: 'stop #1 coding' });
+  expect(JSON.parse((await run('undo', '--json')).stdout)).toEqual({ undone: 'start #1 coding' });
+  expect((await state()).total).toBe(0);
+  const nothing = await run('undo');
+  expect(nothing).toMatchObject({ code: 4, stderr: 'stint: Nothing to undo: No change left to undo (the last 50 are kept)\n' });
+  // IDs 1 and 2 were handed out once; they are not handed out again.
+  expect(JSON.parse((await run('start', 'again', '--json')).stdout).session_id).toBe(3);
+});
