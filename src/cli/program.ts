@@ -128,6 +128,30 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .addHelpText('after', '\nExample:\n  stint undo')
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/undo.js')).undo, {}));
 
+  const settings = program
+    .command('config')
+    .description('Show or change settings: forgotten_after, daily_goal, week_start.')
+    .addHelpText('after', '\nExamples:\n  stint config list\n  stint config set forgotten_after 10h\n  stint config get week_start');
+  settings
+    .command('list')
+    .description('Show every setting.')
+    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'list' as const }));
+  settings
+    .command('get')
+    .description('Show one setting.')
+    .argument('<key>', 'setting name')
+    .action((key: string, _opts: object, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'get' as const, key }),
+    );
+  settings
+    .command('set')
+    .description('Change one setting.')
+    .argument('<key>', 'setting name')
+    .argument('<value>', 'new value: a duration (10h, 90m) or a day (monday)')
+    .action((key: string, value: string, _opts: object, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'set' as const, key, value }),
+    );
+
   const list = program
     .command('list')
     .alias('ls')
@@ -184,7 +208,7 @@ const parseFocusDuration = (value: string): number => parseDurationInput(value, 
 function withPeriodOptions(command: Command): Command {
   return command
     .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD).', parseDateInput)
-    .option('--week', 'Only this week (from Monday).')
+    .option('--week', 'Only this week (it starts on the week_start setting, Monday by default).')
     .option('--month', 'Only this month.')
     .option('--from <date>', 'From this day on (YYYY-MM-DD, included).', parseDateInput)
     .option('--to <date>', 'Up to this day (YYYY-MM-DD, included).', parseDateInput);

@@ -6,7 +6,8 @@ import { isErrno, readTextIfExists, removeAbandonedTempFiles, syncDirectory } fr
 import { openJson, type Codec } from './json-file.js';
 import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
-import { LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE, UNDO_FILE } from './paths.js';
+import { configCodec, defaultConfig } from './config-file.js';
+import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE, UNDO_FILE } from './paths.js';
 import {
   decodeLegacyFile,
   decodeMonth,
@@ -300,6 +301,24 @@ export function createFileStore(dir: string): Store {
     update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),
 
     undo: () => retried(undoOnce),
+
+    async readConfig() {
+      const { db } = openJson(join(dir, CONFIG_FILE), configCodec, 'replace', defaultConfig());
+      await db.read();
+      return db.data;
+    },
+
+    async updateConfig(change) {
+      ensureDataDir(dir);
+      return withStoreLock(dir, async (guard) => {
+        const { db } = openJson(join(dir, CONFIG_FILE), configCodec, 'replace', defaultConfig());
+        await db.read();
+        change(db.data);
+        guard.assertHeld();
+        await db.write();
+        return db.data;
+      });
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { compareByStart, emptyTrackerData, type TrackerData } from '../core/session.js';
 import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import { UNDO_DEPTH } from './undo-journal.js';
+import { defaultConfig } from './config-file.js';
 import type { Store } from './store.js';
 
 /**
@@ -17,6 +18,7 @@ export interface MemoryStore extends Store {
 
 export function createMemoryStore(initial: string | null = null): MemoryStore {
   const history: { text: string | null; label: string }[] = [];
+  const config = defaultConfig();
   const store: MemoryStore = {
     text: initial,
     writes: 0,
@@ -36,6 +38,13 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
       store.text = encodeLegacyFile(data);
       store.writes += 1;
       return result;
+    },
+    async readConfig() {
+      return { ...config };
+    },
+    async updateConfig(change) {
+      change(config);
+      return { ...config };
     },
     async undo() {
       const last = history.pop();

@@ -11,6 +11,8 @@ export const LEGACY_BACKUP = 'sessions.v1.json.bak';
 export const LOCK_NAME = 'stint.lock';
 /** What the last changes replaced, so `undo` can walk back. */
 export const UNDO_FILE = 'undo.json';
+/** The user's settings. */
+export const CONFIG_FILE = 'config.json';
 
 /** `$STINT_HOME` if set, else `~/.stint`. Resolved per call, never at import time. */
 export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, home: string): string {

@@ -1,3 +1,4 @@
+import type { Config } from '../core/config.js';
 import type { Session, TrackerData } from '../core/session.js';
 
 /**
@@ -45,4 +46,8 @@ export interface Store {
    * and returns its description, or null when there is nothing to undo. The ID counter stays.
    */
   undo(): Promise<string | null>;
+  /** The settings (config.json), defaults where unset; no lock. */
+  readConfig(): Promise<Config>;
+  /** Changes settings under the store lock. */
+  updateConfig(change: (config: Config) => void): Promise<Config>;
 }

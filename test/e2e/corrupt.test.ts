@@ -58,3 +58,15 @@ test('--json reports the unreadable store as JSON on stderr', async () => {
   expect(result.stdout).toBe('');
   expect(JSON.parse(result.stderr)).toMatchObject({ error: 'Store unreadable', message: expect.stringContaining('not valid JSON') });
 });
+
+test('a broken config.json is reported with exit 1 and left as it was', async () => {
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'config.json'), '{"version":1,"week_start":9}');
+  const before = snapshotDir(home);
+  for (const args of [['status'], ['config', 'set', 'daily_goal', '2h']]) {
+    const result = await stint(args, { home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/config\.json: .*"week_start" is not valid/);
+  }
+  expect(snapshotDir(home)).toEqual(before);
+});

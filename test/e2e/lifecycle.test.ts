@@ -63,3 +63,14 @@ function assertConsistent(session: Session): void {
     if (p.ended_at) expect(p.ended_at >= p.started_at).toBe(true);
   }
 }
+
+test('config set persists in config.json (0600) and steers status', async () => {
+  const { statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  await stint(['start', 'coding'], { home, now: '2026-01-15T08:00:00Z' });
+  expect((await stint(['config', 'set', 'forgotten_after', '1h'], { home })).code).toBe(0);
+  expect(statSync(join(home, 'config.json')).mode & 0o777).toBe(0o600);
+  expect((await stint(['config', 'get', 'forgotten_after'], { home })).stdout).toBe('1h\n');
+  const status = await stint(['status'], { home, now: '2026-01-15T09:30:00Z' });
+  expect(status.stderr).toMatch(/has been running for 1h 30m; was it forgotten\?/);
+});

@@ -1,8 +1,9 @@
 import { periodRange, type PeriodOptions } from '../../core/period.js';
 import { LastN, sessionMatcher } from '../../core/query.js';
-import type { Session, Status } from '../../core/session.js';
+import { durationSeconds, type Session, type Status } from '../../core/session.js';
 import { sessionJsonText, sessionListJson } from '../../render/json.js';
 import { makeLocalIso } from '../../render/local-iso.js';
+import { forgottenWarning } from '../../render/session-text.js';
 import { sessionsTable } from '../../render/table.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
@@ -17,7 +18,8 @@ export interface ListOptions extends PeriodOptions {
 /** Sessions oldest first. The history is scanned a month at a time, so its size does not set the memory. */
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const range = periodRange(options, now);
+  const settings = await ctx.deps.store.readConfig();
+  const range = periodRange(options, now, settings.week_start);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
   // JSON of every match is rendered month by month; otherwise matches are kept (the last n with --limit).
@@ -36,6 +38,11 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     };
   });
   const { texts, kept, total, stored } = tally;
+  for (const s of kept.values) {
+    if (s.status === 'running' && durationSeconds(s, now) > settings.forgotten_after_seconds) {
+      ctx.warn(forgottenWarning(s, now));
+    }
+  }
 
   if (renderAsWeGo) {
     // Printed only now: an unreadable month file must leave stdout empty.

@@ -24,7 +24,8 @@ function focusJson(sessions: readonly Session[], now: Date) {
 
 export async function status(options: StatusOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const { sessions, forgotten } = activeOverview(await ctx.deps.store.read(ACTIVE), now);
+  const [data, settings] = await Promise.all([ctx.deps.store.read(ACTIVE), ctx.deps.store.readConfig()]);
+  const { sessions, forgotten } = activeOverview(data, now, settings.forgotten_after_seconds);
   const warnings = forgotten.map((s) => forgottenWarning(s, now));
 
   if (ctx.json) {
