@@ -1,20 +1,14 @@
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { StintError } from '../core/errors.js';
 import type { Codec } from './json-file.js';
-import { isRecord, unreadable } from './schema.js';
+import { parseObject, unreadable } from './schema.js';
 
 const CONFIG_VERSION = 1;
 
 export const configCodec: Codec<Config> = {
   encode: (config) => `${JSON.stringify({ version: CONFIG_VERSION, ...config }, null, 1)}\n`,
   decode: (text, path) => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw unreadable(path, `not valid JSON (${(error as Error).message})`);
-    }
-    if (!isRecord(raw)) throw unreadable(path, 'expected a JSON object');
+    const raw = parseObject(text, path);
     if (typeof raw.version === 'number' && raw.version > CONFIG_VERSION) {
       throw unreadable(path, 'written by a newer stint; upgrade stint');
     }

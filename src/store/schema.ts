@@ -89,7 +89,8 @@ export function isMonthFileName(name: string): boolean {
 
 /* ---------- shared checks ---------- */
 
-function parseObject(text: string, file: string): Record<string, unknown> {
+/** JSON.parse that reports, as a store error naming the file, anything but a JSON object. */
+export function parseObject(text: string, file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,6 +1,5 @@
 import type { Session } from '../core/session.js';
-import { storeError } from '../core/errors.js';
-import { isRecord, STORE_VERSION, type MonthEntry, type Root } from './schema.js';
+import { parseObject, STORE_VERSION, unreadable, type MonthEntry, type Root } from './schema.js';
 import type { Codec } from './json-file.js';
 
 /** How many changes `undo` can walk back. */
@@ -27,18 +26,9 @@ export const emptyJournal = (): Journal => ({ version: STORE_VERSION, entries: [
 export const journalCodec: Codec<Journal> = {
   encode: (journal) => `${JSON.stringify(journal)}\n`,
   decode: (text, path) => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      throw storeError('Store unreadable', `${path}: not valid JSON (${(error as Error).message}); the file was left untouched`);
-    }
-    if (!isRecord(raw) || !Array.isArray(raw.entries) || typeof raw.version !== 'number') {
-      throw storeError('Store unreadable', `${path}: not an undo journal; the file was left untouched`);
-    }
-    if (raw.version > STORE_VERSION) {
-      throw storeError('Store unreadable', `${path}: written by a newer stint; upgrade stint`);
-    }
+    const raw = parseObject(text, path);
+    if (!Array.isArray(raw.entries) || typeof raw.version !== 'number') throw unreadable(path, 'not an undo journal');
+    if (raw.version > STORE_VERSION) throw unreadable(path, 'written by a newer stint; upgrade stint');
     return raw as unknown as Journal;
   },
 };

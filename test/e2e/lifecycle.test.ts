@@ -74,3 +74,12 @@ test('config set persists in config.json (0600) and steers status', async () => 
   const status = await stint(['status'], { home, now: '2026-01-15T09:30:00Z' });
   expect(status.stderr).toMatch(/has been running for 1h 30m; was it forgotten\?/);
 });
+
+test('add, edit and continue through the bin', async () => {
+  const now = '2026-01-15T13:30:00Z';
+  const json = async (...args: string[]) => JSON.parse((await stint([...args, '--json'], { home, now })).stdout);
+  expect(await json('add', 'writing', '--from', 'yesterday 09:00', '--to', 'yesterday 11:00', '--tag', 'book', '--note', 'ch. 3')).toMatchObject({ session_id: 1, duration_seconds: 7200 });
+  expect(await json('edit', '1', '--stop', 'yesterday 11:30')).toMatchObject({ duration_seconds: 9000, tags: ['book'] });
+  expect((await stint(['edit', '1', '--stop', 'yesterday 08:00'], { home, now })).code).toBe(2);
+  expect(await json('continue')).toMatchObject({ session_id: 2, task_name: 'writing', tags: ['book'], note: 'ch. 3', status: 'running' });
+});
