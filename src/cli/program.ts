@@ -1,7 +1,7 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { STATUSES, type Outcome } from '../core/session.js';
 import { parseDateInput } from '../core/period.js';
-import { FOCUS_BOUNDS, parseDurationInput } from '../core/time-input.js';
+import { FOCUS_BOUNDS, parseDurationInput } from '../core/duration-input.js';
 import type { AddOptions } from './commands/add.js';
 import type { EditOptions } from './commands/edit.js';
 import type { ListOptions } from './commands/list.js';

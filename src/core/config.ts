@@ -1,6 +1,6 @@
 import { invalidInput } from './errors.js';
 import type { WeekStart } from './period.js';
-import { parseDurationInput } from './time-input.js';
+import { parseDurationInput } from './duration-input.js';
 
 /** The user's settings, kept in config.json beside the store. */
 export interface Config {

@@ -9,7 +9,8 @@ import {
   soleSessionFor,
   stopSession,
 } from '../../src/core/session.js';
-import { FOCUS_BOUNDS, parseDurationInput, parseTimeInput } from '../../src/core/time-input.js';
+import { FOCUS_BOUNDS, parseDurationInput } from '../../src/core/duration-input.js';
+import { parseTimeInput } from '../../src/core/time-input.js';
 import { at, makeData, makeSession } from '../helpers/factories.js';
 
 const running = () => makeSession({ id: 1, started_at: '2026-01-15T09:00:00Z', stopped_at: null, status: 'running' });

@@ -1,11 +1,11 @@
 import { validateNote, validateTags } from '../../core/labels.js';
 import { addFinishedSession } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
-import { parseTimeInput } from '../../core/time-input.js';
 import { formatSpan, formatStop, formatDateTime } from '../../render/format.js';
 import { sessionJson } from '../../render/json.js';
 import { durationSeconds } from '../../core/session.js';
 import { ACTIVE } from '../../store/store.js';
+import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
 export interface AddOptions {
@@ -22,8 +22,8 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
   const tags = validateTags(options.tag ?? []);
   const note = validateNote(options.note);
   const now = ctx.deps.now();
-  const from = parseTimeInput(options.from, now);
-  const to = parseTimeInput(options.to, now);
+  const from = await timeOption(options.from, now);
+  const to = await timeOption(options.to, now);
   const uid = ctx.deps.newUid();
   const session = await ctx.deps.store.update(ACTIVE, (data) => addFinishedSession(data, { task, uid, tags, note }, from, to, now),
     (s) => `add #${s.id} ${s.task}`,

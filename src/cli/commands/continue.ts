@@ -1,11 +1,11 @@
 import { subDays } from 'date-fns/subDays';
 import { notFound } from '../../core/errors.js';
 import { findSession, lastStopped, startSession, type Session } from '../../core/session.js';
-import { parseTimeInput } from '../../core/time-input.js';
 import { sessionJson } from '../../render/json.js';
 import { startedLine } from '../../render/session-text.js';
 import type { Scope } from '../../store/store.js';
 import { ALL } from '../../store/store.js';
+import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
 export interface ContinueOptions {
@@ -16,7 +16,7 @@ export interface ContinueOptions {
 /** Starts a new session with the task, tags and note of the given one, or of the last stopped one. */
 export async function resumeTask(options: ContinueOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const at = options.at === undefined ? now : parseTimeInput(options.at, now);
+  const at = await timeOption(options.at, now);
   const uid = ctx.deps.newUid();
   // The last stopped session is nearly always recent: look at the last two months first.
   const recent: Scope = { kind: 'range', from: subDays(now, 62), to: null };

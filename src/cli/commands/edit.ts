@@ -2,9 +2,9 @@ import { invalidInput } from '../../core/errors.js';
 import { validateNote, validateTags } from '../../core/labels.js';
 import { editSession, findSession } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
-import { parseTimeInput } from '../../core/time-input.js';
 import { sessionDetailJson } from '../../render/json.js';
 import { sessionDetail } from '../../render/session-text.js';
+import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
 export interface EditOptions {
@@ -25,8 +25,8 @@ export async function edit(options: EditOptions, ctx: Context): Promise<number> 
   const now = ctx.deps.now();
   const changes = {
     task: task === undefined ? undefined : validateTaskName(task),
-    startedAt: start === undefined ? undefined : parseTimeInput(start, now),
-    stoppedAt: stop === undefined ? undefined : parseTimeInput(stop, now),
+    startedAt: start === undefined ? undefined : await timeOption(start, now),
+    stoppedAt: stop === undefined ? undefined : await timeOption(stop, now),
     note: note === undefined ? undefined : validateNote(note),
     tags: tag === undefined ? undefined : validateTags(tag),
   };

@@ -1,8 +1,8 @@
 import { findSession, pauseSession, resumeSession, soleSessionFor, type Session } from '../../core/session.js';
-import { parseTimeInput } from '../../core/time-input.js';
 import { sessionJson } from '../../render/json.js';
 import { formatTime } from '../../render/format.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
+import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
 export interface PauseOptions {
@@ -14,7 +14,7 @@ type Change = 'pause' | 'resume';
 
 async function change(action: Change, options: PauseOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const at = options.at === undefined ? now : parseTimeInput(options.at, now);
+  const at = await timeOption(options.at, now);
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
   const session = await ctx.deps.store.update(scope, (data): Session => {
     const target = options.id === undefined ? soleSessionFor(data, action) : findSession(data, options.id);

@@ -1,10 +1,10 @@
 import { validateNote, validateTags } from '../../core/labels.js';
 import { assertNoActiveFocus, startSession, stopSession, type Session } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
-import { parseTimeInput } from '../../core/time-input.js';
 import { sessionJson } from '../../render/json.js';
 import { startedLine, stoppedLine } from '../../render/session-text.js';
 import { ACTIVE } from '../../store/store.js';
+import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
 export interface StartOptions {
@@ -22,7 +22,7 @@ export async function start(options: StartOptions, ctx: Context): Promise<number
   const tags = validateTags(options.tag ?? []);
   const note = validateNote(options.note);
   const now = ctx.deps.now();
-  const at = options.at === undefined ? now : parseTimeInput(options.at, now);
+  const at = await timeOption(options.at, now);
   const uid = ctx.deps.newUid();
   const { session, switched } = await ctx.deps.store.update(ACTIVE, (data) => {
     // --switch ends every running session where the new one begins.

@@ -1,9 +1,9 @@
 import { conflict, invalidInput } from '../../core/errors.js';
 import { findSession, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
-import { parseTimeInput } from '../../core/time-input.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
+import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
 export interface StopOptions {
@@ -18,7 +18,7 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
     throw invalidInput('Invalid usage', 'Give a session ID or --all, not both');
   }
   const now = ctx.deps.now();
-  const at = options.at === undefined ? now : parseTimeInput(options.at, now);
+  const at = await timeOption(options.at, now);
   const outcome = options.as ?? 'completed';
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
   const stopped = await ctx.deps.store.update(scope, (data): Session[] => {
