@@ -7,7 +7,7 @@ import { openJson, type Codec } from './json-file.js';
 import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
 import { configCodec, defaultConfig } from './config-file.js';
-import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE, UNDO_FILE } from './paths.js';
+import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
 import {
   decodeLegacyFile,
   decodeMonth,
@@ -19,7 +19,7 @@ import {
   type Root,
 } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
-import { emptyJournal, journalCodec, journalFiles, UNDO_DEPTH, undoEntry, undoneRoot, type Journal } from './undo-journal.js';
+import { UNDO_DEPTH, undoEntry, undoFiles, undoneRoot } from './undo-journal.js';
 
 const rootCodec: Codec<Root> = { decode: decodeRoot, encode: encodeRoot };
 const legacyCodec: Codec<TrackerData | null> = {
@@ -176,9 +176,15 @@ export function createFileStore(dir: string): Store {
       months[key] = monthEntry(file, sessions);
     }
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
-    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months };
+    const history = snapshot.legacy ? [] : (old.undo ?? []);
+    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history };
     if (!snapshot.legacy && writes.length === 0 && encodeRoot({ ...root, revision: old.revision }) === snapshot.rootText) {
       return; // nothing changed
+    }
+    if (label !== undefined && !snapshot.legacy) {
+      // From the text read, not `old`: the change edited the active sessions it was handed.
+      const before = JSON.parse(snapshot.rootText ?? encodeRoot(old)) as Root;
+      root.undo = [...history, undoEntry(label, now, before, root)].slice(-UNDO_DEPTH);
     }
 
     const monthsDir = join(dir, MONTHS_DIR);
@@ -191,17 +197,7 @@ export function createFileStore(dir: string): Store {
     if (writes.length > 0) syncDirectory(monthsDir);
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
     if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-    // Recorded after the commit: a crash in between loses the undo step, never the change.
-    const journal = await readJournal();
-    if (label !== undefined && !snapshot.legacy) {
-      // From the text read, not `old`: the change edited the active sessions it was handed.
-      const before = JSON.parse(snapshot.rootText ?? encodeRoot(old)) as Root;
-      journal.entries = [...journal.entries, undoEntry(label, now, before, root)].slice(-UNDO_DEPTH);
-    } else if (snapshot.legacy) {
-      journal.entries = [];
-    }
-    if (label !== undefined || snapshot.legacy) await writeJournal(journal);
-    collectGarbage(monthsDir, [root, old], journal);
+    collectGarbage(monthsDir, [root, old]);
   }
 
   /** The commit point: state.json replaced, unless another writer replaced it since we read it. */
@@ -216,19 +212,9 @@ export function createFileStore(dir: string): Store {
     await db.write();
   }
 
-  async function readJournal(): Promise<Journal> {
-    const { db } = openJson(join(dir, UNDO_FILE), journalCodec, 'replace', emptyJournal());
-    await db.read();
-    return db.data;
-  }
-
-  async function writeJournal(journal: Journal): Promise<void> {
-    await openJson(join(dir, UNDO_FILE), journalCodec, 'replace', journal).db.write();
-  }
-
-  /** Removes month files that neither the root, its backup nor the undo journal names. */
-  function collectGarbage(monthsDir: string, keep: Root[], journal: Journal): void {
-    const named = new Set([...keep.flatMap((r) => Object.values(r.months).map((m) => m.file)), ...journalFiles(journal)]);
+  /** Removes month files that neither the root nor its backup names, directly or for undo. */
+  function collectGarbage(monthsDir: string, keep: Root[]): void {
+    const named = new Set(keep.flatMap((r) => [...Object.values(r.months).map((m) => m.file), ...undoFiles(r.undo ?? [])]));
     for (const name of readdirSync(monthsDir)) {
       const file = `${MONTHS_DIR}/${name}`;
       if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
@@ -257,20 +243,17 @@ export function createFileStore(dir: string): Store {
     });
   }
 
-  /** Reverts the last journal entry: its month files and active sessions come back as they were. */
+  /** Reverts the root's last undo entry: its month files and active sessions come back as they were. */
   async function undoOnce(): Promise<string | null> {
     return withStoreLock(dir, async (guard) => {
       const snapshot = await readSnapshot();
       if (snapshot.rootText === null) return null;
-      const journal = await readJournal();
-      const entry = journal.entries.at(-1);
+      const entry = snapshot.root.undo?.at(-1);
       if (!entry) return null;
       const root = undoneRoot(snapshot.root, entry);
       guard.assertHeld();
       await replaceRoot(snapshot, root, []);
-      journal.entries = journal.entries.slice(0, -1);
-      await writeJournal(journal);
-      collectGarbage(join(dir, MONTHS_DIR), [root, snapshot.root], journal);
+      collectGarbage(join(dir, MONTHS_DIR), [root, snapshot.root]);
       return entry.label;
     });
   }

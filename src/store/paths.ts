@@ -9,8 +9,6 @@ export const LEGACY_FILE = 'sessions.json';
 /** The original version-1 file, kept after migration. */
 export const LEGACY_BACKUP = 'sessions.v1.json.bak';
 export const LOCK_NAME = 'stint.lock';
-/** What the last changes replaced, so `undo` can walk back. */
-export const UNDO_FILE = 'undo.json';
 /** The user's settings. */
 export const CONFIG_FILE = 'config.json';
 

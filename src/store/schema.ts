@@ -1,5 +1,6 @@
 import { storeError } from '../core/errors.js';
 import { STATUSES, type Session, type TrackerData } from '../core/session.js';
+import type { UndoEntry } from './undo-journal.js';
 
 /** The layout this stint writes: a root file plus one file of finished sessions per month. */
 export const STORE_VERSION = 2;
@@ -42,6 +43,8 @@ export interface Root {
   next_id: number;
   active: Session[];
   months: Record<string, MonthEntry>;
+  /** The last changes, newest last, for `undo` (see undo-journal.ts). */
+  undo?: UndoEntry[];
 }
 
 export function emptyRoot(): Root {
@@ -68,7 +71,9 @@ export function decodeRoot(text: string, file: string): Root {
     }
   }
   const active = checkSessions(raw.active, file, '"active"', nextId);
-  return { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry> };
+  const { undo } = raw;
+  if (undo !== undefined && !Array.isArray(undo)) throw unreadable(file, '"undo" is not a list');
+  return { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry>, undo: (undo ?? []) as UndoEntry[] };
 }
 
 /** One session a line: compact for speed, still readable and diffable by a person. */

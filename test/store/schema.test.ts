@@ -67,10 +67,16 @@ describe('version-1 sessions file', () => {
 
 describe('version-2 root and month files', () => {
   test('the root round-trips and carries the version', () => {
-    const root = { ...emptyRoot(), revision: 4, next_id: 9, active: [makeSession({ id: 8, status: 'running', stopped_at: null })], months: { '2026-01': { file: 'sessions/2026-01.r3.json', count: 2, min_id: 1, max_id: 7, max_seconds: 3600 } } };
+    const root = { ...emptyRoot(), revision: 4, next_id: 9, active: [makeSession({ id: 8, status: 'running', stopped_at: null })], months: { '2026-01': { file: 'sessions/2026-01.r3.json', count: 2, min_id: 1, max_id: 7, max_seconds: 3600 } }, undo: [{ label: 'stop #8 coding', at: '2026-01-15T10:00:00.000Z', before: { next_id: 9, active: [], months: { '2026-01': null } } }] };
     const text = encodeRoot(root);
     expect(JSON.parse(text).version).toBe(STORE_VERSION);
     expect(decodeRoot(text, F)).toEqual(root);
+  });
+
+  test('a root without undo history reads as an empty one', () => {
+    const text = JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months: {} });
+    expect(decodeRoot(text, F).undo).toEqual([]);
+    expect(() => decodeRoot(JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months: {}, undo: {} }), F)).toThrow(/"undo" is not a list/);
   });
 
   test.each([
