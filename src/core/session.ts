@@ -66,9 +66,13 @@ export interface NewSession {
   plannedSeconds?: number | null;
 }
 
-/** Adds a running session starting at `now` and returns it; takes its ID from the counter. */
-export function startSession(data: TrackerData, input: NewSession, now: Date): Session {
-  const at = toStoredInstant(now);
+/**
+ * Adds a running session starting at `start` and returns it; takes its ID from the counter.
+ * `now` (the clock, default `start`) stamps updated_at: when the record changed, for merging
+ * stores later, even when the session itself is back-dated.
+ */
+export function startSession(data: TrackerData, input: NewSession, start: Date, now: Date = start): Session {
+  const at = toStoredInstant(start);
   const session: Session = {
     id: data.next_id,
     uid: input.uid,
@@ -80,7 +84,7 @@ export function startSession(data: TrackerData, input: NewSession, now: Date): S
     pauses: [],
     tags: input.tags ?? [],
     note: input.note ?? null,
-    updated_at: at,
+    updated_at: toStoredInstant(now),
   };
   data.next_id += 1;
   data.sessions.push(session);
@@ -112,7 +116,7 @@ function assertNotEnded(session: Session): void {
 }
 
 /** Ends a running or paused session at `at` with the given outcome (an open pause ends then too). */
-export function stopSession(session: Session, at: Date, outcome: Outcome = 'completed'): Session {
+export function stopSession(session: Session, at: Date, outcome: Outcome = 'completed', now: Date = at): Session {
   assertNotEnded(session);
   const when = toStoredInstant(at);
   notBefore(session, when, session.started_at, 'stop');
@@ -121,12 +125,12 @@ export function stopSession(session: Session, at: Date, outcome: Outcome = 'comp
   if (pause && pause.ended_at === null) pause.ended_at = when;
   session.stopped_at = when;
   session.status = outcome;
-  session.updated_at = when;
+  session.updated_at = toStoredInstant(now);
   return session;
 }
 
 /** Running → paused at `at`; the time until it resumes does not count. */
-export function pauseSession(session: Session, at: Date): Session {
+export function pauseSession(session: Session, at: Date, now: Date = at): Session {
   assertNotEnded(session);
   if (session.status === 'paused') {
     throw conflict('Session already paused', `Session ${session.id} is already paused`);
@@ -137,12 +141,12 @@ export function pauseSession(session: Session, at: Date): Session {
   if (pause?.ended_at) notBefore(session, when, pause.ended_at, 'pause');
   session.pauses.push({ started_at: when, ended_at: null });
   session.status = 'paused';
-  session.updated_at = when;
+  session.updated_at = toStoredInstant(now);
   return session;
 }
 
 /** Paused → running at `at`. */
-export function resumeSession(session: Session, at: Date): Session {
+export function resumeSession(session: Session, at: Date, now: Date = at): Session {
   assertNotEnded(session);
   const pause = lastPause(session);
   if (session.status !== 'paused' || !pause || pause.ended_at !== null) {
@@ -152,7 +156,7 @@ export function resumeSession(session: Session, at: Date): Session {
   notBefore(session, when, pause.started_at, 'resume');
   pause.ended_at = when;
   session.status = 'running';
-  session.updated_at = when;
+  session.updated_at = toStoredInstant(now);
   return session;
 }
 
@@ -258,9 +262,7 @@ export function addFinishedSession(data: TrackerData, input: NewSession, from: D
   if (secondsBetween(from, to) <= 0) {
     throw invalidInput('Invalid time', 'The end (--to) must be after the start (--from)');
   }
-  const session = stopSession(startSession(data, input, from), to);
-  session.updated_at = toStoredInstant(now);
-  return session;
+  return stopSession(startSession(data, input, from, now), to, 'completed', now);
 }
 
 /** The session `continue` starts again by default: the one that stopped last. */

@@ -143,3 +143,18 @@ describe('--switch, tags and notes', () => {
     expect((await h.run('start', 'x-task', '--tag', 'two words')).code).toBe(2);
   });
 });
+
+describe('updated_at', () => {
+  test('is when the record changed, even for a back-dated start, stop or pause', async () => {
+    const h = harness({ now: '2026-01-15T13:30:00Z' });
+    await h.run('start', 'coding', '--at', '09:00');
+    const stamp = async () => (await h.store.read(ALL)).sessions[0]?.updated_at;
+    expect(await stamp()).toBe('2026-01-15T13:30:00Z');
+    h.setNow('2026-01-15T13:40:00Z');
+    await h.run('pause', '--at', '10:00');
+    expect(await stamp()).toBe('2026-01-15T13:40:00Z');
+    h.setNow('2026-01-15T13:50:00Z');
+    await h.run('stop', '--at', '11:00');
+    expect(await stamp()).toBe('2026-01-15T13:50:00Z');
+  });
+});

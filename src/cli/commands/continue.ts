@@ -27,7 +27,7 @@ export async function resumeTask(options: ContinueOptions, ctx: Context): Promis
     const source = options.id === undefined ? lastStopped(data.sessions) : findSession(data, options.id);
     if (!source) throw notFound('Session not found', 'There is no stopped session to continue');
     const { task, tags, note } = source;
-    return startSession(data, { task, uid, tags: [...tags], note }, at);
+    return startSession(data, { task, uid, tags: [...tags], note }, at, now);
   }, (s) => `continue as #${s.id} ${s.task}`);
   if (ctx.json) ctx.printJson(sessionJson(session, now));
   else ctx.print(startedLine(session, ctx.palette));

@@ -18,13 +18,13 @@ async function change(action: Change, options: PauseOptions, ctx: Context): Prom
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
   const session = await ctx.deps.store.update(scope, (data): Session => {
     const target = options.id === undefined ? soleSessionFor(data, action) : findSession(data, options.id);
-    return action === 'pause' ? pauseSession(target, at) : resumeSession(target, at);
+    return action === 'pause' ? pauseSession(target, at, now) : resumeSession(target, at, now);
   }, (s) => `${action} #${s.id} ${s.task}`);
   if (ctx.json) {
     ctx.printJson(sessionJson(session, now));
   } else {
     const verb = action === 'pause' ? 'Paused' : 'Resumed';
-    ctx.print(`${verb} ${ctx.palette.bold(session.task)} (#${session.id}) at ${formatTime(session.updated_at)}.\n`);
+    ctx.print(`${verb} ${ctx.palette.bold(session.task)} (#${session.id}) at ${formatTime(at.toISOString())}.\n`);
   }
   return 0;
 }

@@ -27,10 +27,10 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
       if (active.length === 0) {
         throw conflict('No running session', 'There is no running or paused session to stop');
       }
-      return active.map((session) => stopSession(session, at, outcome));
+      return active.map((session) => stopSession(session, at, outcome, now));
     }
     const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
-    return [stopSession(target, at, outcome)];
+    return [stopSession(target, at, outcome, now)];
   }, (ended) => `stop ${ended.map((s) => `#${s.id} ${s.task}`).join(', ')}`);
 
   if (ctx.json) {
