@@ -1,37 +1,18 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
-import { isErrno, readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
-import { openJson, type Codec } from './json-file.js';
+import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
+import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
+import { collectGarbage, ensureDataDir } from './housekeeping.js';
+import { openJson } from './json-file.js';
 import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
 import { withStoreLock } from './lock.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
-import {
-  decodeLegacyFile,
-  decodeMonth,
-  decodeRoot,
-  emptyRoot,
-  encodeMonth,
-  encodeRoot,
-  isMonthFileName,
-  type Root,
-} from './schema.js';
+import { emptyRoot, encodeMonth, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
-import { UNDO_DEPTH, undoEntry, undoFiles, undoneRoot } from './undo-journal.js';
-
-const rootCodec: Codec<Root> = { decode: decodeRoot, encode: encodeRoot };
-const legacyCodec: Codec<TrackerData | null> = {
-  decode: decodeLegacyFile,
-  encode: () => {
-    throw new Error('the version-1 file is never written');
-  },
-};
-const monthCodec = (key: string, nextId: number): Codec<Session[]> => ({
-  decode: (text, path) => decodeMonth(text, path, nextId),
-  encode: (sessions) => encodeMonth(key, sessions),
-});
+import { UNDO_DEPTH, undoEntry, undoneRoot } from './undo-journal.js';
 
 /** What the disk holds now: the root, or a version-1 file still to migrate. */
 interface Snapshot {
@@ -197,7 +178,7 @@ export function createFileStore(dir: string): Store {
     if (writes.length > 0) syncDirectory(monthsDir);
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
     if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-    collectGarbage(monthsDir, [root, old]);
+    collectGarbage(dir, [root, old]);
   }
 
   /** The commit point: state.json replaced, unless another writer replaced it since we read it. */
@@ -210,15 +191,6 @@ export function createFileStore(dir: string): Store {
       }
     };
     await db.write();
-  }
-
-  /** Removes month files that neither the root nor its backup names, directly or for undo. */
-  function collectGarbage(monthsDir: string, keep: Root[]): void {
-    const named = new Set(keep.flatMap((r) => [...Object.values(r.months).map((m) => m.file), ...undoFiles(r.undo ?? [])]));
-    for (const name of readdirSync(monthsDir)) {
-      const file = `${MONTHS_DIR}/${name}`;
-      if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
-    }
   }
 
   /** One locked read–change–write; RaceLost if the root changed under it. */
@@ -253,7 +225,7 @@ export function createFileStore(dir: string): Store {
       const root = undoneRoot(snapshot.root, entry);
       guard.assertHeld();
       await replaceRoot(snapshot, root, []);
-      collectGarbage(join(dir, MONTHS_DIR), [root, snapshot.root]);
+      collectGarbage(dir, [root, snapshot.root]);
       return entry.label;
     });
   }
@@ -303,15 +275,4 @@ export function createFileStore(dir: string): Store {
       });
     },
   };
-}
-
-function ensureDataDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    if (isErrno(error, 'EEXIST')) {
-      throw storeError('Store unusable', `${dir} exists and is not a directory`);
-    }
-    throw storeError('Store unusable', `cannot create ${dir}: ${(error as Error).message}`);
-  }
 }

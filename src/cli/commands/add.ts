@@ -1,5 +1,5 @@
 import { validateNote, validateTags } from '../../core/labels.js';
-import { addFinishedSession } from '../../core/session.js';
+import { addFinishedSession } from '../../core/corrections.js';
 import { validateTaskName } from '../../core/task-name.js';
 import { formatSpan, formatStop, formatDateTime } from '../../render/format.js';
 import { sessionJson } from '../../render/json.js';

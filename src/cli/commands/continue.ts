@@ -1,6 +1,7 @@
 import { subDays } from 'date-fns/subDays';
 import { notFound } from '../../core/errors.js';
-import { findSession, lastStopped, startSession, type Session } from '../../core/session.js';
+import { lastStopped } from '../../core/corrections.js';
+import { findSession, startSession, type Session } from '../../core/session.js';
 import { sessionJson } from '../../render/json.js';
 import { startedLine } from '../../render/session-text.js';
 import type { Scope } from '../../store/store.js';

@@ -1,6 +1,7 @@
 import { invalidInput } from '../../core/errors.js';
 import { validateNote, validateTags } from '../../core/labels.js';
-import { editSession, findSession } from '../../core/session.js';
+import { editSession } from '../../core/corrections.js';
+import { findSession } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
 import { sessionDetailJson } from '../../render/json.js';
 import { sessionDetail } from '../../render/session-text.js';

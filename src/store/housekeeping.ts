@@ -1,0 +1,28 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { storeError } from '../core/errors.js';
+import { isErrno } from './atomic-file.js';
+import { MONTHS_DIR } from './paths.js';
+import { isMonthFileName, type Root } from './schema.js';
+import { undoFiles } from './undo-journal.js';
+
+/** Creates the data directory (0700) for a first write, with a clear error where that fails. */
+export function ensureDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) {
+      throw storeError('Store unusable', `${dir} exists and is not a directory`);
+    }
+    throw storeError('Store unusable', `cannot create ${dir}: ${(error as Error).message}`);
+  }
+}
+
+/** Removes month files that neither the root nor its backup names, directly or for undo. */
+export function collectGarbage(dir: string, keep: Root[]): void {
+  const named = new Set(keep.flatMap((r) => [...Object.values(r.months).map((m) => m.file), ...undoFiles(r.undo ?? [])]));
+  for (const name of readdirSync(join(dir, MONTHS_DIR))) {
+    const file = `${MONTHS_DIR}/${name}`;
+    if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
+  }
+}
