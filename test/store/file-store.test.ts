@@ -89,6 +89,30 @@ describe('layout', () => {
   });
 });
 
+describe('moving between months', () => {
+  test('an edit that moves a session to another month rewrites both, and undo moves it back', async () => {
+    await seed([
+      makeSession({ id: 1, started_at: '2025-12-10T10:00:00Z', stopped_at: '2025-12-10T11:00:00Z' }),
+      makeSession({ id: 2, started_at: '2026-01-02T10:00:00Z', stopped_at: '2026-01-02T11:00:00Z' }),
+      makeSession({ id: 3, started_at: '2026-01-05T10:00:00Z', stopped_at: '2026-01-05T11:00:00Z' }),
+    ]);
+    const before = await store.read(ALL);
+    await store.update(
+      { kind: 'ids', ids: [2] },
+      (data) => {
+        const s = findSession(data, 2);
+        s.started_at = '2025-12-31T23:30:00Z';
+      },
+      () => 'edit #2',
+    );
+    const months = readRoot().months;
+    expect([months['2025-12'].count, months['2025-12'].max_id, months['2026-01'].count, months['2026-01'].min_id]).toEqual([2, 2, 1, 3]);
+    expect((await store.read({ kind: 'ids', ids: [2] })).sessions.find((s) => s.id === 2)?.started_at).toBe('2025-12-31T23:30:00Z');
+    expect(await store.undo()).toBe('edit #2');
+    expect(await store.read(ALL)).toEqual(before);
+  });
+});
+
 describe('scopes read only what they need', () => {
   beforeEach(async () => {
     await seed([
