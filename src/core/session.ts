@@ -3,7 +3,6 @@ import { secondsBetween, toStoredInstant } from './time.js';
 
 export const STATUSES = ['running', 'paused', 'completed', 'partial', 'abandoned'] as const;
 export type Status = (typeof STATUSES)[number];
-export type ActiveStatus = Extract<Status, 'running' | 'paused'>;
 export type Outcome = Extract<Status, 'completed' | 'partial' | 'abandoned'>;
 
 export interface Pause {
@@ -168,24 +167,26 @@ const CANDIDATES: Record<Action, { statuses: readonly Status[]; none: [string, s
   resume: { statuses: ['paused'], none: ['No paused session', 'There is no paused session to resume'], hint: 'give an ID' },
 };
 
+/** Every session `stop`, `pause` or `resume` could act on, oldest first; none is a conflict. */
+export function sessionsFor(data: TrackerData, action: Action): Session[] {
+  const { statuses, none } = CANDIDATES[action];
+  const candidates = data.sessions.filter((s) => statuses.includes(s.status)).sort(compareByStart);
+  if (candidates.length === 0) throw conflict(none[0], none[1]);
+  return candidates;
+}
+
 /**
  * What `stop`, `pause` or `resume` without an ID mean: the one session they can act on.
  * None, or several, is a conflict with the current state that the user must resolve.
  */
 export function soleSessionFor(data: TrackerData, action: Action): Session {
-  const { statuses, none, hint } = CANDIDATES[action];
-  const candidates = data.sessions.filter((s) => statuses.includes(s.status)).sort(compareByStart);
+  const candidates = sessionsFor(data, action);
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
-  if (candidates.length === 0) throw conflict(none[0], none[1]);
+  const { hint } = CANDIDATES[action];
   const ids = candidates.map((s) => `${s.id} (${s.task})`).join(', ');
   const state = action === 'resume' ? 'paused' : 'running';
   throw conflict(`Several sessions ${state}`, `Sessions ${ids} are ${state}; ${hint}`);
-}
-
-/** Kept for `stop`: the one running or paused session. */
-export function soleActiveSession(data: TrackerData): Session {
-  return soleSessionFor(data, 'stop');
 }
 
 /** The focus session that is running or paused, if any: there is at most one. */

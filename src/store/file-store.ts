@@ -82,7 +82,8 @@ export function createFileStore(dir: string): Store {
     const { root, legacy } = snapshot;
     if (legacy) return { data: { next_id: legacy.next_id, sessions: [...legacy.sessions] }, monthTexts: new Map() };
     const months = await Promise.all(monthsInScope(root, scope).map((key) => readMonth(root, key)));
-    const sessions: Session[] = [...root.active];
+    // Copies: the change edits what it is handed, and the root read must stay as read (undo, no-op check).
+    const sessions: Session[] = root.active.map((s) => structuredClone(s));
     const monthTexts = new Map<string, string>();
     for (const month of months) {
       monthTexts.set(month.key, month.text);
@@ -163,9 +164,7 @@ export function createFileStore(dir: string): Store {
       return; // nothing changed
     }
     if (label !== undefined && !snapshot.legacy) {
-      // From the text read, not `old`: the change edited the active sessions it was handed.
-      const before = JSON.parse(snapshot.rootText ?? encodeRoot(old)) as Root;
-      root.undo = [...history, undoEntry(label, now, before, root)].slice(-UNDO_DEPTH);
+      root.undo = [...history, undoEntry(label, now, old, root)].slice(-UNDO_DEPTH);
     }
 
     const monthsDir = join(dir, MONTHS_DIR);

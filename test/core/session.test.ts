@@ -5,7 +5,7 @@ import {
   findSession,
   pausedSeconds,
   removeSessions,
-  soleActiveSession,
+  soleSessionFor,
   startSession,
   stopSession,
 } from '../../src/core/session.js';
@@ -108,11 +108,11 @@ describe('stopSession', () => {
 describe('which session stop means', () => {
   test('the only active one', () => {
     const data = makeData([makeSession({ id: 1 }), makeSession({ id: 2, status: 'paused', stopped_at: null })]);
-    expect(soleActiveSession(data).id).toBe(2);
+    expect(soleSessionFor(data, 'stop').id).toBe(2);
   });
 
   test('none → conflict', () => {
-    expect(() => soleActiveSession(makeData([makeSession()]))).toThrow(expect.objectContaining({ code: 'conflict', title: 'No running session' }));
+    expect(() => soleSessionFor(makeData([makeSession()]), 'stop')).toThrow(expect.objectContaining({ code: 'conflict', title: 'No running session' }));
   });
 
   test('several → conflict naming them', () => {
@@ -120,7 +120,7 @@ describe('which session stop means', () => {
       makeSession({ id: 4, task: 'coding', status: 'running', stopped_at: null }),
       makeSession({ id: 7, task: 'reading', status: 'running', stopped_at: null }),
     ]);
-    expect(() => soleActiveSession(data)).toThrow(
+    expect(() => soleSessionFor(data, 'stop')).toThrow(
       expect.objectContaining({ code: 'conflict', message: 'Sessions 4 (coding), 7 (reading) are running; give an ID or use --all' }),
     );
   });

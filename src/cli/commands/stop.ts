@@ -1,5 +1,5 @@
-import { conflict, invalidInput } from '../../core/errors.js';
-import { findSession, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
+import { invalidInput } from '../../core/errors.js';
+import { findSession, sessionsFor, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
@@ -22,13 +22,7 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
   const outcome = options.as ?? 'completed';
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
   const stopped = await ctx.deps.store.update(scope, (data): Session[] => {
-    if (options.all) {
-      const active = data.sessions.filter((s) => s.status === 'running' || s.status === 'paused');
-      if (active.length === 0) {
-        throw conflict('No running session', 'There is no running or paused session to stop');
-      }
-      return active.map((session) => stopSession(session, at, outcome, now));
-    }
+    if (options.all) return sessionsFor(data, 'stop').map((session) => stopSession(session, at, outcome, now));
     const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
     return [stopSession(target, at, outcome, now)];
   }, (ended) => `stop ${ended.map((s) => `#${s.id} ${s.task}`).join(', ')}`);
