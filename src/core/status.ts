@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from './config.js';
 import {
   activeSessions,
   compareByStart,
@@ -6,8 +7,6 @@ import {
   type TrackerData,
 } from './session.js';
 
-/** A timer left running this long was probably forgotten (configurable later through config). */
-export const DEFAULT_FORGOTTEN_AFTER_SECONDS = 12 * 60 * 60;
 
 export interface ActiveOverview {
   sessions: Session[];
@@ -19,11 +18,32 @@ export interface ActiveOverview {
 export function activeOverview(
   data: TrackerData,
   now: Date,
-  forgottenAfterSeconds = DEFAULT_FORGOTTEN_AFTER_SECONDS,
+  forgottenAfterSeconds = DEFAULT_CONFIG.forgotten_after_seconds,
 ): ActiveOverview {
   const sessions = activeSessions(data).sort(compareByStart);
-  const forgotten = sessions.filter(
-    (s) => s.status === 'running' && durationSeconds(s, now) > forgottenAfterSeconds,
-  );
-  return { sessions, forgotten };
+  return { sessions, forgotten: sessions.filter((s) => isForgotten(s, now, forgottenAfterSeconds)) };
+}
+
+/** A session still running after this long was probably forgotten (the forgotten_after setting). */
+export function isForgotten(session: Session, now: Date, forgottenAfterSeconds: number): boolean {
+  return session.status === 'running' && durationSeconds(session, now) > forgottenAfterSeconds;
+}
+
+export interface FocusProgress {
+  session_id: number;
+  planned_seconds: number;
+  remaining_seconds: number;
+  overtime_seconds: number;
+}
+
+/** A focus session against its plan; null for a plain timer. The timer never ends by itself. */
+export function focusProgress(session: Session, now: Date): FocusProgress | null {
+  if (session.planned_seconds === null) return null;
+  const left = session.planned_seconds - durationSeconds(session, now);
+  return {
+    session_id: session.id,
+    planned_seconds: session.planned_seconds,
+    remaining_seconds: Math.max(0, left),
+    overtime_seconds: Math.max(0, -left),
+  };
 }

@@ -1,4 +1,5 @@
 import { durationSeconds, pausedSeconds, pauseSeconds, type Session } from '../core/session.js';
+import { focusProgress } from '../core/status.js';
 import type { Palette } from './color.js';
 import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js';
 import { localIso } from './json.js';
@@ -44,10 +45,10 @@ export function sessionDetail(session: Session, now: Date, palette: Palette): st
 }
 
 /** A focus session's plan against its running time: `15m left` or `5m over`. */
-export function focusProgress(session: Session, now: Date): string {
-  if (session.planned_seconds === null) return '';
-  const left = session.planned_seconds - durationSeconds(session, now);
-  return left >= 0 ? `${formatSpan(left)} left` : `${formatSpan(-left)} over`;
+function focusText(session: Session, now: Date): string {
+  const progress = focusProgress(session, now);
+  if (!progress) return '';
+  return progress.overtime_seconds > 0 ? `${formatSpan(progress.overtime_seconds)} over` : `${formatSpan(progress.remaining_seconds)} left`;
 }
 
 /** One `status` line: `▶ #2 coding  0:42:05  since 14:30`, plus a focus session's progress. */
@@ -55,7 +56,7 @@ export function activeLine(session: Session, now: Date, palette: Palette): strin
   const marker = session.status === 'paused' ? '⏸' : '▶';
   const clock = formatClock(durationSeconds(session, now));
   const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
-  const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusProgress(session, now)}`;
+  const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusText(session, now)}`;
   return `${palette.status(session.status, marker)} #${session.id} ${palette.bold(session.task)}  ${clock}  ${palette.dim(since)}${focus}`;
 }
 
@@ -64,7 +65,7 @@ export function shortStatus(active: readonly Session[], now: Date): string {
   const latest = active[active.length - 1];
   if (!latest) return '';
   const paused = latest.status === 'paused' ? ' (paused)' : '';
-  const focus = latest.planned_seconds === null ? '' : ` (${focusProgress(latest, now)})`;
+  const focus = latest.planned_seconds === null ? '' : ` (${focusText(latest, now)})`;
   const more = active.length > 1 ? ` +${active.length - 1}` : '';
   return `${latest.task} ${formatClock(durationSeconds(latest, now))}${paused}${focus}${more}`;
 }

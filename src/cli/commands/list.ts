@@ -1,6 +1,7 @@
 import { periodRange, type PeriodOptions } from '../../core/period.js';
 import { LastN, sessionMatcher } from '../../core/query.js';
-import { durationSeconds, type Session, type Status } from '../../core/session.js';
+import type { Session, Status } from '../../core/session.js';
+import { isForgotten } from '../../core/status.js';
 import { sessionJsonText, sessionListJson } from '../../render/json.js';
 import { makeLocalIso } from '../../render/local-iso.js';
 import { forgottenWarning } from '../../render/session-text.js';
@@ -39,7 +40,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   });
   const { texts, kept, total, stored } = tally;
   for (const s of kept.values) {
-    if (s.status === 'running' && durationSeconds(s, now) > settings.forgotten_after_seconds) {
+    if (isForgotten(s, now, settings.forgotten_after_seconds)) {
       ctx.warn(forgottenWarning(s, now));
     }
   }

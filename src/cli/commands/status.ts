@@ -1,5 +1,4 @@
-import { durationSeconds, type Session } from '../../core/session.js';
-import { activeOverview } from '../../core/status.js';
+import { activeOverview, focusProgress } from '../../core/status.js';
 import { sessionJson } from '../../render/json.js';
 import { activeLine, forgottenWarning, shortStatus } from '../../render/session-text.js';
 import { ACTIVE } from '../../store/store.js';
@@ -7,19 +6,6 @@ import type { Context } from '../context.js';
 
 export interface StatusOptions {
   short?: boolean | undefined;
-}
-
-/** The running or paused focus session against its plan; it never ends by itself. */
-function focusJson(sessions: readonly Session[], now: Date) {
-  const focus = sessions.find((s) => s.planned_seconds !== null);
-  if (!focus || focus.planned_seconds === null) return null;
-  const left = focus.planned_seconds - durationSeconds(focus, now);
-  return {
-    session_id: focus.id,
-    planned_seconds: focus.planned_seconds,
-    remaining_seconds: Math.max(0, left),
-    overtime_seconds: Math.max(0, -left),
-  };
 }
 
 export async function status(options: StatusOptions, ctx: Context): Promise<number> {
@@ -36,7 +22,7 @@ export async function status(options: StatusOptions, ctx: Context): Promise<numb
             sessions: sessions.map((s) => sessionJson(s, now)),
             total: sessions.length,
             warnings: forgotten.map((s, i) => ({ session_id: s.id, message: warnings[i] })),
-            focus: focusJson(sessions, now),
+            focus: sessions.map((s) => focusProgress(s, now)).find((p) => p !== null) ?? null,
           },
     );
     return 0;
