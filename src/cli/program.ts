@@ -34,15 +34,14 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .showSuggestionAfterError()
     .exitOverride();
 
-  withAt(
+  withLabels(withAt(
     program
       .command('start')
       .description('Start a timer for a task and print it.')
       .argument('<task>', 'task name: 3–20 letters, digits, - or _')
       .option('--for <duration>', 'Make it a focus session planned for 60 s to 24 h (25m, 1h30m, 90s, 1.5h).', parseFocusDuration)
-      .option('--switch', 'First stop every running session, at the new one’s start.')
-      .option('--tag <tag>', 'Tag it (repeatable).', collect)
-      .option('--note <text>', 'Attach a note.'),
+      .option('--switch', 'First stop every running session, at the new one’s start.'),
+    ),
   )
     .addHelpText('after', '\nExamples:\n  stint start coding\n  stint start writing --for 25m\n  stint start review --at 14:30 --tag work --switch')
     .action((task: string, opts: Omit<StartOptions, 'task'>, cmd: Command) =>
@@ -84,14 +83,14 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
       );
   }
 
-  program
-    .command('add')
-    .description('Record a finished session after the fact.')
-    .argument('<task>', 'task name')
-    .requiredOption('--from <time>', 'When it started.')
-    .requiredOption('--to <time>', 'When it ended.')
-    .option('--tag <tag>', 'Tag it (repeatable).', collect)
-    .option('--note <text>', 'Attach a note.')
+  withLabels(
+    program
+      .command('add')
+      .description('Record a finished session after the fact.')
+      .argument('<task>', 'task name')
+      .requiredOption('--from <time>', 'When it started.')
+      .requiredOption('--to <time>', 'When it ended.'),
+  )
     .addHelpText('after', '\nExample:\n  stint add meeting --from "yesterday 14:00" --to "yesterday 15:30" --tag work')
     .action((task: string, opts: Omit<AddOptions, 'task'>, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/add.js')).add, { ...opts, task }),
@@ -198,6 +197,11 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
 /** `--at`, shared by the commands that change a session at a moment. */
 function withAt(command: Command): Command {
   return command.option('--at <time>', 'When, if not now: 14:30, "yesterday 17:00", "15m ago", or ISO 8601.');
+}
+
+/** `--tag` (repeatable) and `--note`, for the commands that create a session. */
+function withLabels(command: Command): Command {
+  return command.option('--tag <tag>', 'Tag it (repeatable).', collect).option('--note <text>', 'Attach a note.');
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];

@@ -1,4 +1,5 @@
 import { invalidInput } from './errors.js';
+import { validateTaskName } from './task-name.js';
 
 const TAG = /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u;
 const NOTE_MAX = 500;
@@ -22,4 +23,15 @@ export function validateNote(raw: string | undefined): string | null {
   const note = raw.normalize('NFC').trim();
   if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
   return note === '' ? null : note;
+}
+
+export interface LabelInput {
+  task: string;
+  tag?: string[] | undefined;
+  note?: string | undefined;
+}
+
+/** What a new session is called and carries, checked: the task name, its tags and its note. */
+export function validateLabels(input: LabelInput): { task: string; tags: string[]; note: string | null } {
+  return { task: validateTaskName(input.task), tags: validateTags(input.tag ?? []), note: validateNote(input.note) };
 }

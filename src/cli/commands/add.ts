@@ -1,6 +1,5 @@
-import { validateNote, validateTags } from '../../core/labels.js';
+import { validateLabels, type LabelInput } from '../../core/labels.js';
 import { addFinishedSession } from '../../core/corrections.js';
-import { validateTaskName } from '../../core/task-name.js';
 import { formatSpan, formatStop, formatDateTime } from '../../render/format.js';
 import { sessionJson } from '../../render/json.js';
 import { durationSeconds } from '../../core/session.js';
@@ -8,19 +7,14 @@ import { ACTIVE } from '../../store/store.js';
 import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
-export interface AddOptions {
-  task: string;
+export interface AddOptions extends LabelInput {
   from: string;
   to: string;
-  tag?: string[] | undefined;
-  note?: string | undefined;
 }
 
 /** Records a finished session after the fact. */
 export async function add(options: AddOptions, ctx: Context): Promise<number> {
-  const task = validateTaskName(options.task);
-  const tags = validateTags(options.tag ?? []);
-  const note = validateNote(options.note);
+  const { task, tags, note } = validateLabels(options);
   const now = ctx.deps.now();
   const from = await timeOption(options.from, now);
   const to = await timeOption(options.to, now);

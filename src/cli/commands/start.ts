@@ -1,26 +1,20 @@
-import { validateNote, validateTags } from '../../core/labels.js';
+import { validateLabels, type LabelInput } from '../../core/labels.js';
 import { assertNoActiveFocus, startSession, stopSession, type Session } from '../../core/session.js';
-import { validateTaskName } from '../../core/task-name.js';
 import { sessionJson } from '../../render/json.js';
 import { startedLine, stoppedLine } from '../../render/session-text.js';
 import { ACTIVE } from '../../store/store.js';
 import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
 
-export interface StartOptions {
-  task: string;
+export interface StartOptions extends LabelInput {
   at?: string | undefined;
   /** Planned seconds: makes it a focus session. */
   for?: number | undefined;
   switch?: boolean | undefined;
-  tag?: string[] | undefined;
-  note?: string | undefined;
 }
 
 export async function start(options: StartOptions, ctx: Context): Promise<number> {
-  const task = validateTaskName(options.task);
-  const tags = validateTags(options.tag ?? []);
-  const note = validateNote(options.note);
+  const { task, tags, note } = validateLabels(options);
   const now = ctx.deps.now();
   const at = await timeOption(options.at, now);
   const uid = ctx.deps.newUid();
