@@ -1,6 +1,5 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { STATUSES, type Outcome } from '../core/session.js';
-import { parseDateInput } from '../core/period.js';
 import { FOCUS_BOUNDS, parseDurationInput } from '../core/duration-input.js';
 import type { AddOptions } from './commands/add.js';
 import type { EditOptions } from './commands/edit.js';
@@ -211,9 +210,9 @@ const parseFocusDuration = (value: string): number => parseDurationInput(value, 
 /** The period options shared by the commands that look at a span of time. */
 function withPeriodOptions(command: Command): Command {
   return command
-    .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD).', parseDateInput)
+    .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD, yesterday, monday …).')
     .option('--week', 'Only this week (it starts on the week_start setting, Monday by default).')
     .option('--month', 'Only this month.')
-    .option('--from <date>', 'From this day on (YYYY-MM-DD, included).', parseDateInput)
-    .option('--to <date>', 'Up to this day (YYYY-MM-DD, included).', parseDateInput);
+    .option('--from <date>', 'From this day on, included (YYYY-MM-DD, "3 days ago" …).')
+    .option('--to <date>', 'Up to this day, included (YYYY-MM-DD, yesterday …).');
 }

@@ -206,6 +206,11 @@ describe('list periods', () => {
     [['--from', '2026-01-13'], [2, 3, 4]],
     [['--to', '2026-01-01'], [5, 1]],
     [['--from', '2026-01-13', '--to', '2026-01-13', '--status', 'completed'], [2]],
+    // The same time words as --at, naming the day they fall on.
+    [['--day', '2 days ago'], [2]],
+    [['--from', '3 days ago'], [2, 3, 4]],
+    [['--to', 'yesterday'], [5, 1, 2]],
+    [['--day', 'tomorrow'], []],
   ])('%j', async (args, expected) => {
     expect(await ids(...args)).toEqual(expected);
   });
