@@ -1,14 +1,10 @@
 import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { stint, tempHome } from '../helpers/spawn.js';
+import { expect, test } from 'vitest';
+import { stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 test('20 starts launched at once all succeed with IDs 1..20, none twice', async () => {
   const n = 20;

@@ -1,14 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
+import { describe, expect, test } from 'vitest';
+import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 const commands = [['list'], ['status'], ['status', '--short'], ['show', '1'], ['start', 'coding'], ['stop'], ['stop', '1'], ['rm', '1']];
 

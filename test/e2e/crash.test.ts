@@ -1,17 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
 import { history, seedStore } from '../helpers/seed.js';
-import { spawnStint, stint, tempHome } from '../helpers/spawn.js';
+import { spawnStint, stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
-import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
+import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 test('the lifecycle through the built bin', async () => {
   const run = (now: string, ...args: string[]) => stint(args, { home, now });

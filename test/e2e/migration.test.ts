@@ -1,16 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { encodeLegacyFile } from '../../src/store/schema.js';
 import { makeData, makeSession } from '../helpers/factories.js';
-import { stint, tempHome } from '../helpers/spawn.js';
+import { stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 test('a version-1 store is upgraded by the first write, the original kept, nothing lost', async () => {
   const v1 = makeData(

@@ -1,16 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { history, seedStore } from '../helpers/seed.js';
-import { BIN, stint, tempHome } from '../helpers/spawn.js';
+import { BIN, stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 const now = '2026-01-20T12:00:00Z';
 

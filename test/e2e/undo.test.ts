@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { stint, tempHome } from '../helpers/spawn.js';
+import { expect, test } from 'vitest';
+import { stint, useTempHome } from '../helpers/spawn.js';
 
-let home: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-});
-afterEach(() => cleanup());
+let home = '';
+useTempHome((dir) => (home = dir));
 
 const NOW = '2026-01-15T13:30:00Z';
 const run = (...args: string[]) => stint(args, { home, now: NOW });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/stint.js');
 
@@ -10,6 +11,17 @@ export interface Result {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+}
+
+/** A fresh temporary data directory for every test of the file, removed after it. */
+export function useTempHome(receive: (home: string) => void): void {
+  let cleanup = () => undefined as void;
+  beforeEach(() => {
+    const made = tempHome();
+    cleanup = made.cleanup;
+    receive(made.home);
+  });
+  afterEach(() => cleanup());
 }
 
 /** A temporary data directory (not created yet: stint creates it) inside a temp folder. */
