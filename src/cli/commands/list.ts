@@ -1,4 +1,3 @@
-import { periodRange, type PeriodOptions } from '../../core/period.js';
 import { LastN, sessionMatcher } from '../../core/query.js';
 import type { Session, Status } from '../../core/session.js';
 import { isForgotten } from '../../core/status.js';
@@ -7,14 +6,10 @@ import { makeLocalIso } from '../../render/local-iso.js';
 import { forgottenWarning } from '../../render/session-text.js';
 import { sessionsTable } from '../../render/table.js';
 import { ALL } from '../../store/store.js';
-import { dayOption } from '../at.js';
 import type { Context } from '../context.js';
+import { periodFromOptions, type TypedPeriod } from '../period-options.js';
 
-/** The period options as typed; resolved to days by dayOption. */
-export interface ListOptions extends Omit<PeriodOptions, 'day' | 'from' | 'to'> {
-  day?: string | true | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+export interface ListOptions extends TypedPeriod {
   status?: Status | undefined;
   task?: string | undefined;
   tag?: string | undefined;
@@ -25,15 +20,7 @@ export interface ListOptions extends Omit<PeriodOptions, 'day' | 'from' | 'to'> 
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
   const settings = await ctx.deps.store.readConfig();
-  const day = async (text: string | undefined) => (text === undefined ? undefined : dayOption(text, now));
-  const period: PeriodOptions = {
-    week: options.week,
-    month: options.month,
-    day: options.day === true ? true : await day(options.day),
-    from: await day(options.from),
-    to: await day(options.to),
-  };
-  const range = periodRange(period, now, settings.week_start);
+  const range = await periodFromOptions(options, now, settings);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
   // JSON of every match is rendered month by month; otherwise matches are kept (the last n with --limit).

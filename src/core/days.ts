@@ -1,0 +1,58 @@
+import type { Session } from './session.js';
+
+// Local calendar days, the unit of streaks, goals and reports. Days are the user's: midnight is
+// local midnight, so a DST day has 23 or 25 hours, and the same history read in another time
+// zone falls on other days.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local day of an instant, `YYYY-MM-DD`. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Local midnight at the start of the day after the one holding `ms`. */
+export function nextMidnight(ms: number): number {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+}
+
+/** The calendar day after `day` (`YYYY-MM-DD`), whatever the time zone. */
+export function dayAfter(day: string): string {
+  const next = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** The stretches during which a session ran: start to stop (or now) less its pauses, in ms. */
+export function runningSpans(session: Session, now: Date): [number, number][] {
+  const end = session.stopped_at === null ? now.getTime() : Date.parse(session.stopped_at);
+  const spans: [number, number][] = [];
+  let from = Date.parse(session.started_at);
+  for (const pause of session.pauses) {
+    const pausedAt = Math.min(Date.parse(pause.started_at), end);
+    if (pausedAt > from) spans.push([from, pausedAt]);
+    from = Math.max(from, pause.ended_at === null ? end : Date.parse(pause.ended_at));
+  }
+  if (end > from) spans.push([from, end]);
+  return spans;
+}
+
+/**
+ * Running seconds of a session per local day, clipped to [from, to) (ms, open-ended by default):
+ * a session from 23:00 to 01:00 gives an hour to each day. A running session counts up to now.
+ */
+export function secondsByDay(session: Session, now: Date, from = -Infinity, to = Infinity): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const [spanStart, spanEnd] of runningSpans(session, now)) {
+    let start = Math.max(spanStart, from);
+    const end = Math.min(spanEnd, to);
+    while (start < end) {
+      const cut = Math.min(end, nextMidnight(start));
+      const day = localDay(start);
+      days.set(day, (days.get(day) ?? 0) + Math.round((cut - start) / 1000));
+      start = cut;
+    }
+  }
+  return days;
+}
