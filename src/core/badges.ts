@@ -1,0 +1,110 @@
+import { daysUpTo, goalDay, runsOf, streakDay, type Runs } from './progress.js';
+import type { Session } from './session.js';
+import { emptyTally, countSession, type DayCounts, type Tally } from './tally.js';
+
+/** Which DayCounts field a running total adds up. */
+const DONE = 0;
+const CREDITED = 2;
+const FOCUS = 3;
+const LONG_FOCUS = 4;
+
+type Criterion =
+  /** The running total of a field over the days reaches `target`. */
+  | { kind: 'total'; field: number; target: number }
+  /** `target` consecutive days with a completed session, or meeting the daily goal. */
+  | { kind: 'run'; of: 'streak' | 'goal'; target: number };
+
+export interface Badge {
+  id: string;
+  name: string;
+  description: string;
+  criterion: Criterion;
+}
+
+/**
+ * Badges are derived from the history every time, never stored: edits, deletes and undo move
+ * them with the sessions. Only completed sessions count.
+ */
+export const BADGES: readonly Badge[] = [
+  { id: 'first-session', name: 'First step', description: 'Complete a first session.', criterion: { kind: 'total', field: DONE, target: 1 } },
+  { id: 'streak-3', name: 'On a roll', description: 'Complete a session 3 days in a row.', criterion: { kind: 'run', of: 'streak', target: 3 } },
+  { id: 'streak-7', name: 'Full week', description: 'Complete a session 7 days in a row.', criterion: { kind: 'run', of: 'streak', target: 7 } },
+  { id: 'streak-30', name: 'Habit', description: 'Complete a session 30 days in a row.', criterion: { kind: 'run', of: 'streak', target: 30 } },
+  { id: 'focus-10', name: 'Deep worker', description: 'Complete 10 focus sessions.', criterion: { kind: 'total', field: FOCUS, target: 10 } },
+  { id: 'focus-90', name: 'Flow', description: 'Complete a focus session of 90 minutes or more.', criterion: { kind: 'total', field: LONG_FOCUS, target: 1 } },
+  { id: 'sessions-100', name: 'Regular', description: 'Complete 100 sessions.', criterion: { kind: 'total', field: DONE, target: 100 } },
+  { id: 'hours-100', name: 'Centurion', description: 'Track 100 hours in completed sessions.', criterion: { kind: 'total', field: CREDITED, target: 100 * 3600 } },
+  { id: 'goal-5', name: 'On target', description: 'Meet the daily goal 5 days in a row.', criterion: { kind: 'run', of: 'goal', target: 5 } },
+];
+
+export interface BadgeState {
+  badge: Badge;
+  /** The local day the criterion was first met, or null while locked. */
+  earnedDay: string | null;
+  /** 0–1: how far along a locked badge is (the live run for runs); 1 once earned. */
+  progress: number;
+}
+
+/** Every badge against a tally of the history, as of `today`. */
+export function badgeStates(tally: Tally, today: string, goalSeconds: number): BadgeState[] {
+  const days = daysUpTo(tally, today);
+  const runs: Record<'streak' | 'goal', Runs> = {
+    streak: runsOf(tally, days, today, streakDay),
+    goal: runsOf(tally, days, today, goalDay(goalSeconds)),
+  };
+  return BADGES.map((badge) => {
+    const { criterion } = badge;
+    if (criterion.kind === 'run') {
+      const { reached, current } = runs[criterion.of];
+      const earnedDay = reached[criterion.target - 1] ?? null;
+      return { badge, earnedDay, progress: earnedDay ? 1 : fraction(current, criterion.target) };
+    }
+    let total = 0;
+    for (const day of days) {
+      total += (tally.days[day] as DayCounts)[criterion.field] as number;
+      if (total >= criterion.target) return { badge, earnedDay: day, progress: 1 };
+    }
+    return { badge, earnedDay: null, progress: fraction(total, criterion.target) };
+  });
+}
+
+/** Floored to hundredths, so a locked badge never shows as 1. */
+const fraction = (value: number, target: number) => Math.min(0.99, Math.floor((value / target) * 100) / 100);
+
+/** The badges earned with `after` that `before` had not earned. */
+export function newlyEarned(before: BadgeState[], after: BadgeState[]): Badge[] {
+  return after.filter((state, i) => state.earnedDay !== null && before[i]?.earnedDay === null).map((s) => s.badge);
+}
+
+/**
+ * The exact moment a badge was earned: the stop of the completed session that met its
+ * criterion on its day. `sessions` must hold every session that overlaps that day; `tally` is
+ * the whole history's.
+ */
+export function earnedAt(state: BadgeState, tally: Tally, sessions: readonly Session[], goalSeconds: number): string | null {
+  const day = state.earnedDay;
+  if (day === null) return null;
+  const { criterion } = state.badge;
+  let before = 0;
+  if (criterion.kind === 'total') {
+    for (const [d, counts] of Object.entries(tally.days)) if (d < day) before += counts[criterion.field] as number;
+  }
+  const finished = sessions
+    .filter((s) => s.status === 'completed' && s.stopped_at !== null)
+    .sort((a, b) => ((a.stopped_at as string) < (b.stopped_at as string) ? -1 : a.stopped_at === b.stopped_at ? a.id - b.id : 1));
+  // Replays the day one completion at a time, counting each session exactly as the tally does.
+  const soFar = emptyTally();
+  for (const session of finished) {
+    countSession(soFar, session);
+    const counts = soFar.days[day];
+    if (!counts) continue;
+    const met =
+      criterion.kind === 'total'
+        ? before + (counts[criterion.field] as number) >= criterion.target
+        : criterion.of === 'streak'
+          ? counts[DONE] > 0
+          : goalDay(goalSeconds)(counts);
+    if (met) return session.stopped_at;
+  }
+  return null;
+}
