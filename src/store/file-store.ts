@@ -10,6 +10,7 @@ import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from 
 import { withStoreLock } from './lock.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
+import { digestMonths, zoneKey } from './digest-cache.js';
 import { emptyRoot, encodeMonth, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
 import { UNDO_DEPTH, undoEntry, undoneRoot } from './undo-journal.js';
@@ -54,7 +55,7 @@ const READ_ATTEMPTS = 5;
  * writes new month files under new names, then replaces the root atomically — the single
  * commit point, so a kill at any instant leaves the old state or the new one.
  */
-export function createFileStore(dir: string): Store {
+export function createFileStore(dir: string, zone: () => string | null = () => zoneKey(process.env)): Store {
   const rootPath = join(dir, ROOT_FILE);
 
   async function readRoot() {
@@ -250,6 +251,14 @@ export function createFileStore(dir: string): Store {
         const visit = begin();
         for await (const batch of batches(snapshot, scope)) visit(batch);
         return { next_id: snapshot.root.next_id };
+      }),
+
+    digest: (name, derive) =>
+      withSnapshot(async ({ root, rootText, legacy }) => {
+        if (legacy) return [derive(legacy.sessions.filter((s) => !isActive(s)))];
+        // No cache for a store not yet written: a reader never creates the data directory.
+        const key = rootText === null ? null : zone();
+        return digestMonths({ dir, name, zone: key, root }, derive, async (month) => (await readMonth(root, month)).sessions);
       }),
 
     update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),

@@ -1,4 +1,4 @@
-import { compareByStart, emptyTrackerData, type TrackerData } from '../core/session.js';
+import { compareByStart, emptyTrackerData, isActive, type TrackerData } from '../core/session.js';
 import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
@@ -29,6 +29,9 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
       const data = load(store.text);
       begin()([...data.sessions].sort(compareByStart));
       return { next_id: data.next_id };
+    },
+    async digest(_name, derive) {
+      return [derive(load(store.text).sessions.filter((s) => !isActive(s)))];
     },
     async update(_scope, change, describe) {
       const data = load(store.text);

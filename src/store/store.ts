@@ -36,6 +36,14 @@ export interface Store {
    */
   scan(scope: Scope, begin: () => (batch: readonly Session[]) => void): Promise<{ next_id: number }>;
   /**
+   * `derive` applied to the finished sessions of each month, for summaries of the whole history
+   * that must stay fast (stats, badges, the line after `stop`). Results are cached beside the
+   * store under `name` (bump it when `derive` changes) and reused while a month's file and the
+   * local time zone are unchanged, so `derive` must depend on nothing else: not the clock, not
+   * the settings. Results must be plain JSON. Takes no lock.
+   */
+  digest<T>(name: string, derive: (sessions: readonly Session[]) => T): Promise<T[]>;
+  /**
    * Exclusive read–change–write. `change` edits the data it is given and returns a result;
    * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored
    * wherever they belong; only loaded sessions can be edited or removed.

@@ -1,0 +1,100 @@
+import { mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTextIfExists } from './atomic-file.js';
+import type { Session } from '../core/session.js';
+import { isRecord, type MonthEntry, type Root } from './schema.js';
+
+/**
+ * Results derived from month files, kept beside the store so whole-history summaries (stats,
+ * badges, the line `stop` prints) need not read every month on every run. It is a cache, not
+ * data: each entry names the month file it came from, and month files are immutable and
+ * renamed on every change, so an entry is valid exactly while the root still names its file.
+ * Day boundaries depend on the time zone, so the whole cache is also keyed by it. Nothing is
+ * lost if it is missing, stale or unreadable: the months are derived again.
+ */
+export interface DigestCache {
+  zone: string;
+  months: Record<string, { file: string; value: unknown }>;
+}
+
+export const CACHE_DIR = 'cache';
+
+/**
+ * Names the local time zone cheaply: `TZ` when set, else where /etc/localtime points (or a hash
+ * of it). Intl's resolvedOptions() would say it directly but costs 15–100 ms to load.
+ * Null where neither exists (Windows): no caching there.
+ */
+export function zoneKey(env: Readonly<Record<string, string | undefined>>): string | null {
+  if (env.TZ) return `TZ=${env.TZ}`;
+  try {
+    return `link=${readlinkSync('/etc/localtime')}`;
+  } catch {
+    try {
+      const bytes = readFileSync('/etc/localtime');
+      let hash = 2166136261;
+      for (const byte of bytes) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
+      return `file=${bytes.length}:${hash.toString(16)}`;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const cachePath = (dir: string, name: string) => join(dir, CACHE_DIR, `${name}.json`);
+
+/** The cache for `zone`, or an empty one when absent, unreadable or for another zone. */
+export function readDigestCache(dir: string, name: string, zone: string): DigestCache {
+  const empty = { zone, months: {} };
+  try {
+    const raw: unknown = JSON.parse(readTextIfExists(cachePath(dir, name)) ?? 'null');
+    if (!isRecord(raw) || raw.zone !== zone || !isRecord(raw.months)) return empty;
+    return raw as unknown as DigestCache;
+  } catch {
+    return empty;
+  }
+}
+
+/**
+ * Replaces the cache by rename, without the store lock (readers keep it up to date too) and
+ * without fsync: a torn or lost cache only costs a recomputation. Failures are ignored.
+ */
+export function writeDigestCache(dir: string, name: string, cache: DigestCache): void {
+  const file = cachePath(dir, name);
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    mkdirSync(join(dir, CACHE_DIR), { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600, flag: 'wx' });
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Each month's result from the cache while its file is the one the root names, derived anew
+ * otherwise. The cache is rewritten when an older month had to be derived: the newest month
+ * changes with almost every stop, and deriving that one file is cheap. A null zone: no cache.
+ */
+export async function digestMonths<T>(
+  where: { dir: string; name: string; zone: string | null; root: Root },
+  derive: (sessions: readonly Session[]) => T,
+  readSessions: (month: string) => Promise<readonly Session[]>,
+): Promise<T[]> {
+  const { dir, name, zone, root } = where;
+  const cache = zone === null ? null : readDigestCache(dir, name, zone);
+  const keys = Object.keys(root.months).sort();
+  const fresh: DigestCache['months'] = {};
+  let stale = false;
+  const results: T[] = [];
+  for (const month of keys) {
+    const { file } = root.months[month] as MonthEntry;
+    const cached = cache?.months[month];
+    const hit = cached !== undefined && cached.file === file;
+    const value = hit ? (cached.value as T) : derive(await readSessions(month));
+    if (!hit && month !== keys.at(-1)) stale = true;
+    fresh[month] = { file, value };
+    results.push(value);
+  }
+  if (cache && stale) writeDigestCache(dir, name, { zone: cache.zone, months: fresh });
+  return results;
+}

@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Session } from '../../src/core/session.js';
+import { zoneKey } from '../../src/store/digest-cache.js';
+import { createFileStore } from '../../src/store/file-store.js';
+import { encodeLegacyFile } from '../../src/store/schema.js';
+import { ALL, type Store } from '../../src/store/store.js';
+import { makeData, makeSession } from '../helpers/factories.js';
+import { tempHome } from '../helpers/spawn.js';
+
+let home: string;
+let cleanup: () => void;
+let zone: string | null;
+let store: Store;
+beforeEach(() => {
+  ({ home, cleanup } = tempHome());
+  zone = 'TZ=Europe/Paris';
+  store = createFileStore(home, () => zone);
+});
+afterEach(() => cleanup());
+
+const inMonth = (id: number, month: string) =>
+  makeSession({ id, started_at: `${month}-10T10:00:00Z`, stopped_at: `${month}-10T11:00:00Z` });
+const history = [inMonth(1, '2026-01'), inMonth(2, '2026-01'), inMonth(3, '2026-02'), inMonth(4, '2026-03')];
+const seed = (sessions: Session[]) =>
+  store.update(ALL, (data) => {
+    data.sessions.push(...sessions);
+    data.next_id = Math.max(data.next_id, ...sessions.map((s) => s.id + 1));
+  });
+
+/** A derive that records which sessions it was given. */
+function counting() {
+  const seen: number[][] = [];
+  const derive = (sessions: readonly Session[]) => {
+    seen.push(sessions.map((s) => s.id));
+    return sessions.map((s) => s.id);
+  };
+  return { seen, derive };
+}
+const cacheFile = () => join(home, 'cache', 'ids.json');
+
+describe('digest', () => {
+  test('derives each month once, then reuses it until its file changes', async () => {
+    await seed(history);
+    const first = counting();
+    expect(await store.digest('ids', first.derive)).toEqual([[1, 2], [3], [4]]);
+    expect(first.seen).toEqual([[1, 2], [3], [4]]);
+
+    const second = counting();
+    expect(await store.digest('ids', second.derive)).toEqual([[1, 2], [3], [4]]);
+    expect(second.seen).toEqual([]);
+
+    await store.update({ kind: 'ids', ids: [1] }, (data) => {
+      data.sessions = data.sessions.filter((s) => s.id !== 1);
+    });
+    const third = counting();
+    expect(await store.digest('ids', third.derive)).toEqual([[2], [3], [4]]);
+    expect(third.seen).toEqual([[2]]);
+  });
+
+  test('a change to the newest month alone does not rewrite the cache: deriving one month is cheap', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive);
+    const before = readFileSync(cacheFile(), 'utf8');
+    await seed([inMonth(5, '2026-03')]);
+    const after = counting();
+    expect(await store.digest('ids', after.derive)).toEqual([[1, 2], [3], [4, 5]]);
+    expect(after.seen).toEqual([[4, 5]]);
+    expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
+  });
+
+  test('the cache is kept per time zone: another zone derives everything again', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive);
+    zone = 'TZ=America/New_York';
+    const other = counting();
+    await store.digest('ids', other.derive);
+    expect(other.seen).toEqual([[1, 2], [3], [4]]);
+  });
+
+  test('no zone known: no cache file at all', async () => {
+    zone = null;
+    await seed(history);
+    await store.digest('ids', counting().derive);
+    expect(existsSync(cacheFile())).toBe(false);
+  });
+
+  test('an unreadable cache is ignored and replaced, never trusted', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive);
+    writeFileSync(cacheFile(), '{"zone": "TZ=Europe/Paris", "months": {"2026-01": {"fi');
+    const again = counting();
+    expect(await store.digest('ids', again.derive)).toEqual([[1, 2], [3], [4]]);
+    expect(again.seen).toEqual([[1, 2], [3], [4]]);
+    expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).months['2026-01'].value).toEqual([1, 2]);
+  });
+
+  test('a cache entry for a file the root no longer names is not used', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive);
+    const cached = JSON.parse(readFileSync(cacheFile(), 'utf8'));
+    cached.months['2026-01'].value = [99];
+    cached.months['2026-01'].file = 'sessions/2026-01.r0-gone.json';
+    writeFileSync(cacheFile(), JSON.stringify(cached));
+    expect((await store.digest('ids', counting().derive))[0]).toEqual([1, 2]);
+  });
+
+  test('the cache is private like the data: directory 0700, file 0600', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive);
+    expect(statSync(join(home, 'cache')).mode & 0o777).toBe(0o700);
+    expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
+  });
+
+  test('a reader of a store never written creates nothing', async () => {
+    expect(await store.digest('ids', counting().derive)).toEqual([]);
+    expect(existsSync(home)).toBe(false);
+  });
+
+  test('a version-1 store is derived from its single file, active sessions left out', async () => {
+    const running = makeSession({ id: 5, stopped_at: null, status: 'running' });
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, 'sessions.json'), encodeLegacyFile(makeData([inMonth(1, '2026-01'), running])));
+    expect(await store.digest('ids', counting().derive)).toEqual([[1]]);
+  });
+});
+
+describe('zoneKey', () => {
+  test('TZ when set, else what /etc/localtime is', () => {
+    expect(zoneKey({ TZ: 'Asia/Tokyo' })).toBe('TZ=Asia/Tokyo');
+    const system = zoneKey({});
+    if (existsSync('/etc/localtime')) expect(system).toMatch(/^(link|file)=./);
+    else expect(system).toBeNull();
+  });
+});
