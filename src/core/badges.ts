@@ -1,6 +1,6 @@
-import { daysUpTo, goalDay, runsOf, streakDay, type Runs } from './progress.js';
+import { goalDay, lastDayIndex, runsOf, STREAK_DAY, type DayTest, type Runs } from './progress.js';
 import type { Session } from './session.js';
-import { emptyTally, countSession, type DayCounts, type Tally } from './tally.js';
+import { countSession, countsOn, emptyTally, FIELDS, mergeTally, tallyOf, type Tally } from './tally.js';
 
 /** Which DayCounts field a running total adds up. */
 const DONE = 0;
@@ -39,19 +39,19 @@ export const BADGES: readonly Badge[] = [
 
 export interface BadgeState {
   badge: Badge;
-  /** The local day the criterion was first met, or null while locked. */
-  earnedDay: string | null;
+  /** The local day (number, see dayNumber) the criterion was first met, or null while locked. */
+  earnedDay: number | null;
   /** 0–1: how far along a locked badge is (the live run for runs); 1 once earned. */
   progress: number;
 }
 
 /** Every badge against a tally of the history, as of `today`. */
-export function badgeStates(tally: Tally, today: string, goalSeconds: number): BadgeState[] {
-  const days = daysUpTo(tally, today);
+export function badgeStates(tally: Tally, today: number, goalSeconds: number): BadgeState[] {
   const runs: Record<'streak' | 'goal', Runs> = {
-    streak: runsOf(tally, days, today, streakDay),
-    goal: runsOf(tally, days, today, goalDay(goalSeconds)),
+    streak: runsOf(tally, today, STREAK_DAY),
+    goal: runsOf(tally, today, goalDay(goalSeconds)),
   };
+  const last = lastDayIndex(tally, today);
   return BADGES.map((badge) => {
     const { criterion } = badge;
     if (criterion.kind === 'run') {
@@ -60,9 +60,9 @@ export function badgeStates(tally: Tally, today: string, goalSeconds: number): B
       return { badge, earnedDay, progress: earnedDay ? 1 : fraction(current, criterion.target) };
     }
     let total = 0;
-    for (const day of days) {
-      total += (tally.days[day] as DayCounts)[criterion.field] as number;
-      if (total >= criterion.target) return { badge, earnedDay: day, progress: 1 };
+    for (let d = 0; d <= last; d += 1) {
+      total += tally.counts[d * FIELDS + criterion.field] as number;
+      if (total >= criterion.target) return { badge, earnedDay: tally.first + d, progress: 1 };
     }
     return { badge, earnedDay: null, progress: fraction(total, criterion.target) };
   });
@@ -71,9 +71,22 @@ export function badgeStates(tally: Tally, today: string, goalSeconds: number): B
 /** Floored to hundredths, so a locked badge never shows as 1. */
 const fraction = (value: number, target: number) => Math.min(0.99, Math.floor((value / target) * 100) / 100);
 
-/** The badges earned with `after` that `before` had not earned. */
-export function newlyEarned(before: BadgeState[], after: BadgeState[]): Badge[] {
-  return after.filter((state, i) => state.earnedDay !== null && before[i]?.earnedDay === null).map((s) => s.badge);
+/**
+ * The badges that `sessions` (just ended, and counted in `tally`) earned: earned with them,
+ * not without them. A badge earned before the first day the sessions count on was earned
+ * without them too, so the history is evaluated a second time only when one may be new.
+ */
+export function justEarned(tally: Tally, sessions: readonly Session[], today: number, goalSeconds: number): Badge[] {
+  const own = tallyOf(sessions);
+  if (own.completed === 0) return [];
+  const firstDay = own.first;
+  const after = badgeStates(tally, today, goalSeconds);
+  const maybe = after.filter((s) => s.earnedDay !== null && s.earnedDay >= firstDay);
+  if (maybe.length === 0) return [];
+  const before = mergeTally(emptyTally(), tally);
+  for (const session of sessions) countSession(before, session, -1);
+  const earlier = badgeStates(before, today, goalSeconds);
+  return maybe.filter((s) => earlier[after.indexOf(s)]?.earnedDay === null).map((s) => s.badge);
 }
 
 /**
@@ -87,7 +100,8 @@ export function earnedAt(state: BadgeState, tally: Tally, sessions: readonly Ses
   const { criterion } = state.badge;
   let before = 0;
   if (criterion.kind === 'total') {
-    for (const [d, counts] of Object.entries(tally.days)) if (d < day) before += counts[criterion.field] as number;
+    const days = Math.min(day - tally.first, tally.counts.length / FIELDS);
+    for (let d = 0; d < days; d += 1) before += tally.counts[d * FIELDS + criterion.field] as number;
   }
   const finished = sessions
     .filter((s) => s.status === 'completed' && s.stopped_at !== null)
@@ -96,14 +110,14 @@ export function earnedAt(state: BadgeState, tally: Tally, sessions: readonly Ses
   const soFar = emptyTally();
   for (const session of finished) {
     countSession(soFar, session);
-    const counts = soFar.days[day];
-    if (!counts) continue;
-    const met =
+    const counts = countsOn(soFar, day);
+    const test: DayTest =
       criterion.kind === 'total'
-        ? before + (counts[criterion.field] as number) >= criterion.target
+        ? { field: criterion.field, atLeast: criterion.target - before }
         : criterion.of === 'streak'
-          ? counts[DONE] > 0
-          : goalDay(goalSeconds)(counts);
+          ? STREAK_DAY
+          : goalDay(goalSeconds);
+    const met = (counts[test.field] as number) >= test.atLeast;
     if (met) return session.stopped_at;
   }
   return null;

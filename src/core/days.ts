@@ -56,3 +56,24 @@ export function secondsByDay(session: Session, now: Date, from = -Infinity, to =
   }
   return days;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The local day of an instant as a number (days from 1970-01-01 to that calendar date), so
+ * the next day is +1 and days sort as numbers: streaks walk thousands of them.
+ */
+export function dayNumber(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dayName(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day number of `YYYY-MM-DD`. */
+export function dayOfName(name: string): number {
+  return Date.UTC(Number(name.slice(0, 4)), Number(name.slice(5, 7)) - 1, Number(name.slice(8, 10))) / DAY_MS;
+}

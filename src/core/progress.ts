@@ -1,5 +1,4 @@
-import { dayAfter } from './days.js';
-import type { DayCounts, Tally } from './tally.js';
+import { countsOn, dayCount, FIELDS, type Tally } from './tally.js';
 
 /** `stats --json`, as SPEC fixes it. */
 export interface Stats {
@@ -18,56 +17,58 @@ export interface Runs {
   /** The run still alive: ending today, or yesterday while today is not over. */
   current: number;
   longest: number;
-  /** The first day each run length was reached: index n-1 holds the day a run first reached n days. */
-  reached: string[];
+  /** reached[n - 1] is the day (number) a run first reached n days. */
+  reached: number[];
 }
 
-/** The tally's days up to today, oldest first; later days (a clock set back) are left out. */
-export function daysUpTo(tally: Tally, today: string): string[] {
-  return Object.keys(tally.days)
-    .filter((day) => day <= today)
-    .sort();
+/** The index of the last day up to today in the tally (a clock set back leaves later days out). */
+export function lastDayIndex(tally: Tally, today: number): number {
+  return Math.min(dayCount(tally) - 1, today - tally.first);
 }
 
-/**
- * Runs of consecutive local days that pass `qualifies`, over `days` (from daysUpTo). Today not
- * qualifying (yet) does not end the current run: the day is not over.
- */
-export function runsOf(tally: Tally, days: readonly string[], today: string, qualifies: (counts: DayCounts) => boolean): Runs {
-  let longest = 0;
-  let run = 0;
-  let previous = '';
-  const reached: string[] = [];
-  for (const day of days) {
-    if (!qualifies(tally.days[day] as DayCounts)) continue;
-    run = previous !== '' && dayAfter(previous) === day ? run + 1 : 1;
-    if (run > longest) {
-      longest = run;
-      reached.push(day);
-    }
-    previous = day;
-  }
-  const alive = previous === today || (previous !== '' && dayAfter(previous) === today);
-  return { current: alive ? run : 0, longest, reached };
+/** What makes a day count in a run: a DayCounts field at or above a threshold. */
+export interface DayTest {
+  field: number;
+  atLeast: number;
 }
 
 /** Days with at least one completed session. */
-export const streakDay = (counts: DayCounts): boolean => counts[0] > 0;
+export const STREAK_DAY: DayTest = { field: 0, atLeast: 1 };
 
 /** Days whose completed sessions reached the daily goal. */
-export const goalDay =
-  (goalSeconds: number) =>
-  (counts: DayCounts): boolean =>
-    counts[1] >= goalSeconds;
+export const goalDay = (goalSeconds: number): DayTest => ({ field: 1, atLeast: goalSeconds });
+
+/**
+ * Runs of consecutive local days that pass `test`, up to today. Today not passing (yet) does
+ * not end the current run: the day is not over.
+ */
+export function runsOf(tally: Tally, today: number, test: DayTest): Runs {
+  let longest = 0;
+  let run = 0;
+  let previous = -Infinity;
+  const reached: number[] = [];
+  const last = lastDayIndex(tally, today);
+  const { counts } = tally;
+  for (let d = 0; d <= last; d += 1) {
+    if ((counts[d * FIELDS + test.field] as number) < test.atLeast) continue;
+    run = d === previous + 1 ? run + 1 : 1;
+    if (run > longest) {
+      longest = run;
+      reached.push(tally.first + d);
+    }
+    previous = d;
+  }
+  return { current: tally.first + previous >= today - 1 ? run : 0, longest, reached };
+}
 
 /**
  * The summary of `stats`: counts and times over ended sessions; rate = completed ÷ ended × 100
  * with one decimal; average = total ÷ ended in whole seconds (rounded); streaks and today's
- * progress from completed sessions only.
+ * progress from completed sessions only. `today` is a day number (see dayNumber).
  */
-export function summarize(tally: Tally, today: string, goalSeconds: number): Stats {
+export function summarize(tally: Tally, today: number, goalSeconds: number): Stats {
   const { ended, completed, seconds } = tally;
-  const streak = runsOf(tally, daysUpTo(tally, today), today, streakDay);
+  const streak = runsOf(tally, today, STREAK_DAY);
   return {
     total_sessions: ended,
     completed_sessions: completed,
@@ -76,7 +77,7 @@ export function summarize(tally: Tally, today: string, goalSeconds: number): Sta
     completion_rate_percent: ended === 0 ? 0 : Math.round((completed / ended) * 1000) / 10,
     current_streak_days: streak.current,
     longest_streak_days: streak.longest,
-    today_seconds: tally.days[today]?.[1] ?? 0,
+    today_seconds: countsOn(tally, today)[1],
     daily_goal_seconds: goalSeconds,
   };
 }

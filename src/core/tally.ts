@@ -1,4 +1,4 @@
-import { localDay, secondsByDay } from './days.js';
+import { dayNumber, dayOfName, secondsByDay } from './days.js';
 import { durationSeconds, type Session } from './session.js';
 
 /** A focus session this long (completed) earns the long-focus badge. */
@@ -11,11 +11,13 @@ export const LONG_FOCUS_SECONDS = 90 * 60;
  * this day, of which at least 90 minutes long].
  */
 export type DayCounts = [done: number, seconds: number, credited: number, focus: number, longFocus: number];
+export const FIELDS = 5;
 
 /**
- * The progress a set of ended sessions adds up to. Every field is a sum, so tallies of
- * months merge by addition and a session's share can be taken back out (what `stop` reports
- * as "just earned" is the difference). Plain JSON, so a store may cache it per month file.
+ * The progress a set of ended sessions adds up to. Every field is a sum, so tallies of months
+ * merge by addition and a session's share can be taken back out (what `stop` reports as "just
+ * earned" is the difference). Days are dense, FIELDS numbers per day from `first`: a streak over
+ * years walks an array, not a map. Plain JSON, so the store can cache one per month file.
  */
 export interface Tally {
   /** Sessions ended as completed, partial or abandoned. */
@@ -23,17 +25,42 @@ export interface Tally {
   completed: number;
   /** Their total length, without pauses. */
   seconds: number;
-  /** Local day (`YYYY-MM-DD`) → its counts. */
-  days: Record<string, DayCounts>;
+  /** The day number (see dayNumber) of the first day in `counts`. */
+  first: number;
+  /** DayCounts of consecutive days, flattened. */
+  counts: number[];
 }
 
 export function emptyTally(): Tally {
-  return { ended: 0, completed: 0, seconds: 0, days: {} };
+  return { ended: 0, completed: 0, seconds: 0, first: 0, counts: [] };
 }
 
-function addDay(tally: Tally, day: string, counts: DayCounts, sign: number): void {
-  const into = (tally.days[day] ??= [0, 0, 0, 0, 0]);
-  for (let i = 0; i < 5; i += 1) into[i] = (into[i] as number) + sign * (counts[i] as number);
+/** How many days the tally spans. */
+export const dayCount = (tally: Tally): number => tally.counts.length / FIELDS;
+
+/** Where `day`'s counts start in `counts`, growing the array to hold it. */
+function slot(tally: Tally, day: number): number {
+  if (tally.counts.length === 0) tally.first = day;
+  if (day < tally.first) {
+    tally.counts.unshift(...new Array<number>((tally.first - day) * FIELDS).fill(0));
+    tally.first = day;
+  }
+  const index = (day - tally.first) * FIELDS;
+  while (tally.counts.length <= index) tally.counts.push(0, 0, 0, 0, 0);
+  return index;
+}
+
+function addDay(tally: Tally, day: number, values: readonly number[], sign: number, offset = 0): void {
+  const at = slot(tally, day);
+  const { counts } = tally;
+  for (let i = 0; i < FIELDS; i += 1) counts[at + i] = (counts[at + i] as number) + sign * (values[offset + i] as number);
+}
+
+/** A day's counts (zeros for a day without any), by day number or `YYYY-MM-DD`. */
+export function countsOn(tally: Tally, day: number | string): DayCounts {
+  const index = ((typeof day === 'string' ? dayOfName(day) : day) - tally.first) * FIELDS;
+  if (index < 0 || index >= tally.counts.length) return [0, 0, 0, 0, 0];
+  return tally.counts.slice(index, index + FIELDS) as DayCounts;
 }
 
 /** Adds (sign 1) or takes back (sign -1) one session's share; running and paused ones have none. */
@@ -48,8 +75,12 @@ export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1): 
   tally.completed += sign;
   const focus = session.planned_seconds !== null ? 1 : 0;
   const long = focus && length >= LONG_FOCUS_SECONDS ? 1 : 0;
-  addDay(tally, localDay(end.getTime()), [1, 0, length, focus, long], sign);
-  for (const [day, seconds] of secondsByDay(session, end)) addDay(tally, day, [0, seconds, 0, 0, 0], sign);
+  const endDay = dayNumber(end.getTime());
+  // Most sessions start and end on one day: no need to split them at midnight.
+  const oneDay = dayNumber(Date.parse(session.started_at)) === endDay;
+  addDay(tally, endDay, [1, oneDay ? length : 0, length, focus, long], sign);
+  if (oneDay) return;
+  for (const [day, seconds] of secondsByDay(session, end)) addDay(tally, dayOfName(day), [0, seconds, 0, 0, 0], sign);
 }
 
 export function tallyOf(sessions: Iterable<Session>): Tally {
@@ -63,7 +94,12 @@ export function mergeTally(into: Tally, from: Tally): Tally {
   into.ended += from.ended;
   into.completed += from.completed;
   into.seconds += from.seconds;
-  for (const [day, counts] of Object.entries(from.days)) addDay(into, day, counts, 1);
+  const days = dayCount(from);
+  if (days === 0) return into;
+  slot(into, from.first);
+  const at = slot(into, from.first + days - 1) - (days - 1) * FIELDS;
+  const { counts } = into;
+  for (let i = 0; i < from.counts.length; i += 1) counts[at + i] = (counts[at + i] as number) + (from.counts[i] as number);
   return into;
 }
 
@@ -71,4 +107,13 @@ export function sumTallies(tallies: Iterable<Tally>): Tally {
   const total = emptyTally();
   for (const tally of tallies) mergeTally(total, tally);
   return total;
+}
+
+/** Whether a value (from a cache) has the shape of a tally; cheap, the numbers are not checked one by one. */
+export function isTally(value: unknown): value is Tally {
+  const t = value as Tally | null;
+  return (
+    typeof t === 'object' && t !== null && typeof t.ended === 'number' && typeof t.completed === 'number' &&
+    typeof t.seconds === 'number' && Number.isInteger(t.first) && Array.isArray(t.counts) && t.counts.length % FIELDS === 0
+  );
 }

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { BADGES, badgeStates, earnedAt, newlyEarned, type BadgeState } from '../../src/core/badges.js';
-import { dayAfter } from '../../src/core/days.js';
+import { BADGES, badgeStates, earnedAt, justEarned, type BadgeState } from '../../src/core/badges.js';
+import { dayAfter, dayOfName as D } from '../../src/core/days.js';
 import type { Session } from '../../src/core/session.js';
-import { countSession, emptyTally, mergeTally, tallyOf } from '../../src/core/tally.js';
+import { tallyOf } from '../../src/core/tally.js';
 import { localSession as session, makeSession } from '../helpers/factories.js';
 
 const GOAL = 2 * 3600;
 const TODAY = '2026-03-31';
 
 function state(id: string, sessions: Session[], today = TODAY): BadgeState {
-  const found = badgeStates(tallyOf(sessions), today, GOAL).find((s) => s.badge.id === id);
+  const found = badgeStates(tallyOf(sessions), D(today), GOAL).find((s) => s.badge.id === id);
   if (!found) throw new Error(`no badge ${id}`);
   return found;
 }
@@ -47,7 +47,7 @@ describe('badges', () => {
     ['goal-5', daily('2026-03-01', 5, 120), [...daily('2026-03-01', 4, 120), session('2026-03-05', '10:00', 119)], '2026-03-05'],
   ])('%s: met, then missed by one', (id, met, missed, day) => {
     const today = day > TODAY ? day : TODAY;
-    expect(state(id, met, today)).toMatchObject({ earnedDay: day, progress: 1 });
+    expect(state(id, met, today)).toMatchObject({ earnedDay: D(day), progress: 1 });
     const locked = state(id, missed, today);
     expect(locked.earnedDay).toBeNull();
     expect(locked.progress).toBeLessThan(1);
@@ -67,7 +67,7 @@ describe('badges', () => {
 
   test('deleting the session that earned a badge takes the badge away again', () => {
     const history = daily('2026-03-01', 3);
-    expect(state('streak-3', history).earnedDay).toBe('2026-03-03');
+    expect(state('streak-3', history).earnedDay).toBe(D('2026-03-03'));
     expect(state('streak-3', history.slice(0, 2)).earnedDay).toBeNull();
   });
 });
@@ -76,32 +76,46 @@ describe('earnedAt', () => {
   test('is the stop of the session that met the criterion, not the first of its day', () => {
     const history = [...daily('2026-03-01', 9, 25, focus), session('2026-03-10', '08:00', 30), session('2026-03-10', '09:00', 25, focus), session('2026-03-10', '11:00', 25, focus)];
     const tally = tallyOf(history);
-    const focus10 = badgeStates(tally, TODAY, GOAL).find((s) => s.badge.id === 'focus-10') as BadgeState;
+    const focus10 = badgeStates(tally, D(TODAY), GOAL).find((s) => s.badge.id === 'focus-10') as BadgeState;
     expect(earnedAt(focus10, tally, history, GOAL)).toBe(history[10]?.stopped_at);
   });
 
   test('for the daily goal: the stop that took that day over it', () => {
     const history = [...daily('2026-03-01', 4, 120), session('2026-03-05', '08:00', 60), session('2026-03-05', '10:00', 60), session('2026-03-05', '12:00', 60)];
     const tally = tallyOf(history);
-    const goal5 = badgeStates(tally, TODAY, GOAL).find((s) => s.badge.id === 'goal-5') as BadgeState;
+    const goal5 = badgeStates(tally, D(TODAY), GOAL).find((s) => s.badge.id === 'goal-5') as BadgeState;
     expect(earnedAt(goal5, tally, history, GOAL)).toBe(history[5]?.stopped_at);
   });
 
   test('locked badges have none', () => {
     const tally = tallyOf([]);
-    expect(earnedAt(badgeStates(tally, TODAY, GOAL)[0] as BadgeState, tally, [], GOAL)).toBeNull();
+    expect(earnedAt(badgeStates(tally, D(TODAY), GOAL)[0] as BadgeState, tally, [], GOAL)).toBeNull();
   });
 });
 
-describe('newlyEarned', () => {
-  test('names what a stop added and nothing earned before', () => {
+describe('justEarned', () => {
+  test('names what the last stop added, and nothing earned before it', () => {
     const history = daily('2026-03-01', 3);
-    const after = tallyOf(history);
-    const before = mergeTally(emptyTally(), after);
-    countSession(before, history[2] as Session, -1);
-    expect(newlyEarned(badgeStates(before, TODAY, GOAL), badgeStates(after, TODAY, GOAL)).map((b) => b.id)).toEqual(['streak-3']);
+    expect(justEarned(tallyOf(history), history.slice(2), D(TODAY), GOAL).map((b) => b.id)).toEqual(['streak-3']);
+    // The first session of the history earned "first step": that is not news on day 3.
     const again = [...history, makeSession({ id: 500, started_at: '2026-03-03T15:00:00Z', stopped_at: '2026-03-03T15:10:00Z' })];
-    const later = tallyOf(again);
-    expect(newlyEarned(badgeStates(after, TODAY, GOAL), badgeStates(later, TODAY, GOAL))).toEqual([]);
+    expect(justEarned(tallyOf(again), again.slice(3), D(TODAY), GOAL)).toEqual([]);
+  });
+
+  test('several at once, from one session', () => {
+    const first = session('2026-03-05', '09:00', 95, focus);
+    expect(justEarned(tallyOf([first]), [first], D(TODAY), GOAL).map((b) => b.id)).toEqual(['first-session', 'focus-90']);
+  });
+
+  test('a stop back-dated into the past can still earn', () => {
+    const history = [session('2026-03-01', '10:00', 30), session('2026-03-03', '10:00', 30)];
+    const gap = session('2026-03-02', '10:00', 30);
+    expect(justEarned(tallyOf([...history, gap]), [gap], D(TODAY), GOAL).map((b) => b.id)).toEqual(['streak-3']);
+  });
+
+  test('partial and abandoned sessions earn nothing', () => {
+    const history = daily('2026-03-01', 2);
+    const partial = session('2026-03-03', '10:00', 30, { as: 'partial' });
+    expect(justEarned(tallyOf([...history, partial]), [partial], D(TODAY), GOAL)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { dayAfter, localDay, secondsByDay } from '../../src/core/days.js';
+import { dayAfter, dayOfName as D, localDay, secondsByDay } from '../../src/core/days.js';
 import { summarize } from '../../src/core/progress.js';
 import { durationSeconds, type Session } from '../../src/core/session.js';
-import { countSession, emptyTally, mergeTally, sumTallies, tallyOf } from '../../src/core/tally.js';
+import { countSession, countsOn, emptyTally, mergeTally, sumTallies, tallyOf } from '../../src/core/tally.js';
 import { at, localSession as session, makeSession } from '../helpers/factories.js';
 
 // TZ=Europe/Paris (vitest config): UTC+1 in winter, UTC+2 from 2026-03-29 02:00 local.
@@ -58,7 +58,7 @@ describe('stats', () => {
       session('2026-01-15', '09:00', 1, { as: 'completed' }),
       makeSession({ id: 99, stopped_at: null, status: 'running' }), // not ended: not counted
     ]);
-    const stats = summarize(tally, '2026-01-15', goal);
+    const stats = summarize(tally, D('2026-01-15'), goal);
     expect(stats).toEqual({
       total_sessions: 5,
       completed_sessions: 3,
@@ -74,11 +74,11 @@ describe('stats', () => {
 
   test('the rate keeps one decimal: 2 of 3 is 66.7', () => {
     const tally = tallyOf([session('2026-01-12', '09:00', 60), session('2026-01-12', '10:00', 60), session('2026-01-12', '11:00', 60, { as: 'partial' })]);
-    expect(summarize(tally, '2026-01-12', goal).completion_rate_percent).toBe(66.7);
+    expect(summarize(tally, D('2026-01-12'), goal).completion_rate_percent).toBe(66.7);
   });
 
   test('an empty history is all zeros, not NaN', () => {
-    expect(summarize(emptyTally(), '2026-01-12', goal)).toMatchObject({ average_duration_seconds: 0, completion_rate_percent: 0, current_streak_days: 0 });
+    expect(summarize(emptyTally(), D('2026-01-12'), goal)).toMatchObject({ average_duration_seconds: 0, completion_rate_percent: 0, current_streak_days: 0 });
   });
 
   test('today counts only completed time that falls today', () => {
@@ -86,13 +86,13 @@ describe('stats', () => {
       session('2026-01-14', '23:00', 120), // one hour of it is today
       session('2026-01-15', '09:00', 60, { as: 'partial' }),
     ]);
-    expect(summarize(tally, '2026-01-15', goal).today_seconds).toBe(3600);
+    expect(summarize(tally, D('2026-01-15'), goal).today_seconds).toBe(3600);
   });
 });
 
 describe('streaks', () => {
   const streak = (sessions: Session[], today: string) => {
-    const { current_streak_days: current, longest_streak_days: longest } = summarize(tallyOf(sessions), today, 3600);
+    const { current_streak_days: current, longest_streak_days: longest } = summarize(tallyOf(sessions), D(today), 3600);
     return { current, longest };
   };
 
@@ -126,9 +126,9 @@ describe('streaks', () => {
 
   test('a session is counted on the local day it was completed, also across midnight', () => {
     const tally = tallyOf([session('2026-01-14', '23:30', 60)]);
-    expect(Object.keys(tally.days).sort()).toEqual(['2026-01-14', '2026-01-15']);
-    expect(tally.days['2026-01-15']?.[0]).toBe(1);
-    expect(tally.days['2026-01-14']?.[0]).toBe(0);
+    expect([tally.first, tally.counts.length / 5]).toEqual([D('2026-01-14'), 2]);
+    expect(countsOn(tally, '2026-01-15')[0]).toBe(1);
+    expect(countsOn(tally, '2026-01-14')).toEqual([0, 1800, 0, 0, 0]);
   });
 });
 
@@ -145,7 +145,7 @@ describe('days follow the time zone', () => {
     expect(localDay(Date.parse(late.stopped_at as string))).toBe('2026-01-16');
     process.env.TZ = 'America/New_York';
     expect(localDay(Date.parse(late.stopped_at as string))).toBe('2026-01-15');
-    const stats = summarize(tallyOf([late, next]), '2026-01-16', 3600);
+    const stats = summarize(tallyOf([late, next]), D('2026-01-16'), 3600);
     expect(stats.current_streak_days).toBe(2);
     expect(stats.today_seconds).toBe(1800);
   });
@@ -157,9 +157,12 @@ describe('tallies', () => {
     const feb = [session('2026-02-01', '09:00', 60, { planned_seconds: 3600 })];
     const whole = tallyOf([...jan, ...feb]);
     expect(sumTallies([tallyOf(jan), tallyOf(feb)])).toEqual(whole);
+    expect(sumTallies([tallyOf(feb), tallyOf(jan)])).toEqual(whole); // an earlier month after a later one
+    expect(JSON.parse(JSON.stringify(whole))).toEqual(whole);
     const without = mergeTally(emptyTally(), whole);
     countSession(without, feb[0] as Session, -1);
     expect(without.completed).toBe(1);
-    expect(without.days['2026-02-01']).toEqual([0, 0, 0, 0, 0]);
+    expect(countsOn(without, '2026-02-01')).toEqual([0, 0, 0, 0, 0]);
+    expect(countsOn(without, '2026-01-31')).toEqual(countsOn(tallyOf(jan), '2026-01-31'));
   });
 });
