@@ -27,3 +27,8 @@ export function parseCount(label: string): (value: string) => number {
     return n;
   };
 }
+
+/** `--csv` and `--json` each choose the output; both at once is a usage error. */
+export function assertOneFormat(csv: boolean | undefined, json: boolean): void {
+  if (csv && json) throw invalidInput('Invalid usage', 'Choose one of --csv or --json');
+}

@@ -1,9 +1,11 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { STATUSES, type Outcome } from '../core/session.js';
 import { FOCUS_BOUNDS, parseDurationInput } from '../core/duration-input.js';
+import { REPORT_BY, ROUND_BOUNDS } from '../core/report.js';
 import type { AddOptions } from './commands/add.js';
 import type { EditOptions } from './commands/edit.js';
 import type { ListOptions } from './commands/list.js';
+import type { ReportOptions } from './commands/report.js';
 import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
 import type { Context } from './context.js';
@@ -158,9 +160,22 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--task <name>', 'Only sessions of this task.')
     .option('--tag <tag>', 'Only sessions with this tag.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
-    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json');
-  withPeriodOptions(list).action((opts: ListOptions, cmd: Command) =>
+    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json\n  stint list --month --csv > month.csv');
+  withCsv(withPeriodOptions(list)).action((opts: ListOptions, cmd: Command) =>
     invoke(cmd, async () => (await import('./commands/list.js')).list, opts),
+  );
+
+  const report = program
+    .command('report')
+    .description('Total the time of a period (today by default) by task, tag or day, with a bar per row.')
+    .addOption(new Option('--by <grouping>', 'Group by task, tag or day.').choices(REPORT_BY).default('task'))
+    .option('--round <duration>', 'Round each session up to a multiple of this (1m to 24h), for billing.', parseRound)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  stint report\n  stint report --week --by day\n  stint report --month --by tag --round 15m\n  stint report --from 2026-01-01 --to 2026-01-31 --csv',
+    );
+  withCsv(withPeriodOptions(report)).action((opts: ReportOptions, cmd: Command) =>
+    invoke(cmd, async () => (await import('./commands/report.js')).report, opts),
   );
 
   program
@@ -206,6 +221,13 @@ function withLabels(command: Command): Command {
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 const parseFocusDuration = (value: string): number => parseDurationInput(value, FOCUS_BOUNDS);
+
+const parseRound = (value: string): number => parseDurationInput(value, ROUND_BOUNDS);
+
+/** `--csv`, for the commands that print rows. */
+function withCsv(command: Command): Command {
+  return command.option('--csv', 'Print CSV (a header row, then one row per line) instead of text.');
+}
 
 /** The period options shared by the commands that look at a span of time. */
 function withPeriodOptions(command: Command): Command {

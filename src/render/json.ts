@@ -5,6 +5,7 @@ import {
   type Session,
   type Status,
 } from '../core/session.js';
+import type { Report, ReportBy, ReportRow } from '../core/report.js';
 import { toStoredInstant } from '../core/time.js';
 import { makeLocalIso } from './local-iso.js';
 
@@ -94,6 +95,27 @@ export function sessionJsonText(session: Session, now: Date, iso: LocalIso): str
     `"planned_seconds":${session.planned_seconds ?? 'null'},"paused_seconds":${pausedSeconds(session, now)},` +
     `"tags":${JSON.stringify(session.tags)},"note":${JSON.stringify(session.note)}}`
   );
+}
+
+/** `report --json`: local days, both included; `round_seconds` only when the report is rounded. */
+export interface ReportJson {
+  from: string;
+  to: string;
+  by: ReportBy;
+  round_seconds?: number;
+  total_seconds: number;
+  rows: ReportRow[];
+}
+
+export function reportJson(report: Report): ReportJson {
+  return {
+    from: report.from,
+    to: report.to,
+    by: report.by,
+    ...(report.roundSeconds === null ? {} : { round_seconds: report.roundSeconds }),
+    total_seconds: report.totalSeconds,
+    rows: report.rows.map(({ name, seconds, sessions }) => ({ name, seconds, sessions })),
+  };
 }
 
 /** Compact one-line JSON for stdout. */

@@ -1,0 +1,81 @@
+import { format } from 'date-fns/format';
+import stringWidth from 'string-width';
+import { parseDateInput } from '../core/period.js';
+import type { Report, ReportRow } from '../core/report.js';
+import type { Palette } from './color.js';
+import { csvTable } from './csv.js';
+import { formatSpan } from './format.js';
+
+/** Width of the longest bar, in terminal cells. */
+export const BAR_CELLS = 30;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A bar of `value` against `max`, in eighths of a cell; anything above zero shows at least one eighth. */
+export function bar(value: number, max: number, cells = BAR_CELLS): string {
+  if (value <= 0 || max <= 0) return '';
+  const eighths = Math.max(1, Math.round((value / max) * cells * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (EIGHTHS[eighths % 8] ?? '');
+}
+
+const period = (report: Report) => (report.from === report.to ? report.from : `${report.from} → ${report.to}`);
+
+/** A duration as typed: `15m`, `1h 30m`, or seconds when it is not whole minutes. */
+const increment = (seconds: number) => (seconds % 60 === 0 ? formatSpan(seconds) : `${seconds}s`);
+
+const count = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
+
+/** `Report 2026-11-16 → 2026-11-22, by day, rounded up to 15m per session`. */
+export function reportHeader(report: Report): string {
+  const parts = [`Report ${period(report)}`, `by ${report.by}`];
+  if (report.roundSeconds !== null) parts.push(`rounded up to ${increment(report.roundSeconds)} per session`);
+  return parts.join(', ');
+}
+
+/** The name a row shows: a day gets its short weekday (`2026-11-16 Mon`). */
+function rowLabel(report: Report, row: ReportRow): string {
+  return report.by === 'day' ? format(parseDateInput(row.name), 'yyyy-MM-dd EEE') : row.name;
+}
+
+/**
+ * The human report: a header, one line per row (name, time, a bar scaled to the largest row,
+ * sessions), then the total. Widths are measured in terminal cells, so any script aligns.
+ */
+export function reportText(report: Report, palette: Palette): string {
+  if (report.totalSeconds === 0) {
+    return report.from === report.to
+      ? `Nothing tracked on ${report.from}.\n`
+      : `Nothing tracked from ${report.from} to ${report.to}.\n`;
+  }
+  const max = Math.max(...report.rows.map((row) => row.seconds));
+  const cells = report.rows.map((row) => ({
+    label: rowLabel(report, row),
+    time: row.seconds > 0 ? formatSpan(row.seconds) : '-',
+    row,
+  }));
+  const total = formatSpan(report.totalSeconds);
+  const labelWidth = Math.max(stringWidth('Total'), ...cells.map((c) => stringWidth(c.label)));
+  const timeWidth = Math.max(total.length, ...cells.map((c) => c.time.length));
+  const padLabel = (label: string) => label + ' '.repeat(labelWidth - stringWidth(label));
+
+  const lines = [palette.bold(reportHeader(report))];
+  for (const { label, time, row } of cells) {
+    const empty = row.seconds === 0;
+    const paint = empty ? palette.dim : (text: string) => text;
+    const sessions = empty ? '' : palette.dim(count(row.sessions));
+    lines.push(`${paint(padLabel(label))}  ${paint(time.padStart(timeWidth))}  ${bar(row.seconds, max).padEnd(BAR_CELLS)}  ${sessions}`);
+  }
+  lines.push(`${palette.bold(padLabel('Total'))}  ${palette.bold(total.padStart(timeWidth))}  ${' '.repeat(BAR_CELLS)}  ${palette.dim(count(report.sessionCount))}`);
+  const rowSum = report.rows.reduce((sum, row) => sum + row.seconds, 0);
+  if (report.by === 'tag' && rowSum > report.totalSeconds) {
+    lines.push(palette.dim('A session with several tags counts in the row of each; the total counts it once.'));
+  }
+  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/** `report --csv`: the rows under a `name,seconds,sessions` header. */
+export function reportCsv(report: Report): string {
+  return csvTable(
+    ['name', 'seconds', 'sessions'],
+    report.rows.map((row) => [row.name, row.seconds, row.sessions]),
+  );
+}
