@@ -77,7 +77,7 @@ export function writeDigestCache(dir: string, name: string, cache: DigestCache):
  */
 export async function digestMonths<T>(
   where: { dir: string; name: string; zone: string | null; root: Root },
-  derive: (sessions: readonly Session[]) => T,
+  { derive, valid }: { derive: (sessions: readonly Session[]) => T; valid: (cached: unknown) => boolean },
   readSessions: (month: string) => Promise<readonly Session[]>,
 ): Promise<T[]> {
   const { dir, name, zone, root } = where;
@@ -89,7 +89,7 @@ export async function digestMonths<T>(
   for (const month of keys) {
     const { file } = root.months[month] as MonthEntry;
     const cached = cache?.months[month];
-    const hit = cached !== undefined && cached.file === file;
+    const hit = isRecord(cached) && cached.file === file && valid(cached.value);
     const value = hit ? (cached.value as T) : derive(await readSessions(month));
     if (!hit && month !== keys.at(-1)) stale = true;
     fresh[month] = { file, value };

@@ -57,6 +57,8 @@ const READ_ATTEMPTS = 5;
  */
 export function createFileStore(dir: string, zone: () => string | null = () => zoneKey(process.env)): Store {
   const rootPath = join(dir, ROOT_FILE);
+  /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
+  const written = new Map<string, readonly Session[]>();
 
   async function readRoot() {
     const { db, adapter } = openJson(rootPath, rootCodec, 'replace', emptyRoot());
@@ -171,9 +173,11 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     const monthsDir = join(dir, MONTHS_DIR);
     mkdirSync(monthsDir, { recursive: true, mode: 0o700 });
     removeAbandonedTempFiles(rootPath);
+    written.clear(); // only the last commit's: a long-lived process must not hoard history
     for (const [key, file, sessions] of writes) {
       const { db } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', sessions);
       await db.write();
+      written.set(file, sessions);
     }
     if (writes.length > 0) syncDirectory(monthsDir);
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
@@ -253,12 +257,14 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
         return { next_id: snapshot.root.next_id };
       }),
 
-    digest: (name, derive) =>
+    digest: (name, derive, valid) =>
       withSnapshot(async ({ root, rootText, legacy }) => {
         if (legacy) return [derive(legacy.sessions.filter((s) => !isActive(s)))];
         // No cache for a store not yet written: a reader never creates the data directory.
         const key = rootText === null ? null : zone();
-        return digestMonths({ dir, name, zone: key, root }, derive, async (month) => (await readMonth(root, month)).sessions);
+        return digestMonths({ dir, name, zone: key, root }, { derive, valid }, async (month) => {
+          return written.get(root.months[month]?.file ?? '') ?? (await readMonth(root, month)).sessions;
+        });
       }),
 
     update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),

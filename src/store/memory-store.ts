@@ -30,7 +30,7 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
       begin()([...data.sessions].sort(compareByStart));
       return { next_id: data.next_id };
     },
-    async digest(_name, derive) {
+    async digest(_name, derive, _valid) {
       return [derive(load(store.text).sessions.filter((s) => !isActive(s)))];
     },
     async update(_scope, change, describe) {

@@ -40,9 +40,10 @@ export interface Store {
    * that must stay fast (stats, badges, the line after `stop`). Results are cached beside the
    * store under `name` (bump it when `derive` changes) and reused while a month's file and the
    * local time zone are unchanged, so `derive` must depend on nothing else: not the clock, not
-   * the settings. Results must be plain JSON. Takes no lock.
+   * the settings. Results must be plain JSON; a cached one that fails `valid` is derived again.
+   * Takes no lock.
    */
-  digest<T>(name: string, derive: (sessions: readonly Session[]) => T): Promise<T[]>;
+  digest<T>(name: string, derive: (sessions: readonly Session[]) => T, valid: (cached: unknown) => boolean): Promise<T[]>;
   /**
    * Exclusive read–change–write. `change` edits the data it is given and returns a result;
    * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored

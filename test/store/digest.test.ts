@@ -44,77 +44,86 @@ describe('digest', () => {
   test('derives each month once, then reuses it until its file changes', async () => {
     await seed(history);
     const first = counting();
-    expect(await store.digest('ids', first.derive)).toEqual([[1, 2], [3], [4]]);
+    expect(await store.digest('ids', first.derive, Array.isArray)).toEqual([[1, 2], [3], [4]]);
     expect(first.seen).toEqual([[1, 2], [3], [4]]);
 
     const second = counting();
-    expect(await store.digest('ids', second.derive)).toEqual([[1, 2], [3], [4]]);
+    expect(await store.digest('ids', second.derive, Array.isArray)).toEqual([[1, 2], [3], [4]]);
     expect(second.seen).toEqual([]);
 
     await store.update({ kind: 'ids', ids: [1] }, (data) => {
       data.sessions = data.sessions.filter((s) => s.id !== 1);
     });
     const third = counting();
-    expect(await store.digest('ids', third.derive)).toEqual([[2], [3], [4]]);
+    expect(await store.digest('ids', third.derive, Array.isArray)).toEqual([[2], [3], [4]]);
     expect(third.seen).toEqual([[2]]);
   });
 
   test('a change to the newest month alone does not rewrite the cache: deriving one month is cheap', async () => {
     await seed(history);
-    await store.digest('ids', counting().derive);
+    await store.digest('ids', counting().derive, Array.isArray);
     const before = readFileSync(cacheFile(), 'utf8');
     await seed([inMonth(5, '2026-03')]);
     const after = counting();
-    expect(await store.digest('ids', after.derive)).toEqual([[1, 2], [3], [4, 5]]);
+    expect(await store.digest('ids', after.derive, Array.isArray)).toEqual([[1, 2], [3], [4, 5]]);
     expect(after.seen).toEqual([[4, 5]]);
     expect(readFileSync(cacheFile(), 'utf8')).toBe(before);
   });
 
   test('the cache is kept per time zone: another zone derives everything again', async () => {
     await seed(history);
-    await store.digest('ids', counting().derive);
+    await store.digest('ids', counting().derive, Array.isArray);
     zone = 'TZ=America/New_York';
     const other = counting();
-    await store.digest('ids', other.derive);
+    await store.digest('ids', other.derive, Array.isArray);
     expect(other.seen).toEqual([[1, 2], [3], [4]]);
   });
 
   test('no zone known: no cache file at all', async () => {
     zone = null;
     await seed(history);
-    await store.digest('ids', counting().derive);
+    await store.digest('ids', counting().derive, Array.isArray);
     expect(existsSync(cacheFile())).toBe(false);
   });
 
   test('an unreadable cache is ignored and replaced, never trusted', async () => {
     await seed(history);
-    await store.digest('ids', counting().derive);
+    await store.digest('ids', counting().derive, Array.isArray);
     writeFileSync(cacheFile(), '{"zone": "TZ=Europe/Paris", "months": {"2026-01": {"fi');
     const again = counting();
-    expect(await store.digest('ids', again.derive)).toEqual([[1, 2], [3], [4]]);
+    expect(await store.digest('ids', again.derive, Array.isArray)).toEqual([[1, 2], [3], [4]]);
     expect(again.seen).toEqual([[1, 2], [3], [4]]);
     expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).months['2026-01'].value).toEqual([1, 2]);
   });
 
+  test('a cached value of the wrong shape is derived again', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive, Array.isArray);
+    const cached = JSON.parse(readFileSync(cacheFile(), 'utf8'));
+    cached.months['2026-01'].value = { not: 'a list' };
+    writeFileSync(cacheFile(), JSON.stringify(cached));
+    expect((await store.digest('ids', counting().derive, Array.isArray))[0]).toEqual([1, 2]);
+  });
+
   test('a cache entry for a file the root no longer names is not used', async () => {
     await seed(history);
-    await store.digest('ids', counting().derive);
+    await store.digest('ids', counting().derive, Array.isArray);
     const cached = JSON.parse(readFileSync(cacheFile(), 'utf8'));
     cached.months['2026-01'].value = [99];
     cached.months['2026-01'].file = 'sessions/2026-01.r0-gone.json';
     writeFileSync(cacheFile(), JSON.stringify(cached));
-    expect((await store.digest('ids', counting().derive))[0]).toEqual([1, 2]);
+    expect((await store.digest('ids', counting().derive, Array.isArray))[0]).toEqual([1, 2]);
   });
 
   test('the cache is private like the data: directory 0700, file 0600', async () => {
     await seed(history);
-    await store.digest('ids', counting().derive);
+    await store.digest('ids', counting().derive, Array.isArray);
     expect(statSync(join(home, 'cache')).mode & 0o777).toBe(0o700);
     expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
   });
 
   test('a reader of a store never written creates nothing', async () => {
-    expect(await store.digest('ids', counting().derive)).toEqual([]);
+    expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([]);
     expect(existsSync(home)).toBe(false);
   });
 
@@ -122,7 +131,7 @@ describe('digest', () => {
     const running = makeSession({ id: 5, stopped_at: null, status: 'running' });
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, 'sessions.json'), encodeLegacyFile(makeData([inMonth(1, '2026-01'), running])));
-    expect(await store.digest('ids', counting().derive)).toEqual([[1]]);
+    expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([[1]]);
   });
 });
 
