@@ -3,7 +3,9 @@
 // (dist/boot.cjs) that bin/stint.js loads. Dynamic imports stay lazy inside the bundle:
 // a command only evaluates the modules it uses.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 // commander requires node:child_process at load time, only to run external subcommands,
@@ -41,9 +43,15 @@ export async function buildCli({ quiet = false } = {}) {
     plugins: [deferChildProcess],
   });
   await build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/boot.cjs', format: 'cjs', logLevel });
-  // A fresh process with this same Node makes the cache, as a run would compile the bundle.
-  const cache = execFileSync(process.execPath, ['-e', "process.stdout.write(require('./dist/boot.cjs').makeCodeCache())"]);
-  writeFileSync('dist/stint.cjs.cache', cache);
+  // A fresh process with this same Node makes the cache, as a run would compile the bundle,
+  // after a warm-up of common commands in a scratch store that is removed afterwards.
+  const scratch = mkdtempSync(join(tmpdir(), 'stint-build-'));
+  try {
+    const make = "require('./dist/boot.cjs').writeCodeCache(process.argv[1], process.argv[2])";
+    execFileSync(process.execPath, ['-e', make, 'dist/stint.cjs.cache', join(scratch, 'data')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   return result;
 }
 

@@ -41,13 +41,16 @@ function newUid(): string {
   return crypto ? crypto.randomUUID() : globalThis.crypto.randomUUID();
 }
 
+function ignoreEpipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 /** The real process: resolved when a command runs, never at import time. */
 export function processDeps(): Deps {
   const { env } = process;
-  // A reader that closes the pipe early (`stint list | head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // A reader that closes the pipe early (`stint list | head`) is not an error. Once per
+  // process: the build runs several commands in one to warm up the code cache.
+  if (!process.stdout.listeners('error').includes(ignoreEpipe)) process.stdout.on('error', ignoreEpipe);
   return {
     store: createFileStore(resolveDataDir(env, homedir())),
     now: clockFromEnv(env),
