@@ -205,6 +205,18 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
       invoke(cmd, async () => (await import('./commands/status.js')).status, opts),
     );
 
+  program
+    .command('stats')
+    .description('Sessions, time, completion rate, streaks and today against the daily goal.')
+    .addHelpText('after', '\nExamples:\n  stint stats\n  stint stats --json')
+    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/stats.js')).stats, {}));
+
+  program
+    .command('badges')
+    .description('Badges earned (with the day) and those still locked (with progress).')
+    .addHelpText('after', '\nExamples:\n  stint badges\n  stint badges --json')
+    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/badges.js')).badges, {}));
+
   return program;
 }
 

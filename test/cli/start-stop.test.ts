@@ -45,7 +45,10 @@ describe('stop', () => {
     const h = harness({ now: '2026-01-15T13:30:00Z' });
     await h.run('start', 'coding');
     h.setNow('2026-01-15T14:45:00Z');
-    expect((await h.run('stop')).stdout).toBe('Stopped coding (#1) after 1h 15m, completed.\n');
+    // Then SPEC's stats line: today against the goal (4h by default), the streak, new badges.
+    expect((await h.run('stop')).stdout).toBe(
+      'Stopped coding (#1) after 1h 15m, completed.\nToday 1h 15m of 4h (31%) · streak 1 day · new badge: First step\n',
+    );
     const [session] = (await h.store.read(ALL)).sessions;
     expect(session).toMatchObject({ status: 'completed', stopped_at: '2026-01-15T14:45:00Z' });
   });

@@ -1,10 +1,15 @@
+import { justEarned } from '../../core/badges.js';
+import { dayNumber } from '../../core/days.js';
 import { invalidInput } from '../../core/errors.js';
+import { summarize } from '../../core/progress.js';
+import { progressLine } from '../../render/progress-text.js';
 import { findSession, sessionsFor, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
 import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
+import { historyTally } from '../history.js';
 
 export interface StopOptions {
   id?: number | undefined;
@@ -32,6 +37,23 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
     ctx.printJson(options.all || !only ? sessionListJson(stopped, stopped.length, now) : sessionJson(only, now));
   } else {
     for (const session of stopped) ctx.print(stoppedLine(session, now, ctx.palette));
+    await printProgress(stopped, now, ctx);
   }
   return 0;
+}
+
+/**
+ * Today against the goal, the streak and any badge these stops just earned. The stop is already
+ * stored: if the summary cannot be made, that is a warning, not a failure of the command.
+ */
+async function printProgress(stopped: readonly Session[], now: Date, ctx: Context): Promise<void> {
+  try {
+    const [after, settings] = await Promise.all([historyTally(ctx.deps.store), ctx.deps.store.readConfig()]);
+    const today = dayNumber(now.getTime());
+    const goal = settings.daily_goal_seconds;
+    const earned = justEarned(after, stopped, today, goal);
+    ctx.print(progressLine(summarize(after, today, goal), earned, ctx.palette));
+  } catch (error) {
+    ctx.warn(`no summary: ${(error as Error).message}`);
+  }
 }
