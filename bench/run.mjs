@@ -25,6 +25,13 @@ const COMMANDS = [
   { name: 'month (list --month --json)', args: ['list', '--month', '--json'], budget: 2 },
   { name: 'whole history (list --json)', args: ['list', '--json'], budget: 5 },
   { name: 'whole history filtered (list --task coding --json)', args: ['list', '--task', 'coding', '--json'], budget: 5 },
+  { name: 'month report (report --month)', args: ['report', '--month'], budget: 2 },
+  { name: 'month report by day (report --month --by day --json)', args: ['report', '--month', '--by', 'day', '--json'], budget: 2 },
+  // Whole-history summaries: month tallies come from the digest cache (kept warm by the runs)…
+  { name: 'stats', args: ['stats'], budget: 5 },
+  { name: 'badges', args: ['badges'], budget: 5 },
+  // …and without it: the first run after an upgrade or a change of time zone.
+  { name: 'stats, cache removed first', args: ['stats'], prepareShell: (home) => `rm -rf ${home}/cache`, budget: 5 },
 ];
 
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
@@ -40,7 +47,11 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 function timePair(env, baseline, command) {
   if (hasHyperfine) {
     const out = join(env.STINT_HOME, '..', 'hyperfine.json');
-    const prepare = command.prepare ? `${node} ${bin} ${quote(command.prepare)}` : 'true';
+    const prepare = command.prepareShell
+      ? command.prepareShell(env.STINT_HOME)
+      : command.prepare
+        ? `${node} ${bin} ${quote(command.prepare)}`
+        : 'true';
     const args = ['-N', '--warmup', '3', '--runs', String(RUNS), '--export-json', out, '--style', 'none'];
     args.push('--prepare', 'true', '--prepare', prepare, baseline, command.command);
     const run = spawnSync('hyperfine', args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -52,6 +63,7 @@ function timePair(env, baseline, command) {
   for (let i = 0; i < RUNS + 3; i += 1) {
     [baseline, command.command].forEach((line, k) => {
       if (k === 1 && command.prepare) stint(env, command.prepare);
+      if (k === 1 && command.prepareShell) spawnSync('sh', ['-c', command.prepareShell(env.STINT_HOME)]);
       const [cmd, ...rest] = line.split(' ');
       const t = process.hrtime.bigint();
       spawnSync(cmd, rest, { env, stdio: 'ignore' });

@@ -18,7 +18,7 @@ test('reading commands take no lock: they answer while a live writer holds it', 
   mkdirSync(lock);
   const touch = setInterval(() => utimesSync(lock, new Date(), new Date()), 200);
   try {
-    for (const args of [['status'], ['list', '--json'], ['show', '3'], ['status', '--short'], ['report', '--month']]) {
+    for (const args of [['status'], ['list', '--json'], ['show', '3'], ['status', '--short'], ['report', '--month'], ['stats'], ['badges', '--json']]) {
       const result = await stint(args, { home, now });
       expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
     }
