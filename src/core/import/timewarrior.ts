@@ -1,0 +1,124 @@
+import { isTaskName } from './names.js';
+import type { ImportRecord, ParsedImport } from './record.js';
+import { Collector, EntryProblem, show, unique, withoutBom } from './text.js';
+
+// Timewarrior's data files (`~/.timewarrior/data/2026-01.data`), one interval a line:
+//
+//   inc 20260101T090000Z - 20260101T100000Z # tag1 "tag two" tag3 # annotation
+//
+// An open interval has no ` - end`; tags and the annotation after a second `#` are optional
+// (an annotation without tags reads `# # text`). Timewarrior has no task, only tags, so the
+// task is chosen from them. Months concatenated are just more lines.
+
+interface Token {
+  text: string;
+  /** A quoted `#` or `-` is a tag, not syntax. */
+  quoted: boolean;
+}
+
+const fail = (reason: string): never => {
+  throw new EntryProblem(reason);
+};
+
+/** Words separated by blanks; `"…"` holds blanks, and `\"` inside it is a quote. */
+function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === ' ' || c === '\t') {
+      i += 1;
+    } else if (c === '"') {
+      let text = '';
+      let j = i + 1;
+      for (; j < line.length && line[j] !== '"'; j += 1) {
+        if (line[j] === '\\' && line[j + 1] === '"') j += 1;
+        text += line[j];
+      }
+      if (j >= line.length) fail(`unterminated quote at column ${i + 1}`);
+      tokens.push({ text, quoted: true });
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < line.length && line[j] !== ' ' && line[j] !== '\t') j += 1;
+      tokens.push({ text: line.slice(i, j), quoted: false });
+      i = j;
+    }
+  }
+  return tokens;
+}
+
+const STAMP = /^\d{8}T\d{6}Z$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether the fields make a real UTC time; by arithmetic, as a month's file has thousands of stamps. */
+function isRealTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = mo === 2 && leap ? 29 : (MONTH_DAYS[mo - 1] ?? 0);
+  return d >= 1 && d <= days && h < 24 && mi < 60 && s < 60;
+}
+
+/** A compact UTC stamp (`20260101T090000Z`) as a stored instant; an impossible date is refused. */
+function readStamp(token: Token | undefined, what: string): string {
+  if (!token) return fail(`missing ${what} time`);
+  const c = token.text;
+  if (!STAMP.test(c)) return fail(`${what} is not a time like 20260101T090000Z: ${show(c)}`);
+  const [y, mo, d, h, mi, s] = [c.slice(0, 4), c.slice(4, 6), c.slice(6, 8), c.slice(9, 11), c.slice(11, 13), c.slice(13, 15)];
+  if (!isRealTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s))) fail(`${what} is not a real time: ${show(c)}`);
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+}
+
+const isSyntax = (token: Token | undefined, text: string): boolean => token?.quoted === false && token.text === text;
+
+function readInterval(line: string, where: string): ImportRecord {
+  if (!line.startsWith('inc ') && line !== 'inc') fail(`not an interval: ${show(line)}`);
+  const tokens = tokenize(line);
+  const start = tokens[1];
+  const started_at = readStamp(start, 'start');
+  let i = 2;
+  let end: Token | undefined;
+  let stopped_at: string | null = null;
+  if (isSyntax(tokens[i], '-')) {
+    end = tokens[i + 1];
+    stopped_at = readStamp(end, 'end');
+    if (stopped_at < started_at) fail('end is before start');
+    i += 2;
+  }
+  const tags: string[] = [];
+  let note: string | null = null;
+  if (i < tokens.length) {
+    if (!isSyntax(tokens[i], '#')) fail(`expected '#' before the tags, found ${show(tokens[i]?.text)}`);
+    for (i += 1; i < tokens.length && !isSyntax(tokens[i], '#'); i += 1) tags.push((tokens[i] as Token).text);
+    // Timewarrior itself joins the annotation's words with one space.
+    const annotation = tokens.slice(i + 1).map((t) => t.text).join(' ');
+    if (annotation !== '') note = annotation;
+  }
+  const found = unique(tags);
+  return {
+    where,
+    // The interval is its own identity: the stamps as written, the end empty while open.
+    uid: `timewarrior-${start?.text}-${end?.text ?? ''}`,
+    // A tag that is a task name as it stands is the likeliest task; else the first, converted later.
+    task: found.find(isTaskName) ?? found[0] ?? 'untagged',
+    tags: found,
+    started_at,
+    stopped_at,
+    status: stopped_at === null ? 'running' : 'completed',
+    planned_seconds: null,
+    pauses: [],
+    note,
+    // Timewarrior keeps no modification time; the interval's last instant stands in.
+    updated_at: stopped_at ?? started_at,
+  };
+}
+
+export function parseTimewarrior(text: string): ParsedImport {
+  const out = new Collector();
+  const lines = withoutBom(text).split('\n');
+  for (let n = 0; n < lines.length; n += 1) {
+    const line = (lines[n] as string).trim();
+    if (line === '') continue;
+    out.read(`line ${n + 1}`, () => readInterval(line, `line ${n + 1}`));
+  }
+  return out.result();
+}
