@@ -26,7 +26,7 @@ export function csvTable(header: readonly string[], rows: Iterable<readonly CsvV
   return text;
 }
 
-/** Sessions as CSV: the JSON view's field names as columns, tags separated by a space. */
+/** Sessions as CSV: the JSON view's field names as columns, tags joined with `;` as export joins them. */
 export const SESSION_CSV_HEADER: readonly (keyof SessionJson)[] = [
   'session_id',
   'task_name',
@@ -44,6 +44,6 @@ export function sessionCsvRow(session: Session, now: Date, iso: LocalIso): CsvVa
   const view = sessionJson(session, now, iso);
   return SESSION_CSV_HEADER.map((column) => {
     const value = view[column];
-    return Array.isArray(value) ? value.join(' ') : value;
+    return Array.isArray(value) ? value.join(';') : value;
   });
 }

@@ -114,10 +114,10 @@ describe('list --csv', () => {
     );
   });
 
-  test('with --limit, and every session otherwise; tags joined by a space', async () => {
+  test('with --limit, and every session otherwise; tags joined with ;', async () => {
     const all = (await stint('list', '--csv')).stdout.trimEnd().split('\n');
     expect(all).toHaveLength(5);
-    expect(all[4]).toMatch(/^3,coding,.*,running,,0,work stint,$/);
+    expect(all[4]).toMatch(/^3,coding,.*,running,,0,work;stint,$/);
     const last = (await stint('list', '--csv', '--limit', '1')).stdout.trimEnd().split('\n');
     expect(last).toEqual([all[0], all[4]]);
   });

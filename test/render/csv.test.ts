@@ -20,13 +20,13 @@ describe('csv', () => {
     expect(csvLine([])).toBe('\n');
   });
 
-  test('sessions use the JSON view’s field names; tags joined by a space; null is empty', () => {
+  test('sessions use the JSON view’s field names; tags joined with ;, as export does; null is empty', () => {
     const session = makeSession({ tags: ['work', 'client'], note: 'said "hi", then left' });
     expect(csvLine(SESSION_CSV_HEADER)).toBe(
       'session_id,task_name,started_at,stopped_at,duration_seconds,status,planned_seconds,paused_seconds,tags,note\n',
     );
     expect(csvLine(sessionCsvRow(session, at('2026-01-16T00:00:00Z'), makeLocalIso()))).toBe(
-      '1,coding,2026-01-15T14:00:00+01:00,2026-01-15T15:00:00+01:00,3600,completed,,0,work client,"said ""hi"", then left"\n',
+      '1,coding,2026-01-15T14:00:00+01:00,2026-01-15T15:00:00+01:00,3600,completed,,0,work;client,"said ""hi"", then left"\n',
     );
   });
 });
