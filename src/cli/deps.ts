@@ -4,6 +4,7 @@ import { truncateToSecond } from '../core/time.js';
 import { createFileStore } from '../store/file-store.js';
 import { resolveDataDir } from '../store/paths.js';
 import type { Store } from '../store/store.js';
+import { realFiles, type Files } from './files.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -17,6 +18,8 @@ export interface Deps {
   isTTY: boolean;
   env: Env;
   newUid(): string;
+  /** The user's files that import reads and export writes. */
+  files: Files;
 }
 
 /** Reads `STINT_NOW` on every call, so a bad value is reported by the command that needs the time. */
@@ -59,5 +62,6 @@ export function processDeps(): Deps {
     isTTY: process.stdout.isTTY === true,
     env,
     newUid,
+    files: realFiles,
   };
 }

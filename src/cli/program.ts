@@ -1,14 +1,17 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { STATUSES, type Outcome } from '../core/session.js';
-import { FOCUS_BOUNDS, parseDurationInput } from '../core/duration-input.js';
-import { REPORT_BY, ROUND_BOUNDS } from '../core/report.js';
+import { IMPORT_FORMATS } from '../core/import/record.js';
+import { REPORT_BY } from '../core/report.js';
 import type { AddOptions } from './commands/add.js';
 import type { EditOptions } from './commands/edit.js';
+import type { ExportOptions } from './commands/export.js';
+import type { ImportOptions } from './commands/import.js';
 import type { ListOptions } from './commands/list.js';
 import type { ReportOptions } from './commands/report.js';
 import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
 import type { Context } from './context.js';
+import { collect, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
 const OUTCOMES: readonly Outcome[] = ['completed', 'partial', 'abandoned'];
@@ -217,36 +220,27 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .addHelpText('after', '\nExamples:\n  stint badges\n  stint badges --json')
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/badges.js')).badges, {}));
 
+  const exporting = program
+    .command('export')
+    .description('Write every session (or a period’s) as JSON or CSV that import reads back without loss.')
+    .addOption(new Option('--format <format>', 'The format.').choices(['json', 'csv']).default('json'))
+    .option('--output <file>', 'Write to this file (whole or not at all) instead of stdout.')
+    .addHelpText('after', '\nExamples:\n  stint export --output stint-backup.json\n  stint export --format csv --from 2026-01-01 --to 2026-03-31 > q1.csv');
+  withPeriodOptions(exporting).action((opts: ExportOptions, cmd: Command) =>
+    invoke(cmd, async () => (await import('./commands/export.js')).exportSessions, opts),
+  );
+
+  program
+    .command('import')
+    .description('Add the sessions of stint exports, Watson frames or Timewarrior data files; twice adds nothing.')
+    .argument('<files...>', 'files to read (- for standard input)')
+    .addOption(new Option('--format <format>', 'The format, when guessing from the content is not wanted.').choices(IMPORT_FORMATS))
+    .option('--dry-run', 'Say what would be imported; write nothing.')
+    .option('--skip-invalid', 'Import the readable entries and list the others (default: import nothing).')
+    .addHelpText('after', '\nExamples:\n  stint import ~/.config/watson/frames\n  stint import ~/.timewarrior/data/*.data --dry-run\n  stint import stint-backup.json')
+    .action((files: string[], opts: Omit<ImportOptions, 'files'>, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/import.js')).importSessions, { ...opts, files }),
+    );
+
   return program;
-}
-
-/** `--at`, shared by the commands that change a session at a moment. */
-function withAt(command: Command): Command {
-  return command.option('--at <time>', 'When, if not now: 14:30, "yesterday 17:00", "15m ago", or ISO 8601.');
-}
-
-/** `--tag` (repeatable) and `--note`, for the commands that create a session. */
-function withLabels(command: Command): Command {
-  return command.option('--tag <tag>', 'Tag it (repeatable).', collect).option('--note <text>', 'Attach a note.');
-}
-
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
-const parseFocusDuration = (value: string): number => parseDurationInput(value, FOCUS_BOUNDS);
-
-const parseRound = (value: string): number => parseDurationInput(value, ROUND_BOUNDS);
-
-/** `--csv`, for the commands that print rows. */
-function withCsv(command: Command): Command {
-  return command.option('--csv', 'Print CSV (a header row, then one row per line) instead of text.');
-}
-
-/** The period options shared by the commands that look at a span of time. */
-function withPeriodOptions(command: Command): Command {
-  return command
-    .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD, yesterday, monday …).')
-    .option('--week', 'Only this week (it starts on the week_start setting, Monday by default).')
-    .option('--month', 'Only this month.')
-    .option('--from <date>', 'From this day on, included (YYYY-MM-DD, "3 days ago" …).')
-    .option('--to <date>', 'Up to this day, included (YYYY-MM-DD, yesterday …).');
 }

@@ -181,6 +181,7 @@ describe('the program', () => {
       isTTY: false,
       env: {},
       newUid: () => 'u',
+      files: { read: () => '', write: () => undefined },
     };
     expect(await run(['list'], deps)).toBe(1);
     expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it)\n');

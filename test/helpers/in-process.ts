@@ -1,4 +1,5 @@
 import type { Deps } from '../../src/cli/deps.js';
+import { notFound } from '../../src/core/errors.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
@@ -6,6 +7,8 @@ import { encodeLegacyFile } from '../../src/store/schema.js';
 
 export interface Harness {
   store: MemoryStore;
+  /** The user's files, by path, as import reads them and export writes them. */
+  files: Map<string, string>;
   /** Moves the fake clock. */
   setNow(iso: string): void;
   run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
@@ -16,8 +19,10 @@ export function harness(options: { now?: string; data?: TrackerData; isTTY?: boo
   const store = createMemoryStore(options.data ? encodeLegacyFile(options.data) : null);
   let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
   let uid = 0;
+  const files = new Map<string, string>();
   return {
     store,
+    files,
     setNow(iso) {
       now = new Date(iso);
     },
@@ -36,6 +41,16 @@ export function harness(options: { now?: string; data?: TrackerData; isTTY?: boo
         isTTY: options.isTTY ?? false,
         env: options.env ?? {},
         newUid: () => `uid-${++uid}`,
+        files: {
+          read(path) {
+            const text = files.get(path);
+            if (text === undefined) throw notFound('File not found', `No file ${path}`);
+            return text;
+          },
+          write(path, chunks) {
+            files.set(path, [...chunks].join(''));
+          },
+        },
       };
       const code = await run(argv, deps);
       return { code, stdout, stderr };

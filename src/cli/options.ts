@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { FOCUS_BOUNDS, parseDurationInput } from '../core/duration-input.js';
+import { ROUND_BOUNDS } from '../core/report.js';
+
+// Option groups and value parsers that several commands share, declared once (program.ts
+// composes them into the commands).
+
+/** `--at`, shared by the commands that change a session at a moment. */
+export function withAt(command: Command): Command {
+  return command.option('--at <time>', 'When, if not now: 14:30, "yesterday 17:00", "15m ago", or ISO 8601.');
+}
+
+/** `--tag` (repeatable) and `--note`, for the commands that create a session. */
+export function withLabels(command: Command): Command {
+  return command.option('--tag <tag>', 'Tag it (repeatable).', collect).option('--note <text>', 'Attach a note.');
+}
+
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export const parseFocusDuration = (value: string): number => parseDurationInput(value, FOCUS_BOUNDS);
+
+export const parseRound = (value: string): number => parseDurationInput(value, ROUND_BOUNDS);
+
+/** `--csv`, for the commands that print rows. */
+export function withCsv(command: Command): Command {
+  return command.option('--csv', 'Print CSV (a header row, then one row per line) instead of text.');
+}
+
+/** The period options shared by the commands that look at a span of time. */
+export function withPeriodOptions(command: Command): Command {
+  return command
+    .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD, yesterday, monday …).')
+    .option('--week', 'Only this week (it starts on the week_start setting, Monday by default).')
+    .option('--month', 'Only this month.')
+    .option('--from <date>', 'From this day on, included (YYYY-MM-DD, "3 days ago" …).')
+    .option('--to <date>', 'Up to this day, included (YYYY-MM-DD, yesterday …).');
+}

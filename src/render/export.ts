@@ -1,0 +1,46 @@
+import type { Session } from '../core/session.js';
+import { csvLine, type CsvValue } from './csv.js';
+import { sessionDetailJson, type LocalIso, type SessionDetailJson } from './json.js';
+import { makeLocalIso } from './local-iso.js';
+
+/** The version of `export`'s JSON, written as its "version". */
+export const EXPORT_VERSION = 1;
+
+/** A session as `export` writes it: everything `show --json` has, plus `updated_at`, so nothing is lost. */
+export interface ExportedSession extends SessionDetailJson {
+  updated_at: string;
+}
+
+export function exportedSession(session: Session, now: Date, iso: LocalIso = makeLocalIso()): ExportedSession {
+  return { ...sessionDetailJson(session, now), updated_at: iso(session.updated_at) };
+}
+
+/**
+ * `export --format csv` columns: the JSON view's fields, then uid, pauses and updated_at. Tags
+ * are joined with `;`; pauses are `start/end` (end empty while open) joined with `;`.
+ */
+export const EXPORT_CSV_HEADER = [
+  'session_id',
+  'task_name',
+  'started_at',
+  'stopped_at',
+  'duration_seconds',
+  'status',
+  'planned_seconds',
+  'paused_seconds',
+  'tags',
+  'note',
+  'uid',
+  'pauses',
+  'updated_at',
+] as const;
+
+export function exportCsvLine(session: Session, now: Date, iso: LocalIso): string {
+  const view = exportedSession(session, now, iso);
+  const values: CsvValue[] = EXPORT_CSV_HEADER.map((column) => {
+    if (column === 'tags') return view.tags.join(';');
+    if (column === 'pauses') return view.pauses.map((p) => `${p.started_at}/${p.ended_at ?? ''}`).join(';');
+    return view[column];
+  });
+  return csvLine(values);
+}

@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { applyImport, type ImportInput } from '../../src/core/import/plan.js';
+import type { ImportRecord } from '../../src/core/import/record.js';
+import { makeData, makeSession } from '../helpers/factories.js';
+
+const record = (n: number, overrides: Partial<ImportRecord> = {}): ImportRecord => ({
+  where: `frame ${n}`,
+  uid: `watson-${n}`,
+  task: 'coding',
+  tags: [],
+  started_at: `2026-01-${String(10 + n).padStart(2, '0')}T09:00:00Z`,
+  stopped_at: `2026-01-${String(10 + n).padStart(2, '0')}T10:00:00Z`,
+  status: 'completed',
+  planned_seconds: null,
+  pauses: [],
+  note: null,
+  updated_at: '2026-02-01T00:00:00Z',
+  ...overrides,
+});
+const input = (records: ImportRecord[], invalid: ImportInput['parsed']['invalid'] = []): ImportInput => ({
+  parsed: { records, invalid },
+  format: 'watson',
+});
+const options = { skipInvalid: false, dryRun: false };
+
+describe('applyImport', () => {
+  test('new sessions continue the local counter, oldest first, keeping uid and updated_at', () => {
+    const data = makeData([makeSession({ id: 1, uid: 'local' })], 8);
+    const summary = applyImport(data, [input([record(3), record(1), record(2)])], options);
+    expect(summary).toMatchObject({ imported: 3, duplicates: 0, first_id: 8, last_id: 10 });
+    expect(data.next_id).toBe(11);
+    expect(data.sessions.slice(1).map((s) => [s.id, s.uid, s.updated_at])).toEqual([
+      [8, 'watson-1', '2026-02-01T00:00:00Z'],
+      [9, 'watson-2', '2026-02-01T00:00:00Z'],
+      [10, 'watson-3', '2026-02-01T00:00:00Z'],
+    ]);
+  });
+
+  test('a second import of the same entries adds nothing; a repeat inside the file counts once', () => {
+    const data = makeData();
+    applyImport(data, [input([record(1), record(2)])], options);
+    const again = applyImport(data, [input([record(1), record(2), record(3), record(3)])], options);
+    expect(again).toMatchObject({ imported: 1, duplicates: 3 });
+    expect(data.sessions.map((s) => s.uid)).toEqual(['watson-1', 'watson-2', 'watson-3']);
+  });
+
+  test('an unreadable entry rejects everything, naming where and why', () => {
+    const data = makeData();
+    const bad = input([record(1)], [{ where: 'line 7', reason: 'end before start' }, { where: 'line 9', reason: 'bad stamp' }]);
+    expect(() => applyImport(data, [bad], options)).toThrow(/^line 7: end before start; nothing imported \(and 1 more; --skip-invalid imports the rest\)$/);
+    expect(data).toEqual(makeData());
+  });
+
+  test('--skip-invalid imports the rest and lists what it left out', () => {
+    const data = makeData();
+    const summary = applyImport(data, [input([record(1)], [{ where: 'line 7', reason: 'end before start' }])], { ...options, skipInvalid: true });
+    expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'line 7', reason: 'end before start' }] });
+  });
+
+  test('names from elsewhere are converted, once per distinct name, with how many entries had it', () => {
+    const data = makeData();
+    const records = [
+      record(1, { task: 'my big project', tags: ['a b', 'ok'] }),
+      record(2, { task: 'my big project' }),
+      record(3, { task: 'a-very-long-project-name-indeed' }),
+    ];
+    const summary = applyImport(data, [input(records)], options);
+    expect(summary.converted).toEqual([
+      { kind: 'task', from: 'my big project', to: 'my-big-project', count: 2 },
+      { kind: 'tag', from: 'a b', to: 'a-b', count: 1 },
+      // Cut to 20 characters, and the dash left at the end dropped.
+      { kind: 'task', from: 'a-very-long-project-name-indeed', to: 'a-very-long-project', count: 1 },
+    ]);
+    expect(data.sessions[0]).toMatchObject({ task: 'my-big-project', tags: ['a-b', 'ok'] });
+  });
+
+  test('a second active focus session is refused like an unreadable entry', () => {
+    const running = makeSession({ id: 1, uid: 'local', stopped_at: null, status: 'running', planned_seconds: 1500 });
+    const focus = record(1, { stopped_at: null, status: 'running', planned_seconds: 1500 });
+    expect(() => applyImport(makeData([running]), [input([focus])], options)).toThrow(/frame 1: focus session 1 \(coding\) is already active/);
+    const summary = applyImport(makeData([running]), [input([focus, record(2)])], { ...options, skipInvalid: true });
+    expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'frame 1' }] });
+  });
+});
