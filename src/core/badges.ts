@@ -1,6 +1,7 @@
 import { goalDay, lastDayIndex, runsOf, STREAK_DAY, type DayTest, type Runs } from './progress.js';
 import type { Session } from './session.js';
-import { countSession, countsOn, emptyTally, FIELDS, mergeTally, tallyOf, type Tally } from './tally.js';
+import { foldTally, type Ledger } from './ledger.js';
+import { countSession, countsOn, emptyTally, FIELDS, mergeTally, type Tally } from './tally.js';
 
 /** Which DayCounts field a running total adds up. */
 const DONE = 0;
@@ -71,22 +72,21 @@ export function badgeStates(tally: Tally, today: number, goalSeconds: number): B
 /** Floored to hundredths, so a locked badge never shows as 1. */
 const fraction = (value: number, target: number) => Math.min(0.99, Math.floor((value / target) * 100) / 100);
 
+/** Which badges a ledger (folded through today) has earned, in BADGES order. */
+export function earnedBy(ledger: Ledger): boolean[] {
+  return BADGES.map(({ criterion: c }) => (c.kind === 'total' ? (ledger.sums[c.field] as number) >= c.target : ledger[c.of].longest >= c.target));
+}
+
 /**
- * The badges that `sessions` (just ended, and counted in `tally`) earned: earned with them,
- * not without them. A badge earned before the first day the sessions count on was earned
- * without them too, so the history is evaluated a second time only when one may be new.
+ * The badges that `sessions` (just ended, and counted in `recent`) earned: earned with them, not
+ * without them. `settled` holds the days before `recent`'s, which the sessions must not touch.
  */
-export function justEarned(tally: Tally, sessions: readonly Session[], today: number, goalSeconds: number): Badge[] {
-  const own = tallyOf(sessions);
-  if (own.completed === 0) return [];
-  const firstDay = own.first;
-  const after = badgeStates(tally, today, goalSeconds);
-  const maybe = after.filter((s) => s.earnedDay !== null && s.earnedDay >= firstDay);
-  if (maybe.length === 0) return [];
-  const before = mergeTally(emptyTally(), tally);
-  for (const session of sessions) countSession(before, session, -1);
-  const earlier = badgeStates(before, today, goalSeconds);
-  return maybe.filter((s) => earlier[after.indexOf(s)]?.earnedDay === null).map((s) => s.badge);
+export function justEarned(settled: Ledger, recent: Tally, sessions: readonly Session[], today: number): Badge[] {
+  const after = earnedBy(foldTally(settled, recent, today + 1));
+  const without = mergeTally(emptyTally(), recent);
+  for (const session of sessions) countSession(without, session, -1);
+  const before = earnedBy(foldTally(settled, without, today + 1));
+  return BADGES.filter((_, i) => after[i] && !before[i]);
 }
 
 /**

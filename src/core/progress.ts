@@ -1,3 +1,4 @@
+import { currentRun, emptyLedger, foldTally, type Ledger } from './ledger.js';
 import { countsOn, dayCount, FIELDS, type Tally } from './tally.js';
 
 /** `stats --json`, as SPEC fixes it. */
@@ -62,22 +63,31 @@ export function runsOf(tally: Tally, today: number, test: DayTest): Runs {
 }
 
 /**
- * The summary of `stats`: counts and times over ended sessions; rate = completed ÷ ended × 100
- * with one decimal; average = total ÷ ended in whole seconds (rounded); streaks and today's
- * progress from completed sessions only. `today` is a day number (see dayNumber).
+ * The summary of `stats` from a ledger folded through today: counts and times over ended
+ * sessions; rate = completed ÷ ended × 100 with one decimal; average = total ÷ ended in whole
+ * seconds (rounded); streaks and today's progress from completed sessions only.
  */
-export function summarize(tally: Tally, today: number, goalSeconds: number): Stats {
-  const { ended, completed, seconds } = tally;
-  const streak = runsOf(tally, today, STREAK_DAY);
+export function statsOf(ledger: Ledger, todaySeconds: number, today: number): Stats {
+  const { ended, completed, seconds } = ledger;
   return {
     total_sessions: ended,
     completed_sessions: completed,
     total_seconds: seconds,
     average_duration_seconds: ended === 0 ? 0 : Math.round(seconds / ended),
     completion_rate_percent: ended === 0 ? 0 : Math.round((completed / ended) * 1000) / 10,
-    current_streak_days: streak.current,
-    longest_streak_days: streak.longest,
-    today_seconds: countsOn(tally, today)[1],
-    daily_goal_seconds: goalSeconds,
+    current_streak_days: currentRun(ledger.streak, today),
+    longest_streak_days: ledger.streak.longest,
+    today_seconds: todaySeconds,
+    daily_goal_seconds: ledger.goalSeconds,
   };
+}
+
+/** `stats` of a history: a settled ledger and the tally of the days after it. */
+export function historyStats(settled: Ledger, recent: Tally, today: number): Stats {
+  return statsOf(foldTally(settled, recent, today + 1), countsOn(recent, today)[1], today);
+}
+
+/** `stats` of a whole history's tally. `today` is a day number (see dayNumber). */
+export function summarize(tally: Tally, today: number, goalSeconds: number): Stats {
+  return historyStats(emptyLedger(goalSeconds), tally, today);
 }

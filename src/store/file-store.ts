@@ -10,7 +10,7 @@ import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from 
 import { withStoreLock } from './lock.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
-import { digestMonths, zoneKey } from './digest-cache.js';
+import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
 import { emptyRoot, encodeMonth, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
 import { UNDO_DEPTH, undoEntry, undoneRoot } from './undo-journal.js';
@@ -101,6 +101,11 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     await db.read();
     if (adapter.lastText === null) throw new Vanished();
     return { key, sessions: db.data, text: adapter.lastText };
+  }
+
+  /** A month's sessions for reading only: those this store just wrote, else from the file. */
+  async function monthSessions(root: Root, month: string): Promise<readonly Session[]> {
+    return written.get(root.months[month]?.file ?? '') ?? (await readMonth(root, month)).sessions;
   }
 
   /** Month by month, with the active sessions filed under the month they started in. */
@@ -262,9 +267,14 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
         if (legacy) return [derive(legacy.sessions.filter((s) => !isActive(s)))];
         // No cache for a store not yet written: a reader never creates the data directory.
         const key = rootText === null ? null : zone();
-        return digestMonths({ dir, name, zone: key, root }, { derive, valid }, async (month) => {
-          return written.get(root.months[month]?.file ?? '') ?? (await readMonth(root, month)).sessions;
-        });
+        return digestMonths({ dir, name, zone: key, root }, { derive, valid }, (month) => monthSessions(root, month));
+      }),
+
+    digestSettled: (name, derive, valid, settling) =>
+      withSnapshot(async ({ root, rootText, legacy }) => {
+        if (legacy) return { settled: null, newest: { month: 'legacy', value: derive(legacy.sessions.filter((s) => !isActive(s))) } };
+        const key = rootText === null ? null : zone();
+        return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month) => monthSessions(root, month));
       }),
 
     update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),

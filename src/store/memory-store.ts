@@ -33,6 +33,10 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
     async digest(_name, derive, _valid) {
       return [derive(load(store.text).sessions.filter((s) => !isActive(s)))];
     },
+    async digestSettled(_name, derive) {
+      // Nothing settled: the whole history is the newest "month".
+      return { settled: null, newest: { month: 'all', value: derive(load(store.text).sessions.filter((s) => !isActive(s))) } };
+    },
     async update(_scope, change, describe) {
       const data = load(store.text);
       const result = await change(data);

@@ -102,3 +102,21 @@ test('bad input to the new commands: exit 2, one line, the store untouched', asy
   }
   expect(snapshotDir(home)).toEqual(before);
 });
+
+test('stopping a timer started in an earlier month counts it with the rest of the history', async () => {
+  // Settled months (December, January), the newest (February), and a timer left running since January.
+  await seedStore(home, [
+    ended(1, '2025-12-30T09:00:00Z', '2025-12-30T10:00:00Z'),
+    ended(2, '2026-01-30T09:00:00Z', '2026-01-30T10:00:00Z'),
+    ended(3, '2026-02-01T08:00:00Z', '2026-02-01T08:30:00Z'),
+  ]);
+  const now = '2026-02-01T10:00:00Z';
+  await stats(now); // the settled months are folded and cached
+  expect((await stint(['start', 'late', '--at', '2026-01-31T22:00:00Z'], { home, now })).code).toBe(0);
+  const stop = await stint(['stop'], { home, now });
+  expect(stop.code).toBe(0);
+  // Its 11 hours since midnight count today; it was completed today, so 31 January (no session
+  // completed that day) still breaks the streak: just today.
+  expect(stop.stdout.split('\n')[1]).toBe('Today 11h 30m of 4h (287%) · streak 1 day');
+  expect(await stats(now)).toMatchObject({ current_streak_days: 1, longest_streak_days: 1, today_seconds: 41_400, total_sessions: 4 });
+});

@@ -1,7 +1,7 @@
 import { justEarned } from '../../core/badges.js';
 import { dayNumber } from '../../core/days.js';
 import { invalidInput } from '../../core/errors.js';
-import { summarize } from '../../core/progress.js';
+import { historyStats } from '../../core/progress.js';
 import { progressLine } from '../../render/progress-text.js';
 import { findSession, sessionsFor, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
@@ -9,7 +9,7 @@ import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
 import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
-import { historyTally } from '../history.js';
+import { historyFor } from '../history.js';
 
 export interface StopOptions {
   id?: number | undefined;
@@ -48,11 +48,11 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
  */
 async function printProgress(stopped: readonly Session[], now: Date, ctx: Context): Promise<void> {
   try {
-    const [after, settings] = await Promise.all([historyTally(ctx.deps.store), ctx.deps.store.readConfig()]);
+    const { store } = ctx.deps;
     const today = dayNumber(now.getTime());
-    const goal = settings.daily_goal_seconds;
-    const earned = justEarned(after, stopped, today, goal);
-    ctx.print(progressLine(summarize(after, today, goal), earned, ctx.palette));
+    const { settled, recent } = await historyFor(store, (await store.readConfig()).daily_goal_seconds, today, stopped);
+    const earned = justEarned(settled, recent, stopped, today);
+    ctx.print(progressLine(historyStats(settled, recent, today), earned, ctx.palette));
   } catch (error) {
     ctx.warn(`no summary: ${(error as Error).message}`);
   }
