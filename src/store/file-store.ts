@@ -6,12 +6,12 @@ import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './ato
 import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
 import { collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
-import { fileByMonth, monthEntry, monthFileName, monthKey, monthsInScope } from './layout.js';
+import { monthKey, monthsInScope, planMonths } from './layout.js';
 import { withStoreLock } from './lock.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
 import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
-import { emptyRoot, encodeMonth, encodeRoot, type Root } from './schema.js';
+import { emptyRoot, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
 import { UNDO_DEPTH, undoEntry, undoneRoot } from './undo-journal.js';
 
@@ -143,28 +143,10 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
   async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string): Promise<void> {
     const old = snapshot.root;
     const revision = old.revision + 1;
-    const months = snapshot.legacy ? {} : { ...old.months };
-    const filed = fileByMonth(loaded.data.sessions);
-    const writes: [string, string, Session[]][] = [];
-    const unique = Math.random().toString(36).slice(2, 8);
-    for (const key of new Set([...loaded.monthTexts.keys(), ...filed.keys()])) {
-      let sessions = filed.get(key) ?? [];
-      if (!loaded.monthTexts.has(key) && months[key]) {
-        // A session stopped or added into a month this command did not load: merge with the file.
-        const added = new Set(sessions.map((s) => s.id));
-        const { sessions: existing } = await readMonth(old, key);
-        sessions = [...existing.filter((s) => !added.has(s.id)), ...sessions].sort(compareByStart);
-      }
-      const text = sessions.length > 0 ? encodeMonth(key, sessions) : null;
-      if (text === (loaded.monthTexts.get(key) ?? null)) continue;
-      if (text === null) {
-        delete months[key];
-        continue;
-      }
-      const file = monthFileName(key, revision, unique);
-      writes.push([key, file, sessions]);
-      months[key] = monthEntry(file, sessions);
-    }
+    const { months, writes } = await planMonths(
+      { months: snapshot.legacy ? {} : old.months, revision, sessions: loaded.data.sessions, loaded: loaded.monthTexts },
+      async (key) => (await readMonth(old, key)).sessions,
+    );
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
     const history = snapshot.legacy ? [] : (old.undo ?? []);
     const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history };

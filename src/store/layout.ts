@@ -1,5 +1,5 @@
 import { compareByStart, isActive, type Session } from '../core/session.js';
-import type { MonthEntry, Root } from './schema.js';
+import { encodeMonth, type MonthEntry, type Root } from './schema.js';
 import type { Scope } from './store.js';
 
 /** Finished sessions are filed by the UTC month they started in: stable whatever the user's zone. */
@@ -71,4 +71,37 @@ export function monthEntry(file: string, sessions: readonly Session[]): MonthEnt
 /** `unique` keeps two writers apart even if both ever believed they held the lock. */
 export function monthFileName(key: string, revision: number, unique: string): string {
   return `sessions/${key}.r${revision}-${unique}.json`;
+}
+
+/**
+ * The month files a change writes: every month whose content differs from the text it was
+ * loaded from gets a new file name for this revision. A month the change did not load but adds
+ * to (a stop into the current month) is merged with its file, read through `readExisting`.
+ */
+export async function planMonths(
+  change: { months: Readonly<Record<string, MonthEntry>>; revision: number; sessions: readonly Session[]; loaded: ReadonlyMap<string, string> },
+  readExisting: (key: string) => Promise<readonly Session[]>,
+): Promise<{ months: Record<string, MonthEntry>; writes: [key: string, file: string, sessions: Session[]][] }> {
+  const months = { ...change.months };
+  const filed = fileByMonth(change.sessions);
+  const writes: [string, string, Session[]][] = [];
+  const unique = Math.random().toString(36).slice(2, 8);
+  for (const key of new Set([...change.loaded.keys(), ...filed.keys()])) {
+    let sessions = filed.get(key) ?? [];
+    if (!change.loaded.has(key) && months[key]) {
+      const added = new Set(sessions.map((s) => s.id));
+      const existing = await readExisting(key);
+      sessions = [...existing.filter((s) => !added.has(s.id)), ...sessions].sort(compareByStart);
+    }
+    const text = sessions.length > 0 ? encodeMonth(key, sessions) : null;
+    if (text === (change.loaded.get(key) ?? null)) continue;
+    if (text === null) {
+      delete months[key];
+      continue;
+    }
+    const file = monthFileName(key, change.revision, unique);
+    writes.push([key, file, sessions]);
+    months[key] = monthEntry(file, sessions);
+  }
+  return { months, writes };
 }
