@@ -1,5 +1,5 @@
 import type { Session } from '../core/session.js';
-import { csvLine, type CsvValue } from './csv.js';
+import { csvLine, SESSION_CSV_HEADER, type CsvValue } from './csv.js';
 import { sessionDetailJson, type LocalIso, type SessionDetailJson } from './json.js';
 import { makeLocalIso } from './local-iso.js';
 
@@ -19,21 +19,7 @@ export function exportedSession(session: Session, now: Date, iso: LocalIso = mak
  * `export --format csv` columns: the JSON view's fields, then uid, pauses and updated_at. Tags
  * are joined with `;`; pauses are `start/end` (end empty while open) joined with `;`.
  */
-export const EXPORT_CSV_HEADER = [
-  'session_id',
-  'task_name',
-  'started_at',
-  'stopped_at',
-  'duration_seconds',
-  'status',
-  'planned_seconds',
-  'paused_seconds',
-  'tags',
-  'note',
-  'uid',
-  'pauses',
-  'updated_at',
-] as const;
+export const EXPORT_CSV_HEADER = [...SESSION_CSV_HEADER, 'uid', 'pauses', 'updated_at'] as const;
 
 export function exportCsvLine(session: Session, now: Date, iso: LocalIso): string {
   const view = exportedSession(session, now, iso);
