@@ -68,6 +68,27 @@ export function dayNumber(ms: number): number {
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
 }
 
+/**
+ * dayNumber for many instants at once: the zone's offset is looked up once per UTC day and the
+ * day found by arithmetic, which is exact on every day whose offset does not change; a day with
+ * a DST change asks the zone for each instant. Made per batch, so a change of TZ (tests do)
+ * never meets a stale cache.
+ */
+export function makeDayNumber(): (ms: number) => number {
+  const offsets = new Map<number, number | null>();
+  return (ms) => {
+    const utcDay = Math.floor(ms / DAY_MS);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const first = -new Date(utcDay * DAY_MS).getTimezoneOffset();
+      const last = -new Date((utcDay + 1) * DAY_MS - 1000).getTimezoneOffset();
+      offset = first === last ? first * 60_000 : null;
+      offsets.set(utcDay, offset);
+    }
+    return offset === null ? dayNumber(ms) : Math.floor((ms + offset) / DAY_MS);
+  };
+}
+
 /** `YYYY-MM-DD` of a day number. */
 export function dayName(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

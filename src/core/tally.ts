@@ -1,4 +1,4 @@
-import { dayNumber, dayOfName, secondsByDay } from './days.js';
+import { dayNumber, dayOfName, makeDayNumber, secondsByDay } from './days.js';
 import { durationSeconds, type Session } from './session.js';
 
 /** A focus session this long (completed) earns the long-focus badge. */
@@ -63,8 +63,11 @@ export function countsOn(tally: Tally, day: number | string): DayCounts {
   return tally.counts.slice(index, index + FIELDS) as DayCounts;
 }
 
-/** Adds (sign 1) or takes back (sign -1) one session's share; running and paused ones have none. */
-export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1): void {
+/**
+ * Adds (sign 1) or takes back (sign -1) one session's share; running and paused ones have none.
+ * `dayOf` maps an instant to its local day number (a cached one for long runs).
+ */
+export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1, dayOf: (ms: number) => number = dayNumber): void {
   if (session.stopped_at === null || session.status === 'running' || session.status === 'paused') return;
   // An ended session's length does not depend on the clock: it ends at its stop.
   const end = new Date(session.stopped_at);
@@ -75,9 +78,9 @@ export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1): 
   tally.completed += sign;
   const focus = session.planned_seconds !== null ? 1 : 0;
   const long = focus && length >= LONG_FOCUS_SECONDS ? 1 : 0;
-  const endDay = dayNumber(end.getTime());
+  const endDay = dayOf(end.getTime());
   // Most sessions start and end on one day: no need to split them at midnight.
-  const oneDay = dayNumber(Date.parse(session.started_at)) === endDay;
+  const oneDay = dayOf(Date.parse(session.started_at)) === endDay;
   addDay(tally, endDay, [1, oneDay ? length : 0, length, focus, long], sign);
   if (oneDay) return;
   for (const [day, seconds] of secondsByDay(session, end)) addDay(tally, dayOfName(day), [0, seconds, 0, 0, 0], sign);
@@ -85,7 +88,8 @@ export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1): 
 
 export function tallyOf(sessions: Iterable<Session>): Tally {
   const tally = emptyTally();
-  for (const session of sessions) countSession(tally, session);
+  const dayOf = makeDayNumber();
+  for (const session of sessions) countSession(tally, session, 1, dayOf);
   return tally;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { dayAfter, dayOfName as D, localDay, secondsByDay } from '../../src/core/days.js';
+import { dayAfter, dayNumber, dayOfName as D, localDay, makeDayNumber, secondsByDay } from '../../src/core/days.js';
 import { summarize } from '../../src/core/progress.js';
 import { durationSeconds, type Session } from '../../src/core/session.js';
 import { countSession, countsOn, emptyTally, mergeTally, sumTallies, tallyOf } from '../../src/core/tally.js';
@@ -164,5 +164,22 @@ describe('tallies', () => {
     expect(without.completed).toBe(1);
     expect(countsOn(without, '2026-02-01')).toEqual([0, 0, 0, 0, 0]);
     expect(countsOn(without, '2026-01-31')).toEqual(countsOn(tallyOf(jan), '2026-01-31'));
+  });
+});
+
+describe('makeDayNumber', () => {
+  test('agrees with dayNumber every 7 minutes through both DST changes of a year, and in a half-hour zone', () => {
+    const original = process.env.TZ;
+    try {
+      for (const zone of ['Europe/Paris', 'America/St_Johns', 'Australia/Lord_Howe']) {
+        process.env.TZ = zone;
+        const cached = makeDayNumber();
+        for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 7 * 60_000) {
+          if (cached(ms) !== dayNumber(ms)) throw new Error(`${zone} ${new Date(ms).toISOString()}`);
+        }
+      }
+    } finally {
+      process.env.TZ = original;
+    }
   });
 });
