@@ -50,3 +50,28 @@ test('report --csv prints a header, and a header alone when nothing was tracked'
   const result = await stint(['report', '--csv', '--round', '45m'], { home, now });
   expect([result.code, result.stdout]).toEqual([0, 'name,seconds,sessions\ncoding,5400,1\n']);
 });
+
+test('the week follows week_start, and --round is said in JSON and in the header', async () => {
+  await seedStore(home, [
+    makeSession({ id: 1, uid: 'a', task: 'coding', started_at: '2026-11-15T09:00:00Z', stopped_at: '2026-11-15T09:07:00Z' }), // Sunday, 7m
+    makeSession({ id: 2, uid: 'b', task: 'coding', started_at: '2026-11-16T09:00:00Z', stopped_at: '2026-11-16T09:16:00Z' }), // Monday, 16m
+    makeSession({ id: 3, uid: 'c', task: 'review', started_at: '2026-11-17T09:00:00Z', stopped_at: '2026-11-17T09:15:00Z' }), // Tuesday, 15m
+  ]);
+  const week = async (...extra: string[]) => JSON.parse((await stint(['report', '--week', '--json', ...extra], { home, now })).stdout);
+  expect(await week()).toMatchObject({ from: '2026-11-16', to: '2026-11-22', total_seconds: 31 * 60 });
+  expect(await week('--round', '15m')).toEqual({
+    from: '2026-11-16',
+    to: '2026-11-22',
+    by: 'task',
+    round_seconds: 900,
+    total_seconds: 45 * 60, // 16m → 30m, 15m → 15m
+    rows: [
+      { name: 'coding', seconds: 1800, sessions: 1 },
+      { name: 'review', seconds: 900, sessions: 1 },
+    ],
+  });
+  expect((await stint(['config', 'set', 'week_start', 'sunday'], { home, now })).code).toBe(0);
+  expect(await week('--round', '15m')).toMatchObject({ from: '2026-11-15', to: '2026-11-21', total_seconds: 60 * 60 }); // + 7m → 15m
+  const text = (await stint(['report', '--week', '--round', '15m'], { home, now })).stdout;
+  expect(text.split('\n')[0]).toMatch(/rounded up to 15m per session/);
+});
