@@ -8,6 +8,8 @@ import { collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
 import { monthKey, monthsInScope, planMonths } from './layout.js';
 import { withStoreLock } from './lock.js';
+import { backupStore } from './backup.js';
+import { readJobs, updateJobs } from './jobs-store.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
 import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
@@ -280,5 +282,15 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
         return db.data;
       });
     },
+
+    readJobs: () => readJobs(dir),
+    updateJobs: (change) => updateJobs(dir, change),
+    backupTo: (target) =>
+      backupStore(dir, target, async (copy) => {
+        const store = createFileStore(copy, () => null);
+        await store.read(ALL);
+        await store.readConfig();
+        await store.readJobs();
+      }),
   };
 }

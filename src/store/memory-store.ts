@@ -2,6 +2,7 @@ import { compareByStart, emptyTrackerData, isActive, type TrackerData } from '..
 import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
+import { emptyJobsData } from '../core/jobs.js';
 import type { Store } from './store.js';
 
 /**
@@ -19,6 +20,7 @@ export interface MemoryStore extends Store {
 export function createMemoryStore(initial: string | null = null): MemoryStore {
   const history: { text: string | null; label: string }[] = [];
   const config = defaultConfig();
+  let jobs = emptyJobsData();
   const store: MemoryStore = {
     text: initial,
     writes: 0,
@@ -52,6 +54,18 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
     async updateConfig(change) {
       change(config);
       return { ...config };
+    },
+    async readJobs() {
+      return structuredClone(jobs);
+    },
+    async updateJobs(change) {
+      const draft = structuredClone(jobs);
+      const result = await change(draft);
+      jobs = draft;
+      return result;
+    },
+    async backupTo() {
+      throw new Error('the in-memory store has no files to back up');
     },
     async undo() {
       const last = history.pop();

@@ -17,3 +17,5 @@ export function resolveDataDir(env: Readonly<Record<string, string | undefined>>
   const fromEnv = env.STINT_HOME;
   return fromEnv !== undefined && fromEnv !== '' ? fromEnv : join(home, '.stint');
 }
+/** Scheduled jobs and their executions. */
+export const JOBS_FILE = 'jobs.json';

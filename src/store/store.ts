@@ -1,4 +1,5 @@
 import type { Config } from '../core/config.js';
+import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
 
 /**
@@ -80,4 +81,14 @@ export interface Store {
   readConfig(): Promise<Config>;
   /** Changes settings under the store lock. */
   updateConfig(change: (config: Config) => void): Promise<Config>;
+  /** The scheduled jobs and their executions (jobs.json); no lock. */
+  readJobs(): Promise<JobsData>;
+  /** Exclusive read–change–write of jobs.json, under the store lock; nothing is written if `change` throws. */
+  updateJobs<T>(change: (data: JobsData) => T | Promise<T>): Promise<T>;
+  /**
+   * Copies every file of the store into `target` (a directory that must not exist yet), under
+   * the lock so the copy is one consistent state, flushed; then reads the copy back as a store
+   * to check it. Returns how many files were copied.
+   */
+  backupTo(target: string): Promise<{ files: number }>;
 }

@@ -1,0 +1,88 @@
+import { invalidInput, notFound } from './errors.js';
+
+export const JOB_TYPES = ['backup', 'summary', 'cleanup'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+/** A scheduled job as stored; instants are stored instants (UTC, whole seconds). */
+export interface Job {
+  id: number;
+  name: string;
+  description: string | null;
+  type: JobType;
+  /** A 5-field cron expression or @hourly/@daily/@weekly…, in the local time zone. */
+  schedule: string;
+  config: Record<string, string>;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+  /** When it last ran (the slot a tick claimed it for), null before its first run. */
+  last_run: string | null;
+}
+
+export const EXECUTION_STATUSES = ['running', 'completed', 'failed'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+export interface Execution {
+  id: number;
+  job_id: number;
+  status: ExecutionStatus;
+  started_at: string;
+  completed_at: string | null;
+  /** What the run did, in one line (for people; also in JSON). */
+  result: string | null;
+  error: string | null;
+}
+
+/** Everything about jobs, in one file beside the sessions, with the same guarantees. */
+export interface JobsData {
+  next_job_id: number;
+  next_execution_id: number;
+  jobs: Job[];
+  executions: Execution[];
+}
+
+/** Executions kept per job: the newest ones; older ones are dropped as new ones are recorded. */
+export const EXECUTIONS_KEPT = 100;
+
+export function emptyJobsData(): JobsData {
+  return { next_job_id: 1, next_execution_id: 1, jobs: [], executions: [] };
+}
+
+export function findJob(data: JobsData, id: number): Job {
+  const job = data.jobs.find((j) => j.id === id);
+  if (!job) throw notFound('Job not found', `No job with ID ${id}`);
+  return job;
+}
+
+/** Job names follow the task-name charset, a little longer: they are typed and listed. */
+export function validateJobName(raw: string): string {
+  const name = raw.normalize('NFC');
+  if (!/^[\p{L}\p{M}\p{Nd}_-]{1,40}$/u.test(name)) {
+    throw invalidInput('Invalid job name', "A job name has 1–40 letters, digits, '-' or '_'");
+  }
+  return name;
+}
+
+/** `--config k=v` pairs as a record; a repeated key keeps the last value. */
+export function parseConfigPairs(pairs: readonly string[]): Record<string, string> {
+  const config: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw invalidInput('Invalid config', `'${pair}' is not key=value`);
+    config[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return config;
+}
+
+/** Records an execution, keeping the newest EXECUTIONS_KEPT of its job. */
+export function recordExecution(data: JobsData, execution: Omit<Execution, 'id'>): Execution {
+  const recorded: Execution = { id: data.next_execution_id, ...execution };
+  data.next_execution_id += 1;
+  data.executions.push(recorded);
+  const own = data.executions.filter((e) => e.job_id === execution.job_id);
+  if (own.length > EXECUTIONS_KEPT) {
+    const drop = new Set(own.slice(0, own.length - EXECUTIONS_KEPT).map((e) => e.id));
+    data.executions = data.executions.filter((e) => !drop.has(e.id));
+  }
+  return recorded;
+}

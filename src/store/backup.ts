@@ -1,0 +1,47 @@
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { storeError } from '../core/errors.js';
+import { syncDirectory } from './atomic-file.js';
+import { CACHE_DIR } from './digest-cache.js';
+import { withStoreLock } from './lock.js';
+import { LOCK_NAME } from './paths.js';
+
+/**
+ * Copies the store in `dir` to `target` under the lock, so the copy is one committed state:
+ * every file but the lock, the digest cache (derived, rebuilt on demand) and temporary files.
+ * The copy is made as `<target>.partial`, flushed, checked by `verify` (reading it back as a
+ * store), and only then renamed to `target`: a backup that exists is a complete one.
+ */
+export async function backupStore(dir: string, target: string, verify: (copy: string) => Promise<void>): Promise<{ files: number }> {
+  try {
+    if (!statSync(dirname(target)).isDirectory()) throw new Error('not a directory');
+  } catch (error) {
+    throw storeError('Backup failed', `${dirname(target)} cannot hold backups: ${(error as Error).message}`);
+  }
+  const partial = `${target}.partial`;
+  return withStoreLock(dir, async () => {
+    let files = 0;
+    const copy = (from: string, to: string) => {
+      mkdirSync(to, { mode: 0o700 });
+      for (const entry of readdirSync(from, { withFileTypes: true })) {
+        if (entry.name === LOCK_NAME || entry.name === CACHE_DIR || entry.name.endsWith('.tmp')) continue;
+        if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
+        else if (entry.isFile()) {
+          copyFileSync(join(from, entry.name), join(to, entry.name));
+          files += 1;
+        }
+      }
+      syncDirectory(to);
+    };
+    try {
+      copy(dir, partial);
+      await verify(partial);
+      renameSync(partial, target);
+      syncDirectory(dirname(target));
+    } catch (error) {
+      rmSync(partial, { recursive: true, force: true });
+      throw storeError('Backup failed', `${basename(target)}: ${(error as Error).message}`);
+    }
+    return { files };
+  });
+}
