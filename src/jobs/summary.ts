@@ -1,0 +1,123 @@
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import type { Job } from '../core/jobs.js';
+import type { Range, WeekStart } from '../core/period.js';
+import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/report.js';
+import { formatSpan } from '../render/format.js';
+import { reportJson, stringifyJson } from '../render/json.js';
+import { reportCsv } from '../render/report-text.js';
+import { syncDirectory, writeNewFileDurably } from '../store/atomic-file.js';
+import { absolutePath, allowKeys, isWithin, real, refuse, required } from './config.js';
+import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
+
+const KEYS = ['target', 'period', 'by'] as const;
+const PERIODS = ['day', 'week', 'month'] as const;
+type Period = (typeof PERIODS)[number];
+
+/** The format follows the file's extension, so the file opens in whatever reads that type. */
+const FORMATS: Record<string, (report: Report) => string> = {
+  '.md': markdown,
+  '.markdown': markdown,
+  '.csv': reportCsv,
+  '.json': (report) => stringifyJson(reportJson(report)),
+};
+
+function check(config: Record<string, string>, places: ConfigPlaces): Record<string, string> {
+  allowKeys(config, 'summary', KEYS);
+  const target = absolutePath(required(config, 'summary', 'target'), 'target', places.home);
+  if (!FORMATS[extname(target).toLowerCase()]) {
+    throw refuse(`'target' must end in .md, .markdown, .csv or .json (got ${basename(target)})`);
+  }
+  // A report named state.json in the data directory would replace the user's history.
+  if (isWithin(target, places.dataDir)) {
+    throw refuse(`'target' must be outside the data directory ${places.dataDir} (got ${target})`);
+  }
+  const period = config.period ?? 'week';
+  if (!(PERIODS as readonly string[]).includes(period)) {
+    throw refuse(`'period' must be ${PERIODS.join(', ')} (got '${period}')`);
+  }
+  const by = config.by ?? 'task';
+  if (!(REPORT_BY as readonly string[]).includes(by)) {
+    throw refuse(`'by' must be ${REPORT_BY.join(', ')} (got '${by}')`);
+  }
+  // Defaults are written out, so the stored job says what it does whatever later defaults are.
+  return { target, period, by };
+}
+
+/** The last complete day, week or month before `now`, in local days. */
+export function lastPeriod(period: Period, now: Date, weekStartsOn: WeekStart): Range {
+  const current =
+    period === 'day' ? startOfDay(now) : period === 'week' ? startOfWeek(now, { weekStartsOn }) : startOfMonth(now);
+  const back = period === 'day' ? addDays : period === 'week' ? addWeeks : addMonths;
+  return { from: back(current, -1), to: current };
+}
+
+const span = (report: Report) => (report.from === report.to ? report.from : `${report.from} → ${report.to}`);
+
+/** A pipe in a name would end its cell. */
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+function markdown(report: Report): string {
+  const lines = [
+    `# stint report ${span(report)}`,
+    '',
+    '| name | time | sessions |',
+    '| --- | ---: | ---: |',
+    ...report.rows.map((row) => `| ${cell(row.name)} | ${formatSpan(row.seconds)} | ${row.sessions} |`),
+    `| **Total** | **${formatSpan(report.totalSeconds)}** | **${report.sessionCount}** |`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Whole or nothing: a temporary file beside the target, flushed, then renamed over it, so a
+ * reader never sees half a report. No directory is created: a missing one is a mistake to report.
+ */
+function writeWhole(target: string, text: string): void {
+  const dir = dirname(target);
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+  } catch (error) {
+    throw new Error(`cannot write ${target}: ${dir} is not a usable directory (${(error as Error).message})`);
+  }
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    writeNewFileDurably(tmp, text);
+    renameSync(tmp, target);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new Error(`cannot write ${target}: ${(error as Error).message}`);
+  }
+  syncDirectory(dir);
+}
+
+async function run(job: Job, ctx: RunContext): Promise<string> {
+  const config = check(job.config, ctx);
+  const target = config.target as string;
+  const period = config.period as Period;
+  // Symlinks resolved too: a report written through a link into the store could replace its state.json.
+  if (isWithin(real(dirname(target)), real(ctx.dataDir))) {
+    throw refuse(`'target' ${target} leads into the data directory ${ctx.dataDir}`);
+  }
+  const { week_start } = await ctx.store.readConfig();
+  const range = lastPeriod(period, ctx.now, week_start);
+  // Built as `report` builds it: a batch at a time, starting over if the scan is retried.
+  const request = { by: config.by as ReportBy, range, roundSeconds: null };
+  let builder = new ReportBuilder(request, ctx.now);
+  await ctx.store.scan({ kind: 'range', ...range }, () => {
+    builder = new ReportBuilder(request, ctx.now);
+    return (batch) => builder.add(batch);
+  });
+  const report = builder.result();
+  const render = FORMATS[extname(target).toLowerCase()] as (report: Report) => string;
+  writeWhole(target, render(report));
+  return `wrote the ${period} report (${span(report)}) to ${target}`;
+}
+
+export const summary: JobKind = { type: 'summary', check, run };

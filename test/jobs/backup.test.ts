@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { StintError } from '../../src/core/errors.js';
+import { backup } from '../../src/jobs/backup.js';
+import { createFileStore } from '../../src/store/file-store.js';
+import { ALL, type Store } from '../../src/store/store.js';
+import { makeSession } from '../helpers/factories.js';
+import { makeJob, runContext, tempPlaces } from './helpers.js';
+
+// 03:15:00 in Paris.
+const NOW = new Date('2026-11-22T02:15:00Z');
+
+let places: ReturnType<typeof tempPlaces>;
+let target: string;
+let store: Store;
+beforeEach(async () => {
+  places = tempPlaces();
+  target = join(places.root, 'backups');
+  mkdirSync(target);
+  store = createFileStore(places.dataDir);
+  // Two months of history: the backup must hold the root and every month file.
+  const sessions = [
+    makeSession({ id: 1, started_at: '2026-10-05T08:00:00Z', stopped_at: '2026-10-05T09:00:00Z' }),
+    makeSession({ id: 2, task: 'reading', started_at: '2026-11-20T08:00:00Z', stopped_at: '2026-11-20T08:30:00Z' }),
+  ];
+  await store.update(ALL, (data) => {
+    data.sessions.push(...sessions);
+    data.next_id = 3;
+  });
+});
+afterEach(() => places.cleanup());
+
+const refusal = (config: Record<string, string>) => {
+  try {
+    backup.check(config, places);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StintError);
+    expect((error as StintError).code).toBe('invalid_input');
+    return (error as StintError).message;
+  }
+  throw new Error('not refused');
+};
+
+describe('backup config', () => {
+  test('expands ~ and keeps keep as a number', () => {
+    expect(backup.check({ target: '~/backups/', keep: '02' }, places)).toEqual({ target: join(places.home, 'backups'), keep: '2' });
+    expect(backup.check({ target: target }, places)).toEqual({ target });
+  });
+
+  test.each([
+    ['a missing target', {}, /needs 'target'/],
+    ['an empty target', { target: '' }, /needs 'target'/],
+    ['a relative target', { target: 'backups' }, /absolute/],
+    ['the data directory', { target: '~/.stint' }, /outside the data directory/],
+    ['inside the data directory', { target: '~/.stint/backups' }, /outside the data directory/],
+    ['keep=0', { target: '/backups', keep: '0' }, /at least 1/],
+    ['keep=-1', { target: '/backups', keep: '-1' }, /at least 1/],
+    ['keep=all', { target: '/backups', keep: 'all' }, /at least 1/],
+    ['an unknown key', { target: '/backups', kep: '2' }, /no 'kep' setting/],
+  ])('refuses %s', (_name, config, message) => {
+    expect(refusal(config)).toMatch(message);
+  });
+});
+
+describe('backup run', () => {
+  const run = (config: Record<string, string>, now = NOW, id = 3) =>
+    backup.run(makeJob('backup', config, id), runContext(store, places, now));
+
+  test('copies the store into a folder named for the local time and the job, which reads back', async () => {
+    const result = await run({ target });
+    const copy = join(target, 'stint-20261122-031500-j3');
+    expect(result).toMatch(new RegExp(`^backed up \\d+ files to ${copy}$`));
+    expect(readdirSync(target)).toEqual(['stint-20261122-031500-j3']);
+    expect(readdirSync(copy)).toContain('state.json');
+    const months = readdirSync(join(places.dataDir, 'sessions')).sort();
+    expect(months).toHaveLength(2);
+    expect(readdirSync(join(copy, 'sessions')).sort()).toEqual(months);
+    for (const month of months) {
+      expect(readFileSync(join(copy, 'sessions', month), 'utf8')).toBe(readFileSync(join(places.dataDir, 'sessions', month), 'utf8'));
+    }
+    expect(await createFileStore(copy).read(ALL)).toEqual(await store.read(ALL));
+  });
+
+  test('a second run in the same second gets its own folder', async () => {
+    await run({ target });
+    await run({ target });
+    expect(readdirSync(target).sort()).toEqual(['stint-20261122-031500-j3', 'stint-20261122-031500-j3-2']);
+  });
+
+  test("keep=2 keeps this job's two newest backups and touches nothing else", async () => {
+    const others = ['stint-20200101-000000-j4', 'stint-20200101-000000-j30', 'stint-20200101-000000-j3.old'];
+    for (const name of others) mkdirSync(join(target, name));
+    // A file is not a backup, whatever its name.
+    writeFileSync(join(target, 'stint-20200101-000000-j3'), 'mine');
+    writeFileSync(join(target, 'notes.txt'), 'mine');
+
+    expect(await run({ target, keep: '2' }, new Date('2026-11-20T02:15:00Z'))).not.toMatch(/removed/);
+    await run({ target, keep: '2' }, new Date('2026-11-21T02:15:00Z'));
+    expect(await run({ target, keep: '2' })).toMatch(/; removed 1 older backup$/);
+
+    expect(readdirSync(target).sort()).toEqual(
+      [...others, 'stint-20200101-000000-j3', 'notes.txt', 'stint-20261121-031500-j3', 'stint-20261122-031500-j3'].sort(),
+    );
+  });
+
+  test('a same-second backup counts as newer than the first of that second', async () => {
+    await run({ target, keep: '2' });
+    await run({ target, keep: '2' });
+    await run({ target, keep: '2' });
+    expect(readdirSync(target).sort()).toEqual(['stint-20261122-031500-j3-2', 'stint-20261122-031500-j3-3']);
+  });
+
+  test('a target that does not exist fails the run and creates nothing', async () => {
+    const gone = join(places.root, 'gone');
+    await expect(run({ target: gone })).rejects.toThrow(/cannot hold backups/);
+    expect(existsSync(gone)).toBe(false);
+  });
+
+  test('a target inside the data directory is refused at run time too', async () => {
+    await expect(run({ target: join(places.dataDir, 'b') })).rejects.toThrow(/outside the data directory/);
+  });
+
+  test('a target that is a symlink into the data directory is refused at run time', async () => {
+    const link = join(places.root, 'innocent');
+    symlinkSync(places.dataDir, link);
+    const before = readdirSync(places.dataDir).sort();
+    await expect(run({ target: link })).rejects.toThrow(/leads into the data directory/);
+    expect(readdirSync(places.dataDir).sort()).toEqual(before);
+  });
+});
