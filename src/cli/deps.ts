@@ -20,6 +20,11 @@ export interface Deps {
   newUid(): string;
   /** The user's files that import reads and export writes. */
   files: Files;
+  /** The user's home directory and the data directory, for what jobs must never touch. */
+  home: string;
+  dataDir: string;
+  /** Calls `handler` on SIGINT or SIGTERM (the daemon stops cleanly); returns the unsubscribe. */
+  onStop(handler: () => void): () => void;
 }
 
 /** Reads `STINT_NOW` on every call, so a bad value is reported by the command that needs the time. */
@@ -54,8 +59,10 @@ export function processDeps(): Deps {
   // A reader that closes the pipe early (`stint list | head`) is not an error. Once per
   // process: the build runs several commands in one to warm up the code cache.
   if (!process.stdout.listeners('error').includes(ignoreEpipe)) process.stdout.on('error', ignoreEpipe);
+  const home = homedir();
+  const dataDir = resolveDataDir(env, home);
   return {
-    store: createFileStore(resolveDataDir(env, homedir())),
+    store: createFileStore(dataDir),
     now: clockFromEnv(env),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -63,5 +70,15 @@ export function processDeps(): Deps {
     env,
     newUid,
     files: realFiles,
+    home,
+    dataDir,
+    onStop(handler) {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { ReportOptions } from './commands/report.js';
 import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
 import type { Context } from './context.js';
+import { addJobCommands } from './program-jobs.js';
 import { collect, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
@@ -241,6 +242,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .action((files: string[], opts: Omit<ImportOptions, 'files'>, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/import.js')).importSessions, { ...opts, files }),
     );
+
+  addJobCommands(program, invoke);
 
   return program;
 }

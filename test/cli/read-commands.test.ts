@@ -182,6 +182,9 @@ describe('the program', () => {
       env: {},
       newUid: () => 'u',
       files: { read: () => '', write: () => undefined },
+      home: '/home/tester',
+      dataDir: '/home/tester/.stint',
+      onStop: () => () => undefined,
     };
     expect(await run(['list'], deps)).toBe(1);
     expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it)\n');

@@ -41,6 +41,9 @@ export function harness(options: { now?: string; data?: TrackerData; isTTY?: boo
         isTTY: options.isTTY ?? false,
         env: options.env ?? {},
         newUid: () => `uid-${++uid}`,
+        home: '/home/tester',
+        dataDir: '/home/tester/.stint',
+        onStop: () => () => undefined,
         files: {
           read(path) {
             const text = files.get(path);

@@ -1,0 +1,70 @@
+import type { Execution, Job } from '../core/jobs.js';
+import { nextSlot } from '../core/schedule.js';
+import { localIso } from './json.js';
+
+/** A job as SPEC shows it; `next_run` is null while it is disabled (it will not run). */
+export interface JobJson {
+  job_id: number;
+  name: string;
+  description: string | null;
+  type: Job['type'];
+  schedule: string;
+  config: Record<string, string>;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+  last_run: string | null;
+  next_run: string | null;
+}
+
+export function jobJson(job: Job, now: Date): JobJson {
+  return {
+    job_id: job.id,
+    name: job.name,
+    description: job.description,
+    type: job.type,
+    schedule: job.schedule,
+    config: { ...job.config },
+    enabled: job.enabled,
+    created_at: localIso(job.created_at),
+    updated_at: localIso(job.updated_at),
+    last_run: job.last_run === null ? null : localIso(job.last_run),
+    next_run: job.enabled ? localIso(nextSlot(job.schedule, now)) : null,
+  };
+}
+
+export interface ExecutionJson {
+  execution_id: number;
+  job_id: number;
+  status: Execution['status'];
+  started_at: string;
+  completed_at: string | null;
+  result: string | null;
+  error: string | null;
+}
+
+export function executionJson(e: Execution): ExecutionJson {
+  return {
+    execution_id: e.id,
+    job_id: e.job_id,
+    status: e.status,
+    started_at: localIso(e.started_at),
+    completed_at: e.completed_at === null ? null : localIso(e.completed_at),
+    result: e.result,
+    error: e.error,
+  };
+}
+
+const when = (iso: string | null) => (iso === null ? '-' : iso.slice(0, 16).replace('T', ' '));
+
+/** `jobs list` and `jobs show` for people: one job a line. */
+export function jobLine(job: JobJson): string {
+  const state = job.enabled ? `next ${when(job.next_run)}` : 'disabled';
+  return `#${job.job_id} ${job.name} (${job.type}) ${job.schedule}  ${state}, last ${when(job.last_run)}\n`;
+}
+
+/** One line per execution: the daemon's log, tick's and run's output, history. */
+export function executionLine(e: ExecutionJson, name: string): string {
+  const outcome = e.status === 'failed' ? `failed: ${e.error}` : e.status === 'running' ? 'running' : (e.result ?? 'completed');
+  return `${when(e.started_at)} job #${e.job_id} ${name}: ${outcome}\n`;
+}
