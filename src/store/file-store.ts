@@ -11,7 +11,8 @@ import { withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readJobs, updateJobs } from './jobs-store.js';
 import { configCodec, defaultConfig } from './config-file.js';
-import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, ROOT_FILE } from './paths.js';
+import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
+import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
@@ -162,6 +163,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     const monthsDir = join(dir, MONTHS_DIR);
     mkdirSync(monthsDir, { recursive: true, mode: 0o700 });
     removeAbandonedTempFiles(rootPath);
+    removeAbandonedTempFiles(join(dir, PROMPT_STATE_FILE));
     written.clear(); // only the last commit's: a long-lived process must not hoard history
     for (const [key, file, sessions] of writes) {
       const { db } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', sessions);
@@ -170,6 +172,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     }
     if (writes.length > 0) syncDirectory(monthsDir);
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
+    writePromptState(dir, active);
     if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
     collectGarbage(dir, [root, old]);
   }
@@ -218,6 +221,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
       const root = undoneRoot(snapshot.root, entry);
       guard.assertHeld();
       await replaceRoot(snapshot, root, []);
+      writePromptState(dir, root.active);
       collectGarbage(dir, [root, snapshot.root]);
       return entry.label;
     });

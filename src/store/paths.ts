@@ -11,6 +11,8 @@ export const LEGACY_BACKUP = 'sessions.v1.json.bak';
 export const LOCK_NAME = 'stint.lock';
 /** The user's settings. */
 export const CONFIG_FILE = 'config.json';
+/** The running timer in a few plain lines, for the shell prompt function (derived from the root). */
+export const PROMPT_STATE_FILE = 'prompt.state';
 
 /** `$STINT_HOME` if set, else `~/.stint`. Resolved per call, never at import time. */
 export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, home: string): string {

@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Session } from '../../src/core/session.js';
+import { makeSession } from '../helpers/factories.js';
+import { seedStore } from '../helpers/seed.js';
+import { BIN, stint, useTempHome } from '../helpers/spawn.js';
+
+// The scripts printed by the built bin, run by the real shells, calling the real `stint
+// __complete` through a `stint` on PATH.
+
+const now = '2026-01-20T12:00:00Z';
+const has = (shell: string) => spawnSync(shell, ['--version'], { stdio: 'ignore' }).status === 0;
+
+let home = '';
+useTempHome((dir) => (home = dir));
+
+const sessions: Session[] = [
+  makeSession({ id: 1, task: 'reading', started_at: '2026-01-19T08:00:00Z', stopped_at: '2026-01-19T09:00:00Z' }),
+  makeSession({ id: 2, task: 'writing', started_at: '2026-01-20T08:00:00Z', stopped_at: '2026-01-20T09:00:00Z' }),
+  makeSession({ id: 3, task: 'coding', started_at: '2026-01-20T10:00:00Z', stopped_at: null, status: 'running' }),
+];
+
+let bin = '';
+let env: Record<string, string> = {};
+
+beforeEach(async () => {
+  await seedStore(home, sessions);
+  // The folder that holds the data directory is the test's own, removed after it.
+  bin = join(dirname(home), 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'stint'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(join(bin, 'stint'), 0o755);
+  // A HOME of their own for the shells (fish keeps state there), inside the test's folder.
+  env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: join(dirname(home), 'home'), STINT_HOME: home, STINT_NOW: now, TZ: 'Europe/Paris' };
+});
+
+/** Writes the script `stint completion <shell>` prints, and returns its path. */
+async function script(shell: 'bash' | 'zsh' | 'fish'): Promise<string> {
+  const result = await stint(['completion', shell], { home, now });
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  const file = join(dirname(home), shell === 'zsh' ? '_stint' : `stint.${shell}`);
+  writeFileSync(file, result.stdout);
+  return file;
+}
+
+/** COMP_WORDS as bash splits a line: on blanks, and = and : (in COMP_WORDBREAKS) as words of their own. */
+const compWords = (line: string): string[] => line.split(' ').flatMap((word) => word.split(/([=:])/).filter((part, i, all) => part !== '' || i === all.length - 1));
+
+describe('bash', () => {
+  let file = '';
+  beforeEach(async () => {
+    file = await script('bash');
+  });
+
+  function complete(line: string): string[] {
+    const words = compWords(line);
+    const program = `source "$1"; shift; COMP_LINE="$1"; COMP_POINT=\${#COMP_LINE}; shift; COMP_WORDS=("$@"); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _stint; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const run = spawnSync('bash', ['--norc', '--noprofile', '-c', program, 'bash', file, line, ...words], { env, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return run.stdout.split('\n').filter((word) => word !== '');
+  }
+
+  test.each([
+    ['stint sta', ['start', 'stats', 'status']],
+    ['stint l', ['list', 'ls']],
+    ['stint jobs h', ['help', 'history']],
+    ['stint list --status ', ['abandoned', 'completed', 'partial', 'paused', 'running']],
+    ['stint ls --status=p', ['partial', 'paused']],
+    ['stint stop --as ', ['abandoned', 'completed', 'partial']],
+    ['stint report --week --by ', ['day', 'tag', 'task']],
+    ['stint completion ', ['bash', 'fish', 'zsh']],
+    ['stint stop --at ', []],
+    ['stint list --st', ['--status']],
+    ['stint jobs add nightly --ty', ['--type']],
+    ['stint start --j', ['--json']],
+  ])('%j completes %j', (line, expected) => {
+    expect(complete(line).sort()).toEqual(expected);
+  });
+
+  test.each([
+    ['stint stop ', ['3']],
+    ['stint stop --at 11:30 ', ['3']],
+    ['stint show ', ['3', '2', '1']],
+    ['stint rm 2 ', ['3', '2', '1']],
+    ['stint start ', ['coding', 'writing', 'reading']],
+    ['stint list --task w', ['writing']],
+  ])('%j completes %j from the store', (line, expected) => {
+    expect(complete(line)).toEqual(expected);
+  });
+
+  test('files for import and --output', () => {
+    writeFileSync(join(dirname(home), 'frames.json'), '[]');
+    expect(complete(`stint import ${dirname(home)}/fra`)).toEqual([`${dirname(home)}/frames.json`]);
+    expect(complete(`stint export --output ${dirname(home)}/fra`)).toEqual([`${dirname(home)}/frames.json`]);
+  });
+});
+
+describe.skipIf(!has('zsh'))('zsh', () => {
+  const zsh = (command: string) => spawnSync('zsh', ['-f', '-c', command], { env, encoding: 'utf8' });
+
+  test('zsh -n accepts the script', async () => {
+    const run = spawnSync('zsh', ['-n', await script('zsh')], { encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test('sourced after compinit, it registers _stint for stint', async () => {
+    const run = zsh(`autoload -Uz compinit && compinit -u -D && source "${await script('zsh')}" && print -r -- $_comps[stint]`);
+    expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: '_stint\n', stderr: '' });
+  });
+
+  test('saved as _stint in $fpath, compinit finds it by its #compdef line', async () => {
+    const dir = dirname(await script('zsh'));
+    const run = zsh(`fpath=("${dir}" $fpath); autoload -Uz compinit && compinit -u -D && print -r -- $_comps[stint]`);
+    expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: '_stint\n', stderr: '' });
+  });
+});
+
+describe.skipIf(!has('fish'))('fish', () => {
+  let file = '';
+  beforeEach(async () => {
+    file = await script('fish');
+  });
+
+  /** What fish offers for a line (`complete -C`), values only. */
+  function complete(line: string): string[] {
+    const run = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', file, line], { env, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    return run.stdout.split('\n').filter((entry) => entry !== '').map((entry) => entry.split('\t')[0] ?? '');
+  }
+
+  test('fish -n accepts the script', () => {
+    const run = spawnSync('fish', ['--no-config', '-n', file], { encoding: 'utf8' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test.each([
+    ['stint sta', ['start', 'stats', 'status']],
+    ['stint stop --as ', ['abandoned', 'completed', 'partial']],
+    ['stint list --status ', ['abandoned', 'completed', 'partial', 'paused', 'running']],
+    ['stint jobs ad', ['add']],
+    ['stint jobs list --ty', ['--type']],
+  ])('%j completes %j', (line, expected) => {
+    expect(complete(line).sort()).toEqual(expected);
+  });
+
+  test.each([
+    ['stint stop ', ['3']],
+    ['stint start ', ['coding', 'writing', 'reading']],
+    ['stint show ', ['3', '2', '1']],
+  ])('%j completes %j from the store, in its order', (line, expected) => {
+    expect(complete(line)).toEqual(expected);
+  });
+
+  test('rm and jobs rm are told apart', () => {
+    expect(complete('stint rm ').sort()).toEqual(['1', '2', '3']);
+    expect(complete('stint jobs rm ')).toEqual([]);
+  });
+});

@@ -1,0 +1,108 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Session } from '../../src/core/session.js';
+import { promptFunction, type PromptShell } from '../../src/render/prompt.js';
+import { shortStatus } from '../../src/render/session-text.js';
+import { PROMPT_STATE_FILE } from '../../src/store/paths.js';
+import { encodePromptState, PROMPT_STATE_VERSION } from '../../src/store/prompt-state.js';
+import { makeSession } from '../helpers/factories.js';
+import { tempHome } from '../helpers/spawn.js';
+
+// The shell functions against shortStatus itself, over the edges of the clock and of formatSpan
+// (59 s, 60 s, whole hours, past a day), without the built bin: the state file is encoded here.
+
+const START = '2026-01-15T09:00:00Z';
+const after = (seconds: number) => new Date(Date.parse(START) + seconds * 1000).toISOString();
+const running = (overrides: Partial<Session> = {}) =>
+  makeSession({ task: 'coding', started_at: START, stopped_at: null, status: 'running', ...overrides });
+
+const CASES: [name: string, active: Session[], seconds: number][] = [
+  ['idle', [], 10],
+  ['a running timer at its start', [running()], 0],
+  ['a running timer, hours past a day', [running()], 93_905],
+  ['a timer seen before it started', [running()], -30],
+  ['a non-ASCII task name', [running({ task: 'ändern_日本' })], 61],
+  ...[0, 1, 59, 60, 61, 119, 3599, 3600, 3659, 3660, 7199, 90_000].map(
+    (left): [string, Session[], number] => [`focus, ${left}s left`, [running({ planned_seconds: 100_000 })], 100_000 - left],
+  ),
+  ...[1, 59, 60, 3600, 3660, 4500, 93_900].map(
+    (over): [string, Session[], number] => [`focus, ${over}s over`, [running({ planned_seconds: 60 })], 60 + over],
+  ),
+  [
+    'paused focus with closed pauses, three active',
+    [
+      running({ id: 1, started_at: '2026-01-15T08:00:00Z' }),
+      running({ id: 2, started_at: '2026-01-15T08:30:00Z', status: 'paused', pauses: [{ started_at: '2026-01-15T08:31:00Z', ended_at: null }] }),
+      running({
+        id: 3,
+        task: 'deep',
+        status: 'paused',
+        planned_seconds: 1500,
+        pauses: [
+          { started_at: '2026-01-15T09:01:00Z', ended_at: '2026-01-15T09:02:30Z' },
+          { started_at: '2026-01-15T09:10:00Z', ended_at: null },
+        ],
+      }),
+    ],
+    7200,
+  ],
+  ['a pause that began after now', [running({ status: 'paused', pauses: [{ started_at: after(100), ended_at: null }] })], 50],
+];
+
+const hasShell = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+const LOAD: Record<PromptShell, string> = {
+  bash: 'eval "$SCRIPT"; stint_prompt',
+  zsh: 'eval "$SCRIPT"; stint_prompt',
+  fish: 'echo $SCRIPT | source; stint_prompt',
+};
+/** Calls the function with a format argument instead. */
+const withFormat = (shell: PromptShell, format: string) => `${LOAD[shell]} '${format}'`;
+
+let root = '';
+let cleanup = () => undefined as void;
+beforeAll(() => {
+  const made = tempHome();
+  root = made.home;
+  cleanup = made.cleanup;
+});
+afterAll(() => cleanup());
+
+function runPrompt(shell: PromptShell, home: string, now: string, call = LOAD[shell]): Promise<string> {
+  const script = promptFunction(shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION });
+  const env = { PATH: process.env.PATH ?? '', HOME: home, STINT_HOME: home, STINT_NOW: now, SCRIPT: script };
+  return new Promise((resolve, reject) => {
+    execFile(shell, ['-c', call], { env }, (error, stdout, stderr) => {
+      if (error || stderr !== '') reject(new Error(`${shell}: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) => {
+  test.skipIf(!hasShell(shell)).each(CASES)('%s', async (name, active, seconds) => {
+    const home = join(root, shell, name.replace(/\W+/g, '-'));
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState(active));
+    const now = after(seconds);
+    expect(await runPrompt(shell, home, now)).toBe(shortStatus(active, new Date(now)));
+  });
+
+  test.skipIf(!hasShell(shell))('prints nothing without a state file, or with a newer format', async () => {
+    const home = join(root, shell, 'formats');
+    mkdirSync(home, { recursive: true });
+    expect(await runPrompt(shell, home, START)).toBe('');
+    writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([running()]).replace(/^1\n/, '2\n'));
+    expect(await runPrompt(shell, home, START)).toBe('');
+  });
+
+  test.skipIf(!hasShell(shell))('a format argument wraps the timer, and only the timer', async () => {
+    const home = join(root, shell, 'format');
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([running()]));
+    expect(await runPrompt(shell, home, after(65), withFormat(shell, '[%s] '))).toBe('[coding 0:01:05] ');
+    writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([]));
+    expect(await runPrompt(shell, home, after(65), withFormat(shell, '[%s] '))).toBe('');
+  });
+});
