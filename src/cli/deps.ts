@@ -8,6 +8,18 @@ import { realFiles, type Files } from './files.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** The user's terminal, for the live views (`--watch`). */
+export interface Terminal {
+  /** Both stdin and stdout are a terminal: keys can be read and the screen redrawn. */
+  readonly isTTY: boolean;
+  /** The screen's size, read anew on every frame (the window may be resized). */
+  readonly rows: number;
+  readonly columns: number;
+  write(text: string): void;
+  /** Puts stdin in raw mode and calls `handler` with what each key sends; returns the restore. */
+  onKey(handler: (key: string) => void): () => void;
+}
+
 /** Every side effect a command may have, in one seam, so tests can run real commands against fakes. */
 export interface Deps {
   store: Store;
@@ -25,6 +37,7 @@ export interface Deps {
   dataDir: string;
   /** Calls `handler` on SIGINT or SIGTERM (the daemon stops cleanly); returns the unsubscribe. */
   onStop(handler: () => void): () => void;
+  terminal: Terminal;
 }
 
 /** Reads `STINT_NOW` on every call, so a bad value is reported by the command that needs the time. */
@@ -51,6 +64,40 @@ function newUid(): string {
 
 function ignoreEpipe(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE') throw error;
+}
+
+/**
+ * process.stdin and process.stdout, for the live views. process.stdin is made on first access,
+ * which costs a run: only a live view touches it.
+ */
+function processTerminal(): Terminal {
+  const { stdout } = process;
+  return {
+    get isTTY() {
+      return stdout.isTTY === true && process.stdin.isTTY === true;
+    },
+    get rows() {
+      return stdout.rows || 24;
+    },
+    get columns() {
+      return stdout.columns || 80;
+    },
+    write: (text) => void stdout.write(text),
+    onKey(handler) {
+      const { stdin } = process;
+      const onData = (chunk: string) => handler(chunk);
+      stdin.setRawMode(true);
+      stdin.setEncoding('utf8');
+      stdin.on('data', onData);
+      stdin.resume();
+      return () => {
+        stdin.off('data', onData);
+        stdin.setRawMode(false);
+        // A paused stdin no longer holds the process open.
+        stdin.pause();
+      };
+    },
+  };
 }
 
 /** The real process: resolved when a command runs, never at import time. */
@@ -80,5 +127,6 @@ export function processDeps(): Deps {
         process.off('SIGTERM', handler);
       };
     },
+    terminal: processTerminal(),
   };
 }

@@ -23,8 +23,8 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     outputError: () => undefined,
   });
   try {
-    // `stint` alone shows what is running.
-    await program.parseAsync(argv.length === 0 ? ['status'] : [...argv], { from: 'user' });
+    // `stint` alone shows what is running, and what to do next.
+    await program.parseAsync(argv.length === 0 ? ['status', '--next'] : [...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError && HELP_CODES.has(error.code)) return 0;

@@ -35,3 +35,8 @@ export function withPeriodOptions(command: Command): Command {
     .option('--from <date>', 'From this day on, included (YYYY-MM-DD, "3 days ago" …).')
     .option('--to <date>', 'Up to this day, included (YYYY-MM-DD, yesterday …).');
 }
+
+/** The usage examples at the end of a command's help: each line is what follows `stint `. */
+export function examples(...lines: string[]): string {
+  return `\n${lines.length > 1 ? 'Examples' : 'Example'}:\n${lines.map((line) => `  stint ${line}`).join('\n')}`;
+}

@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
-import { invalidInput } from '../core/errors.js';
 import { JOB_TYPES } from '../core/jobs.js';
 import type { JobAddOptions, JobEditOptions, JobListOptions } from './commands/jobs.js';
-import { collect } from './options.js';
+import { collect, examples } from './options.js';
 import { parseCount } from './parse.js';
 import type { Invoke } from './program.js';
 
@@ -12,10 +11,6 @@ import type { Invoke } from './program.js';
 const jobs = () => import('./commands/jobs.js');
 const running = () => import('./commands/jobs-run.js');
 const parseJobId = parseCount('job ID');
-const parseEnabled = (value: string): 'true' | 'false' => {
-  if (value === 'true' || value === 'false') return value;
-  throw invalidInput('Invalid value', `--enabled takes true or false, not '${value}'`);
-};
 
 export function addJobCommands(program: Command, invoke: Invoke): void {
   const group = program
@@ -32,15 +27,17 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
     .option('--description <text>', 'What it is for.')
     .option('--config <key=value>', 'A setting of its type (repeatable): target, keep, period, by, path, pattern, days.', collect)
     .option('--disabled', 'Add it switched off.')
+    .addHelpText('after', examples('jobs add nightly --type backup --cron "0 3 * * *" --config target=~/backups --config keep=14', 'jobs add timesheet --type summary --cron "0 8 * * 1" --config target=~/week.md', 'jobs add logs --type cleanup --cron @weekly --config path=~/logs --config pattern=*.log --config days=30'))
     .action((name: string, opts: Omit<JobAddOptions, 'name'>, cmd: Command) => invoke(cmd, async () => (await jobs()).jobAdd, { ...opts, name }));
 
   group
     .command('list')
     .description('List jobs, 10 a page.')
     .addOption(new Option('--type <type>', 'Only jobs of this type.').choices(JOB_TYPES))
-    .option('--enabled <bool>', 'Only enabled (true) or disabled (false) jobs.', parseEnabled)
+    .addOption(new Option('--enabled <bool>', 'Only enabled (true) or disabled (false) jobs.').choices(['true', 'false']))
     .option('--page <n>', 'Which page.', parseCount('page'))
     .option('--page-size <n>', 'Jobs a page (default 10).', parseCount('page-size'))
+    .addHelpText('after', examples('jobs list', 'jobs list --type backup --enabled true', 'jobs list --page 2 --page-size 5 --json'))
     .action((opts: JobListOptions, cmd: Command) => invoke(cmd, async () => (await jobs()).jobList, opts));
 
   group
@@ -52,6 +49,7 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
     .option('--cron <expr>', 'A new schedule.')
     .option('--description <text>', 'A new description ("" clears it).')
     .option('--config <key=value>', 'Set a setting (repeatable); key= removes it.', collect)
+    .addHelpText('after', examples('jobs edit 1 --cron "30 2 * * *"', 'jobs edit 1 --config keep=30 --description "two weeks more"', 'jobs edit 2 --config by='))
     .action((id: number, opts: Omit<JobEditOptions, 'id'>, cmd: Command) => invoke(cmd, async () => (await jobs()).jobEdit, { ...opts, id }));
 
   for (const [name, description, load] of [
@@ -62,6 +60,7 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
       .command(name)
       .description(description)
       .argument('<id>', 'job ID', parseJobId)
+      .addHelpText('after', examples(`jobs ${name} 1`, `jobs ${name} 1 --json`))
       .action((id: number, _opts: object, cmd: Command) => invoke(cmd, load, { id }));
   }
 
@@ -70,6 +69,7 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
       .command(name)
       .description(`${enabled ? 'Switch a job on' : 'Switch a job off; it keeps its history'}.`)
       .argument('<id>', 'job ID', parseJobId)
+      .addHelpText('after', examples(`jobs ${name} 1`))
       .action((id: number, _opts: object, cmd: Command) => invoke(cmd, async () => (await jobs()).jobEnable, { id, enabled }));
   }
 
@@ -78,6 +78,7 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
     .description('Run a job now, whatever its schedule; exit 1 if it fails.')
     .argument('<id>', 'job ID', parseJobId)
     .option('--dry-run', 'Say what it would do (cleanup: the files it would delete); record nothing.')
+    .addHelpText('after', examples('jobs run 1', 'jobs run 3 --dry-run'))
     .action((id: number, opts: { dryRun?: boolean }, cmd: Command) => invoke(cmd, async () => (await running()).jobRun, { ...opts, id }));
 
   group
@@ -85,20 +86,24 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
     .description('The last runs of a job, newest first.')
     .argument('<id>', 'job ID', parseJobId)
     .option('--limit <n>', 'How many (default 20).', parseCount('limit'))
+    .addHelpText('after', examples('jobs history 1', 'jobs history 1 --limit 5 --json'))
     .action((id: number, opts: { limit?: number }, cmd: Command) => invoke(cmd, async () => (await jobs()).jobHistory, { ...opts, id }));
 
   group
     .command('stats')
     .description('Jobs, active jobs, and executions: total, completed, failed.')
+    .addHelpText('after', examples('jobs stats', 'jobs stats --json'))
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await jobs()).jobStats, {}));
 
   group
     .command('tick')
     .description('Run every enabled job with a slot due since its last run, once (for crontab); exit 1 if one fails.')
+    .addHelpText('after', examples('jobs tick', 'jobs tick --json   # crontab: * * * * * stint jobs tick'))
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await running()).jobTick, {}));
 
   group
     .command('daemon')
     .description('Stay in the foreground running jobs on schedule, one line a run, until Ctrl-C or SIGTERM.')
+    .addHelpText('after', examples('jobs daemon', 'jobs daemon >> ~/stint-jobs.log &'))
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await running()).jobDaemon, {}));
 }

@@ -12,7 +12,8 @@ import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
 import type { Context } from './context.js';
 import { addJobCommands } from './program-jobs.js';
-import { collect, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
+import { addShellCommands } from './program-shell.js';
+import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
 const OUTCOMES: readonly Outcome[] = ['completed', 'partial', 'abandoned'];
@@ -139,16 +140,19 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
   settings
     .command('list')
     .description('Show every setting.')
+    .addHelpText('after', examples('config list', 'config list --json'))
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'list' as const }));
   settings
     .command('get')
     .description('Show one setting.')
+    .addHelpText('after', examples('config get daily_goal'))
     .argument('<key>', 'setting name')
     .action((key: string, _opts: object, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'get' as const, key }),
     );
   settings
     .command('set')
+    .addHelpText('after', examples('config set daily_goal 6h', 'config set forgotten_after 10h', 'config set week_start sunday'))
     .description('Change one setting.')
     .argument('<key>', 'setting name')
     .argument('<value>', 'new value: a duration (10h, 90m) or a day (monday)')
@@ -164,7 +168,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--task <name>', 'Only sessions of this task.')
     .option('--tag <tag>', 'Only sessions with this tag.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
-    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json\n  stint list --month --csv > month.csv');
+    .option('--watch', 'Redraw every second until Ctrl-C or q (in a terminal).')
+    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json\n  stint list --month --csv > month.csv\n  stint list --day --watch');
   withCsv(withPeriodOptions(list)).action((opts: ListOptions, cmd: Command) =>
     invoke(cmd, async () => (await import('./commands/list.js')).list, opts),
   );
@@ -204,8 +209,10 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .command('status')
     .description('Show running and paused sessions with live clocks.')
     .option('--short', 'One line for a shell prompt (`coding 1:02:03`); empty when idle.')
-    .addHelpText('after', '\nExamples:\n  stint status\n  stint status --short')
-    .action((opts: { short?: boolean }, cmd: Command) =>
+    .option('--watch', 'Redraw every second until Ctrl-C or q (in a terminal).')
+    .addOption(new Option('--next').hideHelp())
+    .addHelpText('after', '\nExamples:\n  stint status\n  stint status --short\n  stint status --watch')
+    .action((opts: { short?: boolean; watch?: boolean; next?: boolean }, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/status.js')).status, opts),
     );
 
@@ -244,6 +251,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     );
 
   addJobCommands(program, invoke);
+
+  addShellCommands(program, invoke);
 
   return program;
 }

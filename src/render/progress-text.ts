@@ -8,7 +8,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** A gauge of `width` cells, full at 100%. */
-function gauge(fraction: number, width = 20): string {
+export function gauge(fraction: number, width = 20): string {
   const full = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return `${'█'.repeat(full)}${'░'.repeat(width - full)}`;
 }

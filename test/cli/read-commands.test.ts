@@ -185,6 +185,7 @@ describe('the program', () => {
       home: '/home/tester',
       dataDir: '/home/tester/.stint',
       onStop: () => () => undefined,
+      terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
     };
     expect(await run(['list'], deps)).toBe(1);
     expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it)\n');

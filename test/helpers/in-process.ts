@@ -1,4 +1,4 @@
-import type { Deps } from '../../src/cli/deps.js';
+import type { Deps, Terminal } from '../../src/cli/deps.js';
 import { notFound } from '../../src/core/errors.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
@@ -14,8 +14,13 @@ export interface Harness {
   run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
+/** stdin and stdout are pipes, as in a script. */
+const NOT_A_TERMINAL: Terminal = { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined };
+
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
-export function harness(options: { now?: string; data?: TrackerData; isTTY?: boolean; env?: Record<string, string> } = {}): Harness {
+export function harness(
+  options: { now?: string; data?: TrackerData; isTTY?: boolean; env?: Record<string, string>; terminal?: Terminal } = {},
+): Harness {
   const store = createMemoryStore(options.data ? encodeLegacyFile(options.data) : null);
   let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
   let uid = 0;
@@ -44,6 +49,7 @@ export function harness(options: { now?: string; data?: TrackerData; isTTY?: boo
         home: '/home/tester',
         dataDir: '/home/tester/.stint',
         onStop: () => () => undefined,
+        terminal: options.terminal ?? NOT_A_TERMINAL,
         files: {
           read(path) {
             const text = files.get(path);

@@ -18,20 +18,27 @@ export interface ListOptions extends TypedPeriod {
   limit?: number | undefined;
   /** CSV with the JSON view's field names as columns. */
   csv?: boolean | undefined;
+  /** Redraw the table every second in the terminal. */
+  watch?: boolean | undefined;
 }
 
-/** Sessions oldest first. The history is scanned a month at a time, so its size does not set the memory. */
-export async function list(options: ListOptions, ctx: Context): Promise<number> {
-  assertOneFormat(options.csv, ctx.json);
-  const now = ctx.deps.now();
+/** What one pass over the store found. */
+interface Listing {
+  /** The matches kept (the last n with --limit); empty when they were rendered as they came. */
+  kept: Session[];
+  /** JSON or CSV texts rendered month by month. */
+  texts: string[];
+  total: number;
+  stored: number;
+  filtered: boolean;
+}
+
+/** Scans the history a month at a time, so its size does not set the memory. */
+async function collect(options: ListOptions, ctx: Context, now: Date, render?: (s: Session) => string, separator = ''): Promise<Listing> {
   const settings = await ctx.deps.store.readConfig();
   const range = await periodFromOptions(options, now, settings);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
-  // JSON or CSV of every match is rendered month by month; otherwise matches are kept (the last n with --limit).
-  const renderAsWeGo = (ctx.json || options.csv === true) && options.limit === undefined;
-  const iso = makeLocalIso();
-  const csvRow = (s: Session) => sessionCsvRow(s, now, iso);
   const fresh = () => ({ texts: [] as string[], kept: new LastN<Session>(options.limit ?? Infinity), total: 0, stored: 0 });
   let tally = fresh();
   await ctx.deps.store.scan(scope, () => {
@@ -40,31 +47,65 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
       tally.stored += batch.length;
       const matched = batch.filter(matches);
       tally.total += matched.length;
-      if (!renderAsWeGo) tally.kept.push(matched);
-      else if (matched.length === 0) return;
-      else if (options.csv) tally.texts.push(matched.map((s) => csvLine(csvRow(s))).join(''));
-      else tally.texts.push(matched.map((s) => sessionJsonText(s, now, iso)).join(','));
+      if (!render) tally.kept.push(matched);
+      else if (matched.length > 0) tally.texts.push(matched.map(render).join(separator));
     };
   });
-  const { texts, kept, total, stored } = tally;
-  for (const s of kept.values) {
-    if (isForgotten(s, now, settings.forgotten_after_seconds)) {
-      ctx.warn(forgottenWarning(s, now));
-    }
+  const kept = tally.kept.values;
+  for (const s of kept) {
+    if (isForgotten(s, now, settings.forgotten_after_seconds)) ctx.warn(forgottenWarning(s, now));
   }
+  return { kept, texts: tally.texts, total: tally.total, stored: tally.stored, filtered: range !== undefined };
+}
+
+/** The human view: the table, or why there is none. */
+function tableText(listing: Listing, ctx: Context, now: Date): string {
+  if (listing.total > 0) return sessionsTable(listing.kept, now, ctx.palette);
+  return listing.stored === 0 && !listing.filtered ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n';
+}
+
+/** Sessions oldest first. */
+export async function list(options: ListOptions, ctx: Context): Promise<number> {
+  assertOneFormat(options.csv, ctx.json);
+  if (options.watch) return watchList(options, ctx);
+  const now = ctx.deps.now();
+  // JSON or CSV of every match is rendered month by month; otherwise matches are kept (the last n with --limit).
+  const renderAsWeGo = (ctx.json || options.csv === true) && options.limit === undefined;
+  const iso = makeLocalIso();
+  const csvRow = (s: Session) => sessionCsvRow(s, now, iso);
+  const render = !renderAsWeGo ? undefined : options.csv ? (s: Session) => csvLine(csvRow(s)) : (s: Session) => sessionJsonText(s, now, iso);
+  const listing = await collect(options, ctx, now, render, options.csv ? '' : ',');
+  const { texts, kept, total } = listing;
 
   if (options.csv) {
     // Printed only now, as JSON below: an unreadable month file must leave stdout empty.
-    ctx.printChunks(renderAsWeGo ? [csvLine(SESSION_CSV_HEADER), ...texts] : [csvTable(SESSION_CSV_HEADER, kept.values.map(csvRow))]);
+    ctx.printChunks(renderAsWeGo ? [csvLine(SESSION_CSV_HEADER), ...texts] : [csvTable(SESSION_CSV_HEADER, kept.map(csvRow))]);
   } else if (renderAsWeGo) {
     // Printed only now: an unreadable month file must leave stdout empty.
     ctx.printChunks(['{"sessions":[', ...texts.map((text, i) => (i === 0 ? text : `,${text}`)), `],"total":${total}}\n`]);
   } else if (ctx.json) {
-    ctx.printJson(sessionListJson(kept.values, total, now));
-  } else if (total === 0) {
-    ctx.print(stored === 0 && !range ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n');
+    ctx.printJson(sessionListJson(kept, total, now));
   } else {
-    ctx.print(sessionsTable(kept.values, now, ctx.palette));
+    ctx.print(tableText(listing, ctx, now));
   }
   return 0;
+}
+
+/** `list --watch`: the same table each second, the store read afresh (no lock), with focus bars below. */
+async function watchList(options: ListOptions, ctx: Context): Promise<number> {
+  const [{ watch }, { focusBars }] = await Promise.all([import('../watch.js'), import('../../render/watch-text.js')]);
+  return watch(ctx, {
+    title: 'stint list',
+    clashes: { '--csv': options.csv },
+    async frame(now) {
+      const warnings: string[] = [];
+      const listing = await collect(options, { ...ctx, warn: (text) => void warnings.push(text) }, now);
+      const focus = listing.kept.filter((s) => s.stopped_at === null && s.planned_seconds !== null);
+      const lines = tableText(listing, ctx, now).replace(/\n$/, '').split('\n');
+      if (focus.length > 0) lines.push('', ...focusBars(focus, now, ctx.palette));
+      lines.push(...warnings.map((w) => ctx.palette.warning(w)));
+      // The table's head stays on screen when its rows do not all fit; the newest rows are kept.
+      return { lines, keepTop: listing.total > 0 ? 1 : 0, focus };
+    },
+  });
 }

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { describe, expect, test } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { harness } from '../helpers/in-process.js';
+
+/** Every visible command, as the words a user types: ['jobs', 'add'], ['status'] … */
+function commandPaths(): string[][] {
+  const program = buildProgram('0.0.0', async () => undefined, { writeOut: () => undefined, writeErr: () => undefined });
+  const paths: string[][] = [];
+  const walk = (command: Command, path: string[]) => {
+    for (const sub of command.commands) {
+      if ((sub as Command & { _hidden?: boolean })._hidden) continue;
+      const next = [...path, sub.name()];
+      paths.push(next);
+      walk(sub, next);
+    }
+  };
+  walk(program, []);
+  return paths;
+}
+
+describe('help', () => {
+  const paths = commandPaths();
+
+  test('covers every command, nested ones included', () => {
+    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['start', 'jobs add', 'config set', 'completion', 'prompt']));
+  });
+
+  test.each(paths.map((p) => [p.join(' '), p]))('%s --help has a usage example', async (_name, path) => {
+    const { code, stdout } = await harness().run(...(path as string[]), '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nExamples?:\n {2}stint /);
+  });
+
+  test.each([
+    [['stauts'], "stint: Invalid usage: unknown command 'stauts' (Did you mean one of stats, status?)\n"],
+    [['list', '--limt', '3'], "stint: Invalid usage: unknown option '--limt' (Did you mean --limit?)\n"],
+    [['jobs', 'ad'], "stint: Invalid usage: unknown command 'ad' (Did you mean add?)\n"],
+  ])('a mistyped %j suggests the closest, exit 2', async (argv, stderr) => {
+    expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('--version prints the version', async () => {
+    const { code, stdout } = await harness().run('--version');
+    expect([code, stdout]).toEqual([0, expect.stringMatching(/^\d+\.\d+\.\d+\n$/)]);
+  });
+});
+
+describe('stint alone', () => {
+  test('shows the status, then the commands that make sense now', async () => {
+    const h = harness({ now: '2026-01-15T13:30:00Z' });
+    expect((await h.run()).stdout).toBe(
+      'Nothing running. Start a timer with: stint start <task>\n\nNext: stint start <task> · stint start <task> --for 25m · stint report --week · stint stats · stint --help\n',
+    );
+    await h.run('start', 'coding');
+    expect((await h.run()).stdout).toMatch(/^▶ #1 coding {2}0:00:00 {2}since 14:30\n\nNext: stint stop · stint pause · stint status --watch · stint report · stint --help\n$/);
+    await h.run('pause');
+    expect((await h.run()).stdout).toMatch(/\nNext: stint resume · stint stop/);
+    // `stint status` itself stays as it was, for scripts.
+    expect((await h.run('status')).stdout).not.toMatch(/Next:/);
+  });
+});
