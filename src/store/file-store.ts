@@ -6,12 +6,15 @@ import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './ato
 import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
 import { collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
-import { monthKey, monthsInScope, planMonths } from './layout.js';
+import { monthBatches, monthsInScope, planMonths } from './layout.js';
 import { withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
-import { readJobs, updateJobs } from './jobs-store.js';
+import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
+import { jobsCodec } from './jobs-file.js';
+import { emptyJobsData, type JobsData } from '../core/jobs.js';
+import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
-import { CONFIG_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
+import { CONFIG_FILE, JOBS_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
@@ -37,6 +40,9 @@ interface Loaded {
   /** Month key → the text it was read from. */
   monthTexts: Map<string, string>;
 }
+
+const CONFIG: SideFile<Config> = { name: CONFIG_FILE, codec: configCodec, defaults: defaultConfig };
+const JOBS: SideFile<JobsData> = { name: JOBS_FILE, codec: jobsCodec, defaults: emptyJobsData };
 
 /** A month file named by the root is gone: a writer committed meanwhile. Read again. */
 class Vanished extends Error {}
@@ -112,21 +118,9 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
   }
 
   /** Month by month, with the active sessions filed under the month they started in. */
-  async function* batches(snapshot: Snapshot, scope: Scope): AsyncGenerator<Session[]> {
-    const { root, legacy } = snapshot;
-    if (legacy) {
-      yield [...legacy.sessions].sort(compareByStart);
-      return;
-    }
-    const inScope = monthsInScope(root, scope);
-    const active = new Map<string, Session[]>();
-    for (const s of root.active) active.set(monthKey(s.started_at), [...(active.get(monthKey(s.started_at)) ?? []), s]);
-    const keys = [...new Set([...inScope, ...active.keys()])].sort();
-    for (const key of keys) {
-      const stored = inScope.includes(key) ? (await readMonth(root, key)).sessions : [];
-      const extra = active.get(key);
-      yield extra ? [...stored, ...extra].sort(compareByStart) : stored;
-    }
+  function batches({ root, legacy }: Snapshot, scope: Scope): AsyncIterable<Session[]> | Session[][] {
+    if (legacy) return [[...legacy.sessions].sort(compareByStart)];
+    return monthBatches(root, scope, async (key) => (await readMonth(root, key)).sessions);
   }
 
   /** Reads a consistent snapshot, again if a writer collected a file under us. */
@@ -269,26 +263,14 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
 
     undo: () => retried(undoOnce),
 
-    async readConfig() {
-      const { db } = openJson(join(dir, CONFIG_FILE), configCodec, 'replace', defaultConfig());
-      await db.read();
-      return db.data;
-    },
-
-    async updateConfig(change) {
-      ensureDataDir(dir);
-      return withStoreLock(dir, async (guard) => {
-        const { db } = openJson(join(dir, CONFIG_FILE), configCodec, 'replace', defaultConfig());
-        await db.read();
-        change(db.data);
-        guard.assertHeld();
-        await db.write();
-        return db.data;
-      });
-    },
-
-    readJobs: () => readJobs(dir),
-    updateJobs: (change) => updateJobs(dir, change),
+    readConfig: () => readSideFile(dir, CONFIG),
+    updateConfig: (change) =>
+      updateSideFile(dir, CONFIG, (config) => {
+        change(config);
+        return config;
+      }),
+    readJobs: () => readSideFile(dir, JOBS),
+    updateJobs: (change) => updateSideFile(dir, JOBS, change),
     backupTo: (target) =>
       backupStore(dir, target, async (copy) => {
         const store = createFileStore(copy, () => null);

@@ -105,3 +105,19 @@ export async function planMonths(
   }
   return { months, writes };
 }
+
+/**
+ * A scope's sessions month by month, oldest first: the stored ones of each month in scope, with
+ * the active sessions filed under the month they started in (each batch sorted).
+ */
+export async function* monthBatches(root: Root, scope: Scope, readMonth: (key: string) => Promise<Session[]>): AsyncGenerator<Session[]> {
+  const inScope = monthsInScope(root, scope);
+  const active = new Map<string, Session[]>();
+  for (const s of root.active) active.set(monthKey(s.started_at), [...(active.get(monthKey(s.started_at)) ?? []), s]);
+  const keys = [...new Set([...inScope, ...active.keys()])].sort();
+  for (const key of keys) {
+    const stored = inScope.includes(key) ? await readMonth(key) : [];
+    const extra = active.get(key);
+    yield extra ? [...stored, ...extra].sort(compareByStart) : stored;
+  }
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { ensureDataDir } from './housekeeping.js';
+import type { Codec } from './json-file.js';
+import { openJson } from './json-file.js';
+import { withStoreLock } from './lock.js';
+
+// The small JSON files beside the sessions (config.json, jobs.json) share the store's lock and
+// write path: a tick that claims a job and a `jobs edit`, or two `config set`, never lose each
+// other's change, and a kill leaves the old file or the new one.
+
+export interface SideFile<T> {
+  name: string;
+  codec: Codec<T>;
+  defaults: () => T;
+}
+
+/** The file's content, or its defaults when it does not exist; no lock. */
+export async function readSideFile<T>(dir: string, file: SideFile<T>): Promise<T> {
+  const { db } = openJson(join(dir, file.name), file.codec, 'replace', file.defaults());
+  await db.read();
+  return db.data;
+}
+
+/** Read–change–write under the store lock; nothing is written when `change` throws or changes nothing. */
+export async function updateSideFile<T, R>(dir: string, file: SideFile<T>, change: (data: T) => R | Promise<R>): Promise<R> {
+  ensureDataDir(dir);
+  return withStoreLock(dir, async (guard) => {
+    const { db, adapter } = openJson(join(dir, file.name), file.codec, 'replace', file.defaults());
+    await db.read();
+    const before = adapter.lastText;
+    const result = await change(db.data);
+    guard.assertHeld();
+    if (file.codec.encode(db.data) !== before) await db.write();
+    return result;
+  });
+}
