@@ -1,7 +1,6 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { invalidInput, notFound, storeError } from '../core/errors.js';
-import { isErrno } from '../store/atomic-file.js';
+import { isErrno, writeFileWhole } from '../store/atomic-file.js';
 
 /** The user's own files that `import` reads and `export --output` writes (never the store's). */
 export interface Files {
@@ -24,18 +23,9 @@ export const realFiles: Files = {
   },
 
   write(path, chunks) {
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    let fd: number | undefined;
     try {
-      fd = openSync(tmp, 'w', 0o600);
-      for (const chunk of chunks) writeSync(fd, chunk);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = undefined;
-      renameSync(tmp, path);
+      writeFileWhole(path, chunks);
     } catch (error) {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
       const why = `${path}: ${(error as Error).message}`;
       if (CANNOT_USE.some((code) => isErrno(error, code))) throw invalidInput('Cannot write file', why);
       throw storeError('Write failed', `${why}; nothing was written`);

@@ -1,5 +1,5 @@
-import { renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
@@ -12,7 +12,7 @@ import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/re
 import { formatSpan } from '../render/format.js';
 import { reportJson, stringifyJson } from '../render/json.js';
 import { reportCsv } from '../render/report-text.js';
-import { syncDirectory, writeNewFileDurably } from '../store/atomic-file.js';
+import { writeFileWhole } from '../store/atomic-file.js';
 import { absolutePath, allowKeys, isWithin, real, refuse, required } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
@@ -86,15 +86,11 @@ function writeWhole(target: string, text: string): void {
   } catch (error) {
     throw new Error(`cannot write ${target}: ${dir} is not a usable directory (${(error as Error).message})`);
   }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
-    writeNewFileDurably(tmp, text);
-    renameSync(tmp, target);
+    writeFileWhole(target, text);
   } catch (error) {
-    rmSync(tmp, { force: true });
     throw new Error(`cannot write ${target}: ${(error as Error).message}`);
   }
-  syncDirectory(dir);
 }
 
 async function run(job: Job, ctx: RunContext): Promise<string> {

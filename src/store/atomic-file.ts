@@ -10,7 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -26,12 +26,16 @@ export function readTextIfExists(file: string): string | null {
   }
 }
 
-/** Creates `file` (which must not exist), writes `text` and flushes it to disk. */
-export function writeNewFileDurably(file: string, text: string): void {
-  const fd = openSync(file, 'wx', 0o600);
+/**
+ * Creates `file` (which must not exist, and is never a link followed), writes all of `text`
+ * (writeFileSync on a descriptor loops over short writes; a single writeSync may write part of
+ * it on a nearly full disk and not say so), and with `durable` flushes it to disk.
+ */
+export function writeNewFile(file: string, text: string | Iterable<string>, options: { durable?: boolean; mode?: number } = {}): void {
+  const fd = openSync(file, 'wx', options.mode ?? 0o600);
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
+    for (const chunk of typeof text === 'string' ? [text] : text) writeFileSync(fd, chunk);
+    if (options.durable !== false) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(file, { force: true });
@@ -40,29 +44,51 @@ export function writeNewFileDurably(file: string, text: string): void {
   closeSync(fd);
 }
 
+/** Creates `file` (which must not exist), writes `text` and flushes it to disk. */
+export function writeNewFileDurably(file: string, text: string): void {
+  writeNewFile(file, text);
+}
+
+export interface WholeWrite {
+  /** Flush the file and its directory entry to disk (default): off for derived files. */
+  durable?: boolean;
+  /** Keep the current version as `<file>.bak` (the store's own files). */
+  keepBackup?: boolean;
+  /** Runs right before the rename that makes the change visible; may veto it by throwing. */
+  beforeRename?: () => void;
+  mode?: number;
+}
+
 /**
- * Replaces `file` with `text` so that a crash at any instant leaves the old or the new
- * content, never a torn one: write a temporary file beside it, flush it to disk, keep the
- * current version as `<file>.bak`, rename over, then flush the directory entry.
- * The caller must hold the store lock (the backup step is not safe against a second writer);
- * `beforeRename` may still veto the replacement by throwing.
+ * Replaces `file` whole: a temporary file beside it (`.<name>.<pid>.<random>.tmp`, which
+ * removeAbandonedTempFiles sweeps), fully written, then renamed over. A crash at any instant
+ * leaves the old content or the new, never a torn file. The one writer every file goes through.
  */
-export function replaceFileAtomically(file: string, text: string, beforeRename?: () => void): void {
+export function writeFileWhole(file: string, text: string | Iterable<string>, options: WholeWrite = {}): void {
   const dir = dirname(file);
-  // Unique enough: only the lock holder writes; pid and a random part keep leftovers apart.
   const unique = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   const tmp = join(dir, `.${basename(file)}.${unique}.tmp`);
+  const durable = options.durable !== false;
   try {
-    writeNewFileDurably(tmp, text);
+    writeNewFile(tmp, text, { durable, mode: options.mode ?? 0o600 });
     // Checked as late as possible: right before the rename that makes the change visible.
-    beforeRename?.();
-    keepBackup(file);
+    options.beforeRename?.();
+    if (options.keepBackup) keepBackup(file);
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
   }
-  syncDirectory(dir);
+  if (durable) syncDirectory(dir);
+}
+
+/**
+ * Replaces one of the store's files: durably, keeping the current version as `<file>.bak`.
+ * The caller must hold the store lock (the backup step is not safe against a second writer);
+ * `beforeRename` may still veto the replacement by throwing.
+ */
+export function replaceFileAtomically(file: string, text: string, beforeRename?: () => void): void {
+  writeFileWhole(file, text, { keepBackup: true, ...(beforeRename ? { beforeRename } : {}) });
 }
 
 /** Makes `<file>.bak` the current version: a hard link costs nothing and survives the rename. */

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTextIfExists } from './atomic-file.js';
+import { readTextIfExists, writeFileWhole } from './atomic-file.js';
 import type { Session } from '../core/session.js';
 import type { Settling } from './store.js';
 import { isRecord, type MonthEntry, type Root } from './schema.js';
@@ -43,16 +43,21 @@ export function zoneKey(env: Readonly<Record<string, string | undefined>>): stri
 
 const cachePath = (dir: string, name: string) => join(dir, CACHE_DIR, `${name}.json`);
 
-/** The cache for `zone`, or an empty one when absent, unreadable or for another zone. */
-export function readDigestCache(dir: string, name: string, zone: string): DigestCache {
-  const empty = { zone, months: {} };
+/** A cache file's JSON object, or null when it is absent or unreadable (never an error). */
+function readCacheRecord(dir: string, name: string): Record<string, unknown> | null {
   try {
     const raw: unknown = JSON.parse(readTextIfExists(cachePath(dir, name)) ?? 'null');
-    if (!isRecord(raw) || raw.zone !== zone || !isRecord(raw.months)) return empty;
-    return raw as unknown as DigestCache;
+    return isRecord(raw) ? raw : null;
   } catch {
-    return empty;
+    return null;
   }
+}
+
+/** The cache for `zone`, or an empty one when absent, unreadable or for another zone. */
+function readDigestCache(dir: string, name: string, zone: string): DigestCache {
+  const raw = readCacheRecord(dir, name);
+  if (!raw || raw.zone !== zone || !isRecord(raw.months)) return { zone, months: {} };
+  return raw as unknown as DigestCache;
 }
 
 /**
@@ -60,14 +65,12 @@ export function readDigestCache(dir: string, name: string, zone: string): Digest
  * without fsync: a torn or lost cache only costs a recomputation. Failures are ignored.
  */
 export function writeDigestCache(dir: string, name: string, cache: object): void {
-  const file = cachePath(dir, name);
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   try {
-    mkdirSync(join(dir, CACHE_DIR), { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, JSON.stringify(cache), { mode: 0o600, flag: 'wx' });
-    renameSync(tmp, file);
+    // Not recursive: a reader must never re-create a data directory deleted under it.
+    if (!existsSync(join(dir, CACHE_DIR))) mkdirSync(join(dir, CACHE_DIR), { mode: 0o700 });
+    writeFileWhole(cachePath(dir, name), JSON.stringify(cache), { durable: false });
   } catch {
-    rmSync(tmp, { force: true });
+    // A cache that cannot be written is derived again next time.
   }
 }
 
@@ -119,7 +122,7 @@ export async function digestSettled<T, S>(
   const older = keys.slice(0, -1);
   const months = older.map((month) => `${month}=${(root.months[month] as MonthEntry).file}`).join(',');
   const cacheName = `${name}.settled`;
-  const cached = zone === null ? null : readSettled(dir, cacheName);
+  const cached = zone === null ? null : readCacheRecord(dir, cacheName);
   if (cached && cached.zone === zone && cached.key === settling.key && cached.months === months && settling.valid(cached.value)) {
     return { settled: cached.value as S, newest: { month: newest, value: digest.derive(await readSessions(newest)) } };
   }
@@ -127,13 +130,4 @@ export async function digestSettled<T, S>(
   const settled = older.length === 0 ? null : settling.fold(older.map((month, i) => ({ month, value: values[i] as T })));
   if (zone !== null && settled !== null) writeDigestCache(dir, cacheName, { zone, key: settling.key, months, value: settled });
   return { settled, newest: { month: newest, value: values.at(-1) as T } };
-}
-
-function readSettled(dir: string, name: string): Record<string, unknown> | null {
-  try {
-    const raw: unknown = JSON.parse(readTextIfExists(cachePath(dir, name)) ?? 'null');
-    return isRecord(raw) ? raw : null;
-  } catch {
-    return null;
-  }
 }

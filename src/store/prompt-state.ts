@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileWhole } from './atomic-file.js';
 import { join } from 'node:path';
 import { compareByStart, type Session } from '../core/session.js';
 import { secondsBetween } from '../core/time.js';
@@ -53,16 +53,9 @@ function epochSeconds(instant: string): number {
  * `state.json`, and a lost or stale one is put right by the next change.
  */
 export function writePromptState(dir: string, active: readonly Session[]): void {
-  const file = join(dir, PROMPT_STATE_FILE);
-  const tmp = join(dir, `.${PROMPT_STATE_FILE}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    writeFileSync(tmp, encodePromptState(active), { mode: 0o600, flag: 'wx' });
-    renameSync(tmp, file);
+    writeFileWhole(join(dir, PROMPT_STATE_FILE), encodePromptState(active), { durable: false });
   } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing more to do: a leftover is swept by the next commit.
-    }
+    // Derived: the next change writes it again (a leftover temp file is swept by the next commit).
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { removeAbandonedTempFiles } from './atomic-file.js';
 import { ensureDataDir } from './housekeeping.js';
 import type { Codec } from './json-file.js';
 import { openJson } from './json-file.js';
@@ -25,9 +26,12 @@ export async function readSideFile<T>(dir: string, file: SideFile<T>): Promise<T
 export async function updateSideFile<T, R>(dir: string, file: SideFile<T>, change: (data: T) => R | Promise<R>): Promise<R> {
   ensureDataDir(dir);
   return withStoreLock(dir, async (guard) => {
-    const { db, adapter } = openJson(join(dir, file.name), file.codec, 'replace', file.defaults());
+    const path = join(dir, file.name);
+    removeAbandonedTempFiles(path); // left by a writer killed mid-write; safe under the lock
+    const { db, adapter } = openJson(path, file.codec, 'replace', file.defaults());
     await db.read();
-    const before = adapter.lastText;
+    // A missing file reads as its defaults: writing them back would change nothing.
+    const before = adapter.lastText ?? file.codec.encode(file.defaults());
     const result = await change(db.data);
     guard.assertHeld();
     if (file.codec.encode(db.data) !== before) await db.write();

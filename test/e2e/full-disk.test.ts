@@ -46,3 +46,31 @@ test.skipIf(!mounted)('a full disk fails the write with exit 1 and keeps the sto
   rmSync(join(mountPoint, 'filler'), { recursive: true });
   expect((await stint(['start', 'one-more'], { home, now })).code).toBe(0);
 });
+
+test('a write the disk cuts short is an error, not a torn state.json', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { BIN, tempHome } = await import('../helpers/spawn.js');
+  const { seedStore } = await import('../helpers/seed.js');
+  const { makeSession } = await import('../helpers/factories.js');
+  const { home, cleanup } = tempHome();
+  try {
+    // 60 months in the root's index: state.json is larger than the 8 KiB limit below.
+    const months = Array.from({ length: 60 }, (_, i) => {
+      const start = Date.UTC(2020, i, 10, 9);
+      const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+      return makeSession({ id: i + 1, uid: `m${i}`, started_at: iso(start), stopped_at: iso(start + 3_600_000) });
+    });
+    await seedStore(home, months);
+    const before = snapshotDir(home);
+    // The file-size limit makes the write stop part way, as a disk filling up may, without an
+    // error on that write: only the next one fails, if there is one.
+    const env = { PATH: process.env.PATH ?? '', TZ: 'Europe/Paris', STINT_HOME: home, STINT_NOW: '2026-01-15T13:30:00Z', HOME: home };
+    const run = spawnSync('bash', ['-c', `ulimit -f 8; trap "" XFSZ; exec "${process.execPath}" "${BIN}" start coding`], { env, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^stint: Write failed: /);
+    expect(snapshotDir(home)).toEqual(before);
+    expect((await stint(['list', '--json'], { home, now: '2026-01-15T13:30:00Z' })).code).toBe(0);
+  } finally {
+    cleanup();
+  }
+});
