@@ -43,16 +43,19 @@ function freshName(target: string, job: Job, now: Date): string {
 }
 
 /** Removes this job's backups beyond the newest `keep`; returns how many went. */
-function prune(target: string, job: Job, keep: number): number {
+/** Removes this job's backups beyond the newest `keep` (`adding` more are about to be made); returns how many. */
+function prune(target: string, job: Job, keep: number, options: { adding: number; dryRun: boolean }): number {
   const pattern = ownBackupPattern(job.id);
   // lstat: only real directories are backups; a symlink or file with such a name is not ours.
   const own = readdirSync(target)
     .filter((name) => pattern.test(name) && lstatSync(join(target, name)).isDirectory())
     .sort(byAge(pattern));
-  const old = own.slice(0, Math.max(0, own.length - keep));
-  for (const name of old) rmSync(join(target, name), { recursive: true, force: true });
+  const old = own.slice(0, Math.max(0, own.length + options.adding - keep));
+  if (!options.dryRun) for (const name of old) rmSync(join(target, name), { recursive: true, force: true });
   return old.length;
 }
+
+const older = (n: number) => `${n} older backup${n === 1 ? '' : 's'}`;
 
 async function run(job: Job, ctx: RunContext): Promise<string> {
   // Checked again against this run's places: the data directory may not be the one it was added with.
@@ -63,11 +66,17 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
     throw refuse(`'target' ${target} leads into the data directory ${ctx.dataDir}`);
   }
   const name = freshName(target, job, ctx.now);
+  const keep = config.keep === undefined ? null : Number(config.keep);
+  if (ctx.dryRun) {
+    // Says what a run would do, and does none of it: no copy, nothing pruned.
+    const would = keep === null ? 0 : prune(target, job, keep, { adding: 1, dryRun: true });
+    return `would back up the store to ${join(target, name)}${would === 0 ? '' : `; would remove ${older(would)}`}`;
+  }
   const { files } = await ctx.store.backupTo(join(target, name));
   const done = `backed up ${files} file${files === 1 ? '' : 's'} to ${join(target, name)}`;
-  if (config.keep === undefined) return done;
-  const removed = prune(target, job, Number(config.keep));
-  return removed === 0 ? done : `${done}; removed ${removed} older backup${removed === 1 ? '' : 's'}`;
+  if (keep === null) return done;
+  const removed = prune(target, job, keep, { adding: 0, dryRun: false });
+  return removed === 0 ? done : `${done}; removed ${older(removed)}`;
 }
 
 export const backup: JobKind = { type: 'backup', check, run };

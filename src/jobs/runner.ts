@@ -9,7 +9,7 @@ export interface RunContext {
   home: string;
   /** The data directory (cleanup refuses it; backups never go into it). */
   dataDir: string;
-  /** List what would be done, do nothing (cleanup); the other types ignore it. */
+  /** Say what would be done and do none of it (`jobs run --dry-run`): no file written or deleted. */
   dryRun: boolean;
 }
 

@@ -112,6 +112,7 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   });
   const report = builder.result();
   const render = FORMATS[extname(target).toLowerCase()] as (report: Report) => string;
+  if (ctx.dryRun) return `would write the ${period} report (${span(report)}) to ${target}`;
   writeWhole(target, render(report));
   return `wrote the ${period} report (${span(report)}) to ${target}`;
 }

@@ -158,3 +158,20 @@ test('an unreadable jobs.json stops jobs commands with exit 1 and is left as it 
   // Sessions do not depend on it.
   expect((await at('2026-01-12T12:00:00Z', 'status')).code).toBe(0);
 });
+
+test('jobs run --dry-run of a backup or a summary says what it would do and writes and deletes nothing', async () => {
+  await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
+  const backups = join(work, 'backups');
+  mkdirSync(join(backups, 'stint-20260101-090000-j1'), { recursive: true });
+  mkdirSync(join(backups, 'stint-20260102-090000-j1'));
+  const now = '2026-01-14T08:00:00Z';
+  await at(now, 'jobs', 'add', 'nightly', '--type', 'backup', '--cron', '0 3 * * *', '--config', `target=${backups}`, '--config', 'keep=2');
+  await at(now, 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@weekly', '--config', `target=${join(work, 'week.md')}`);
+  const before = snapshotDir(work);
+  const backup = await at(now, 'jobs', 'run', '1', '--dry-run');
+  expect([backup.code, backup.stdout]).toEqual([0, `would back up the store to ${join(backups, 'stint-20260114-090000-j1')}; would remove 1 older backup\n`]);
+  const summary = await at(now, 'jobs', 'run', '2', '--dry-run');
+  expect([summary.code, summary.stdout]).toEqual([0, `would write the week report (2026-01-05 → 2026-01-11) to ${join(work, 'week.md')}\n`]);
+  expect(snapshotDir(work)).toEqual(before);
+  expect(await json(now, 'jobs', 'stats')).toMatchObject({ total_executions: 0 });
+});
