@@ -1,10 +1,20 @@
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { storeError } from '../core/errors.js';
 import { syncDirectory } from './atomic-file.js';
 import { CACHE_DIR } from './digest-cache.js';
 import { withStoreLock } from './lock.js';
 import { LOCK_NAME } from './paths.js';
+
+/** Flushes a copied file's content: a directory fsync alone would leave it possibly empty after a crash. */
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Copies the store in `dir` to `target` under the lock, so the copy is one committed state:
@@ -18,8 +28,9 @@ export async function backupStore(dir: string, target: string, verify: (copy: st
   } catch (error) {
     throw storeError('Backup failed', `${dirname(target)} cannot hold backups: ${(error as Error).message}`);
   }
+  if (!existsSync(dir)) throw storeError('Backup failed', `${dir} does not exist: there is no store to back up`);
   const partial = `${target}.partial`;
-  return withStoreLock(dir, async () => {
+  return withStoreLock(dir, async (guard) => {
     let files = 0;
     const copy = (from: string, to: string) => {
       mkdirSync(to, { mode: 0o700 });
@@ -28,6 +39,7 @@ export async function backupStore(dir: string, target: string, verify: (copy: st
         if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
         else if (entry.isFile()) {
           copyFileSync(join(from, entry.name), join(to, entry.name));
+          syncFile(join(to, entry.name));
           files += 1;
         }
       }
@@ -36,6 +48,8 @@ export async function backupStore(dir: string, target: string, verify: (copy: st
     try {
       copy(dir, partial);
       await verify(partial);
+      // Still ours? A lock taken over meanwhile could mean a copy of two states.
+      guard.assertHeld();
       renameSync(partial, target);
       syncDirectory(dirname(target));
     } catch (error) {

@@ -129,3 +129,44 @@ describe('backup run', () => {
     expect(readdirSync(places.dataDir).sort()).toEqual(before);
   });
 });
+
+describe('what a backup holds, and when it fails', () => {
+  const job = () => makeJob('backup', { target });
+
+  test('every file of the store, settings and jobs included; not the lock, the cache or temporary files', async () => {
+    await store.updateConfig((c) => {
+      c.daily_goal_seconds = 7200;
+    });
+    await store.updateJobs((d) => {
+      d.next_job_id = 4;
+    });
+    mkdirSync(join(places.dataDir, 'cache'));
+    writeFileSync(join(places.dataDir, 'cache', 'tally-v1.json'), '{}');
+    writeFileSync(join(places.dataDir, '.state.json.1.x.tmp'), 'half');
+    await backup.run(job(), runContext(store, places, NOW));
+    const [made] = readdirSync(target);
+    const copied = readdirSync(join(target, made as string)).sort();
+    expect(copied).toEqual(expect.arrayContaining(['config.json', 'jobs.json', 'sessions', 'state.json']));
+    expect(copied).not.toContain('cache');
+    expect(copied.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await createFileStore(join(target, made as string)).readConfig()).daily_goal_seconds).toBe(7200);
+  });
+
+  test('a copy that does not read back as a store fails the run and leaves nothing behind', async () => {
+    const root = JSON.parse(readFileSync(join(places.dataDir, 'state.json'), 'utf8'));
+    writeFileSync(join(places.dataDir, root.months['2026-10'].file), '{"version": 2, "sessions": [');
+    await expect(backup.run(job(), runContext(store, places, NOW))).rejects.toThrow(/2026-10.*not valid JSON/);
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  test('no store to back up: a clear failure', async () => {
+    const empty = tempPlaces();
+    try {
+      mkdirSync(join(empty.root, 'backups'));
+      const run = backup.run(makeJob('backup', { target: join(empty.root, 'backups') }), runContext(createFileStore(empty.dataDir), empty, NOW));
+      await expect(run).rejects.toThrow(/there is no store to back up/);
+    } finally {
+      empty.cleanup();
+    }
+  });
+});
