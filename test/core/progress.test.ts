@@ -124,6 +124,14 @@ describe('streaks', () => {
     expect(streak(days.map((d) => session(d, '23:30', 20)), '2026-03-30')).toEqual({ current: 3, longest: 3 });
   });
 
+  test('days are local, not UTC nor a fixed offset, around the DST change', () => {
+    // 23:30 on 28 March (22:30Z) and 00:30 on 30 March (22:30Z on the 29th, after the change):
+    // in UTC those are consecutive days, in Paris the 29th is missing.
+    const sessions = [session('2026-03-28', '23:30', 20), session('2026-03-30', '00:30', 20)];
+    expect(sessions.map((s) => s.started_at)).toEqual(['2026-03-28T22:30:00Z', '2026-03-29T22:30:00Z']);
+    expect(streak(sessions, '2026-03-30')).toEqual({ current: 1, longest: 1 });
+  });
+
   test('a session is counted on the local day it was completed, also across midnight', () => {
     const tally = tallyOf([session('2026-01-14', '23:30', 60)]);
     expect([tally.first, tally.counts.length / 5]).toEqual([D('2026-01-14'), 2]);

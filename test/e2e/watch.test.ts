@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BIN, stint, useTempHome } from '../helpers/spawn.js';
@@ -7,7 +7,8 @@ import { BIN, stint, useTempHome } from '../helpers/spawn.js';
 let home = '';
 useTempHome((dir) => (home = dir));
 
-const TMUX = ['/usr/bin/tmux', '/usr/local/bin/tmux'].find((path) => existsSync(path));
+// Wherever tmux is installed (Homebrew, nix…): found on PATH as a shell would.
+const TMUX = spawnSync('sh', ['-c', 'command -v tmux'], { encoding: 'utf8' }).stdout.trim() || undefined;
 const STARTED = '2026-01-15T13:00:00Z'; // 14:00 in Paris
 const WATCH_FROM = '2026-01-15T13:12:30Z'; // half of the plan
 
