@@ -23,11 +23,13 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     outputError: () => undefined,
   });
   try {
-    // `stint` alone shows what is running, and what to do next.
-    await program.parseAsync(argv.length === 0 ? ['status', '--next'] : [...argv], { from: 'user' });
+    // `stint` alone shows what is running, and what to do next; `stint --json`, the same as JSON.
+    const args = argv.length === 0 ? ['status', '--next'] : argv.every((a) => a === '--json') ? ['status', ...argv] : [...argv];
+    await program.parseAsync(args, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError && HELP_CODES.has(error.code)) return 0;
+    // --help and --version: 0; help shown because a group was called without its subcommand: 1.
+    if (error instanceof CommanderError && HELP_CODES.has(error.code)) return error.exitCode;
     const failure = describeFailure(error);
     deps.stderr(formatFailure(failure, json));
     return failure.exitCode;

@@ -60,3 +60,16 @@ describe('stint alone', () => {
     expect((await h.run('status')).stdout).not.toMatch(/Next:/);
   });
 });
+
+describe('groups and bare flags', () => {
+  test('a group without its subcommand shows its help on stderr and exits 1, not 0', async () => {
+    const result = await harness().run('jobs');
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toMatch(/^Usage: stint jobs/);
+  });
+
+  test('stint --json alone is the status as JSON', async () => {
+    const { code, stdout } = await harness().run('--json');
+    expect([code, JSON.parse(stdout)]).toEqual([0, { sessions: [], total: 0, warnings: [], focus: null }]);
+  });
+});

@@ -116,3 +116,10 @@ describe('jobs run, history, stats', () => {
     expect((await h.run('jobs', 'tick')).stdout).toBe('Nothing due.\n');
   });
 });
+
+test('jobs show: the job line, then its description and config', async () => {
+  await h.run('jobs', 'add', 'daily', '--type', 'summary', '--cron', '@daily', '--description', 'for me', '--config', `target=${join(work, 'daily.md')}`);
+  expect((await h.run('jobs', 'show', '1')).stdout).toBe(
+    `#1 daily (summary) @daily  next 2026-01-11 00:00, last -\n  for me\n  config {"target":"${join(work, 'daily.md')}","period":"week","by":"task"}\n`,
+  );
+});

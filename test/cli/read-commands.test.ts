@@ -144,6 +144,13 @@ describe('status', () => {
   });
 });
 
+describe('list warns about forgotten timers in every format', () => {
+  test.each([[['list']], [['list', '--csv']], [['list', '--csv', '--limit', '5']]])('%j', async (argv) => {
+    const { stderr } = await harness({ now: '2026-01-16T01:00:00Z', data: history }).run(...argv);
+    expect(stderr).toBe('stint: warning: Session 2 (reading) has been running for 13h; was it forgotten? Stop it with: stint stop 2\n');
+  });
+});
+
 describe('the program', () => {
   test('a mistyped command suggests the right one on one line', async () => {
     expect(await harness().run('lsit')).toEqual({

@@ -116,6 +116,8 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
       const { jobs } = await ctx.deps.store.readJobs();
       const after = clock();
       const next = Math.min(after.getTime() + 60_000, ...jobs.filter((j) => j.enabled).map((j) => nextSlot(j.schedule, after).getTime()));
+      // A signal during the reads above found no sleep to cut short.
+      if (stopping) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(0, next - after.getTime()) + 20);
         wake = () => {

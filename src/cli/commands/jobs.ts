@@ -94,12 +94,9 @@ export async function jobEdit(options: JobEditOptions, ctx: Context): Promise<nu
 
 export async function jobShow(options: { id: number }, ctx: Context): Promise<number> {
   const data = await ctx.deps.store.readJobs();
-  const job = findJob(data, options.id);
-  printJob(job, ctx, '');
-  if (!ctx.json) {
-    const view = jobJson(job, ctx.deps.now());
-    ctx.print(`  ${view.description ?? ''}${view.description ? '\n  ' : ''}config ${JSON.stringify(view.config)}\n`);
-  }
+  const view = jobJson(findJob(data, options.id), ctx.deps.now());
+  if (ctx.json) ctx.printJson(view);
+  else ctx.print(`${jobLine(view)}  ${view.description ? `${view.description}\n  ` : ''}config ${JSON.stringify(view.config)}\n`);
   return 0;
 }
 

@@ -39,7 +39,7 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
   const range = await periodFromOptions(options, now, settings);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
-  const fresh = () => ({ texts: [] as string[], kept: new LastN<Session>(options.limit ?? Infinity), total: 0, stored: 0 });
+  const fresh = () => ({ texts: [] as string[], kept: new LastN<Session>(options.limit ?? Infinity), total: 0, stored: 0, forgotten: [] as Session[] });
   let tally = fresh();
   await ctx.deps.store.scan(scope, () => {
     tally = fresh(); // a retried scan starts over
@@ -47,14 +47,14 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
       tally.stored += batch.length;
       const matched = batch.filter(matches);
       tally.total += matched.length;
+      // Looked for as they come: JSON and CSV rows rendered month by month keep no sessions.
+      for (const s of matched) if (isForgotten(s, now, settings.forgotten_after_seconds)) tally.forgotten.push(s);
       if (!render) tally.kept.push(matched);
       else if (matched.length > 0) tally.texts.push(matched.map(render).join(separator));
     };
   });
   const kept = tally.kept.values;
-  for (const s of kept) {
-    if (isForgotten(s, now, settings.forgotten_after_seconds)) ctx.warn(forgottenWarning(s, now));
-  }
+  for (const s of tally.forgotten) ctx.warn(forgottenWarning(s, now));
   return { kept, texts: tally.texts, total: tally.total, stored: tally.stored, filtered: range !== undefined };
 }
 
