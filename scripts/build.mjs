@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 // commander requires node:child_process at load time, only to run external subcommands,
 // which stint has none of. Loading it costs every run a few milliseconds, so commander
@@ -67,7 +68,7 @@ export async function buildBench() {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await buildCli();
   await buildBench();
 }

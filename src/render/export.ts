@@ -12,7 +12,7 @@ export interface ExportedSession extends SessionDetailJson {
 }
 
 export function exportedSession(session: Session, now: Date, iso: LocalIso = makeLocalIso()): ExportedSession {
-  return { ...sessionDetailJson(session, now), updated_at: iso(session.updated_at) };
+  return { ...sessionDetailJson(session, now, iso), updated_at: iso(session.updated_at) };
 }
 
 /**

@@ -58,13 +58,13 @@ export function sessionJson(session: Session, now: Date, iso: LocalIso = makeLoc
 }
 
 /** `show --json`: the view plus the uid and every pause. */
-export function sessionDetailJson(session: Session, now: Date): SessionDetailJson {
+export function sessionDetailJson(session: Session, now: Date, iso: LocalIso = makeLocalIso()): SessionDetailJson {
   return {
-    ...sessionJson(session, now),
+    ...sessionJson(session, now, iso),
     uid: session.uid,
     pauses: session.pauses.map((pause) => ({
-      started_at: localIso(pause.started_at),
-      ended_at: pause.ended_at === null ? null : localIso(pause.ended_at),
+      started_at: iso(pause.started_at),
+      ended_at: pause.ended_at === null ? null : iso(pause.ended_at),
       duration_seconds: pauseSeconds(session, pause, now),
     })),
   };
