@@ -21,24 +21,37 @@ interface Setting {
   field: keyof Config;
   describe: string;
   parse(value: string): number;
+  /** Whether a stored value is one `parse` could have given (config.json may be edited by hand). */
+  valid(value: number): boolean;
   show(config: Config): string;
 }
 
-const hours = (seconds: number) => (seconds % 3600 === 0 ? `${seconds / 3600}h` : `${Math.round(seconds / 60)}m`);
+/** A duration as `config set` takes it back, exactly: `4h`, `1h30m`, `90s` → `1m30s`. */
+const exact = (seconds: number) =>
+  [[Math.floor(seconds / 3600), 'h'], [Math.floor((seconds % 3600) / 60), 'm'], [seconds % 60, 's']]
+    .filter(([n]) => n !== 0)
+    .map(([n, unit]) => `${n}${unit}`)
+    .join('') || '0s';
+
+/** The bounds a stored value must keep, the same whether it was typed or read from config.json. */
+const FORGOTTEN_BOUNDS = { minSeconds: 60, maxSeconds: 7 * 86_400 };
+const GOAL_BOUNDS = { minSeconds: 60, maxSeconds: 86_400 };
 
 /** The settings `stint config` knows, by the name users type. */
 export const SETTINGS: Record<string, Setting> = {
   forgotten_after: {
     field: 'forgotten_after_seconds',
     describe: 'warn about a session running longer than this (1m to 7d)',
-    parse: (value) => parseDurationInput(value, { minSeconds: 60, maxSeconds: 7 * 86_400 }),
-    show: (c) => hours(c.forgotten_after_seconds),
+    parse: (value) => parseDurationInput(value, FORGOTTEN_BOUNDS),
+    valid: (n) => n >= FORGOTTEN_BOUNDS.minSeconds && n <= FORGOTTEN_BOUNDS.maxSeconds,
+    show: (c) => exact(c.forgotten_after_seconds),
   },
   daily_goal: {
     field: 'daily_goal_seconds',
     describe: 'time to track each day (1m to 24h)',
-    parse: (value) => parseDurationInput(value, { minSeconds: 60, maxSeconds: 86_400 }),
-    show: (c) => hours(c.daily_goal_seconds),
+    parse: (value) => parseDurationInput(value, GOAL_BOUNDS),
+    valid: (n) => n >= GOAL_BOUNDS.minSeconds && n <= GOAL_BOUNDS.maxSeconds,
+    show: (c) => exact(c.daily_goal_seconds),
   },
   week_start: {
     field: 'week_start',
@@ -48,6 +61,7 @@ export const SETTINGS: Record<string, Setting> = {
       if (day < 0) throw invalidInput('Invalid value', `'${value}' is not a day of the week`);
       return day;
     },
+    valid: (n) => n >= 0 && n <= 6,
     show: (c) => DAYS[c.week_start] as string,
   },
 };
@@ -63,13 +77,14 @@ export function settingNamed(name: string): Setting {
 /** Reads a stored config, falling back to defaults field by field; refuses what is not valid. */
 export function checkConfig(raw: Record<string, unknown>, where: string): Config {
   const config = { ...DEFAULT_CONFIG };
-  for (const field of Object.keys(DEFAULT_CONFIG) as (keyof Config)[]) {
-    const value = raw[field];
+  // The same rules as `config set`: a daily goal of 0 would make every empty day meet it.
+  for (const setting of Object.values(SETTINGS)) {
+    const value = raw[setting.field];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || (field === 'week_start' && value > 6)) {
-      throw invalidInput('Invalid config', `${where}: "${field}" is not valid`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || !setting.valid(value)) {
+      throw invalidInput('Invalid config', `${where}: "${setting.field}" is not valid`);
     }
-    (config as Record<string, number>)[field] = value;
+    (config as Record<string, number>)[setting.field] = value;
   }
   return config;
 }
