@@ -82,3 +82,22 @@ describe('applyImport', () => {
     expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'frame 1' }] });
   });
 });
+
+describe('the rules add and edit keep hold for imported sessions too', () => {
+  test.each([
+    [{ planned_seconds: 5 }, /planned_seconds 5 is outside/],
+    [{ planned_seconds: 90_000 }, /planned_seconds 90000 is outside/],
+    [{ note: 'x'.repeat(501) }, /at most 500 characters/],
+  ])('%j is refused, or skipped with --skip-invalid', (bad, reason) => {
+    expect(() => applyImport(makeData(), [input([record(1, bad)])], options)).toThrow(reason);
+    const data = makeData();
+    const summary = applyImport(data, [input([record(1, bad), record(2)])], { ...options, skipInvalid: true });
+    expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'frame 1', reason: expect.stringMatching(reason) }] });
+  });
+
+  test('a note is kept as add keeps it: trimmed, and empty is none', () => {
+    const data = makeData();
+    applyImport(data, [input([record(1, { note: '  said hi  ' }), record(2, { note: '' })])], options);
+    expect(data.sessions.map((s) => s.note)).toEqual(['said hi', null]);
+  });
+});

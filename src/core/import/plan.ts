@@ -1,4 +1,6 @@
+import { FOCUS_BOUNDS } from '../duration-input.js';
 import { invalidInput } from '../errors.js';
+import { validateNote } from '../labels.js';
 import { activeFocus, isActive, type Session, type TrackerData } from '../session.js';
 import { toTag, toTaskName } from './names.js';
 import type { ImportFormat, ImportRecord, InvalidEntry, ParsedImport } from './record.js';
@@ -52,19 +54,29 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
   let duplicates = 0;
   const added: Session[] = [];
   let focus = activeFocus(data);
+  /** Without --skip-invalid, one broken entry stops the import; with it, the entry is listed and left out. */
+  const refuse = (record: ImportRecord, reason: string) => {
+    if (!options.skipInvalid) throw invalidInput('Invalid entry', `${record.where}: ${reason}; nothing imported`);
+    skipped.push({ where: record.where, reason });
+  };
   for (const record of records) {
     if (known.has(record.uid)) {
       duplicates += 1;
       continue;
     }
+    // The rules add and edit keep, so an import cannot store what stint itself would refuse.
+    const problem = ruleBroken(record);
+    if (problem !== null) {
+      refuse(record, problem);
+      continue;
+    }
     const session = asSession(record, data.next_id);
+    session.note = validateNote(record.note ?? undefined);
     session.task = convert(conversions, 'task', record.task, toTaskName(record.task)) as string;
     session.tags = [...new Set(record.tags.map((tag) => convert(conversions, 'tag', tag, toTag(tag))).filter((t): t is string => t !== null))];
     if (isActive(session) && session.planned_seconds !== null) {
       if (focus) {
-        const reason = `focus session ${focus.id} (${focus.task}) is already active`;
-        if (!options.skipInvalid) throw invalidInput('Invalid entry', `${record.where}: ${reason}; nothing imported`);
-        skipped.push({ where: record.where, reason });
+        refuse(record, `focus session ${focus.id} (${focus.task}) is already active`);
         continue;
       }
       focus = session;
@@ -84,6 +96,20 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     last_id: added.at(-1)?.id ?? null,
     dry_run: options.dryRun,
   };
+}
+
+/** What of stint's own rules for a session an entry breaks, if any (names are converted instead). */
+function ruleBroken(record: ImportRecord): string | null {
+  const planned = record.planned_seconds;
+  if (planned !== null && (planned < FOCUS_BOUNDS.minSeconds || planned > FOCUS_BOUNDS.maxSeconds)) {
+    return `planned_seconds ${planned} is outside a focus session's 60 s to 24 h`;
+  }
+  try {
+    validateNote(record.note ?? undefined);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return null;
 }
 
 function asSession(record: ImportRecord, id: number): Session {
