@@ -1,6 +1,6 @@
 import { goalDay, lastDayIndex, runsOf, STREAK_DAY, type DayTest, type Runs } from './progress.js';
 import type { Session } from './session.js';
-import { foldTally, type Ledger } from './ledger.js';
+import { foldTally, passes, type Ledger } from './ledger.js';
 import { countSession, countsOn, emptyTally, FIELDS, mergeTally, type Tally } from './tally.js';
 
 /** Which DayCounts field a running total adds up. */
@@ -117,7 +117,7 @@ export function earnedAt(state: BadgeState, tally: Tally, sessions: readonly Ses
         : criterion.of === 'streak'
           ? STREAK_DAY
           : goalDay(goalSeconds);
-    const met = (counts[test.field] as number) >= test.atLeast;
+    const met = passes(test, counts, 0);
     if (met) return session.stopped_at;
   }
   return null;

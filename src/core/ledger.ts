@@ -32,6 +32,21 @@ export function emptyLedger(goalSeconds: number): Ledger {
   return { next: null, ended: 0, completed: 0, seconds: 0, sums: [0, 0, 0, 0, 0], streak: run(), goal: run(), goalSeconds };
 }
 
+/** What makes a day count in a run: a DayCounts field at or above a threshold. */
+export interface DayTest {
+  field: number;
+  atLeast: number;
+}
+
+/** Days with at least one completed session: the streak. */
+export const STREAK_DAY: DayTest = { field: 0, atLeast: 1 };
+
+/** Days whose completed sessions reached the daily goal. */
+export const goalDay = (goalSeconds: number): DayTest => ({ field: 1, atLeast: goalSeconds });
+
+/** Whether the day whose counts start at `at` passes the test: the one rule runs and ledgers share. */
+export const passes = (test: DayTest, counts: readonly number[], at: number): boolean => (counts[at + test.field] as number) >= test.atLeast;
+
 function step(run: Run, day: number, qualifies: boolean): void {
   if (!qualifies) return;
   run.run = run.last === day - 1 ? run.run + 1 : 1;
@@ -52,11 +67,12 @@ export function foldTally(ledger: Ledger, tally: Tally, until: number): Ledger {
   const from = Math.max(tally.first, ledger.next ?? -Infinity);
   const to = Math.min(until, tally.first + dayCount(tally));
   const { counts } = tally;
+  const goal = goalDay(ledger.goalSeconds);
   for (let day = from; day < to; day += 1) {
     const at = (day - tally.first) * FIELDS;
     for (let i = 0; i < FIELDS; i += 1) next.sums[i] = (next.sums[i] as number) + (counts[at + i] as number);
-    step(next.streak, day, (counts[at] as number) > 0);
-    step(next.goal, day, (counts[at + 1] as number) >= ledger.goalSeconds);
+    step(next.streak, day, passes(STREAK_DAY, counts, at));
+    step(next.goal, day, passes(goal, counts, at));
   }
   next.next = Math.max(until, ledger.next ?? -Infinity);
   return next;

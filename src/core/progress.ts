@@ -1,4 +1,6 @@
-import { currentRun, emptyLedger, foldTally, type Ledger } from './ledger.js';
+import { currentRun, emptyLedger, foldTally, passes, type DayTest, type Ledger } from './ledger.js';
+
+export { goalDay, STREAK_DAY, type DayTest } from './ledger.js';
 import { countsOn, dayCount, FIELDS, type Tally } from './tally.js';
 
 /** `stats --json`, as SPEC fixes it. */
@@ -27,18 +29,6 @@ export function lastDayIndex(tally: Tally, today: number): number {
   return Math.min(dayCount(tally) - 1, today - tally.first);
 }
 
-/** What makes a day count in a run: a DayCounts field at or above a threshold. */
-export interface DayTest {
-  field: number;
-  atLeast: number;
-}
-
-/** Days with at least one completed session. */
-export const STREAK_DAY: DayTest = { field: 0, atLeast: 1 };
-
-/** Days whose completed sessions reached the daily goal. */
-export const goalDay = (goalSeconds: number): DayTest => ({ field: 1, atLeast: goalSeconds });
-
 /**
  * Runs of consecutive local days that pass `test`, up to today. Today not passing (yet) does
  * not end the current run: the day is not over.
@@ -51,7 +41,7 @@ export function runsOf(tally: Tally, today: number, test: DayTest): Runs {
   const last = lastDayIndex(tally, today);
   const { counts } = tally;
   for (let d = 0; d <= last; d += 1) {
-    if ((counts[d * FIELDS + test.field] as number) < test.atLeast) continue;
+    if (!passes(test, counts, d * FIELDS)) continue;
     run = d === previous + 1 ? run + 1 : 1;
     if (run > longest) {
       longest = run;
@@ -59,7 +49,8 @@ export function runsOf(tally: Tally, today: number, test: DayTest): Runs {
     }
     previous = d;
   }
-  return { current: tally.first + previous >= today - 1 ? run : 0, longest, reached };
+  const lastDay = previous === -Infinity ? null : tally.first + previous;
+  return { current: currentRun({ run, last: lastDay, longest }, today), longest, reached };
 }
 
 /**
