@@ -54,6 +54,15 @@ export function clockFromEnv(env: Env, system: () => Date = () => new Date()): (
 }
 
 /**
+ * A clock for the commands that keep running (watch views, the jobs daemon): it starts at
+ * `now()` — STINT_NOW when set — and moves with real time, whole seconds.
+ */
+export function movingClock(now: () => Date): () => Date {
+  const offset = now().getTime() - Date.now();
+  return () => truncateToSecond(new Date(Date.now() + offset));
+}
+
+/**
  * A UUID v4. node:crypto is loaded only here, on first use (the commands that create sessions):
  * importing it at the top would cost every command; the Web Crypto global costs more still.
  */

@@ -1,9 +1,9 @@
 import { invalidInput } from '../core/errors.js';
 import type { Session } from '../core/session.js';
 import { focusProgress } from '../core/status.js';
-import { truncateToSecond } from '../core/time.js';
 import { fitScreen, SCREEN, screenFrame, watchHeader } from '../render/watch-text.js';
 import type { Context } from './context.js';
+import { movingClock } from './deps.js';
 
 /** What a live view shows at one instant. */
 export interface Frame {
@@ -43,8 +43,8 @@ function assertCanWatch(ctx: Context, view: LiveView): void {
 export async function watch(ctx: Context, view: LiveView): Promise<number> {
   assertCanWatch(ctx, view);
   const { terminal } = ctx.deps;
-  const offset = ctx.deps.now().getTime() - Date.now();
-  const clock = () => truncateToSecond(new Date(Date.now() + offset));
+  const started = Date.now();
+  const clock = movingClock(ctx.deps.now);
   const rang = new Set<number>();
   let stopping = false;
   let wake = () => undefined as void;
@@ -68,7 +68,8 @@ export async function watch(ctx: Context, view: LiveView): Promise<number> {
       const lines = fitScreen([watchHeader(view.title, now, ctx.palette), '', ...frame.lines], terminal.rows, terminal.columns, 2 + frame.keepTop);
       terminal.write(`${reached.length > 0 ? SCREEN.bell : ''}${screenFrame(lines)}`);
       // Just past the next whole second, so each frame shows the clock one second on.
-      const wait = 1000 - ((Date.now() + offset) % 1000) + 10;
+      // Just after the clock's next whole second (it started on one: now() is whole seconds).
+      const wait = 1000 - ((Date.now() - started) % 1000) + 10;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         wake = () => {

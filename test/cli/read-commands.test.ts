@@ -259,3 +259,13 @@ describe('long tables', () => {
     for (const line of lines.slice(1)) expect(line.indexOf('2026-')).toBe(column);
   });
 });
+
+describe('movingClock', () => {
+  test('starts at the given now and moves with real time, in whole seconds', async () => {
+    const { movingClock } = await import('../../src/cli/deps.js');
+    const clock = movingClock(() => new Date('2026-01-15T13:30:00Z'));
+    expect(clock().toISOString()).toBe('2026-01-15T13:30:00.000Z');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(clock().toISOString()).toBe('2026-01-15T13:30:01.000Z');
+  });
+});

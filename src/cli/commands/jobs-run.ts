@@ -1,10 +1,11 @@
 import { findJob, recordExecution, type Execution, type Job } from '../../core/jobs.js';
 import { isDue, nextSlot } from '../../core/schedule.js';
-import { toStoredInstant, truncateToSecond } from '../../core/time.js';
+import { toStoredInstant } from '../../core/time.js';
 import { JOB_KINDS } from '../../jobs/index.js';
 import type { RunContext } from '../../jobs/runner.js';
 import { executionJson, executionLine } from '../../render/jobs.js';
 import type { Context } from '../context.js';
+import { movingClock } from '../deps.js';
 
 interface Claim {
   job: Job;
@@ -98,8 +99,7 @@ export async function jobTick(_options: object, ctx: Context): Promise<number> {
  * first. The clock starts at STINT_NOW when set and moves with real time.
  */
 export async function jobDaemon(_options: object, ctx: Context): Promise<number> {
-  const offset = ctx.deps.now().getTime() - Date.now();
-  const clock = () => truncateToSecond(new Date(Date.now() + offset));
+  const clock = movingClock(ctx.deps.now);
   let stopping = false;
   let wake = () => undefined as void;
   const unsubscribe = ctx.deps.onStop(() => {
