@@ -3,15 +3,12 @@ import { basename, dirname, extname } from 'node:path';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
-import { startOfDay } from 'date-fns/startOfDay';
-import { startOfMonth } from 'date-fns/startOfMonth';
-import { startOfWeek } from 'date-fns/startOfWeek';
 import type { Job } from '../core/jobs.js';
-import type { Range, WeekStart } from '../core/period.js';
+import { periodRange, type Range, type WeekStart } from '../core/period.js';
 import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/report.js';
 import { formatSpan } from '../render/format.js';
 import { reportJson, stringifyJson } from '../render/json.js';
-import { reportCsv } from '../render/report-text.js';
+import { reportCsv, reportPeriod } from '../render/report-text.js';
 import { writeFileWhole } from '../store/atomic-file.js';
 import { absolutePath, allowKeys, isWithin, real, refuse, required } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
@@ -50,22 +47,19 @@ function check(config: Record<string, string>, places: ConfigPlaces): Record<str
   return { target, period, by };
 }
 
-/** The last complete day, week or month before `now`, in local days. */
-export function lastPeriod(period: Period, now: Date, weekStartsOn: WeekStart): Range {
-  const current =
-    period === 'day' ? startOfDay(now) : period === 'week' ? startOfWeek(now, { weekStartsOn }) : startOfMonth(now);
+/** The last complete day, week or month before `now`: `report`'s period of a moment in it. */
+function lastPeriod(period: Period, now: Date, weekStartsOn: WeekStart): Range {
   const back = period === 'day' ? addDays : period === 'week' ? addWeeks : addMonths;
-  return { from: back(current, -1), to: current };
+  const then = back(now, -1);
+  return periodRange(period === 'day' ? { day: then } : { [period]: true }, then, weekStartsOn) as Range;
 }
-
-const span = (report: Report) => (report.from === report.to ? report.from : `${report.from} → ${report.to}`);
 
 /** A pipe in a name would end its cell. */
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
 function markdown(report: Report): string {
   const lines = [
-    `# stint report ${span(report)}`,
+    `# stint report ${reportPeriod(report)}`,
     '',
     '| name | time | sessions |',
     '| --- | ---: | ---: |',
@@ -112,9 +106,9 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   });
   const report = builder.result();
   const render = FORMATS[extname(target).toLowerCase()] as (report: Report) => string;
-  if (ctx.dryRun) return `would write the ${period} report (${span(report)}) to ${target}`;
+  if (ctx.dryRun) return `would write the ${period} report (${reportPeriod(report)}) to ${target}`;
   writeWhole(target, render(report));
-  return `wrote the ${period} report (${span(report)}) to ${target}`;
+  return `wrote the ${period} report (${reportPeriod(report)}) to ${target}`;
 }
 
 export const summary: JobKind = { type: 'summary', check, run };

@@ -17,7 +17,8 @@ export function bar(value: number, max: number, cells = BAR_CELLS): string {
   return '█'.repeat(Math.floor(eighths / 8)) + (EIGHTHS[eighths % 8] ?? '');
 }
 
-const period = (report: Report) => (report.from === report.to ? report.from : `${report.from} → ${report.to}`);
+/** `2026-11-16 → 2026-11-22`, or the one day. */
+export const reportPeriod = (report: Report) => (report.from === report.to ? report.from : `${report.from} → ${report.to}`);
 
 /** A duration as typed: `15m`, `1h 30m`, or seconds when it is not whole minutes. */
 const increment = (seconds: number) => (seconds % 60 === 0 ? formatSpan(seconds) : `${seconds}s`);
@@ -26,7 +27,7 @@ const count = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
 
 /** `Report 2026-11-16 → 2026-11-22, by day, rounded up to 15m per session`. */
 export function reportHeader(report: Report): string {
-  const parts = [`Report ${period(report)}`, `by ${report.by}`];
+  const parts = [`Report ${reportPeriod(report)}`, `by ${report.by}`];
   if (report.roundSeconds !== null) parts.push(`rounded up to ${increment(report.roundSeconds)} per session`);
   return parts.join(', ');
 }
