@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -190,4 +190,21 @@ test('import - reads standard input, as a pipe from another tool would', async (
   const result = spawnSync(process.execPath, [BIN, 'import', '-', '--json'], { input: TIMEWARRIOR, env, encoding: 'utf8' });
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout)).toMatchObject({ formats: ['timewarrior'], imported: 4 });
+});
+
+test('export --output into a directory that does not exist: exit 2, nothing written', async () => {
+  await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
+  const result = await run(['export', '--output', join(work, 'missing', 'out.json')]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^stint: Cannot write file: .*missing\/out\.json: ENOENT/);
+  expect(readdirSync(work)).toEqual([]);
+});
+
+test('export --output replaces an existing file whole', async () => {
+  await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
+  const out = join(work, 'out.json');
+  writeFileSync(out, 'old content that is longer than nothing'.repeat(100));
+  expect((await run(['export', '--output', out])).code).toBe(0);
+  expect(JSON.parse(readFileSync(out, 'utf8')).sessions).toHaveLength(1);
+  expect(readdirSync(work)).toEqual(['out.json']);
 });
