@@ -1,6 +1,6 @@
 import { invalidInput } from './errors.js';
 import type { WeekStart } from './period.js';
-import { parseDurationInput } from './duration-input.js';
+import { parseDurationInput, type DurationBounds } from './duration-input.js';
 
 /** The user's settings, kept in config.json beside the store. */
 export interface Config {
@@ -33,26 +33,27 @@ const exact = (seconds: number) =>
     .map(([n, unit]) => `${n}${unit}`)
     .join('') || '0s';
 
-/** The bounds a stored value must keep, the same whether it was typed or read from config.json. */
-const FORGOTTEN_BOUNDS = { minSeconds: 60, maxSeconds: 7 * 86_400 };
-const GOAL_BOUNDS = { minSeconds: 60, maxSeconds: 86_400 };
+/**
+ * A setting holding a duration: typed as `10h`, `90m`…, shown exactly, and valid within the same
+ * bounds whether it was typed or read from config.json.
+ */
+function durationSetting(field: 'forgotten_after_seconds' | 'daily_goal_seconds', describe: string, bounds: DurationBounds): Setting {
+  return {
+    field,
+    describe,
+    parse: (value) => parseDurationInput(value, bounds),
+    valid: (n) => n >= bounds.minSeconds && n <= bounds.maxSeconds,
+    show: (c) => exact(c[field]),
+  };
+}
 
 /** The settings `stint config` knows, by the name users type. */
 export const SETTINGS: Record<string, Setting> = {
-  forgotten_after: {
-    field: 'forgotten_after_seconds',
-    describe: 'warn about a session running longer than this (1m to 7d)',
-    parse: (value) => parseDurationInput(value, FORGOTTEN_BOUNDS),
-    valid: (n) => n >= FORGOTTEN_BOUNDS.minSeconds && n <= FORGOTTEN_BOUNDS.maxSeconds,
-    show: (c) => exact(c.forgotten_after_seconds),
-  },
-  daily_goal: {
-    field: 'daily_goal_seconds',
-    describe: 'time to track each day (1m to 24h)',
-    parse: (value) => parseDurationInput(value, GOAL_BOUNDS),
-    valid: (n) => n >= GOAL_BOUNDS.minSeconds && n <= GOAL_BOUNDS.maxSeconds,
-    show: (c) => exact(c.daily_goal_seconds),
-  },
+  forgotten_after: durationSetting('forgotten_after_seconds', 'warn about a session running longer than this (1m to 7d)', {
+    minSeconds: 60,
+    maxSeconds: 7 * 86_400,
+  }),
+  daily_goal: durationSetting('daily_goal_seconds', 'time to track each day (1m to 24h)', { minSeconds: 60, maxSeconds: 86_400 }),
   week_start: {
     field: 'week_start',
     describe: 'the first day of a week (monday … sunday)',
