@@ -1,21 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
-import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
+import { snapshotDir, stint, tempHome, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
 // Fixtures are written here by the tests themselves, in each tracker's own format.
-let work: string;
-let home: string;
+let work = '';
+let home = '';
+useWorkDir('stint-import-', (dir) => (work = dir));
+useTempHome((dir) => (home = dir));
+/** Other temporary homes a test makes, removed after it. */
 const cleanups: (() => void)[] = [];
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'stint-import-'));
-  const made = tempHome();
-  home = made.home;
-  cleanups.push(() => rmSync(work, { recursive: true, force: true }), made.cleanup);
-});
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });

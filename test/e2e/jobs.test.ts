@@ -1,23 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
-import { snapshotDir, spawnStint, stint, tempHome } from '../helpers/spawn.js';
+import { snapshotDir, spawnStint, stint, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
-let work: string;
-let home: string;
-const cleanups: (() => void)[] = [];
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'stint-jobs-'));
-  const made = tempHome();
-  home = made.home;
-  cleanups.push(() => rmSync(work, { recursive: true, force: true }), made.cleanup);
-});
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+let work = '';
+let home = '';
+useWorkDir('stint-jobs-', (dir) => (work = dir));
+useTempHome((dir) => (home = dir));
 
 const at = (now: string, ...args: string[]) => stint(args, { home, now });
 const json = async (now: string, ...args: string[]) => {

@@ -1,6 +1,7 @@
 import type { Session } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
-import { ALL } from '../../src/store/store.js';
+import { ALL, type Store } from '../../src/store/store.js';
+import { useTempHome } from './spawn.js';
 import { makeSession } from './factories.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -25,4 +26,9 @@ export async function seedStore(home: string, sessions: Session[]): Promise<void
     data.sessions.push(...sessions);
     data.next_id = Math.max(data.next_id, ...sessions.map((s) => s.id + 1));
   });
+}
+
+/** A file store on a fresh temporary data directory (not created yet) for every test of the file. */
+export function useTempStore(receive: (home: string, store: Store) => void): void {
+  useTempHome((home) => receive(home, createFileStore(home)));
 }

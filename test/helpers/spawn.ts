@@ -24,6 +24,16 @@ export function useTempHome(receive: (home: string) => void): void {
   afterEach(() => cleanup());
 }
 
+/** A fresh, created temporary folder for every test of the file (fixtures, outputs), removed after it. */
+export function useWorkDir(prefix: string, receive: (dir: string) => void): void {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    receive(dir);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+}
+
 /** A temporary data directory (not created yet: stint creates it) inside a temp folder. */
 export function tempHome(): { home: string; cleanup(): void } {
   const root = mkdtempSync(join(tmpdir(), 'stint-test-'));

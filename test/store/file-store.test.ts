@@ -1,21 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
-import { createFileStore } from '../../src/store/file-store.js';
 import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
 import { at, makeData, makeSession } from '../helpers/factories.js';
-import { tempHome } from '../helpers/spawn.js';
+import { useTempStore } from '../helpers/seed.js';
 
 let home: string;
-let cleanup: () => void;
 let store: Store;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-  store = createFileStore(home);
+useTempStore((dir, made) => {
+  home = dir;
+  store = made;
 });
-afterEach(() => cleanup());
 
 const root = () => join(home, 'state.json');
 const readRoot = () => JSON.parse(readFileSync(root(), 'utf8'));

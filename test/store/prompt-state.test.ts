@@ -1,22 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { findSession, pauseSession, resumeSession, startSession, stopSession, type TrackerData } from '../../src/core/session.js';
-import { createFileStore } from '../../src/store/file-store.js';
 import { encodePromptState } from '../../src/store/prompt-state.js';
 import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
 import { at, makeData, makeSession } from '../helpers/factories.js';
-import { tempHome } from '../helpers/spawn.js';
+import { useTempStore } from '../helpers/seed.js';
 
 let home: string;
-let cleanup: () => void;
 let store: Store;
-beforeEach(() => {
-  ({ home, cleanup } = tempHome());
-  store = createFileStore(home);
+useTempStore((dir, made) => {
+  home = dir;
+  store = made;
 });
-afterEach(() => cleanup());
 
 const stateFile = () => join(home, 'prompt.state');
 /** The file's lines, without the final newline. */
