@@ -1,5 +1,6 @@
-import { invalidInput } from './errors.js';
+import { conflict, invalidInput, notFound } from './errors.js';
 import {
+  findSession,
   isActive,
   startSession,
   stopSession,
@@ -56,6 +57,31 @@ export function addFinishedSession(data: TrackerData, input: NewSession, from: D
   }
   return stopSession(startSession(data, input, from, now), to, 'completed', now);
 }
+
+/**
+ * The session `continue` starts again: the given one, or the one that stopped last. Continuing a
+ * session that is still running or paused would run its task twice, so that is a conflict, as is
+ * continuing the last stopped one when its task (with the same tags) already runs again.
+ */
+export function sessionToContinue(data: TrackerData, id: number | undefined): Session {
+  const { sessions } = data;
+  if (id !== undefined) {
+    const session = findSession(data, id);
+    if (isActive(session)) {
+      throw conflict(`Session already ${session.status}`, `Session ${id} (${session.task}) is ${session.status}; there is nothing to continue`);
+    }
+    return session;
+  }
+  const last = lastStopped(sessions);
+  if (!last) throw notFound('Session not found', 'There is no stopped session to continue');
+  const again = sessions.find((s) => isActive(s) && s.task === last.task && sameTags(s.tags, last.tags));
+  if (again) {
+    throw conflict(`Session already ${again.status}`, `${last.task} is already ${again.status} as session ${again.id}; there is nothing to continue`);
+  }
+  return last;
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
 
 /** The session `continue` starts again by default: the one that stopped last. */
 export function lastStopped(sessions: readonly Session[]): Session | undefined {

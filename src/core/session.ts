@@ -168,7 +168,7 @@ const CANDIDATES: Record<Action, { statuses: readonly Status[]; none: [string, s
 };
 
 /** Every session `stop`, `pause` or `resume` could act on, oldest first; none is a conflict. */
-export function sessionsFor(data: TrackerData, action: Action): Session[] {
+function sessionsFor(data: TrackerData, action: Action): Session[] {
   const { statuses, none } = CANDIDATES[action];
   const candidates = data.sessions.filter((s) => statuses.includes(s.status)).sort(compareByStart);
   if (candidates.length === 0) throw conflict(none[0], none[1]);

@@ -74,6 +74,30 @@ describe('continue', () => {
     expect(json(await h.run('continue', '2', '--json'))).toMatchObject({ session_id: 4, task_name: 'email' });
   });
 
+  test('a running or paused session is not continued: exit 4 naming it, nothing stored', async () => {
+    const h = harness({ now: NOW });
+    await h.run('start', 'coding', '--at', '13:00');
+    await h.run('start', 'reading', '--at', '13:10');
+    await h.run('pause', '2');
+    const { text } = h.store;
+    expect(await h.run('continue', '1')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already running: Session 1 (coding) is running; there is nothing to continue\n' });
+    expect(await h.run('continue', '2')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already paused: Session 2 (reading) is paused; there is nothing to continue\n' });
+    expect((await h.run('continue', '9')).code).toBe(3);
+    expect(h.store.text).toBe(text);
+  });
+
+  test('continuing the last stopped session twice does not run its task twice', async () => {
+    const h = harness({ now: NOW });
+    await h.run('add', 'writing', '--from', '08:00', '--to', '09:00', '--tag', 'book');
+    expect((await h.run('continue')).code).toBe(0);
+    const { text } = h.store;
+    expect(await h.run('continue')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already running: writing is already running as session 2; there is nothing to continue\n' });
+    expect(h.store.text).toBe(text);
+    // The same task with other tags is another piece of work: allowed.
+    await h.run('add', 'writing', '--from', '09:00', '--to', '09:30');
+    expect(json(await h.run('continue', '--json'))).toMatchObject({ session_id: 4, task_name: 'writing', tags: [] });
+  });
+
   test('nothing stopped yet → exit 3', async () => {
     const result = await harness().run('continue');
     expect(result).toEqual({ code: 3, stdout: '', stderr: 'stint: Session not found: There is no stopped session to continue\n' });

@@ -96,8 +96,20 @@ describe('stop', () => {
     const out = JSON.parse((await h.run('stop', '--all', '--json')).stdout);
     expect(out.total).toBe(2);
     expect(out.sessions.map((s: { status: string }) => s.status)).toEqual(['completed', 'completed']);
-    expect((await h.run('stop', '--all')).code).toBe(4);
     expect((await h.run('stop', '1', '--all')).code).toBe(2);
+  });
+
+  // SPEC: `--all` with nothing to stop has nothing left to do, so it succeeds (it was exit 4).
+  test('--all with nothing to stop: exit 0, a one-line notice, and no write (nothing for undo)', async () => {
+    const h = harness();
+    await h.run('start', 'coding');
+    await h.run('stop');
+    const { text, writes } = h.store;
+    expect(await h.run('stop', '--all')).toEqual({ code: 0, stdout: 'Nothing to stop: no session is running or paused.\n', stderr: '' });
+    expect(await h.run('stop', '--all', '--json')).toEqual({ code: 0, stdout: '{"sessions":[],"total":0}\n', stderr: '' });
+    expect(h.store.text).toBe(text);
+    expect(h.store.writes).toBe(writes);
+    expect((await h.run('undo')).stdout).toMatch(/^Undid stop #1 coding/);
   });
 });
 

@@ -1,7 +1,6 @@
 import { subDays } from 'date-fns/subDays';
-import { notFound } from '../../core/errors.js';
-import { lastStopped } from '../../core/corrections.js';
-import { findSession, startSession, type Session } from '../../core/session.js';
+import { lastStopped, sessionToContinue } from '../../core/corrections.js';
+import { startSession, type Session } from '../../core/session.js';
 import { sessionJson } from '../../render/json.js';
 import { startedLine } from '../../render/session-text.js';
 import type { Scope } from '../../store/store.js';
@@ -25,9 +24,7 @@ export async function resumeTask(options: ContinueOptions, ctx: Context): Promis
   const fallback = options.id === undefined && !pick((await ctx.deps.store.read(recent)).sessions);
   const scope: Scope = options.id !== undefined ? { kind: 'ids', ids: [options.id] } : fallback ? ALL : recent;
   const session = await ctx.deps.store.update(scope, (data) => {
-    const source = options.id === undefined ? lastStopped(data.sessions) : findSession(data, options.id);
-    if (!source) throw notFound('Session not found', 'There is no stopped session to continue');
-    const { task, tags, note } = source;
+    const { task, tags, note } = sessionToContinue(data, options.id);
     return startSession(data, { task, uid, tags: [...tags], note }, at, now);
   }, (s) => `continue as #${s.id} ${s.task}`);
   if (ctx.json) ctx.printJson(sessionJson(session, now));

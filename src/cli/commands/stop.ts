@@ -3,7 +3,7 @@ import { dayNumber } from '../../core/days.js';
 import { invalidInput } from '../../core/errors.js';
 import { historyStats } from '../../core/progress.js';
 import { progressLine } from '../../render/progress-text.js';
-import { findSession, sessionsFor, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
+import { activeSessions, compareByStart, findSession, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
@@ -27,7 +27,8 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
   const outcome = options.as ?? 'completed';
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
   const stopped = await ctx.deps.store.update(scope, (data): Session[] => {
-    if (options.all) return sessionsFor(data, 'stop').map((session) => stopSession(session, at, outcome, now));
+    // `--all` with nothing to stop has reached its goal: it succeeds, changing nothing.
+    if (options.all) return activeSessions(data).sort(compareByStart).map((session) => stopSession(session, at, outcome, now));
     const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
     return [stopSession(target, at, outcome, now)];
   }, (ended) => `stop ${ended.map((s) => `#${s.id} ${s.task}`).join(', ')}`);
@@ -35,6 +36,8 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
   if (ctx.json) {
     const [only] = stopped;
     ctx.printJson(options.all || !only ? sessionListJson(stopped, stopped.length, now) : sessionJson(only, now));
+  } else if (stopped.length === 0) {
+    ctx.print('Nothing to stop: no session is running or paused.\n');
   } else {
     for (const session of stopped) ctx.print(stoppedLine(session, now, ctx.palette));
     await printProgress(stopped, now, ctx);
