@@ -1,15 +1,17 @@
-import { compareByStart, emptyTrackerData, isActive, type TrackerData } from '../core/session.js';
+import { compareByStart, emptyTrackerData, isActive, type Session, type TrackerData } from '../core/session.js';
 import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
-import type { Store } from './store.js';
+import type { Scope, Store } from './store.js';
 
 /**
  * An in-memory store for command tests. It keeps the whole store as one encoded text (the
  * version-1 single-file format), so tests can compare it byte for byte and share the decoding
- * rules. It hands out everything whatever the scope: the file store's partial loading is
- * tested against the file store itself.
+ * rules. Like the file store it hands out the active sessions and only the finished ones in the
+ * scope asked for (exactly those, where the file store may add the rest of their months), keeps
+ * what a change did not load, and writes nothing when a change changes nothing: a command that
+ * asks for the wrong scope fails its fast tests too.
  */
 export interface MemoryStore extends Store {
   /** The stored text, or null before the first write. */
@@ -24,11 +26,11 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
   const store: MemoryStore = {
     text: initial,
     writes: 0,
-    async read() {
-      return load(store.text);
+    async read(scope) {
+      return inScope(load(store.text), scope);
     },
-    async scan(_scope, begin) {
-      const data = load(store.text);
+    async scan(scope, begin) {
+      const data = inScope(load(store.text), scope);
       begin()([...data.sessions].sort(compareByStart));
       return { next_id: data.next_id };
     },
@@ -39,12 +41,21 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
       // Nothing settled: the whole history is the newest "month".
       return { settled: null, newest: { month: 'all', value: derive(load(store.text).sessions.filter((s) => !isActive(s))) } };
     },
-    async update(_scope, change, describe) {
-      const data = load(store.text);
+    async update(scope, change, describe) {
+      const all = load(store.text);
+      const before = encodeLegacyFile(all);
+      const data = inScope(all, scope);
+      const loaded = new Set(data.sessions);
       const result = await change(data);
+      // What the change was not handed stays as it was, what it was handed is as it left it, in
+      // the stored order, and what it added comes last.
+      const left = new Set(data.sessions);
+      const sessions = [...all.sessions.filter((s) => !loaded.has(s) || left.has(s)), ...data.sessions.filter((s) => !loaded.has(s))];
+      const text = encodeLegacyFile({ next_id: data.next_id, sessions });
+      if (text === before) return result;
       if (describe) history.push({ text: store.text, label: describe(result) });
       if (history.length > UNDO_DEPTH) history.shift();
-      store.text = encodeLegacyFile(data);
+      store.text = text;
       store.writes += 1;
       return result;
     },
@@ -78,6 +89,29 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
     },
   };
   return store;
+}
+
+/** The active sessions and the finished ones the scope selects, as the file store hands them out. */
+function inScope(data: TrackerData, scope: Scope): TrackerData {
+  const wanted = (s: Session): boolean => {
+    if (isActive(s)) return true;
+    switch (scope.kind) {
+      case 'active':
+        return false;
+      case 'all':
+        return true;
+      case 'ids':
+        return scope.ids.includes(s.id);
+      case 'range': {
+        const start = Date.parse(s.started_at);
+        const stop = Date.parse(s.stopped_at ?? s.started_at);
+        const from = scope.from?.getTime() ?? -Infinity;
+        const to = scope.to?.getTime() ?? Infinity;
+        return start < to && (stop > from || (stop === start && start >= from));
+      }
+    }
+  };
+  return { next_id: data.next_id, sessions: data.sessions.filter(wanted) };
 }
 
 function load(text: string | null): TrackerData {
