@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
 import { makeSession } from '../helpers/factories.js';
+import { skipWithout } from '../helpers/programs.js';
 import { seedStore } from '../helpers/seed.js';
 import { BIN, stint, useTempHome } from '../helpers/spawn.js';
 
@@ -97,7 +98,7 @@ describe('bash', () => {
   });
 });
 
-describe.skipIf(!has('zsh'))('zsh', () => {
+describe.skipIf(skipWithout(has('zsh')))('zsh', () => {
   const zsh = (command: string) => spawnSync('zsh', ['-f', '-c', command], { env, encoding: 'utf8' });
 
   test('zsh -n accepts the script', async () => {
@@ -117,7 +118,7 @@ describe.skipIf(!has('zsh'))('zsh', () => {
   });
 });
 
-describe.skipIf(!has('fish'))('fish', () => {
+describe.skipIf(skipWithout(has('fish')))('fish', () => {
   let file = '';
   beforeEach(async () => {
     file = await script('fish');

@@ -3,9 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { skipWithout } from '../helpers/programs.js';
 import { snapshotDir, stint } from '../helpers/spawn.js';
 
-// A real full disk: a tiny tmpfs. Needs mount rights (root on the CI machine); skipped elsewhere.
+// A real full disk: a tiny tmpfs. Needs mount rights (root on the CI machine); skipped elsewhere,
+// never in CI.
 const mountPoint = mkdtempSync(join(tmpdir(), 'stint-full-'));
 let mounted = false;
 try {
@@ -19,7 +21,7 @@ afterAll(() => {
   rmSync(mountPoint, { recursive: true, force: true });
 });
 
-test.skipIf(!mounted)('a full disk fails the write with exit 1 and keeps the store as it was', async () => {
+test.skipIf(skipWithout(mounted))('a full disk fails the write with exit 1 and keeps the store as it was', async () => {
   const home = join(mountPoint, 'data');
   const now = '2026-01-15T13:30:00Z';
   for (const task of ['coding', 'reading', 'writing']) {

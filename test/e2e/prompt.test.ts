@@ -1,6 +1,7 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { skipWithout, which } from '../helpers/programs.js';
 import { BIN, stint, tempHome } from '../helpers/spawn.js';
 
 // The prompt function reads prompt.state in a shell, without Node: for the same store and the
@@ -18,7 +19,6 @@ const SHELLS: ShellCase[] = [
   { shell: 'fish', script: '"$NODE" "$STINT_BIN" prompt fish | source; stint_prompt' },
 ];
 
-const hasShell = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
 
 interface State {
   name: string;
@@ -135,7 +135,7 @@ function runShell({ shell, script }: ShellCase, home: string, now: string): Prom
 const cases = STATES.flatMap((state) => state.checks.map(([now, expected]) => ({ state: state.name, now, expected })));
 
 describe.each(SHELLS)('stint prompt $shell', (shellCase) => {
-  test.skipIf(!hasShell(shellCase.shell)).each(cases)('$state at $now: $expected', async ({ state, now, expected }) => {
+  test.skipIf(skipWithout(which(shellCase.shell) !== undefined)).each(cases)('$state at $now: $expected', async ({ state, now, expected }) => {
     const home = homes.get(state) ?? '';
     const status = await stint(['status', '--short'], { home, now });
     expect(status.code).toBe(0);

@@ -2,13 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { skipWithout, which } from '../helpers/programs.js';
 import { BIN, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
 useTempHome((dir) => (home = dir));
 
 // Wherever tmux is installed (Homebrew, nix…): found on PATH as a shell would.
-const TMUX = spawnSync('sh', ['-c', 'command -v tmux'], { encoding: 'utf8' }).stdout.trim() || undefined;
+const TMUX = which('tmux');
 const STARTED = '2026-01-15T13:00:00Z'; // 14:00 in Paris
 const WATCH_FROM = '2026-01-15T13:12:30Z'; // half of the plan
 
@@ -56,7 +57,7 @@ function startInTmux(args: string): void {
 
 const clockOf = (text: string) => /writing {2}(\d+:\d\d:\d\d)/.exec(text)?.[1];
 
-describe.skipIf(!TMUX)('--watch in a real terminal (tmux)', () => {
+describe.skipIf(skipWithout(TMUX !== undefined))('--watch in a real terminal (tmux)', () => {
   test('status --watch redraws with the clock moving; q leaves the screen as it was', async () => {
     expect((await stint(['start', 'writing', '--for', '25m'], { home, now: STARTED })).code).toBe(0);
     startInTmux('status --watch');

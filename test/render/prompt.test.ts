@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,6 +8,7 @@ import { shortStatus } from '../../src/render/session-text.js';
 import { PROMPT_STATE_FILE } from '../../src/store/paths.js';
 import { encodePromptState, PROMPT_STATE_VERSION } from '../../src/store/prompt-state.js';
 import { makeSession } from '../helpers/factories.js';
+import { skipWithout, which } from '../helpers/programs.js';
 import { tempHome } from '../helpers/spawn.js';
 
 // The shell functions against shortStatus itself, over the edges of the clock and of formatSpan
@@ -51,7 +52,6 @@ const CASES: [name: string, active: Session[], seconds: number][] = [
   ['a pause that began after now', [running({ status: 'paused', pauses: [{ started_at: after(100), ended_at: null }] })], 50],
 ];
 
-const hasShell = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
 const LOAD: Record<PromptShell, string> = {
   bash: 'eval "$SCRIPT"; stint_prompt',
   zsh: 'eval "$SCRIPT"; stint_prompt',
@@ -81,7 +81,7 @@ function runPrompt(shell: PromptShell, home: string, now: string, call = LOAD[sh
 }
 
 describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) => {
-  test.skipIf(!hasShell(shell)).each(CASES)('%s', async (name, active, seconds) => {
+  test.skipIf(skipWithout(which(shell) !== undefined)).each(CASES)('%s', async (name, active, seconds) => {
     const home = join(root, shell, name.replace(/\W+/g, '-'));
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState(active));
@@ -89,7 +89,7 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) =>
     expect(await runPrompt(shell, home, now)).toBe(shortStatus(active, new Date(now)));
   });
 
-  test.skipIf(!hasShell(shell))('prints nothing without a state file, or with a newer format', async () => {
+  test.skipIf(skipWithout(which(shell) !== undefined))('prints nothing without a state file, or with a newer format', async () => {
     const home = join(root, shell, 'formats');
     mkdirSync(home, { recursive: true });
     expect(await runPrompt(shell, home, START)).toBe('');
@@ -97,7 +97,7 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) =>
     expect(await runPrompt(shell, home, START)).toBe('');
   });
 
-  test.skipIf(!hasShell(shell))('a format argument wraps the timer, and only the timer', async () => {
+  test.skipIf(skipWithout(which(shell) !== undefined))('a format argument wraps the timer, and only the timer', async () => {
     const home = join(root, shell, 'format');
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([running()]));
