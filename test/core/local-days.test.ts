@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { dayAfter, dayNumber, dayOfName, dayStart, localDay, nextMidnight, secondsByDay } from '../../src/core/days.js';
+import { dayAfter, dayNumber, dayOfName, dayStart, localDay, makeDayNumber, nextMidnight, secondsByDay } from '../../src/core/days.js';
 import { lastPeriod, periodRange, type PeriodKind, type PeriodOptions, type WeekStart } from '../../src/core/period.js';
 import { countsOn, tallyOf } from '../../src/core/tally.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -155,6 +155,16 @@ describe('sessions are split at each date’s first instant', () => {
   ])('%s, %s to %s', (zone, started, stopped, expected) => {
     inZone(zone);
     expect(byDay(started, stopped)).toEqual(expected);
+  });
+
+  test.each(['America/Santiago', 'America/Havana', 'Asia/Beirut'])('in %s, the cached day of an instant agrees with dayNumber all through 2026', (zone) => {
+    inZone(zone);
+    const cached = makeDayNumber();
+    const wrong: string[] = [];
+    for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 5 * 60_000) {
+      if (cached(ms) !== dayNumber(ms)) wrong.push(new Date(ms).toISOString());
+    }
+    expect(wrong).toEqual([]);
   });
 
   test('streak tallies split a completed session the same way', () => {
