@@ -5,7 +5,8 @@ import type { Session } from './session.js';
 // a DST day has 23 or 25 hours (23.5 or 24.5 on Lord Howe Island), a day whose midnight is
 // skipped starts at 01:00, and the same history read in another time zone falls on other days.
 // Boundaries are always found from calendar dates, never by moving an instant by a day, a week or
-// a month: a day after 01:00 on the day whose midnight was skipped is 01:00, an hour into the next.
+// a month: one day after a date that starts at 01:00 (its midnight skipped) is 01:00 on the next
+// date, an hour into it.
 
 /** A calendar day in day numbers' arithmetic; never the length of a local day. */
 export const DAY_MS = 86_400_000;
