@@ -1,9 +1,15 @@
 import type { Session } from './session.js';
 
-// Local calendar days, the unit of streaks, goals and reports. Days are the user's: midnight is
-// local midnight, so a DST day has 23 or 25 hours, and the same history read in another time
-// zone falls on other days.
+// Local calendar days, the unit of streaks, goals and reports. Days are the user's: a day runs
+// from the first instant of its date in the local zone to the first instant of the next date, so
+// a DST day has 23 or 25 hours (23.5 or 24.5 on Lord Howe Island), a day whose midnight is
+// skipped starts at 01:00, and the same history read in another time zone falls on other days.
+// Boundaries are always found from calendar dates, never by moving an instant by a day, a week or
+// a month: one day after a date that starts at 01:00 (its midnight skipped) is 01:00 on the next
+// date, an hour into it.
 
+/** A calendar day in day numbers' arithmetic; never the length of a local day. */
+export const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The local day of an instant, `YYYY-MM-DD`. */
@@ -12,10 +18,9 @@ export function localDay(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Local midnight at the start of the day after the one holding `ms`. */
+/** The first instant of the local day after the one holding `ms`. */
 export function nextMidnight(ms: number): number {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+  return dayStart(dayNumber(ms) + 1);
 }
 
 /** The calendar day after `day` (`YYYY-MM-DD`), whatever the time zone. */
@@ -57,8 +62,6 @@ export function secondsByDay(session: Session, now: Date, from = -Infinity, to =
   return days;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The local day of an instant as a number (days from 1970-01-01 to that calendar date), so
  * the next day is +1 and days sort as numbers: streaks walk thousands of them.
@@ -87,6 +90,19 @@ export function makeDayNumber(): (ms: number) => number {
     }
     return offset === null ? dayNumber(ms) : Math.floor((ms + offset) / DAY_MS);
   };
+}
+
+/**
+ * The first instant (ms) of local date `day` (a day number), whatever the zone does at midnight.
+ * The engine resolves a local time that is skipped forward past the gap and a repeated one to its
+ * first occurrence, so `new Date(y, m, d)` is the date's first instant: 01:00 in Santiago on
+ * 2026-09-06 (00:00 is skipped), the first 00:00 in Havana on 2026-11-01 (01:00 goes back to
+ * 00:00). Checked in every zone of Node's tz data, 1970 to 2038; the only other case, a date
+ * skipped whole (Pacific/Apia, 2011-12-30), starts where the next one does: an empty day.
+ */
+export function dayStart(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()).getTime();
 }
 
 /** `YYYY-MM-DD` of a day number. */

@@ -1,9 +1,4 @@
-import { addDays } from 'date-fns/addDays';
-import { addMonths } from 'date-fns/addMonths';
-import { addWeeks } from 'date-fns/addWeeks';
-import { startOfDay } from 'date-fns/startOfDay';
-import { startOfMonth } from 'date-fns/startOfMonth';
-import { startOfWeek } from 'date-fns/startOfWeek';
+import { DAY_MS, dayNumber, dayStart } from './days.js';
 import { invalidInput } from './errors.js';
 import type { Session } from './session.js';
 
@@ -23,34 +18,56 @@ export interface PeriodOptions {
 
 export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
+export type PeriodKind = 'day' | 'week' | 'month';
+
+/**
+ * The calendar days [first, end) of the day, week or month holding local date `day`, as day
+ * numbers: weeks and months are counted in dates, so their length in hours never matters.
+ */
+function periodDays(kind: PeriodKind, day: number, weekStartsOn: WeekStart = 1): [number, number] {
+  if (kind === 'day') return [day, day + 1];
+  // A day number's UTC fields are its calendar date (see dayNumber).
+  const date = new Date(day * DAY_MS);
+  if (kind === 'week') {
+    const first = day - ((date.getUTCDay() - weekStartsOn + 7) % 7);
+    return [first, first + 7];
+  }
+  const [year, month] = [date.getUTCFullYear(), date.getUTCMonth()];
+  return [Date.UTC(year, month, 1) / DAY_MS, Date.UTC(year, month + 1, 1) / DAY_MS];
+}
+
+/** The instants of local days [first, end): each date's first instant in the zone. */
+const rangeOfDays = ([first, end]: [number, number]): Range => ({ from: new Date(dayStart(first)), to: new Date(dayStart(end)) });
+
 /**
  * The range a command's period options select, in local days: `--day [date]`, `--week`,
  * `--month` (the current ones), or `--from d` / `--to d`, both whole days and both included.
  * `--from` alone runs to now; `--to` alone from the beginning. Undefined when none is given.
+ * Every boundary is the first instant of a local date, even where midnight is skipped or repeated.
  */
 export function periodRange(options: PeriodOptions, now: Date, weekStartsOn: WeekStart = 1): Range | undefined {
   const chosen = [options.day !== undefined, options.week, options.month, options.from !== undefined || options.to !== undefined]
     .filter(Boolean).length;
   if (chosen === 0) return undefined;
   if (chosen > 1) throw invalidInput('Invalid usage', 'Choose one of --day, --week, --month or --from/--to');
+  const today = dayNumber(now.getTime());
   if (options.day !== undefined) {
-    const day = startOfDay(options.day === true ? now : options.day);
-    return { from: day, to: addDays(day, 1) };
+    return rangeOfDays(periodDays('day', options.day === true ? today : dayNumber(options.day.getTime())));
   }
-  if (options.week) {
-    const from = startOfWeek(now, { weekStartsOn });
-    return { from, to: addWeeks(from, 1) };
-  }
-  if (options.month) {
-    const from = startOfMonth(now);
-    return { from, to: addMonths(from, 1) };
-  }
-  const from = options.from ? startOfDay(options.from) : null;
-  const to = options.to ? addDays(startOfDay(options.to), 1) : now;
+  if (options.week) return rangeOfDays(periodDays('week', today, weekStartsOn));
+  if (options.month) return rangeOfDays(periodDays('month', today));
+  const from = options.from ? new Date(dayStart(dayNumber(options.from.getTime()))) : null;
+  const to = options.to ? new Date(dayStart(dayNumber(options.to.getTime()) + 1)) : now;
   if (from && to && from.getTime() >= to.getTime()) {
     throw invalidInput('Invalid range', '--from must not be after --to (or after now)');
   }
   return { from, to };
+}
+
+/** The last complete day, week or month before `now` (yesterday, last week, last month). */
+export function lastPeriod(kind: PeriodKind, now: Date, weekStartsOn: WeekStart = 1): Range {
+  const [current] = periodDays(kind, dayNumber(now.getTime()), weekStartsOn);
+  return rangeOfDays(periodDays(kind, current - 1, weekStartsOn));
 }
 
 /** Whether any part of a session falls inside the range (a running one counts up to now). */

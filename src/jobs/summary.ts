@@ -1,10 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { addDays } from 'date-fns/addDays';
-import { addMonths } from 'date-fns/addMonths';
-import { addWeeks } from 'date-fns/addWeeks';
 import type { Job } from '../core/jobs.js';
-import { periodRange, type Range, type WeekStart } from '../core/period.js';
+import { lastPeriod } from '../core/period.js';
 import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/report.js';
 import { formatSpan } from '../render/format.js';
 import { reportJson, stringifyJson } from '../render/json.js';
@@ -45,13 +42,6 @@ function check(config: Record<string, string>, places: ConfigPlaces): Record<str
   }
   // Defaults are written out, so the stored job says what it does whatever later defaults are.
   return { target, period, by };
-}
-
-/** The last complete day, week or month before `now`: `report`'s period of a moment in it. */
-function lastPeriod(period: Period, now: Date, weekStartsOn: WeekStart): Range {
-  const back = period === 'day' ? addDays : period === 'week' ? addWeeks : addMonths;
-  const then = back(now, -1);
-  return periodRange(period === 'day' ? { day: then } : { [period]: true }, then, weekStartsOn) as Range;
 }
 
 /** A pipe in a name would end its cell. */
