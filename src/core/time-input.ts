@@ -10,7 +10,8 @@ import { truncateToSecond } from './time.js';
 
 const TIME_EXAMPLES = '14:30, 9am, "yesterday 17:00", "15m ago", monday or 2026-01-15T10:00';
 const DAY_EXAMPLES = '2026-01-15, yesterday, monday or "3 days ago"';
-const DAY_WORDS: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
+// A Map, not an object: `constructor` or `__proto__` typed as a time must not find Object's.
+const DAY_WORDS = new Map([['today', 0], ['yesterday', -1], ['tomorrow', 1]]);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
@@ -18,7 +19,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
  * A time after `now` is refused: nothing can be tracked in the future.
  */
 export function parseTimeInput(text: string, now: Date): Date {
-  const at = readWhole(text, now, 'Invalid time', `is not a time (try ${TIME_EXAMPLES})`);
+  const at = readWhole(text, now, 'Invalid time', { noun: 'a time', examples: TIME_EXAMPLES });
   if (at.getTime() > now.getTime()) throw invalidInput('Invalid time', `'${text}' is in the future`);
   return at;
 }
@@ -28,7 +29,7 @@ export function parseTimeInput(text: string, now: Date): Date {
  * names the local day it falls on. A day to come is allowed: a range may end in the future.
  */
 export function parseDayInput(text: string, now: Date): Date {
-  return readWhole(text, now, 'Invalid date', `is not a day (try ${DAY_EXAMPLES})`);
+  return readWhole(text, now, 'Invalid date', { noun: 'a day', examples: DAY_EXAMPLES });
 }
 
 /**
@@ -51,11 +52,17 @@ function failWith(title: string, text: string): Fail {
   };
 }
 
-function readWhole(text: string, now: Date, title: string, unknown: string): Date {
+/** What an option reads, for the messages: `'soon' is not a day (try …)`. */
+interface Reading {
+  noun: string;
+  examples: string;
+}
+
+function readWhole(text: string, now: Date, title: string, reading: Reading): Date {
   const fail = failWith(title, text);
   const s = new Scanner(text);
-  if (s.done()) fail(unknown.replace('is not', 'is empty: give'));
-  const at = readTime(s, now, fail, unknown);
+  if (s.done()) fail(`is empty: give ${reading.noun} such as ${reading.examples}`);
+  const at = readTime(s, now, fail, `is not ${reading.noun} (try ${reading.examples})`);
   if (!s.done()) fail(`has text left over: '${s.rest()}'`);
   return truncateToSecond(at);
 }
@@ -65,7 +72,7 @@ function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
   const start = s.pos;
   const word = s.word();
   if (word === 'now') return now;
-  const shift = DAY_WORDS[word];
+  const shift = DAY_WORDS.get(word);
   if (shift !== undefined) return onDay(s, addDays(localDay(now), shift), fail);
   if (word === 'last') {
     const weekday = s.eat(' ') ? weekdayNamed(s.word()) : -1;
