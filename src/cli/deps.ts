@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { invalidInput } from '../core/errors.js';
+import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
 import { createFileStore } from '../store/file-store.js';
 import { resolveDataDir } from '../store/paths.js';
@@ -40,16 +40,15 @@ export interface Deps {
   terminal: Terminal;
 }
 
-/** Reads `STINT_NOW` on every call, so a bad value is reported by the command that needs the time. */
+/**
+ * Reads `STINT_NOW` on every call, so a bad value is reported by the command that needs the time.
+ * It is read by the same strict ISO 8601 reader as typed dates (no offset: local time).
+ */
 export function clockFromEnv(env: Env, system: () => Date = () => new Date()): () => Date {
   return () => {
     const fixed = env.STINT_NOW;
     if (fixed === undefined || fixed === '') return truncateToSecond(system());
-    const parsed = new Date(fixed);
-    if (Number.isNaN(parsed.getTime())) {
-      throw invalidInput('Invalid STINT_NOW', `'${fixed}' is not an ISO 8601 instant`);
-    }
-    return truncateToSecond(parsed);
+    return parseDateInput(fixed, 'Invalid STINT_NOW');
   };
 }
 

@@ -7,7 +7,7 @@ import { ROUND_BOUNDS } from '../core/report.js';
 
 /** `--at`, shared by the commands that change a session at a moment. */
 export function withAt(command: Command): Command {
-  return command.option('--at <time>', 'When, if not now: 14:30, "yesterday 17:00", "15m ago", or ISO 8601.');
+  return command.option('--at <time>', 'When, if not now (never in the future): 14:30, 9am, "yesterday 17:00", "15m ago", "monday 9:00" or ISO 8601 (2026-01-15T14:30).');
 }
 
 /** `--tag` (repeatable) and `--note`, for the commands that create a session. */
@@ -29,11 +29,11 @@ export function withCsv(command: Command): Command {
 /** The period options shared by the commands that look at a span of time. */
 export function withPeriodOptions(command: Command): Command {
   return command
-    .option('--day [date]', 'Only today, or the given day (YYYY-MM-DD, yesterday, monday …).')
+    .option('--day [date]', 'Only today, or the given day (2026-01-15, yesterday, monday, "3 days ago").')
     .option('--week', 'Only this week (it starts on the week_start setting, Monday by default).')
     .option('--month', 'Only this month.')
-    .option('--from <date>', 'From this day on, included (YYYY-MM-DD, "3 days ago" …).')
-    .option('--to <date>', 'Up to this day, included (YYYY-MM-DD, yesterday …).');
+    .option('--from <date>', 'From this day on, included (2026-01-15, yesterday, monday, "3 days ago").')
+    .option('--to <date>', 'Up to this day, included (2026-01-15, yesterday, tomorrow, friday …).');
 }
 
 /** The usage examples at the end of a command's help: each line is what follows `stint `. */

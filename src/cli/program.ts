@@ -45,7 +45,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
       .command('start')
       .description('Start a timer for a task and print it.')
       .argument('<task>', 'task name: 3–20 letters, digits, - or _')
-      .option('--for <duration>', 'Make it a focus session planned for 60 s to 24 h (25m, 1h30m, 90s, 1.5h).', parseFocusDuration)
+      .option('--for <duration>', 'Make it a focus session planned for 60 s to 24 h: 25m, 1h30m, 90s, 1.5h (a unit is required).', parseFocusDuration)
       .option('--switch', 'First stop every running session, at the new one’s start.'),
     ),
   )
@@ -94,8 +94,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
       .command('add')
       .description('Record a finished session after the fact.')
       .argument('<task>', 'task name')
-      .requiredOption('--from <time>', 'When it started.')
-      .requiredOption('--to <time>', 'When it ended.'),
+      .requiredOption('--from <time>', 'When it started (as --at reads it: 14:30, "yesterday 14:00" …).')
+      .requiredOption('--to <time>', 'When it ended (as --at reads it).'),
   )
     .addHelpText('after', '\nExample:\n  stint add meeting --from "yesterday 14:00" --to "yesterday 15:30" --tag work')
     .action((task: string, opts: Omit<AddOptions, 'task'>, cmd: Command) =>
@@ -107,8 +107,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .description('Correct a session; the result must stay valid.')
     .argument('<id>', 'session ID', parseSessionId)
     .option('--task <name>', 'A new task name.')
-    .option('--start <time>', 'A new start.')
-    .option('--stop <time>', 'A new end (ended sessions only).')
+    .option('--start <time>', 'A new start (as --at reads it: 14:30, "yesterday 9am" …).')
+    .option('--stop <time>', 'A new end (ended sessions only; as --at reads it).')
     .option('--note <text>', 'A new note ("" clears it).')
     .option('--tag <tag>', 'Replace the tags (repeatable).', collect)
     .addHelpText('after', '\nExamples:\n  stint edit 3 --start 09:15\n  stint edit 3 --task review --tag work --tag urgent')
@@ -178,7 +178,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .command('report')
     .description('Total the time of a period (today by default) by task, tag or day, with a bar per row.')
     .addOption(new Option('--by <grouping>', 'Group by task, tag or day.').choices(REPORT_BY).default('task'))
-    .option('--round <duration>', 'Round each session up to a multiple of this (1m to 24h), for billing.', parseRound)
+    .option('--round <duration>', 'Round each session up to a multiple of this (60 s to 24 h: 15m, 1h), for billing.', parseRound)
     .addHelpText(
       'after',
       '\nExamples:\n  stint report\n  stint report --week --by day\n  stint report --month --by tag --round 15m\n  stint report --from 2026-01-01 --to 2026-01-31 --csv',

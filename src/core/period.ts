@@ -79,15 +79,3 @@ export function overlaps(session: Session, range: Range, now: Date): boolean {
   // A zero-length session counts where it starts.
   return start < to && (end > from || (end === start && start >= from));
 }
-
-/** `2026-01-15` as a local day, or a full ISO 8601 instant. */
-export function parseDateInput(text: string): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(text);
-  const valid =
-    !Number.isNaN(date.getTime()) &&
-    (!day || (date.getMonth() === Number(day[2]) - 1 && date.getDate() === Number(day[3]))) &&
-    (day !== null || /^\d{4}-\d{2}-\d{2}T/.test(text));
-  if (!valid) throw invalidInput('Invalid date', `'${text}' is not a date (YYYY-MM-DD) or an ISO 8601 time`);
-  return date;
-}

@@ -1,28 +1,241 @@
-import { parseDate } from 'chrono-node';
+import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
+import { isDigit, Scanner } from './input-scanner.js';
+import { addDays, localDay, localInstant, readOffset, startOfLocalDay, utcInstant, validDay, type Clock, type Day } from './wall-clock.js';
 import { truncateToSecond } from './time.js';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+// The one reader of the times users type, a hand-written grammar read left to right (the
+// README's "Time input" is its user-facing description). The whole text must be understood:
+// an impossible field, a word it does not know or text left over is refused, naming the input.
+
+const TIME_EXAMPLES = '14:30, 9am, "yesterday 17:00", "15m ago", monday or 2026-01-15T10:00';
+const DAY_EXAMPLES = '2026-01-15, yesterday, monday or "3 days ago"';
+// A Map, not an object: `constructor` or `__proto__` typed as a time must not find Object's.
+const DAY_WORDS = new Map([['today', 0], ['yesterday', -1], ['tomorrow', 1]]);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
- * A time the user typed (`--at`, `--from` …): an ISO 8601 time, or what chrono-node reads in
- * plain English relative to `now` — `14:30` (today), `yesterday 17:00`, `15m ago`, `2h ago`.
- * Whole seconds. A time after `now` is refused: nothing can be tracked in the future.
+ * A time for `--at`, `--start`, `--stop`, `add --from/--to`: relative to `now`, whole seconds.
+ * A time after `now` is refused: nothing can be tracked in the future.
  */
 export function parseTimeInput(text: string, now: Date): Date {
-  const parsed = readTime(text, now);
-  if (!parsed) {
-    throw invalidInput('Invalid time', `'${text}' is not a time (try 14:30, "yesterday 17:00", "15m ago" or an ISO time)`);
-  }
-  if (parsed.getTime() > now.getTime()) {
-    throw invalidInput('Invalid time', `'${text}' is in the future`);
-  }
-  return parsed;
+  const at = readWhole(text, now, 'Invalid time', { noun: 'a time', examples: TIME_EXAMPLES });
+  if (at.getTime() > now.getTime()) throw invalidInput('Invalid time', `'${text}' is in the future`);
+  return at;
 }
 
-/** The instant a text names (whole seconds, relative to `now`), or null; no bounds checked. */
-export function readTime(text: string, now: Date): Date | null {
-  const trimmed = text.trim();
-  const parsed = ISO_INSTANT.test(trimmed) ? new Date(trimmed) : parseDate(trimmed, now);
-  return parsed && !Number.isNaN(parsed.getTime()) ? truncateToSecond(parsed) : null;
+/**
+ * A day for `--day`, and the period's `--from`/`--to`: read like a time, the instant returned
+ * names the local day it falls on. A day to come is allowed: a range may end in the future.
+ */
+export function parseDayInput(text: string, now: Date): Date {
+  return readWhole(text, now, 'Invalid date', { noun: 'a day', examples: DAY_EXAMPLES });
+}
+
+/**
+ * ISO 8601 alone, as `STINT_NOW` and stored day names are written: `2026-01-15` (the start of
+ * that local day) or a date and time, with an offset or in local time. No words: there is no
+ * "now" to be relative to.
+ */
+export function parseDateInput(text: string, title = 'Invalid date'): Date {
+  const fail = failWith(title, text);
+  const s = new Scanner(text);
+  if (!isDigit(s.peek())) fail('is not a date (YYYY-MM-DD) or an ISO 8601 time');
+  const at = readDated(s, fail);
+  if (!s.done()) fail(`has text left over: '${s.rest()}'`);
+  return truncateToSecond(at);
+}
+
+function failWith(title: string, text: string): Fail {
+  return (why) => {
+    throw invalidInput(title, `'${text}' ${why}`);
+  };
+}
+
+/** What an option reads, for the messages: `'soon' is not a day (try …)`. */
+interface Reading {
+  noun: string;
+  examples: string;
+}
+
+function readWhole(text: string, now: Date, title: string, reading: Reading): Date {
+  const fail = failWith(title, text);
+  const s = new Scanner(text);
+  if (s.done()) fail(`is empty: give ${reading.noun} such as ${reading.examples}`);
+  const at = readTime(s, now, fail, `is not ${reading.noun} (try ${reading.examples})`);
+  if (!s.done()) fail(`has text left over: '${s.rest()}'`);
+  return truncateToSecond(at);
+}
+
+function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
+  if (isDigit(s.peek())) return readNumeric(s, now, fail, unknown);
+  const start = s.pos;
+  const word = s.word();
+  if (word === 'now') return now;
+  const shift = DAY_WORDS.get(word);
+  if (shift !== undefined) return onDay(s, addDays(localDay(now), shift), fail);
+  if (word === 'last') {
+    const weekday = s.eat(' ') ? weekdayNamed(s.word()) : -1;
+    if (weekday < 0) fail("has 'last' without a weekday after it (last monday, last fri …)");
+    return onWeekday(s, now, weekday, true, fail);
+  }
+  const weekday = weekdayNamed(word);
+  if (weekday >= 0) return onWeekday(s, now, weekday, false, fail);
+  if (word === 'noon' || word === 'midnight') {
+    s.pos = start;
+    return localInstant(localDay(now), readClock(s, fail, false), fail);
+  }
+  return fail(unknown);
+}
+
+/** Starts with a digit: a date (`2026-…`), a time of day today (`14:30`, `9am`), or `15m ago`. */
+function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
+  const next = s.lookAhead(() => {
+    s.digits();
+    const after = s.peek();
+    if (after === '' || after === '-' || after === ':') return after;
+    s.eat(' ');
+    if (s.keyword('am', 'pm')) return ':';
+    // A number, a fraction or a unit: the start of a duration.
+    return after === ' ' || after === '.' || after === ',' || (after >= 'a' && after <= 'z') ? 'duration' : 'unknown';
+  });
+  if (next === '-') return readDated(s, fail);
+  if (next === ':') return localInstant(localDay(now), readClock(s, fail, false), fail);
+  if (next === '') {
+    const n = s.text;
+    fail(`is neither a time of day nor a duration (write ${n}:00, ${n}am or "${n}m ago")`);
+  }
+  return next === 'duration' ? readAgo(s, now, fail) : fail(unknown);
+}
+
+/** `2026-01-15`, then optionally `T10:00[:00[.000]]` or ` [at] <time of day>`, then an offset. */
+function readDated(s: Scanner, fail: Fail): Date {
+  const day = readDay(s, fail);
+  const clock = s.eat('t') ? readClock(s, fail, true) : optionalClock(s, fail);
+  if (!clock) return startOfLocalDay(day);
+  const offset = readOffset(s, fail);
+  return offset === null ? localInstant(day, clock, fail) : utcInstant(day, clock, offset);
+}
+
+function readDay(s: Scanner, fail: Fail): Day {
+  const year = s.digits();
+  if (year.length > 4) fail(`is not a date: year ${year} is outside 1970–9999`);
+  const month = s.eat('-') ? s.digits() : '';
+  const date = s.eat('-') ? s.digits() : '';
+  if (year.length !== 4 || month.length !== 2 || date.length !== 2) fail('is not a date: write it YYYY-MM-DD');
+  return validDay({ year: Number(year), month: Number(month), day: Number(date) }, fail);
+}
+
+/** `yesterday`, `today` …: the start of that day, or the time of day given after it. */
+function onDay(s: Scanner, day: Day, fail: Fail): Date {
+  const clock = optionalClock(s, fail);
+  return clock ? localInstant(day, clock, fail) : startOfLocalDay(day);
+}
+
+/**
+ * `monday` is the most recent Monday, today included; `last monday` the one before today.
+ * With a time of day, the most recent such instant that is not after `now`: never a future one.
+ */
+function onWeekday(s: Scanner, now: Date, weekday: number, beforeToday: boolean, fail: Fail): Date {
+  const today = localDay(now);
+  let back = (now.getDay() - weekday + 7) % 7;
+  if (beforeToday && back === 0) back = 7;
+  const clock = optionalClock(s, fail);
+  if (!clock) return startOfLocalDay(addDays(today, -back));
+  const at = localInstant(addDays(today, -back), clock, fail);
+  return at.getTime() <= now.getTime() ? at : localInstant(addDays(today, -back - 7), clock, fail);
+}
+
+const weekdayNamed = (word: string): number => WEEKDAYS.findIndex((day) => word === day || word === day.slice(0, 3));
+
+/** ` [at] <time of day>` after a day, or null (cursor unmoved) when no time of day follows. */
+function optionalClock(s: Scanner, fail: Fail): Clock | null {
+  const start = s.pos;
+  if (!s.eat(' ')) return null;
+  if (s.keyword('at')) {
+    if (!s.eat(' ')) fail("has 'at' without a time of day after it");
+    return readClock(s, fail, false);
+  }
+  if (isDigit(s.peek()) || s.lookAhead(() => s.keyword('noon', 'midnight'))) return readClock(s, fail, false);
+  s.pos = start;
+  return null;
+}
+
+/**
+ * `14:30`, `9:05:30`, `9am`, `9:30 pm`, `noon`, `midnight` (the start of the day); after an
+ * ISO `T`, only `HH:MM[:SS[.fff]]`. Every field is checked: there is no 25:00 and no 13pm.
+ */
+function readClock(s: Scanner, fail: Fail, iso: boolean): Clock {
+  const named = iso ? null : s.keyword('noon', 'midnight');
+  if (named) return { hour: named === 'noon' ? 12 : 0, minute: 0, second: 0 };
+  const hourText = s.digits();
+  let hour = Number(hourText);
+  let minute = 0;
+  let second = 0;
+  const colon = s.eat(':');
+  if (colon) {
+    minute = twoDigits(s, 'minutes', fail);
+    if (s.eat(':')) {
+      second = twoDigits(s, 'seconds', fail);
+      // Fractions of a second are allowed, and dropped: times are whole seconds.
+      if (s.eat('.') && s.digits() === '') fail('is not a time: a point with no digits after it');
+    }
+  }
+  if (hourText === '' || hourText.length > 2 || (iso && (hourText.length !== 2 || !colon))) {
+    fail(iso ? 'is not an ISO 8601 time: write it THH:MM or THH:MM:SS' : 'is not a time of day: write it 14:30, 9:30 or 9am');
+  }
+  const meridiem = iso ? null : amPm(s);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) fail(`is not a time: with am or pm the hour is 1–12, not ${hour}`);
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  } else if (!colon) {
+    fail(`is not a time: write ${hourText}:00 or ${hourText}am`);
+  }
+  if (hour > 23) fail(`is not a time: there is no hour ${hour}`);
+  if (minute > 59) fail(`is not a time: there is no minute ${minute}`);
+  if (second > 59) fail(`is not a time: there is no second ${second}`);
+  return { hour, minute, second };
+}
+
+function amPm(s: Scanner): string | null {
+  const start = s.pos;
+  s.eat(' ');
+  const found = s.keyword('am', 'pm');
+  if (!found) s.pos = start;
+  return found;
+}
+
+function twoDigits(s: Scanner, what: string, fail: Fail): number {
+  const digits = s.digits();
+  if (digits.length !== 2) fail(`is not a time: ${what} take two digits`);
+  return Number(digits);
+}
+
+/**
+ * `15m ago`, `1h30m ago`, `3 days ago`: hours, minutes and seconds are elapsed time; days and
+ * weeks are calendar days back at the same clock time, so `1 day ago` across a DST change is
+ * yesterday at this time (23 or 25 hours), not 24 hours back.
+ */
+function readAgo(s: Scanner, now: Date, fail: Fail): Date {
+  const parts = readDurationParts(s, fail);
+  const end = s.pos;
+  if (!(s.eat(' ') && s.keyword('ago'))) {
+    s.pos = end;
+    if (s.done()) fail(`is a duration, not a time (for that long before now, write '${s.text} ago')`);
+    fail(`has text left over: '${s.rest()}'`);
+  }
+  let days = 0;
+  let seconds = 0;
+  for (const part of parts) {
+    if (part.unit === 'w' || part.unit === 'd') days += part.unit === 'w' ? part.value * 7 : part.value;
+    else seconds += part.seconds;
+  }
+  if (!Number.isInteger(days)) fail('has a fraction of a day: days and weeks go back whole calendar days');
+  const sameClock =
+    days === 0
+      ? now
+      : new Date(now.getFullYear(), now.getMonth(), now.getDate() - days, now.getHours(), now.getMinutes(), now.getSeconds());
+  const at = new Date(sameClock.getTime() - Math.round(seconds) * 1000);
+  if (Number.isNaN(at.getTime()) || at.getFullYear() < 1970) fail('is before 1970');
+  return at;
 }

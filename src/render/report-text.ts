@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
 import stringWidth from 'string-width';
-import { parseDateInput } from '../core/period.js';
+import { parseDateInput } from '../core/time-input.js';
 import type { Report, ReportRow } from '../core/report.js';
 import type { Palette } from './color.js';
 import { csvTable } from './csv.js';

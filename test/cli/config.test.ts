@@ -16,6 +16,10 @@ describe('config', () => {
     [['set', 'colour', 'red'], /Unknown setting: 'colour' is not a setting/],
     [['set', 'forgotten_after', '12'], /Invalid duration/],
     [['set', 'forgotten_after', '30s'], /Invalid duration/],
+    [['set', 'forgotten_after', '8d'], /^stint: Invalid duration: '8d' is out of range 60 s–7 d\n$/],
+    [['set', 'daily_goal', '1,5h'], /^stint: Invalid duration: '1,5h' has a decimal comma/],
+    [['set', 'daily_goal', '6h please'], /^stint: Invalid duration: '6h please' has text left over: 'please'\n$/],
+    [['set', 'daily_goal', '30m6h'], /has h after m: write the largest unit first/],
     [['set', 'week_start', 'someday'], /not a day of the week/],
     [['get', 'nothing'], /Unknown setting/],
   ])('refuses %j with exit 2, settings unchanged', async (args, why) => {

@@ -18,6 +18,8 @@ describe('add', () => {
     [['--from', '14:00', '--to', '14:00'], /must be after the start/],
     [['--from', '14:00', '--to', '16:00'], /in the future/],
     [['--from', '14:00'], /required option '--to <time>' not specified/],
+    [['--from', 'yesterday 25:00', '--to', '12:00'], /^stint: Invalid time: 'yesterday 25:00' is not a time: there is no hour 25\n$/],
+    [['--from', '9:00', '--to', '10:00 junk'], /^stint: Invalid time: '10:00 junk' has text left over: 'junk'\n$/],
   ])('refuses %j with exit 2', async (args, why) => {
     const h = harness({ now: NOW });
     const result = await h.run('add', 'meeting', ...args);
@@ -40,6 +42,8 @@ describe('edit', () => {
     [['--stop', '08:00'], 2, /would stop .* before it starts/],
     [['--start', '11:00'], 2, /would stop .* before it starts/],
     [['--start', '15:00'], 2, /in the future/],
+    [['--start', '2026-01-15T08:00:00Zjunk'], 2, /has text left over: 'junk'/],
+    [['--stop', '10:60'], 2, /there is no minute 60/],
     [['--task', 'x'], 2, /Invalid task name/],
     [[], 2, /Nothing to change/],
   ])('refuses %j (exit %i), store unchanged', async (args, code, why) => {

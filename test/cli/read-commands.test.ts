@@ -230,6 +230,8 @@ describe('list periods', () => {
   test.each([
     [['--week', '--month'], /Choose one of/],
     [['--from', 'soon'], /Invalid date: 'soon'/],
+    [['--day', '2026-02-29'], /^stint: Invalid date: '2026-02-29' is not a date: February 2026 has 28 days\n$/],
+    [['--to', 'friday next'], /has text left over: 'next'/],
     [['--from', '2026-01-14', '--to', '2026-01-13'], /must not be after/],
   ])('refuses %j with exit 2', async (args, message) => {
     const result = await harness({ now: NOW, data: spread }).run('list', ...args);

@@ -88,7 +88,9 @@ describe('report', () => {
 
   test.each([
     [['--csv', '--json'], /Choose one of --csv or --json/],
-    [['--round', '10s'], /Invalid duration: '10s' is outside 60 s to 24 h/],
+    [['--round', '10s'], /Invalid duration: '10s' is out of range 60 s–24 h/],
+    [['--round', '1,5h'], /Invalid duration: '1,5h' has a decimal comma/],
+    [['--round', '15m garbage'], /Invalid duration: '15m garbage' has text left over: 'garbage'/],
     [['--round', '25h'], /Invalid duration/],
     [['--round', 'soon'], /Invalid duration/],
     [['--by', 'week'], /argument 'week' is invalid. Allowed choices are task, tag, day/],

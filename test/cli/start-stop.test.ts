@@ -118,5 +118,11 @@ describe('the clock', () => {
     expect(clockFromEnv({ STINT_NOW: '2026-01-15T14:30:00.750+01:00' })().toISOString()).toBe('2026-01-15T13:30:00.000Z');
     expect(clockFromEnv({}, () => new Date('2026-03-01T00:00:00.999Z'))().toISOString()).toBe('2026-03-01T00:00:00.000Z');
     expect(() => clockFromEnv({ STINT_NOW: 'soon' })()).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid STINT_NOW' }));
+    // The same strict ISO reader as typed times: nothing left over, every field checked.
+    expect(clockFromEnv({ STINT_NOW: '2026-01-15T10:00' })().toISOString()).toBe('2026-01-15T09:00:00.000Z');
+    expect(() => clockFromEnv({ STINT_NOW: '2026-01-15T10:00:00Zjunk' })()).toThrow(
+      expect.objectContaining({ title: 'Invalid STINT_NOW', message: "'2026-01-15T10:00:00Zjunk' has text left over: 'junk'" }),
+    );
+    expect(() => clockFromEnv({ STINT_NOW: '2026-02-30T10:00:00Z' })()).toThrow(/February 2026 has 28 days/);
   });
 });

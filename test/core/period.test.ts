@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { overlaps, parseDateInput, periodRange } from '../../src/core/period.js';
+import { overlaps, periodRange } from '../../src/core/period.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 // TZ=Europe/Paris (vitest config): local midnight is 23:00Z in winter.
@@ -50,16 +50,5 @@ describe('overlaps', () => {
   test('a running session counts up to now', () => {
     const running = makeSession({ started_at: '2026-01-14T20:00:00Z', stopped_at: null, status: 'running' });
     expect(overlaps(running, range, now)).toBe(true);
-  });
-});
-
-describe('parseDateInput', () => {
-  test('a date is a local day; an ISO time is an instant', () => {
-    expect(parseDateInput('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
-    expect(parseDateInput('2026-01-15T10:00:00Z').toISOString()).toBe('2026-01-15T10:00:00.000Z');
-  });
-
-  test.each(['2026-02-30', 'yesterday', '15/01/2026', '2026-1-5', ''])('refuses %j', (text) => {
-    expect(() => parseDateInput(text)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid date' }));
   });
 });
