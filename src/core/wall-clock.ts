@@ -1,3 +1,4 @@
+import { DAY_MS, dayStart } from './days.js';
 import type { Fail } from './duration-input.js';
 import type { Scanner } from './input-scanner.js';
 
@@ -41,8 +42,8 @@ export function addDays(day: Day, n: number): Day {
   return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
 }
 
-/** The first instant of a local day (01:00 where a DST change skips midnight). */
-export const startOfLocalDay = (day: Day): Date => new Date(day.year, day.month - 1, day.day);
+/** The first instant of a local day (01:00 where a DST change skips midnight): the rule periods use. */
+export const startOfLocalDay = (day: Day): Date => new Date(dayStart(Date.UTC(day.year, day.month - 1, day.day) / DAY_MS));
 
 /**
  * A local clock time on a day. A time the clocks skip (a DST gap) is refused: there is no such
