@@ -124,3 +124,24 @@ describe('a change that committed never reports failure', () => {
     expect(decodeRoot(encodeRoot(root), F)).toEqual(root);
   });
 });
+
+describe('the lock around a commit', () => {
+  test('a lock that cannot be released after the commit does not fail the command', async () => {
+    const { withStoreLock } = await import('../../src/store/lock.js');
+    mkdirSync(home, { recursive: true });
+    const lock = join(home, 'stint.lock');
+    const result = withStoreLock(home, async () => {
+      // Someone replaced the lock directory with a file: removing it fails.
+      rmSync(lock, { recursive: true });
+      writeFileSync(lock, 'not a lock');
+      return 'committed';
+    });
+    await expect(result).resolves.toBe('committed');
+  });
+
+  test('a backup into its own data directory is refused by the store itself', async () => {
+    await store.update(ALL, start('one'));
+    await expect(store.backupTo(join(home, 'copy'))).rejects.toThrow(/leads into the data directory/);
+    expect(readdirSync(home)).not.toContain('copy');
+  });
+});
