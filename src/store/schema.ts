@@ -88,7 +88,7 @@ function checkUndo(list: unknown, file: string, nextId: number): UndoEntry[] {
 function undoProblem(entry: unknown, nextId: number): string | null {
   if (!isRecord(entry)) return 'not an object';
   const { label, at, before } = entry;
-  if (typeof label !== 'string' || label === '') return 'invalid "label"';
+  if (typeof label !== 'string') return 'invalid "label"';
   if (!isInstant(at)) return 'invalid "at"';
   if (!isRecord(before)) return '"before" is not an object';
   if (!isWhole(before.next_id, 1)) return 'invalid "before.next_id"';
