@@ -1,8 +1,10 @@
-import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns/format';
 import type { Job } from '../core/jobs.js';
-import { absolutePath, allowKeys, isWithin, real, refuse, required, wholeNumber } from './config.js';
+import { holdsLiveStore } from '../store/data-dir-guard.js';
+import { writeFileWhole } from '../store/atomic-file.js';
+import { absolutePath, allowKeys, assertOutsideDataDir, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
 const KEYS = ['target', 'keep'] as const;
@@ -12,9 +14,7 @@ function check(config: Record<string, string>, places: ConfigPlaces): Record<str
   allowKeys(config, 'backup', KEYS);
   const target = absolutePath(required(config, 'backup', 'target'), 'target', places.home);
   // A backup inside the store would be copied into the next backup, and lost with the store.
-  if (isWithin(target, places.dataDir)) {
-    throw refuse(`'target' must be outside the data directory ${places.dataDir} (got ${target})`);
-  }
+  assertOutsideDataDir(target, 'target', places.dataDir);
   const normalized: Record<string, string> = { target };
   if (config.keep !== undefined) normalized.keep = wholeNumber(config.keep, 'keep', 1);
   return normalized;
@@ -42,41 +42,93 @@ function freshName(target: string, job: Job, now: Date): string {
   return name;
 }
 
-/** Removes this job's backups beyond the newest `keep`; returns how many went. */
-/** Removes this job's backups beyond the newest `keep` (`adding` more are about to be made); returns how many. */
-function prune(target: string, job: Job, keep: number, options: { adding: number; dryRun: boolean }): number {
+/** Marks a copy as this job's, inside it: only a marked copy is ever pruned. */
+const MARK_FILE = 'stint-backup.json';
+
+const markText = (job: Job, name: string) => `${JSON.stringify({ job_id: job.id, name })}\n`;
+
+/** Whether `dir` holds the mark this job wrote when it made the copy named `name`. */
+function markedAsOwn(dir: string, job: Job, name: string): boolean {
+  const file = join(dir, MARK_FILE);
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.size > 1024) return false;
+  try {
+    return readFileSync(file, 'utf8') === markText(job, name);
+  } catch {
+    return false;
+  }
+}
+
+interface Pruning {
+  /** This job's marked copies beyond the newest `keep`, oldest first. */
+  old: string[];
+  /** Folders with this job's name pattern that it did not mark: never removed. */
+  unmarked: string[];
+}
+
+/**
+ * This job's copies beyond the newest `keep` (`adding` more are about to be made). A folder is
+ * one only if its name is exactly one this job writes, it is a real directory (not a link), and
+ * it holds this job's mark for that name; and none may hold a live store (the data directory, a
+ * parent of it, or a folder a stint is writing): that fails the run and removes nothing.
+ */
+function pruning(target: string, job: Job, keep: number, adding: number, dataDir: string): Pruning {
   const pattern = ownBackupPattern(job.id);
-  // lstat: only real directories are backups; a symlink or file with such a name is not ours.
-  const own = readdirSync(target)
-    .filter((name) => pattern.test(name) && lstatSync(join(target, name)).isDirectory())
-    .sort(byAge(pattern));
-  const old = own.slice(0, Math.max(0, own.length + options.adding - keep));
-  if (!options.dryRun) for (const name of old) rmSync(join(target, name), { recursive: true, force: true });
-  return old.length;
+  const named = existsSync(target)
+    ? readdirSync(target).filter((name) => pattern.test(name) && lstatSync(join(target, name)).isDirectory())
+    : [];
+  const own = named.filter((name) => markedAsOwn(join(target, name), job, name)).sort(byAge(pattern));
+  const old = own.slice(0, Math.max(0, own.length + adding - keep));
+  for (const name of old) {
+    const danger = holdsLiveStore(join(target, name), dataDir);
+    if (danger) throw new Error(`refused to remove ${join(target, name)}: ${danger}; nothing was pruned`);
+  }
+  return { old, unmarked: named.filter((name) => !own.includes(name)).sort() };
 }
 
 const older = (n: number) => `${n} older backup${n === 1 ? '' : 's'}`;
 
+function pruneNote(verb: string, { old, unmarked }: Pruning): string {
+  const removed = old.length === 0 ? '' : `; ${verb} ${older(old.length)}`;
+  const left = unmarked.length === 0 ? '' : `; left ${unmarked.join(', ')} (not marked as this job's copy)`;
+  return removed + left;
+}
+
+/** Creates a missing target (0700, parents too): a backup folder is made on the first run. */
+function ensureTarget(target: string): void {
+  try {
+    mkdirSync(target, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new Error(`cannot create ${target}: ${(error as Error).message}`);
+  }
+}
+
 async function run(job: Job, ctx: RunContext): Promise<string> {
-  // Checked again against this run's places: the data directory may not be the one it was added with.
+  // Checked again against this run's places, links resolved: the data directory may not be the
+  // one it was added with, and a link into it may have been made since.
   const config = check(job.config, ctx);
   const target = config.target as string;
-  // Symlinks resolved too: a backup copied into the store it copies would never end.
-  if (isWithin(real(target), real(ctx.dataDir))) {
-    throw refuse(`'target' ${target} leads into the data directory ${ctx.dataDir}`);
-  }
   const name = freshName(target, job, ctx.now);
   const keep = config.keep === undefined ? null : Number(config.keep);
   if (ctx.dryRun) {
-    // Says what a run would do, and does none of it: no copy, nothing pruned.
-    const would = keep === null ? 0 : prune(target, job, keep, { adding: 1, dryRun: true });
-    return `would back up the store to ${join(target, name)}${would === 0 ? '' : `; would remove ${older(would)}`}`;
+    // Says what a run would do, and does none of it: no folder made, no copy, nothing pruned.
+    const would = keep === null ? '' : pruneNote('would remove', pruning(target, job, keep, 1, ctx.dataDir));
+    return `would back up the store to ${join(target, name)}${would}`;
   }
-  const { files } = await ctx.store.backupTo(join(target, name));
-  const done = `backed up ${files} file${files === 1 ? '' : 's'} to ${join(target, name)}`;
+  ensureTarget(target);
+  const copy = join(target, name);
+  const { files } = await ctx.store.backupTo(copy);
+  writeFileWhole(join(copy, MARK_FILE), markText(job, name));
+  const done = `backed up ${files} file${files === 1 ? '' : 's'} to ${copy}`;
   if (keep === null) return done;
-  const removed = prune(target, job, keep, { adding: 0, dryRun: false });
-  return removed === 0 ? done : `${done}; removed ${older(removed)}`;
+  let plan: Pruning;
+  try {
+    plan = pruning(target, job, keep, 0, ctx.dataDir);
+  } catch (error) {
+    throw new Error(`${done}, but ${(error as Error).message}`);
+  }
+  for (const old of plan.old) rmSync(join(target, old), { recursive: true, force: true });
+  return done + pruneNote('removed', plan);
 }
 
 export const backup: JobKind = { type: 'backup', check, run };

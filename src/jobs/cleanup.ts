@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { isErrno } from '../store/atomic-file.js';
 import type { Job } from '../core/jobs.js';
-import { absolutePath, allowKeys, isWithin, real, refuse, required, wholeNumber } from './config.js';
+import { isWithin, real } from '../store/data-dir-guard.js';
+import { absolutePath, allowKeys, refuse, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
 const KEYS = ['path', 'pattern', 'days'] as const;

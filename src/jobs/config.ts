@@ -1,7 +1,7 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { invalidInput, type StintError } from '../core/errors.js';
 import type { JobType } from '../core/jobs.js';
+import { isWithin, leadsIntoDataDir } from '../store/data-dir-guard.js';
 
 // The checks the three job types share. Every refusal is the same typed error (exit 2), raised
 // when a job is added or edited, so a job that cannot work is never stored.
@@ -37,12 +37,6 @@ export function absolutePath(raw: string, key: string, home: string): string {
   return resolve(expanded);
 }
 
-/** Whether `path` is `parent` or somewhere below it (both absolute and normalized). */
-export function isWithin(path: string, parent: string): boolean {
-  const rel = relative(parent, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
 /** A whole number written in digits, at least `min`; returned in its plain form (`007` → `7`). */
 export function wholeNumber(raw: string, key: string, min: number): string {
   const value = Number(raw);
@@ -52,11 +46,14 @@ export function wholeNumber(raw: string, key: string, min: number): string {
   return String(value);
 }
 
-/** A path with its symlinks resolved (at run time: a link into the data directory is the data directory), or itself when it does not exist. */
-export function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
+/**
+ * Refuses a `key` path in the data directory (exit 2), lexically or once links are resolved: a
+ * job writing there could replace the user's history. Checked when the job is added or edited,
+ * and again at every run (a link may have been made since).
+ */
+export function assertOutsideDataDir(path: string, key: string, dataDir: string): void {
+  if (isWithin(path, resolve(dataDir))) {
+    throw refuse(`'${key}' must be outside the data directory ${dataDir} (got ${path})`);
   }
+  if (leadsIntoDataDir(path, dataDir)) throw refuse(`'${key}' ${path} leads into the data directory ${dataDir}`);
 }

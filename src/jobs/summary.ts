@@ -7,7 +7,7 @@ import { formatSpan } from '../render/format.js';
 import { reportJson, stringifyJson } from '../render/json.js';
 import { reportCsv, reportPeriod } from '../render/report-text.js';
 import { writeFileWhole } from '../store/atomic-file.js';
-import { absolutePath, allowKeys, isWithin, real, refuse, required } from './config.js';
+import { absolutePath, allowKeys, assertOutsideDataDir, refuse, required } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
 const KEYS = ['target', 'period', 'by'] as const;
@@ -29,9 +29,7 @@ function check(config: Record<string, string>, places: ConfigPlaces): Record<str
     throw refuse(`'target' must end in .md, .markdown, .csv or .json (got ${basename(target)})`);
   }
   // A report named state.json in the data directory would replace the user's history.
-  if (isWithin(target, places.dataDir)) {
-    throw refuse(`'target' must be outside the data directory ${places.dataDir} (got ${target})`);
-  }
+  assertOutsideDataDir(target, 'target', places.dataDir);
   const period = config.period ?? 'week';
   if (!(PERIODS as readonly string[]).includes(period)) {
     throw refuse(`'period' must be ${PERIODS.join(', ')} (got '${period}')`);
@@ -78,13 +76,10 @@ function writeWhole(target: string, text: string): void {
 }
 
 async function run(job: Job, ctx: RunContext): Promise<string> {
+  // Checked again, links resolved: one made since the job was added could lead into the store.
   const config = check(job.config, ctx);
   const target = config.target as string;
   const period = config.period as Period;
-  // Symlinks resolved too: a report written through a link into the store could replace its state.json.
-  if (isWithin(real(dirname(target)), real(ctx.dataDir))) {
-    throw refuse(`'target' ${target} leads into the data directory ${ctx.dataDir}`);
-  }
   const { week_start } = await ctx.store.readConfig();
   const range = lastPeriod(period, ctx.now, week_start);
   // Built as `report` builds it: a batch at a time, starting over if the scan is retried.

@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { basename, dirname, join } from 'node:path';
 import { storeError } from '../core/errors.js';
 import { syncDirectory } from './atomic-file.js';
+import { leadsIntoDataDir } from './data-dir-guard.js';
 import { CACHE_DIR } from './digest-cache.js';
 import { withStoreLock } from './lock.js';
 import { LOCK_NAME } from './paths.js';
@@ -23,6 +24,8 @@ function syncFile(file: string): void {
  * store), and only then renamed to `target`: a backup that exists is a complete one.
  */
 export async function backupStore(dir: string, target: string, verify: (copy: string) => Promise<void>): Promise<{ files: number }> {
+  // The jobs check this too; the store does not rely on it: a copy inside itself would never end.
+  if (leadsIntoDataDir(target, dir)) throw storeError('Backup failed', `${target} leads into the data directory ${dir}`);
   try {
     if (!statSync(dirname(target)).isDirectory()) throw new Error('not a directory');
   } catch (error) {

@@ -4,7 +4,7 @@ import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
 import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
 import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
-import { collectGarbage, ensureDataDir } from './housekeeping.js';
+import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
 import { monthBatches, monthsInScope, planMonths } from './layout.js';
 import { withStoreLock } from './lock.js';
@@ -19,7 +19,7 @@ import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
-import { UNDO_DEPTH, undoEntry, undoneRoot } from './undo-journal.js';
+import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
 /** What the disk holds now: the root, or a version-1 file still to migrate. */
 interface Snapshot {
@@ -166,9 +166,13 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     }
     if (writes.length > 0) syncDirectory(monthsDir);
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
-    writePromptState(dir, active);
-    if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-    collectGarbage(dir, [root, old]);
+    afterCommit(
+      () => writePromptState(dir, active),
+      () => {
+        if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
+      },
+      () => collectGarbage(dir, [root, old]),
+    );
   }
 
   /** The commit point: state.json replaced, unless another writer replaced it since we read it. */
@@ -183,13 +187,16 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     await db.write();
   }
 
+  /** Under the lock no writer can collect a file: a vanished one is the store's fault. */
+  function vanishedWhileLocked(error: unknown): never {
+    if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
+    throw error;
+  }
+
   /** One locked read–change–write; RaceLost if the root changed under it. */
   async function updateOnce<T>(scope: Scope, change: Change<T>, describe: Describe<T> | undefined): Promise<T> {
     return withStoreLock(dir, async (guard) => {
-      const snapshot = await readSnapshot().catch((error: unknown) => {
-        if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} vanished while locked`);
-        throw error;
-      });
+      const snapshot = await readSnapshot().catch(vanishedWhileLocked);
       const loaded = await load(snapshot, snapshot.legacy ? ALL : scope).catch((error: unknown) => {
         if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
         throw error;
@@ -205,18 +212,30 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     });
   }
 
-  /** Reverts the root's last undo entry: its month files and active sessions come back as they were. */
+  /**
+   * Reverts the root's last undo entry: its month files and active sessions come back as they
+   * were. Only a root that reads back, naming month files that do, is written.
+   */
   async function undoOnce(): Promise<string | null> {
     return withStoreLock(dir, async (guard) => {
-      const snapshot = await readSnapshot();
+      const snapshot = await readSnapshot().catch(vanishedWhileLocked);
       if (snapshot.rootText === null) return null;
       const entry = snapshot.root.undo?.at(-1);
       if (!entry) return null;
-      const root = undoneRoot(snapshot.root, entry);
+      const root = checkedUndoneRoot(snapshot.root, entry, rootPath);
+      for (const [key, month] of Object.entries(entry.before.months)) {
+        if (!month) continue;
+        await readMonth(root, key).catch((error: unknown) => {
+          if (!(error instanceof Vanished)) throw error;
+          throw storeError('Store unreadable', `${rootPath}: undoing ${entry.label} needs ${month.file}, which is missing; nothing was undone`);
+        });
+      }
       guard.assertHeld();
       await replaceRoot(snapshot, root, []);
-      writePromptState(dir, root.active);
-      collectGarbage(dir, [root, snapshot.root]);
+      afterCommit(
+        () => writePromptState(dir, root.active),
+        () => collectGarbage(dir, [root, snapshot.root]),
+      );
       return entry.label;
     });
   }

@@ -26,3 +26,18 @@ export function collectGarbage(dir: string, keep: Root[]): void {
     if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
   }
 }
+
+/**
+ * Tidying after a commit point (prompt.state, garbage, the legacy file's rename): the change is
+ * stored whatever happens here, so a failure must not make the command report one (a retry would
+ * apply it twice). Each step is redone or made moot by the next write.
+ */
+export function afterCommit(...steps: (() => void)[]): void {
+  for (const step of steps) {
+    try {
+      step();
+    } catch {
+      // Deliberately silent: see above.
+    }
+  }
+}

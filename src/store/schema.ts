@@ -64,16 +64,71 @@ export function decodeRoot(text: string, file: string): Root {
   if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0) {
     throw unreadable(file, 'missing or invalid "revision"');
   }
-  if (!isRecord(months)) throw unreadable(file, '"months" is not an object');
+  const monthsProblem = monthIndexProblem(months, false);
+  if (monthsProblem) throw unreadable(file, `"months" ${monthsProblem}`);
+  const active = checkSessions(raw.active, file, '"active"', nextId);
+  return { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry>, undo: checkUndo(raw.undo, file, nextId) };
+}
+
+/**
+ * The undo history, checked like the rest of the root: `undo` puts an entry's sessions and month
+ * entries back into the root, so one stint could not have written would make a root it refuses.
+ * Its active sessions are checked against the root's counter, which an undo never lowers.
+ */
+function checkUndo(list: unknown, file: string, nextId: number): UndoEntry[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw unreadable(file, '"undo" is not a list');
+  list.forEach((entry, index) => {
+    const problem = undoProblem(entry, nextId);
+    if (problem) throw unreadable(file, `undo entry at index ${index}: ${problem}`);
+  });
+  return list as UndoEntry[];
+}
+
+function undoProblem(entry: unknown, nextId: number): string | null {
+  if (!isRecord(entry)) return 'not an object';
+  const { label, at, before } = entry;
+  if (typeof label !== 'string') return 'invalid "label"';
+  if (!isInstant(at)) return 'invalid "at"';
+  if (!isRecord(before)) return '"before" is not an object';
+  if (!isWhole(before.next_id, 1)) return 'invalid "before.next_id"';
+  const months = monthIndexProblem(before.months, true);
+  if (months) return `"before.months" ${months}`;
+  if (!Array.isArray(before.active)) return '"before.active" is not a list';
+  const active = sessionsProblem(before.active, '', nextId);
+  return active && `"before.active" ${active}`;
+}
+
+/** What is wrong with an index of month files (`null` entries allowed in an undo entry), or null. */
+function monthIndexProblem(months: unknown, nullable: boolean): string | null {
+  if (!isRecord(months)) return 'is not an object';
   for (const [key, entry] of Object.entries(months)) {
-    if (!/^\d{4}-\d{2}$/.test(key) || !isRecord(entry) || typeof entry.file !== 'string' || !isMonthFileName(entry.file)) {
-      throw unreadable(file, `invalid entry for month ${JSON.stringify(key)}`);
+    if (entry === null && nullable && MONTH_KEY.test(key)) continue;
+    if (!MONTH_KEY.test(key) || !isRecord(entry) || !monthEntryValid(key, entry)) {
+      return `has an invalid entry for month ${JSON.stringify(key)}`;
     }
   }
-  const active = checkSessions(raw.active, file, '"active"', nextId);
-  const { undo } = raw;
-  if (undo !== undefined && !Array.isArray(undo)) throw unreadable(file, '"undo" is not a list');
-  return { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry>, undo: (undo ?? []) as UndoEntry[] };
+  return null;
+}
+
+const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A month entry as layout.ts writes it: a file name of that month, and the numbers readers rely on. */
+function monthEntryValid(key: string, entry: Record<string, unknown>): boolean {
+  const { file, count, min_id: minId, max_id: maxId, max_seconds: maxSeconds } = entry;
+  return (
+    typeof file === 'string' &&
+    isMonthFileName(file) &&
+    file.startsWith(`sessions/${key}.`) &&
+    isWhole(count, 1) &&
+    isWhole(minId, 1) &&
+    isWhole(maxId, 1) &&
+    isWhole(maxSeconds, 0)
+  );
+}
+
+function isWhole(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 }
 
 /** One session a line: compact for speed, still readable and diffable by a person. */
@@ -129,16 +184,22 @@ function checkNextId(raw: Record<string, unknown>, file: string): number {
 }
 
 function checkSessions(list: unknown, file: string, field: string, nextId: number): Session[] {
-  if (!Array.isArray(list)) throw unreadable(file, `${field} is not a list`);
-  const seen = new Set<number>();
-  list.forEach((session, index) => {
-    const problem = sessionProblem(session, nextId);
-    if (problem) throw unreadable(file, `session at index ${index}: ${problem}`);
-    const { id } = session as Session;
-    if (seen.has(id)) throw unreadable(file, `session at index ${index}: "id" ${id} appears twice`);
-    seen.add(id);
-  });
+  const problem = sessionsProblem(list, field, nextId);
+  if (problem) throw unreadable(file, problem);
   return list as Session[];
+}
+
+function sessionsProblem(list: unknown, field: string, nextId: number): string | null {
+  if (!Array.isArray(list)) return `${field} is not a list`;
+  const seen = new Set<number>();
+  for (const [index, session] of list.entries()) {
+    const problem = sessionProblem(session, nextId);
+    if (problem) return `session at index ${index}: ${problem}`;
+    const { id } = session as Session;
+    if (seen.has(id)) return `session at index ${index}: "id" ${id} appears twice`;
+    seen.add(id);
+  }
+  return null;
 }
 
 // Instants as this program writes them, field ranges included: cheaper than Date.parse over a

@@ -1,5 +1,6 @@
+import { storeError } from '../core/errors.js';
 import type { Session } from '../core/session.js';
-import type { MonthEntry, Root } from './schema.js';
+import { decodeRoot, encodeRoot, type MonthEntry, type Root } from './schema.js';
 
 /** How many changes `undo` can walk back. */
 export const UNDO_DEPTH = 50;
@@ -40,6 +41,22 @@ export function undoneRoot(root: Root, entry: UndoEntry): Root {
     months,
     undo: (root.undo ?? []).slice(0, -1),
   };
+}
+
+/**
+ * `undoneRoot`, refused (exit 1, nothing written) unless it reads back through the root's own
+ * codec: an undo must never write a root that stint then refuses to read.
+ */
+export function checkedUndoneRoot(root: Root, entry: UndoEntry, file: string): Root {
+  const undone = undoneRoot(root, entry);
+  const text = encodeRoot(undone);
+  try {
+    decodeRoot(text, file);
+  } catch (error) {
+    const why = (error as Error).message.replace(`${file}: `, '').replace(/; the file was left untouched$/, '');
+    throw storeError('Store unreadable', `${file}: undoing ${entry.label} would give a root stint refuses (${why}); nothing was undone`);
+  }
+  return undone;
 }
 
 /** Month files undo entries still need. */

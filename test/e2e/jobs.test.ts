@@ -153,14 +153,18 @@ test('an unreadable jobs.json stops jobs commands with exit 1 and is left as it 
 test('jobs run --dry-run of a backup or a summary says what it would do and writes and deletes nothing', async () => {
   await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
   const backups = join(work, 'backups');
-  mkdirSync(join(backups, 'stint-20260101-090000-j1'), { recursive: true });
-  mkdirSync(join(backups, 'stint-20260102-090000-j1'));
+  // Two copies of this job (marked as its own, as a run marks them) and one folder it did not mark.
+  for (const name of ['stint-20260101-090000-j1', 'stint-20260102-090000-j1']) {
+    mkdirSync(join(backups, name), { recursive: true });
+    writeFileSync(join(backups, name, 'stint-backup.json'), `${JSON.stringify({ job_id: 1, name })}\n`);
+  }
+  mkdirSync(join(backups, 'stint-20251231-090000-j1'));
   const now = '2026-01-14T08:00:00Z';
   await at(now, 'jobs', 'add', 'nightly', '--type', 'backup', '--cron', '0 3 * * *', '--config', `target=${backups}`, '--config', 'keep=2');
   await at(now, 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@weekly', '--config', `target=${join(work, 'week.md')}`);
   const before = snapshotDir(work);
   const backup = await at(now, 'jobs', 'run', '1', '--dry-run');
-  expect([backup.code, backup.stdout]).toEqual([0, `would back up the store to ${join(backups, 'stint-20260114-090000-j1')}; would remove 1 older backup\n`]);
+  expect([backup.code, backup.stdout]).toEqual([0, `would back up the store to ${join(backups, 'stint-20260114-090000-j1')}; would remove 1 older backup; left stint-20251231-090000-j1 (not marked as this job's copy)\n`]);
   const summary = await at(now, 'jobs', 'run', '2', '--dry-run');
   expect([summary.code, summary.stdout]).toEqual([0, `would write the week report (2026-01-05 → 2026-01-11) to ${join(work, 'week.md')}\n`]);
   expect(snapshotDir(work)).toEqual(before);

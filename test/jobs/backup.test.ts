@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { StintError } from '../../src/core/errors.js';
@@ -111,9 +111,17 @@ describe('backup run', () => {
     expect(readdirSync(target).sort()).toEqual(['stint-20261122-031500-j3-2', 'stint-20261122-031500-j3-3']);
   });
 
-  test('a target that does not exist fails the run and creates nothing', async () => {
+  test('a target that does not exist yet is created (0700, parents too) by the first run', async () => {
+    const gone = join(places.root, 'gone', 'backups');
+    expect(await run({ target: gone })).toMatch(/^backed up \d+ files to /);
+    expect(statSync(gone).mode & 0o777).toBe(0o700);
+    expect(readdirSync(gone)).toEqual(['stint-20261122-031500-j3']);
+  });
+
+  test('a dry run does not create the target', async () => {
     const gone = join(places.root, 'gone');
-    await expect(run({ target: gone })).rejects.toThrow(/cannot hold backups/);
+    const result = await backup.run(makeJob('backup', { target: gone, keep: '1' }), runContext(store, places, NOW, true));
+    expect(result).toBe(`would back up the store to ${join(gone, 'stint-20261122-031500-j3')}`);
     expect(existsSync(gone)).toBe(false);
   });
 

@@ -1,7 +1,9 @@
+import { invalidInput } from '../../core/errors.js';
 import { overlaps } from '../../core/period.js';
 import { csvLine } from '../../render/csv.js';
 import { EXPORT_CSV_HEADER, EXPORT_VERSION, exportCsvLine, exportedSession } from '../../render/export.js';
 import { makeLocalIso } from '../../render/local-iso.js';
+import { leadsIntoDataDir } from '../../store/data-dir-guard.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { periodFromOptions, type TypedPeriod } from '../period-options.js';
@@ -18,6 +20,11 @@ export interface ExportOptions extends TypedPeriod {
  * Rendered a month at a time as the history is scanned, so the output is never one huge string.
  */
 export async function exportSessions(options: ExportOptions, ctx: Context): Promise<number> {
+  const { output } = options;
+  // Over state.json the store would refuse to read; over config.json the settings would reset.
+  if (output !== undefined && leadsIntoDataDir(output, ctx.deps.dataDir)) {
+    throw invalidInput('Invalid output', `${output} is in the data directory ${ctx.deps.dataDir}, where stint keeps its own files; choose a path outside it`);
+  }
   const now = ctx.deps.now();
   const settings = await ctx.deps.store.readConfig();
   const range = await periodFromOptions(options, now, settings);
@@ -40,12 +47,12 @@ export async function exportSessions(options: ExportOptions, ctx: Context): Prom
   const body = csv
     ? [csvLine(EXPORT_CSV_HEADER), ...chunks]
     : [`{"version":${EXPORT_VERSION},"sessions":[\n`, chunks.join(',\n'), chunks.length > 0 ? '\n]}\n' : ']}\n'];
-  if (options.output === undefined) {
+  if (output === undefined) {
     ctx.printChunks(body);
     return 0;
   }
-  ctx.deps.files.write(options.output, body);
-  if (ctx.json) ctx.printJson({ exported: count, format: csv ? 'csv' : 'json', output: options.output });
-  else ctx.print(`Exported ${count} session${count === 1 ? '' : 's'} to ${options.output}.\n`);
+  ctx.deps.files.write(output, body);
+  if (ctx.json) ctx.printJson({ exported: count, format: csv ? 'csv' : 'json', output });
+  else ctx.print(`Exported ${count} session${count === 1 ? '' : 's'} to ${output}.\n`);
   return 0;
 }
