@@ -21,7 +21,7 @@ const input = (records: ImportRecord[], invalid: ImportInput['parsed']['invalid'
   parsed: { records, invalid },
   format: 'watson',
 });
-const options = { skipInvalid: false, dryRun: false };
+const options = { skipInvalid: false, dryRun: false, now: new Date('2026-03-01T12:00:00Z') };
 
 describe('applyImport', () => {
   test('new sessions continue the local counter, oldest first, keeping uid and updated_at', () => {

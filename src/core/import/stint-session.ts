@@ -90,8 +90,19 @@ function readPauses(value: unknown, start: string, stop: string | null, status: 
   return pauses;
 }
 
-/** A record from one exported session; derived fields (session_id, durations) are ignored. */
+/** The highest session_id an import keeps: next_id stays a safe integer however many sessions follow. */
+export const MAX_SESSION_ID = 999_999_999;
+
+/** The exported session_id; a hand-made file may leave it out. */
+function readId(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SESSION_ID) return value;
+  return fail(`session_id must be a whole number from 1 to ${MAX_SESSION_ID}: ${show(value)}`);
+}
+
+/** A record from one exported session; derived fields (durations) are ignored. */
 export function readStintSession(fields: SessionFields, where: string): ImportRecord {
+  const id = readId(fields.session_id);
   const uid = readText(fields.uid, 'uid');
   const task = readText(fields.task_name, 'task_name');
   const started_at = readInstant(fields.started_at, 'started_at');
@@ -103,6 +114,7 @@ export function readStintSession(fields: SessionFields, where: string): ImportRe
   if (active && stopped_at !== null) fail(`a ${status} session cannot have stopped_at`);
   if (!active && stopped_at === null) fail(`a ${status} session needs stopped_at`);
   return {
+    ...(id === undefined ? {} : { id }),
     where,
     uid,
     task,
