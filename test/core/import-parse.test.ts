@@ -95,6 +95,8 @@ describe('stint export, read back', () => {
     [{ tags: 'work' }, 'tags must be a list of strings'],
     [{ pauses: [{ started_at: '2026-01-15T14:30:00+01:00', ended_at: null }] }, 'pause 1 is open, but only the last pause of a paused session can be'],
     [{ pauses: [{ started_at: '2026-01-15T13:00:00+01:00', ended_at: '2026-01-15T14:10:00+01:00' }] }, 'pause 1 starts before the session'],
+    [{ started_at: '1969-12-31T23:59:59Z' }, "started_at is outside the years 1970–9999: '1969-12-31T23:59:59Z'"],
+    [{ stopped_at: '9999-12-31T23:30:00-01:00' }, "stopped_at is outside the years 1970–9999: '9999-12-31T23:30:00-01:00'"],
     [{ session_id: 0 }, 'session_id must be a whole number from 1 to 999999999: 0'],
     [{ session_id: 2.5 }, 'session_id must be a whole number from 1 to 999999999: 2.5'],
     [{ session_id: '2' }, "session_id must be a whole number from 1 to 999999999: '2'"],

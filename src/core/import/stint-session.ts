@@ -1,5 +1,5 @@
 import { STATUSES, type Pause, type Status } from '../session.js';
-import { toStoredInstant } from '../time.js';
+import { isWithinYears, toStoredInstant, YEARS } from '../time.js';
 import type { ImportRecord } from './record.js';
 import { EntryProblem, show, unique } from './text.js';
 
@@ -30,7 +30,10 @@ export function readInstant(value: unknown, field: string): string {
   // The wall time written must be the one the instant has at that offset: no day 30 of February.
   const wall = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
   if (wall !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) fail(`${field} is not a real time: ${show(value)}`);
-  return toStoredInstant(new Date(ms));
+  const instant = toStoredInstant(new Date(ms));
+  // Checked here too, not only with the session's rules: out of them, instants no longer compare as strings.
+  if (!isWithinYears(instant)) fail(`${field} is outside the years ${YEARS.first}–${YEARS.last}: ${show(value)}`);
+  return instant;
 }
 
 function readOptionalInstant(value: unknown, field: string): string | null {
