@@ -240,7 +240,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
 
   program
     .command('import')
-    .description('Add the sessions of stint exports, Watson frames or Timewarrior data files; twice adds nothing.')
+    .description('Add the sessions of stint exports, Watson frames or Timewarrior data files; twice adds nothing, and Watson frames edited since are updated.')
     .argument('<files...>', 'files to read (- for standard input)')
     .addOption(new Option('--format <format>', 'The format, when guessing from the content is not wanted.').choices(IMPORT_FORMATS))
     .option('--dry-run', 'Say what would be imported; write nothing.')

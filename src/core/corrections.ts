@@ -5,10 +5,11 @@ import {
   startSession,
   stopSession,
   type NewSession,
+  type Pause,
   type Session,
   type TrackerData,
 } from './session.js';
-import { secondsBetween, toStoredInstant } from './time.js';
+import { isWithinYears, secondsBetween, toStoredInstant, YEARS } from './time.js';
 
 export interface SessionEdit {
   task?: string | undefined;
@@ -36,18 +37,40 @@ export function editSession(session: Session, edit: SessionEdit, now: Date): Ses
     next.stopped_at = toStoredInstant(edit.stoppedAt);
   }
   const nowAt = toStoredInstant(now);
-  if (secondsBetween(next.started_at, nowAt) < 0) throw invalidInput('Invalid time', 'A session cannot start in the future');
-  if (next.stopped_at !== null && secondsBetween(next.started_at, next.stopped_at) < 0) {
-    throw invalidInput('Invalid time', `Session ${session.id} would stop (${next.stopped_at}) before it starts (${next.started_at})`);
-  }
-  for (const pause of next.pauses) {
-    const inside =
-      secondsBetween(next.started_at, pause.started_at) >= 0 &&
-      (next.stopped_at === null || secondsBetween(pause.ended_at ?? pause.started_at, next.stopped_at) >= 0);
-    if (!inside) throw invalidInput('Invalid time', `Session ${session.id} has a pause at ${pause.started_at} that would fall outside it`);
-  }
+  const problem = timesProblem(next, nowAt);
+  if (problem !== null) throw invalidInput('Invalid time', `Session ${session.id}: ${problem}`);
   Object.assign(session, next, { updated_at: nowAt });
   return session;
+}
+
+/** The fields of a session the time rules are about. */
+export type SessionTimes = Pick<Session, 'started_at' | 'stopped_at' | 'pauses'>;
+
+/**
+ * Which rule for a session's times `times` breaks, or null: every instant within YEARS and none
+ * after `nowAt` (a stored instant), the stop not before the start, every pause inside the
+ * session. edit and import both keep these, so neither stores what the other refuses. Stored
+ * instants compare as strings (same form, same width, UTC): an import of 100,000 frames runs it
+ * 100,000 times.
+ */
+export function timesProblem(times: SessionTimes, nowAt: string): string | null {
+  const { started_at: start, stopped_at: stop, pauses } = times;
+  const problem = instantProblem('start', start, nowAt) ?? (stop === null ? null : instantProblem('stop', stop, nowAt));
+  if (problem !== null) return problem;
+  if (stop !== null && stop < start) return `stop ${stop} is before start ${start}`;
+  for (let i = 0; i < pauses.length; i += 1) {
+    const pause = pauses[i] as Pause;
+    const end = pause.ended_at ?? pause.started_at;
+    const outside = instantProblem(`pause ${i + 1} start`, pause.started_at, nowAt) ?? instantProblem(`pause ${i + 1} end`, end, nowAt);
+    if (outside !== null) return outside;
+    if (pause.started_at < start || (stop !== null && end > stop)) return `pause ${i + 1} at ${pause.started_at} is outside the session`;
+  }
+  return null;
+}
+
+function instantProblem(what: string, at: string, nowAt: string): string | null {
+  if (!isWithinYears(at)) return `${what} ${at} is outside the years ${YEARS.first}–${YEARS.last}`;
+  return at > nowAt ? `${what} ${at} is in the future` : null;
 }
 
 /** Records a finished session after the fact: from must be before to, neither in the future. */

@@ -15,3 +15,16 @@ export function secondsBetween(from: Date | string, to: Date | string): number {
 function toMillis(value: Date | string): number {
   return typeof value === 'string' ? Date.parse(value) : value.getTime();
 }
+
+/**
+ * The years stint reads and keeps, the same for typed times and imported files: stored instants
+ * are fixed-width there (`+010000-…` would not sort as a string), and nothing is tracked before 1970.
+ */
+export const YEARS = { first: 1970, last: 9999 } as const;
+const FIRST_INSTANT = `${YEARS.first}-01-01T00:00:00Z`;
+const LAST_INSTANT = `${YEARS.last}-12-31T23:59:59Z`;
+
+/** Whether a stored instant falls in YEARS; in stored form, so a string comparison does it. */
+export function isWithinYears(instant: string): boolean {
+  return instant >= FIRST_INSTANT && instant <= LAST_INSTANT;
+}

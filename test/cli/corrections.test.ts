@@ -39,8 +39,8 @@ describe('edit', () => {
   });
 
   test.each([
-    [['--stop', '08:00'], 2, /would stop .* before it starts/],
-    [['--start', '11:00'], 2, /would stop .* before it starts/],
+    [['--stop', '08:00'], 2, /^stint: Invalid time: Session 1: stop 2026-01-15T07:00:00Z is before start 2026-01-15T08:00:00Z\n$/],
+    [['--start', '11:00'], 2, /^stint: Invalid time: Session 1: stop 2026-01-15T09:00:00Z is before start 2026-01-15T10:00:00Z\n$/],
     [['--start', '15:00'], 2, /in the future/],
     [['--start', '2026-01-15T08:00:00Zjunk'], 2, /has text left over: 'junk'/],
     [['--stop', '10:60'], 2, /there is no minute 60/],
@@ -63,7 +63,7 @@ describe('edit', () => {
     await h.run('pause');
     h.setNow('2026-01-15T09:40:00Z');
     await h.run('resume');
-    expect((await h.run('edit', '1', '--start', '10:35')).stderr).toMatch(/pause at .* would fall outside it/);
+    expect((await h.run('edit', '1', '--start', '10:35')).stderr).toMatch(/Session 1: pause 1 at 2026-01-15T09:30:00Z is outside the session/);
     expect((await h.run('edit', '1', '--stop', '10:38')).stderr).toMatch(/is running; end it with stint stop 1 --at/);
     expect((await h.run('edit', '9', '--task', 'other')).code).toBe(3);
   });

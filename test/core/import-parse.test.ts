@@ -24,7 +24,6 @@ const SESSIONS: Session[] = [
     started_at: '2026-06-29T22:30:00Z', stopped_at: '2026-06-29T22:40:00Z', updated_at: '2026-06-29T22:40:00Z' }),
 ];
 
-const stored = ({ id: _id, ...rest }: Session) => rest;
 const fields = ({ where: _where, ...rest }: ImportRecord) => rest;
 const stintJson = (sessions: readonly Session[]) =>
   JSON.stringify({ version: EXPORT_VERSION, sessions: sessions.map((s) => exportedSession(s, NOW)) });
@@ -72,10 +71,10 @@ describe('stint export, read back', () => {
     ['stint', stintJson, ['session 1', 'session 2', 'session 3', 'session 4']],
     // The first note spans lines 2–3 and the CRLF one 5–6: each record is where it starts.
     ['csv', stintCsv, ['line 2', 'line 4', 'line 5', 'line 7']],
-  ] as const)('%s: every stored field comes back', (format, write, where) => {
+  ] as const)('%s: every stored field comes back, the ID included', (format, write, where) => {
     const parsed = parseImport(write(SESSIONS), format);
     expect(parsed.invalid).toEqual([]);
-    expect(parsed.records.map(fields)).toEqual(SESSIONS.map(stored));
+    expect(parsed.records.map(fields)).toEqual(SESSIONS);
     expect(parsed.records.map((r) => r.where)).toEqual(where);
   });
 
@@ -96,6 +95,12 @@ describe('stint export, read back', () => {
     [{ tags: 'work' }, 'tags must be a list of strings'],
     [{ pauses: [{ started_at: '2026-01-15T14:30:00+01:00', ended_at: null }] }, 'pause 1 is open, but only the last pause of a paused session can be'],
     [{ pauses: [{ started_at: '2026-01-15T13:00:00+01:00', ended_at: '2026-01-15T14:10:00+01:00' }] }, 'pause 1 starts before the session'],
+    [{ started_at: '1969-12-31T23:59:59Z' }, "started_at is outside the years 1970–9999: '1969-12-31T23:59:59Z'"],
+    [{ stopped_at: '9999-12-31T23:30:00-01:00' }, "stopped_at is outside the years 1970–9999: '9999-12-31T23:30:00-01:00'"],
+    [{ session_id: 0 }, 'session_id must be a whole number from 1 to 999999999: 0'],
+    [{ session_id: 2.5 }, 'session_id must be a whole number from 1 to 999999999: 2.5'],
+    [{ session_id: '2' }, "session_id must be a whole number from 1 to 999999999: '2'"],
+    [{ session_id: 1_000_000_000 }, 'session_id must be a whole number from 1 to 999999999: 1000000000'],
   ])('a session with %j is invalid', (change, reason) => {
     const text = JSON.stringify({ version: 1, sessions: [base, { ...base, ...change }] });
     const parsed = parseImport(text, 'stint');
@@ -132,6 +137,17 @@ describe('stint export, read back', () => {
     expect(parseImport(text, 'csv').invalid).toEqual([
       { where: 'line 2', reason: "planned_seconds must be a positive whole number or null: '25m'" },
       { where: 'line 3', reason: "pause 1 is not start/end: '2026-06-30T00:35:00+02:00'" },
+    ]);
+  });
+
+  test('CSV: the session_id is read as a number; an empty one is none, anything else is refused', () => {
+    const [head, good] = stintCsv([SESSIONS[3] as Session]).split('\n') as [string, string];
+    const text = [head, good, good.replace(/^7,/, ','), good.replace(/^7,/, '7a,'), good.replace(/^7,/, ' 7,')].join('\n');
+    const parsed = parseImport(text, 'csv');
+    expect(parsed.records.map((r) => [r.where, r.id])).toEqual([['line 2', 7], ['line 3', undefined]]);
+    expect(parsed.invalid).toEqual([
+      { where: 'line 4', reason: "session_id must be a whole number from 1 to 999999999: '7a'" },
+      { where: 'line 5', reason: "session_id must be a whole number from 1 to 999999999: ' 7'" },
     ]);
   });
 

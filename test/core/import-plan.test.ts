@@ -21,7 +21,7 @@ const input = (records: ImportRecord[], invalid: ImportInput['parsed']['invalid'
   parsed: { records, invalid },
   format: 'watson',
 });
-const options = { skipInvalid: false, dryRun: false };
+const options = { skipInvalid: false, dryRun: false, now: new Date('2026-03-01T12:00:00Z') };
 
 describe('applyImport', () => {
   test('new sessions continue the local counter, oldest first, keeping uid and updated_at', () => {
@@ -99,5 +99,103 @@ describe('the rules add and edit keep hold for imported sessions too', () => {
     const data = makeData();
     applyImport(data, [input([record(1, { note: '  said hi  ' }), record(2, { note: '' })])], options);
     expect(data.sessions.map((s) => s.note)).toEqual(['said hi', null]);
+  });
+});
+
+describe('no entry breaks a rule add keeps: nothing after now, 1970–9999, stop after start, pauses inside', () => {
+  const NOW = options.now; // 2026-03-01T12:00:00Z
+  test.each([
+    [{ started_at: '2026-03-01T12:00:01Z', stopped_at: null, status: 'running' }, 'start 2026-03-01T12:00:01Z is in the future'],
+    [{ started_at: '2026-03-01T11:00:00Z', stopped_at: '2026-03-01T12:30:00Z' }, 'stop 2026-03-01T12:30:00Z is in the future'],
+    [{ started_at: '2027-01-01T09:00:00Z', stopped_at: '2027-01-01T10:00:00Z' }, 'start 2027-01-01T09:00:00Z is in the future'],
+    [{ started_at: '2026-01-11T10:00:00Z', stopped_at: '2026-01-11T09:00:00Z' }, 'stop 2026-01-11T09:00:00Z is before start 2026-01-11T10:00:00Z'],
+    [{ started_at: '1969-12-31T23:00:00Z', stopped_at: '1970-01-01T01:00:00Z' }, 'start 1969-12-31T23:00:00Z is outside the years 1970–9999'],
+    [{ started_at: '0001-01-01T00:00:00Z', stopped_at: '0001-01-01T01:00:00Z' }, 'start 0001-01-01T00:00:00Z is outside the years 1970–9999'],
+    // An offset can carry 9999-12-31 into year 10000, which no longer sorts as the others do.
+    [{ stopped_at: '+010000-01-01T04:00:00Z' }, 'stop +010000-01-01T04:00:00Z is outside the years 1970–9999'],
+    [{ pauses: [{ started_at: '2026-01-11T08:30:00Z', ended_at: '2026-01-11T09:10:00Z' }] }, 'pause 1 at 2026-01-11T08:30:00Z is outside the session'],
+    [{ pauses: [{ started_at: '2026-01-11T09:50:00Z', ended_at: '2026-01-11T10:10:00Z' }] }, 'pause 1 at 2026-01-11T09:50:00Z is outside the session'],
+    [
+      { started_at: '2026-03-01T11:00:00Z', stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-03-01T13:00:00Z', ended_at: null }] },
+      'pause 1 start 2026-03-01T13:00:00Z is in the future',
+    ],
+  ] as [Partial<ImportRecord>, string][])('%j: refused, nothing imported; skipped and listed with --skip-invalid', (bad, reason) => {
+    const data = makeData([makeSession({ id: 1, uid: 'mine' })]);
+    const before = structuredClone(data);
+    expect(() => applyImport(data, [input([record(2), record(1, bad)])], options)).toThrow(`frame 1: ${reason}; nothing imported`);
+    expect(data).toEqual(before);
+    const summary = applyImport(data, [input([record(1, bad), record(2)])], { ...options, skipInvalid: true });
+    expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'frame 1', reason }] });
+    expect(data.sessions.map((s) => s.uid)).toEqual(['mine', 'watson-2']);
+  });
+
+  test('up to now itself, and a zero-length session as stop makes one, are fine', () => {
+    const at = NOW.toISOString().replace('.000Z', 'Z');
+    const summary = applyImport(makeData(), [input([record(1, { started_at: at, stopped_at: at }), record(2, { started_at: at, stopped_at: null, status: 'running' })])], options);
+    expect(summary).toMatchObject({ imported: 2, skipped: [] });
+  });
+});
+
+describe('a Watson frame edited there since it was imported', () => {
+  const frame = record(1, { tags: ['a'] });
+  const edited = record(1, {
+    task: 'writing',
+    tags: ['b b'],
+    started_at: '2026-02-20T08:00:00Z',
+    stopped_at: '2026-02-20T09:30:00Z',
+    updated_at: '2026-02-20T09:31:00Z',
+  });
+  const imported = () => {
+    const data = makeData([makeSession({ id: 1, uid: 'mine' })]);
+    applyImport(data, [input([frame])], options);
+    data.sessions[1]!.note = 'said here';
+    return data;
+  };
+
+  test('newer updated_at: its times and names replace the session’s, which keeps its ID and note', () => {
+    const data = imported();
+    const summary = applyImport(data, [input([edited, record(2)])], options);
+    expect(summary).toMatchObject({ imported: 1, updated: 1, duplicates: 0, first_id: 3, last_id: 3 });
+    expect(summary.converted).toEqual([{ kind: 'tag', from: 'b b', to: 'b-b', count: 1 }]);
+    expect(data.sessions[1]).toEqual({
+      id: 2,
+      uid: 'watson-1',
+      task: 'writing',
+      tags: ['b-b'],
+      started_at: '2026-02-20T08:00:00Z',
+      stopped_at: '2026-02-20T09:30:00Z',
+      status: 'completed',
+      planned_seconds: null,
+      pauses: [],
+      note: 'said here',
+      updated_at: '2026-02-20T09:31:00Z',
+    });
+    expect(data.next_id).toBe(4);
+    // The same file again: now equal, a duplicate.
+    expect(applyImport(data, [input([edited])], options)).toMatchObject({ imported: 0, updated: 0, duplicates: 1 });
+  });
+
+  test.each([
+    ['an equal updated_at', { updated_at: frame.updated_at }],
+    ['an older updated_at', { updated_at: '2026-01-01T00:00:00Z' }],
+  ])('%s is a duplicate, the session unchanged', (_what, stamp) => {
+    const data = imported();
+    const before = structuredClone(data);
+    expect(applyImport(data, [input([{ ...edited, ...stamp }])], options)).toMatchObject({ imported: 0, updated: 0, duplicates: 1 });
+    expect(data).toEqual(before);
+  });
+
+  test.each(['stint', 'csv', 'timewarrior'] as const)('from %s, a newer updated_at is still a duplicate: only Watson stamps its edits', (format) => {
+    const data = imported();
+    const before = structuredClone(data);
+    expect(applyImport(data, [{ ...input([edited]), format }], options)).toMatchObject({ updated: 0, duplicates: 1 });
+    expect(data).toEqual(before);
+  });
+
+  test('an edit that breaks a rule (here: in the future) is refused like any entry', () => {
+    const data = imported();
+    const future = { ...edited, started_at: '2026-03-02T08:00:00Z', stopped_at: '2026-03-02T09:00:00Z', updated_at: '2026-03-02T09:00:00Z' };
+    expect(() => applyImport(data, [input([future])], options)).toThrow('frame 1: start 2026-03-02T08:00:00Z is in the future; nothing imported');
+    expect(applyImport(data, [input([future])], { ...options, skipInvalid: true })).toMatchObject({ updated: 0, skipped: [{ where: 'frame 1' }] });
   });
 });

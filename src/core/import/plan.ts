@@ -1,7 +1,10 @@
 import { FOCUS_BOUNDS } from '../duration-input.js';
+import { timesProblem } from '../corrections.js';
 import { invalidInput } from '../errors.js';
 import { validateNote } from '../labels.js';
 import { activeFocus, isActive, type Session, type TrackerData } from '../session.js';
+import { toStoredInstant } from '../time.js';
+import { assignIds } from './ids.js';
 import { toTag, toTaskName } from './names.js';
 import type { ImportFormat, ImportRecord, InvalidEntry, ParsedImport } from './record.js';
 
@@ -18,11 +21,14 @@ export interface Conversion {
 export interface ImportSummary {
   formats: ImportFormat[];
   imported: number;
+  /** Watson frames already here whose copy in the file is newer (its updated_at): replaced in place. */
+  updated: number;
   /** Entries already in the store (same uid), or twice in the input: not added again. */
   duplicates: number;
   converted: Conversion[];
   /** Unreadable entries left out (only with --skip-invalid; otherwise nothing is imported). */
   skipped: InvalidEntry[];
+  /** The lowest and highest ID given to an imported session. */
   first_id: number | null;
   last_id: number | null;
   dry_run: boolean;
@@ -33,47 +39,71 @@ export interface ImportInput {
   format: ImportFormat;
 }
 
+export interface ImportSettings {
+  skipInvalid: boolean;
+  dryRun: boolean;
+  /** The clock: nothing after it is imported, as add refuses it. */
+  now: Date;
+}
+
 /**
- * Adds what the files hold to `data`, all or nothing: an unreadable entry rejects the whole
- * import unless `skipInvalid`. Entries whose uid the store already has (an earlier import of
- * the same file) are counted, not added. New sessions get IDs from the local counter, oldest
- * first; their uid and updated_at stay as found, so a stint export comes back as it was.
+ * Adds what the files hold to `data`, all or nothing: an unreadable entry, or one that breaks a
+ * rule add keeps, rejects the whole import unless `skipInvalid`. Entries whose uid the store
+ * already has (an earlier import of the same file) are counted, not added — except a Watson frame
+ * edited there since: a newer updated_at replaces the session's times and names, its ID kept.
+ * New sessions keep a stint export's ID where this store never gave it out (ids.ts), others get
+ * the next IDs, oldest first; their uid and updated_at stay as found.
  */
-export function applyImport(data: TrackerData, inputs: readonly ImportInput[], options: { skipInvalid: boolean; dryRun: boolean }): ImportSummary {
+export function applyImport(data: TrackerData, inputs: readonly ImportInput[], options: ImportSettings): ImportSummary {
   const invalid = inputs.flatMap((input) => input.parsed.invalid);
   if (invalid.length > 0 && !options.skipInvalid) {
     const [first] = invalid as [InvalidEntry];
     const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more; --skip-invalid imports the rest)` : '';
     throw invalidInput('Invalid entry', `${first.where}: ${first.reason}; nothing imported${more}`);
   }
-  const known = new Set(data.sessions.map((s) => s.uid));
+  const nowAt = toStoredInstant(options.now);
+  const byUid = new Map(data.sessions.map((s) => [s.uid, s]));
   const conversions = new Map<string, Conversion>();
   const skipped = [...invalid];
-  // Oldest first, so IDs follow time as stint's own do; ties keep the file's order.
-  const records = inputs.flatMap((input) => input.parsed.records).sort((a, b) => (a.started_at < b.started_at ? -1 : a.started_at > b.started_at ? 1 : 0));
+  // Oldest first, so new IDs follow time as stint's own do; ties keep the file's order.
+  const entries = inputs.flatMap((input) => input.parsed.records.map((record) => ({ record, edits: input.format === 'watson' })));
+  entries.sort((a, b) => (a.record.started_at < b.record.started_at ? -1 : a.record.started_at > b.record.started_at ? 1 : 0));
   let duplicates = 0;
+  let updated = 0;
   const added: Session[] = [];
+  const wanted: (number | undefined)[] = [];
   let focus = activeFocus(data);
   /** Without --skip-invalid, one broken entry stops the import; with it, the entry is listed and left out. */
   const refuse = (record: ImportRecord, reason: string) => {
     if (!options.skipInvalid) throw invalidInput('Invalid entry', `${record.where}: ${reason}; nothing imported`);
     skipped.push({ where: record.where, reason });
   };
-  for (const record of records) {
-    if (known.has(record.uid)) {
+  for (const { record, edits } of entries) {
+    const stored = byUid.get(record.uid);
+    // Watson stamps each change of a frame; stint's own files and Timewarrior's intervals are kept as first found.
+    if (stored && !(edits && record.updated_at > stored.updated_at && !isActive(stored))) {
       duplicates += 1;
       continue;
     }
-    // The rules add and edit keep, so an import cannot store what stint itself would refuse.
-    const problem = ruleBroken(record);
+    // The rules add and edit keep, so an import cannot store what stint itself would refuse;
+    // an update keeps the stored session's pauses, which must stay inside its new times.
+    const problem = ruleBroken(stored ? { ...record, pauses: stored.pauses } : record, nowAt);
     if (problem !== null) {
       refuse(record, problem);
       continue;
     }
-    const session = asSession(record, data.next_id);
+    const task = convert(conversions, 'task', record.task, toTaskName(record.task)) as string;
+    const tags = [...new Set(record.tags.map((tag) => convert(conversions, 'tag', tag, toTag(tag))).filter((t): t is string => t !== null))];
+    if (stored) {
+      const { started_at, stopped_at, updated_at } = record;
+      Object.assign(stored, { started_at, stopped_at, task, tags, updated_at });
+      updated += 1;
+      continue;
+    }
+    const session = asSession(record);
     session.note = validateNote(record.note ?? undefined);
-    session.task = convert(conversions, 'task', record.task, toTaskName(record.task)) as string;
-    session.tags = [...new Set(record.tags.map((tag) => convert(conversions, 'tag', tag, toTag(tag))).filter((t): t is string => t !== null))];
+    session.task = task;
+    session.tags = tags;
     if (isActive(session) && session.planned_seconds !== null) {
       if (focus) {
         refuse(record, `focus session ${focus.id} (${focus.task}) is already active`);
@@ -81,25 +111,31 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
       }
       focus = session;
     }
-    known.add(record.uid);
-    data.next_id += 1;
-    data.sessions.push(session);
+    byUid.set(record.uid, session);
     added.push(session);
+    wanted.push(record.id);
   }
+  const ids = assignIds(data, wanted);
+  added.forEach((session, i) => (session.id = ids[i] as number));
+  for (const session of added) data.sessions.push(session);
   return {
     formats: [...new Set(inputs.map((input) => input.format))],
     imported: added.length,
+    updated,
     duplicates,
     converted: [...conversions.values()],
     skipped,
-    first_id: added[0]?.id ?? null,
-    last_id: added.at(-1)?.id ?? null,
+    // Not Math.min(...ids): 100,000 arguments overflow the stack.
+    first_id: ids.reduce<number | null>((min, id) => (min === null || id < min ? id : min), null),
+    last_id: ids.reduce<number | null>((max, id) => (max === null || id > max ? id : max), null),
     dry_run: options.dryRun,
   };
 }
 
 /** What of stint's own rules for a session an entry breaks, if any (names are converted instead). */
-function ruleBroken(record: ImportRecord): string | null {
+function ruleBroken(record: ImportRecord, nowAt: string): string | null {
+  const times = timesProblem(record, nowAt);
+  if (times !== null) return times;
   const planned = record.planned_seconds;
   if (planned !== null && (planned < FOCUS_BOUNDS.minSeconds || planned > FOCUS_BOUNDS.maxSeconds)) {
     return `planned_seconds ${planned} is outside a focus session's 60 s to 24 h`;
@@ -112,9 +148,10 @@ function ruleBroken(record: ImportRecord): string | null {
   return null;
 }
 
-function asSession(record: ImportRecord, id: number): Session {
+/** The session an entry becomes; its ID is given once every new session is known. */
+function asSession(record: ImportRecord): Session {
   const { uid, task, tags, started_at, stopped_at, status, planned_seconds, pauses, note, updated_at } = record;
-  return { id, uid, task, started_at, stopped_at, status, planned_seconds, pauses, tags, note, updated_at };
+  return { id: 0, uid, task, started_at, stopped_at, status, planned_seconds, pauses, tags, note, updated_at };
 }
 
 /** Records a conversion when the name changed, and returns the new name. */

@@ -9,6 +9,11 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
  * before it gets a local ID. Instants are stored instants: UTC, whole seconds, `…Z`.
  */
 export interface ImportRecord {
+  /**
+   * The session_id a stint export gave it, kept when this store has never given that ID out;
+   * absent for Watson and Timewarrior, which have no such number.
+   */
+  id?: number;
   /** Where it is in the file, for messages: `line 12`, `frame 3`, `session 5`. */
   where: string;
   /**

@@ -1,5 +1,5 @@
 import { STATUSES, type Pause, type Status } from '../session.js';
-import { toStoredInstant } from '../time.js';
+import { isWithinYears, toStoredInstant, YEARS } from '../time.js';
 import type { ImportRecord } from './record.js';
 import { EntryProblem, show, unique } from './text.js';
 
@@ -30,7 +30,10 @@ export function readInstant(value: unknown, field: string): string {
   // The wall time written must be the one the instant has at that offset: no day 30 of February.
   const wall = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
   if (wall !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) fail(`${field} is not a real time: ${show(value)}`);
-  return toStoredInstant(new Date(ms));
+  const instant = toStoredInstant(new Date(ms));
+  // Checked here too, not only with the session's rules: out of them, instants no longer compare as strings.
+  if (!isWithinYears(instant)) fail(`${field} is outside the years ${YEARS.first}–${YEARS.last}: ${show(value)}`);
+  return instant;
 }
 
 function readOptionalInstant(value: unknown, field: string): string | null {
@@ -90,8 +93,19 @@ function readPauses(value: unknown, start: string, stop: string | null, status: 
   return pauses;
 }
 
-/** A record from one exported session; derived fields (session_id, durations) are ignored. */
+/** The highest session_id an import keeps: next_id stays a safe integer however many sessions follow. */
+export const MAX_SESSION_ID = 999_999_999;
+
+/** The exported session_id; a hand-made file may leave it out. */
+function readId(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SESSION_ID) return value;
+  return fail(`session_id must be a whole number from 1 to ${MAX_SESSION_ID}: ${show(value)}`);
+}
+
+/** A record from one exported session; derived fields (durations) are ignored. */
 export function readStintSession(fields: SessionFields, where: string): ImportRecord {
+  const id = readId(fields.session_id);
   const uid = readText(fields.uid, 'uid');
   const task = readText(fields.task_name, 'task_name');
   const started_at = readInstant(fields.started_at, 'started_at');
@@ -103,6 +117,7 @@ export function readStintSession(fields: SessionFields, where: string): ImportRe
   if (active && stopped_at !== null) fail(`a ${status} session cannot have stopped_at`);
   if (!active && stopped_at === null) fail(`a ${status} session needs stopped_at`);
   return {
+    ...(id === undefined ? {} : { id }),
     where,
     uid,
     task,

@@ -101,8 +101,9 @@ function csvFields(fields: Record<string, string>): SessionFields {
   const orNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);
   return {
     ...fields,
+    session_id: csvNumber(fields.session_id),
     stopped_at: orNull(fields.stopped_at),
-    planned_seconds: csvPlanned(fields.planned_seconds),
+    planned_seconds: csvNumber(fields.planned_seconds),
     tags: (fields.tags ?? '').split(';').filter((tag) => tag !== ''),
     note: orNull(fields.note),
     pauses: csvPauses(fields.pauses ?? ''),
@@ -110,7 +111,8 @@ function csvFields(fields: Record<string, string>): SessionFields {
   };
 }
 
-function csvPlanned(value: string | undefined): unknown {
+/** A whole number from its digits; empty is null, anything else stays text for the reader to refuse. */
+function csvNumber(value: string | undefined): unknown {
   if (value === undefined || value === '') return null;
   // Only plain digits: Number() would also take ' 1e3 ' or '0x10'.
   return /^\d+$/.test(value) ? Number(value) : value;
