@@ -2,7 +2,7 @@ import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
 import { addDays, localDay, localInstant, readOffset, startOfLocalDay, utcInstant, validDay, type Clock, type Day } from './wall-clock.js';
-import { truncateToSecond } from './time.js';
+import { truncateToSecond, YEARS } from './time.js';
 
 // The one reader of the times users type, a hand-written grammar read left to right (the
 // README's "Time input" is its user-facing description). The whole text must be understood:
@@ -119,7 +119,7 @@ function readDated(s: Scanner, fail: Fail): Date {
 
 function readDay(s: Scanner, fail: Fail): Day {
   const year = s.digits();
-  if (year.length > 4) fail(`is not a date: year ${year} is outside 1970–9999`);
+  if (year.length > 4) fail(`is not a date: year ${year} is outside ${YEARS.first}–${YEARS.last}`);
   const month = s.eat('-') ? s.digits() : '';
   const date = s.eat('-') ? s.digits() : '';
   if (year.length !== 4 || month.length !== 2 || date.length !== 2) fail('is not a date: write it YYYY-MM-DD');
@@ -236,6 +236,6 @@ function readAgo(s: Scanner, now: Date, fail: Fail): Date {
       ? now
       : new Date(now.getFullYear(), now.getMonth(), now.getDate() - days, now.getHours(), now.getMinutes(), now.getSeconds());
   const at = new Date(sameClock.getTime() - Math.round(seconds) * 1000);
-  if (Number.isNaN(at.getTime()) || at.getFullYear() < 1970) fail('is before 1970');
+  if (Number.isNaN(at.getTime()) || at.getFullYear() < YEARS.first) fail(`is before ${YEARS.first}`);
   return at;
 }

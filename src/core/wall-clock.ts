@@ -1,6 +1,7 @@
 import { DAY_MS, dayStart } from './days.js';
 import type { Fail } from './duration-input.js';
 import type { Scanner } from './input-scanner.js';
+import { YEARS } from './time.js';
 
 // Dates and clock times as typed, checked field by field and turned into instants: in the local
 // zone (the process's TZ, as everywhere in stint) or at a given UTC offset.
@@ -22,7 +23,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** The day itself if it exists, from 1970 to 9999; else refused saying which field is wrong. */
 export function validDay(day: Day, fail: Fail): Day {
-  if (day.year < 1970 || day.year > 9999) fail(`is not a date: year ${day.year} is outside 1970–9999`);
+  if (day.year < YEARS.first || day.year > YEARS.last) fail(`is not a date: year ${day.year} is outside ${YEARS.first}–${YEARS.last}`);
   const month = MONTHS[day.month - 1];
   if (month === undefined) fail(`is not a date: there is no month ${day.month}`);
   const length = daysInMonth(day.year, day.month);
