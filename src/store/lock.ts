@@ -17,10 +17,24 @@ export interface LockGuard {
   assertHeld(): void;
 }
 
+const ignore = () => undefined;
+
+/**
+ * Node ignores SIGXFSZ, so a write past the file-size limit (`ulimit -f`) fails with EFBIG and is
+ * reported. proper-lockfile's signal-exit listens for it, though, and when it is the only listener
+ * it kills the process with that signal once the event loop sees it, after our message, with no
+ * exit code. A listener of our own keeps it the error it was.
+ */
+function keepFileSizeLimitAnError(): void {
+  if (process.platform === 'win32') return; // no such signal, and signal-exit does not listen
+  if (!process.listeners('SIGXFSZ').includes(ignore)) process.on('SIGXFSZ', ignore);
+}
+
 /** Runs `critical` while holding the data directory's exclusive, cross-process lock. */
 export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard) => Promise<T>): Promise<T> {
   // Loaded here so that reading commands never pay for the locking library.
   const { default: lockfile } = await import('proper-lockfile');
+  keepFileSizeLimitAnError();
   const lockPath = join(dir, LOCK_NAME);
   let lost: Error | undefined;
   let release: () => Promise<void>;

@@ -58,6 +58,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         env: options.env ?? {},
         newUid: () => `uid-${++uid}`,
         home: '/home/tester',
+        accountHome: () => '/home/tester',
         dataDir: '/home/tester/.stint',
         onStop: () => () => undefined,
         terminal: options.terminal ?? NOT_A_TERMINAL,
