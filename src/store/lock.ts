@@ -38,21 +38,27 @@ export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard)
   const lockPath = join(dir, LOCK_NAME);
   let lost: Error | undefined;
   let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, {
+  const attempt = (retries: typeof RETRIES | 0) =>
+    lockfile.lock(dir, {
       lockfilePath: lockPath,
       realpath: false,
       fs: lockFs,
       stale: STALE_MS,
-      retries: RETRIES,
+      retries,
       onCompromised: (error) => {
         lost = error;
       },
     });
+  const held = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ELOCKED';
+  try {
+    // proper-lockfile retries whatever the error: only a lock held by another process is worth
+    // waiting for, not a read-only disk or a permission (EROFS, EACCES), which fail at once.
+    release = await attempt(0).catch((error: unknown) => {
+      if (held(error)) return attempt(RETRIES);
+      throw error;
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw conflict('Store locked', `${lockPath} is held by another stint process; try again`);
-    }
+    if (held(error)) throw conflict('Store locked', `${lockPath} is held by another stint process; try again`);
     throw error;
   }
   const guard: LockGuard = {
