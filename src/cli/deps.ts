@@ -1,8 +1,10 @@
-import { homedir } from 'node:os';
+import { userInfo } from 'node:os';
+import type { Writable } from 'node:stream';
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
 import { createFileStore } from '../store/file-store.js';
-import { resolveDataDir } from '../store/paths.js';
+import { named } from '../store/atomic-file.js';
+import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
 import { realFiles, type Files } from './files.js';
 
@@ -34,6 +36,8 @@ export interface Deps {
   files: Files;
   /** The user's home directory and the data directory, for what jobs must never touch. */
   home: string;
+  /** The home the user database gives (HOME's fallback when it is empty or unset), null if none. */
+  accountHome(): string | null;
   dataDir: string;
   /** Calls `handler` on SIGINT or SIGTERM (the daemon stops cleanly); returns the unsubscribe. */
   onStop(handler: () => void): () => void;
@@ -70,8 +74,65 @@ function newUid(): string {
   return crypto ? crypto.randomUUID() : globalThis.crypto.randomUUID();
 }
 
-function ignoreEpipe(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EPIPE') throw error;
+/** stdout or stderr as the commands write to it: a write failure is kept, never thrown or crashing. */
+export interface Output {
+  write(text: string): void;
+  /** Resolves once everything written has left the process, or failed. */
+  flushed(): Promise<void>;
+  /** The first write failure (ENOSPC on a full disk …), EPIPE aside, named after the stream. */
+  failure(): NodeJS.ErrnoException | undefined;
+}
+
+/**
+ * Watches one stream. A write may fail at once (a file: Node writes it synchronously but reports
+ * the error through the callback and an 'error' event) or later (a pipe): either way the failure
+ * is kept for the entry (src/entry.ts) to report once the command is done, and nothing more is
+ * written. A reader that closes the pipe early (`stint list | head`) is not a failure: output
+ * stops, silently, as today.
+ */
+export function watchOutput(stream: Writable, name: string): Output {
+  let failed: NodeJS.ErrnoException | undefined;
+  let closedByReader = false;
+  const fail = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closedByReader = true;
+    // The writes after a failure fail too (ERR_STREAM_DESTROYED): the first says why.
+    else if (!closedByReader && failed === undefined) failed = named(error, name) as NodeJS.ErrnoException;
+  };
+  stream.on('error', fail);
+  return {
+    write(text) {
+      if (failed !== undefined || closedByReader) return;
+      try {
+        stream.write(text, (error) => error && fail(error));
+      } catch (error) {
+        fail(error as NodeJS.ErrnoException);
+      }
+    },
+    async flushed() {
+      // A file's write fails at once but says so on the next tick: let that run first.
+      await new Promise((resolve) => setImmediate(resolve));
+      // A pipe's writes may still be under way: an empty write calls back after all of them.
+      if (stream.writableLength > 0) await new Promise((resolve) => stream.write('', resolve));
+    },
+    failure: () => failed,
+  };
+}
+
+let outputs: { stdout: Output; stderr: Output } | undefined;
+
+/** The process's stdout and stderr, watched once per process (the build runs several commands in one). */
+export function processOutputs(): { stdout: Output; stderr: Output } {
+  outputs ??= { stdout: watchOutput(process.stdout, 'standard output'), stderr: watchOutput(process.stderr, 'standard error') };
+  return outputs;
+}
+
+/** The user database's home for this user, or null when it has none (a uid without an entry). */
+function accountHome(): string | null {
+  try {
+    return userInfo().homedir;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -111,21 +172,20 @@ function processTerminal(): Terminal {
 /** The real process: resolved when a command runs, never at import time. */
 export function processDeps(): Deps {
   const { env } = process;
-  // A reader that closes the pipe early (`stint list | head`) is not an error. Once per
-  // process: the build runs several commands in one to warm up the code cache.
-  if (!process.stdout.listeners('error').includes(ignoreEpipe)) process.stdout.on('error', ignoreEpipe);
-  const home = homedir();
+  const { stdout, stderr } = processOutputs();
+  const home = resolveHome(env, accountHome);
   const dataDir = resolveDataDir(env, home);
   return {
     store: createFileStore(dataDir),
     now: clockFromEnv(env),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => stdout.write(text),
+    stderr: (text) => stderr.write(text),
     isTTY: process.stdout.isTTY === true,
     env,
     newUid,
     files: realFiles,
     home,
+    accountHome,
     dataDir,
     onStop(handler) {
       process.on('SIGINT', handler);

@@ -67,16 +67,26 @@ export const SETTINGS: Record<string, Setting> = {
   },
 };
 
+/** Own keys only: `constructor` or `__proto__` must not find what every object inherits. */
 export function settingNamed(name: string): Setting {
-  const setting = SETTINGS[name];
+  const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;
   if (!setting) {
     throw invalidInput('Unknown setting', `'${name}' is not a setting (${Object.keys(SETTINGS).join(', ')})`);
   }
   return setting;
 }
 
-/** Reads a stored config, falling back to defaults field by field; refuses what is not valid. */
+/** The keys config.json may hold besides the settings' fields. */
+const FILE_KEYS = ['version'];
+
+/**
+ * Reads a stored config, falling back to defaults field by field; refuses what is not valid,
+ * and a key it does not know (a typo, or `__proto__`, would otherwise be dropped unseen).
+ */
 export function checkConfig(raw: Record<string, unknown>, where: string): Config {
+  const fields = new Set<string>([...FILE_KEYS, ...Object.values(SETTINGS).map((s) => s.field)]);
+  const unknown = Object.keys(raw).find((key) => !fields.has(key));
+  if (unknown !== undefined) throw invalidInput('Invalid config', `${where}: unknown key ${JSON.stringify(unknown)}`);
   const config = { ...DEFAULT_CONFIG };
   // The same rules as `config set`: a daily goal of 0 would make every empty day meet it.
   for (const setting of Object.values(SETTINGS)) {

@@ -10,8 +10,10 @@ export class StintError extends Error {
     /** Short, stable title, e.g. "Session not found". */
     readonly title: string,
     message: string,
+    /** The system error behind a store failure, worded by the CLI with the file and errno. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'StintError';
   }
 }
@@ -25,5 +27,5 @@ export const notFound = (title: string, message: string): StintError =>
 export const conflict = (title: string, message: string): StintError =>
   new StintError('conflict', title, message);
 
-export const storeError = (title: string, message: string): StintError =>
-  new StintError('store', title, message);
+export const storeError = (title: string, message: string, cause?: unknown): StintError =>
+  new StintError('store', title, message, cause);

@@ -65,7 +65,8 @@ export function validateJobName(raw: string): string {
 
 /** `--config k=v` pairs as a record; a repeated key keeps the last value. */
 export function parseConfigPairs(pairs: readonly string[]): Record<string, string> {
-  const config: Record<string, string> = {};
+  // No prototype: `__proto__=x` must become a key the type then refuses, not a new prototype.
+  const config: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0) throw invalidInput('Invalid config', `'${pair}' is not key=value`);

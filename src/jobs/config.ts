@@ -8,7 +8,7 @@ import { isWithin, leadsIntoDataDir } from '../store/data-dir-guard.js';
 
 export const refuse = (why: string): StintError => invalidInput('Invalid config', why);
 
-/** Refuses keys the type does not know: a typo (`traget=`) must not be silently ignored. */
+/** Refuses keys the type does not know, own keys only: a typo (`traget=`) must not be silently ignored. */
 export function allowKeys(config: Record<string, string>, type: JobType, known: readonly string[]): void {
   for (const key of Object.keys(config)) {
     if (!known.includes(key)) refuseKey(type, key, known);

@@ -9,7 +9,19 @@ export type PromptShell = 'bash' | 'zsh' | 'fish';
 export interface PromptStateFormat {
   file: string;
   version: number;
+  /**
+   * HOME's fallback when it is empty or unset, as the CLI has it (src/store/paths.ts
+   * resolveHome): the user database's home, written into the function so a prompt asks nothing
+   * at run time; null when there is none (the CLI then fails, the function prints nothing).
+   */
+  accountHome: string | null;
 }
+
+/** A word the shell reads back as exactly `text`: single quotes, a quote inside written '\''. */
+const posixQuoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** fish's single quotes: only a backslash and a quote are escaped. */
+const fishQuoted = (text: string) => `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 
 export function promptFunction(shell: PromptShell, format: PromptStateFormat): string {
   return shell === 'fish' ? fishFunction(format) : posixFunction(shell, format);
@@ -37,7 +49,14 @@ ${fallback}
   fi`;
 }
 
-function posixFunction(shell: 'bash' | 'zsh', { file, version }: PromptStateFormat): string {
+/** `h`: HOME, or when it is empty or unset the same fallback as the CLI's. */
+function posixHome(accountHome: string | null): string {
+  if (accountHome !== null) return `  h=\${HOME:-${posixQuoted(accountHome)}}`;
+  // No home to fall back to: the CLI refuses to run, the function prints nothing (unless STINT_HOME).
+  return '  h=$HOME\n  [ -n "$h${STINT_HOME-}" ] || return 0';
+}
+
+function posixFunction(shell: 'bash' | 'zsh', { file, version, accountHome }: PromptStateFormat): string {
   const setup = shell === 'zsh' ? 'zmodload zsh/datetime 2>/dev/null\n' : '';
   const usage =
     shell === 'zsh'
@@ -48,8 +67,9 @@ function posixFunction(shell: 'bash' | 'zsh', { file, version }: PromptStateForm
 # (default %s) so that separators appear only with a timer; nothing when idle.
 ${usage}
 ${setup}stint_prompt() {
-  local f v n t s p q l now d x w o
-  f="\${STINT_HOME:-$HOME/.stint}/${file}"
+  local h f v n t s p q l now d x w o
+${posixHome(accountHome)}
+  f="\${STINT_HOME:-$h/.stint}/${file}"
   [ -r "$f" ] || return 0
   { IFS= read -r v; IFS= read -r n; IFS= read -r t; IFS= read -r s; IFS= read -r p; IFS= read -r q; IFS= read -r l; } <"$f" 2>/dev/null
   [ "$v" = ${version} ] || return 0
@@ -79,13 +99,15 @@ ${posixClock(shell)}
 }
 
 /** fish has no clock builtin: one `date` per prompt is still far from starting Node. */
-function fishFunction({ file, version }: PromptStateFormat): string {
+function fishFunction({ file, version, accountHome }: PromptStateFormat): string {
   return `# stint's running timer for the fish prompt, read from ${file} without starting stint.
 # stint_prompt [format]: the timer as stint status --short shows it, through printf's format
 # (default %s) so that separators appear only with a timer; nothing when idle.
 # In ~/.config/fish/config.fish: stint prompt fish | source; then call stint_prompt '[%s] ' in fish_prompt.
 function stint_prompt --description 'Print the running stint timer, as stint status --short does'
-    set -l f $HOME/.stint/${file}
+    set -l h $HOME
+    test -n "$h"; or ${accountHome === null ? 'test -n "$h$STINT_HOME"; or return 0' : `set h ${fishQuoted(accountHome)}`}
+    set -l f $h/.stint/${file}
     if set -q STINT_HOME; and test -n "$STINT_HOME"
         set f $STINT_HOME/${file}
     end

@@ -22,7 +22,7 @@ export function readTextIfExists(file: string): string | null {
     return readFileSync(file, 'utf8');
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return null;
-    throw error;
+    throw named(error, file);
   }
 }
 
@@ -39,7 +39,7 @@ export function writeNewFile(file: string, text: string | Iterable<string>, opti
   } catch (error) {
     closeSync(fd);
     rmSync(file, { force: true });
-    throw error;
+    throw named(error, file);
   }
   closeSync(fd);
 }
@@ -132,6 +132,17 @@ export function removeAbandonedTempFiles(file: string): void {
   for (const name of names) {
     if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
   }
+}
+
+/**
+ * Calls on a descriptor (a read of a directory, a write to a full disk, an fsync) throw without
+ * the file's name; the message names it, so it is added here, where the name is known.
+ */
+export function named(error: unknown, file: string): unknown {
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).path === undefined) {
+    (error as NodeJS.ErrnoException).path = file;
+  }
+  return error;
 }
 
 export function isErrno(error: unknown, code: string): boolean {

@@ -206,7 +206,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
       const label = describe?.(result);
       await commit(snapshot, loaded, label, new Date().toISOString()).catch((error: unknown) => {
         if (error instanceof StintError || error instanceof RaceLost) throw error;
-        throw storeError('Write failed', `${rootPath}: ${(error as Error).message}; the previous version was kept`);
+        throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
       });
       return result;
     });

@@ -14,7 +14,8 @@ export function ensureDataDir(dir: string): void {
     if (isErrno(error, 'EEXIST')) {
       throw storeError('Store unusable', `${dir} exists and is not a directory`);
     }
-    throw storeError('Store unusable', `cannot create ${dir}: ${(error as Error).message}`);
+    // EACCES, EROFS, ENOTDIR … with the path that failed: worded by the CLI (src/cli/errors.ts).
+    throw error;
   }
 }
 

@@ -17,28 +17,48 @@ export interface LockGuard {
   assertHeld(): void;
 }
 
+const ignore = () => undefined;
+
+/**
+ * Node ignores SIGXFSZ, so a write past the file-size limit (`ulimit -f`) fails with EFBIG and is
+ * reported. proper-lockfile's signal-exit listens for it, though, and when it is the only listener
+ * it kills the process with that signal once the event loop sees it, after our message, with no
+ * exit code. A listener of our own keeps it the error it was.
+ */
+function keepFileSizeLimitAnError(): void {
+  if (process.platform === 'win32') return; // no such signal, and signal-exit does not listen
+  if (!process.listeners('SIGXFSZ').includes(ignore)) process.on('SIGXFSZ', ignore);
+}
+
 /** Runs `critical` while holding the data directory's exclusive, cross-process lock. */
 export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard) => Promise<T>): Promise<T> {
   // Loaded here so that reading commands never pay for the locking library.
   const { default: lockfile } = await import('proper-lockfile');
+  keepFileSizeLimitAnError();
   const lockPath = join(dir, LOCK_NAME);
   let lost: Error | undefined;
   let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, {
+  const attempt = (retries: typeof RETRIES | 0) =>
+    lockfile.lock(dir, {
       lockfilePath: lockPath,
       realpath: false,
       fs: lockFs,
       stale: STALE_MS,
-      retries: RETRIES,
+      retries,
       onCompromised: (error) => {
         lost = error;
       },
     });
+  const held = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ELOCKED';
+  try {
+    // proper-lockfile retries whatever the error: only a lock held by another process is worth
+    // waiting for, not a read-only disk or a permission (EROFS, EACCES), which fail at once.
+    release = await attempt(0).catch((error: unknown) => {
+      if (held(error)) return attempt(RETRIES);
+      throw error;
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw conflict('Store locked', `${lockPath} is held by another stint process; try again`);
-    }
+    if (held(error)) throw conflict('Store locked', `${lockPath} is held by another stint process; try again`);
     throw error;
   }
   const guard: LockGuard = {

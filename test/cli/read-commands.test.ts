@@ -190,6 +190,7 @@ describe('the program', () => {
       newUid: () => 'u',
       files: { read: () => '', write: () => undefined },
       home: '/home/tester',
+      accountHome: () => '/home/tester',
       dataDir: '/home/tester/.stint',
       onStop: () => () => undefined,
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },

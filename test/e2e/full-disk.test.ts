@@ -40,7 +40,8 @@ test.skipIf(skipWithout(mounted))('a full disk fails the write with exit 1 and k
   const result = await stint(['start', 'one-more'], { home, now });
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^stint: Write failed: .*state\.json: .*ENOSPC.*; the previous version was kept\n$/);
+  // The file that could not be written, the cause in words and its errno, then the reassurance.
+  expect(result.stderr).toMatch(/^stint: Write failed: cannot (open|write|flush|create directory) \/.+: no space left on device \(ENOSPC\); .+\/state\.json not replaced; the previous version was kept\n$/);
   expect(snapshotDir(home)).toEqual(before);
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   // Reading still works, and once space is freed, writing does too.

@@ -3,6 +3,7 @@ import { notFound } from '../../src/core/errors.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
 import { encodeLegacyFile } from '../../src/store/schema.js';
 
 export interface Harness {
@@ -17,16 +18,26 @@ export interface Harness {
 /** stdin and stdout are pipes, as in a script. */
 const NOT_A_TERMINAL: Terminal = { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined };
 
+interface HarnessOptions {
+  now?: string;
+  data?: TrackerData;
+  isTTY?: boolean;
+  env?: Record<string, string>;
+  terminal?: Terminal;
+}
+
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
-export function harness(
-  options: { now?: string; data?: TrackerData; isTTY?: boolean; env?: Record<string, string>; terminal?: Terminal } = {},
-): Harness {
+export function harness(options: HarnessOptions = {}): Harness {
   const store = createMemoryStore(options.data ? encodeLegacyFile(options.data) : null);
+  return { ...harnessOn(store, options), store };
+}
+
+/** The same against any store: a file store in a temporary folder, or one that fails on purpose. */
+export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = {}): Omit<Harness, 'store'> {
   let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
   let uid = 0;
   const files = new Map<string, string>();
   return {
-    store,
     files,
     setNow(iso) {
       now = new Date(iso);
@@ -47,6 +58,7 @@ export function harness(
         env: options.env ?? {},
         newUid: () => `uid-${++uid}`,
         home: '/home/tester',
+        accountHome: () => '/home/tester',
         dataDir: '/home/tester/.stint',
         onStop: () => () => undefined,
         terminal: options.terminal ?? NOT_A_TERMINAL,

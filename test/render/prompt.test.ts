@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
 import { promptFunction, type PromptShell } from '../../src/render/prompt.js';
 import { shortStatus } from '../../src/render/session-text.js';
-import { PROMPT_STATE_FILE } from '../../src/store/paths.js';
+import { PROMPT_STATE_FILE, resolveDataDir, resolveHome } from '../../src/store/paths.js';
 import { encodePromptState, PROMPT_STATE_VERSION } from '../../src/store/prompt-state.js';
 import { makeSession } from '../helpers/factories.js';
 import { skipWithout, which } from '../helpers/programs.js';
@@ -70,7 +70,7 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 function runPrompt(shell: PromptShell, home: string, now: string, call = LOAD[shell]): Promise<string> {
-  const script = promptFunction(shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION });
+  const script = promptFunction(shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION, accountHome: null });
   const env = { PATH: process.env.PATH ?? '', HOME: home, STINT_HOME: home, STINT_NOW: now, SCRIPT: script };
   return new Promise((resolve, reject) => {
     execFile(shell, ['-c', call], { env }, (error, stdout, stderr) => {
@@ -104,5 +104,57 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) =>
     expect(await runPrompt(shell, home, after(65), withFormat(shell, '[%s] '))).toBe('[coding 0:01:05] ');
     writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([]));
     expect(await runPrompt(shell, home, after(65), withFormat(shell, '[%s] '))).toBe('');
+  });
+});
+
+// Where the function looks must be where the CLI looks, whatever HOME and STINT_HOME hold: an
+// empty HOME is an unset one (the user database's home, written into the function), never `/`.
+describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the store the CLI uses', (shell) => {
+  type Env = Record<string, string>;
+  /** Each candidate place holds a timer of its own name, so the output says which was read. */
+  const places = () => {
+    const base = join(root, shell, 'places');
+    const dirs = { account: join(base, "it's the account"), home: join(base, 'home'), stint: join(base, 'stint'), cwd: join(base, 'cwd') };
+    const stores = { account: join(dirs.account, '.stint'), home: join(dirs.home, '.stint'), stint: dirs.stint, cwd: join(dirs.cwd, '.stint') };
+    for (const [name, dir] of Object.entries(stores)) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, PROMPT_STATE_FILE), encodePromptState([running({ task: name })]));
+    }
+    return { dirs, stores };
+  };
+  /**
+   * zsh and fish set HOME from the user database when it is unset (fish also when it is empty),
+   * which is the CLI's rule with the real database: HOME is emptied or unset inside the shell,
+   * so the function's own fallback is what is tested. stdin is not a socket, or bash would read
+   * ~/.bashrc as when started by sshd.
+   */
+  const runIn = (env: Env, cwd: string, accountHome: string | null): string => {
+    const script = promptFunction(shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION, accountHome });
+    const full: Env = { PATH: process.env.PATH ?? '', STINT_NOW: after(10), SCRIPT: script, ...env };
+    const home = env.HOME === undefined ? (shell === 'fish' ? 'set -e HOME; ' : 'unset HOME; ') : shell === 'fish' ? `set -gx HOME '${env.HOME}'; ` : '';
+    const run = spawnSync(shell, ['-c', `${home}${LOAD[shell]}`], { env: full, cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    if (run.status !== 0 || run.stderr !== '') throw new Error(`${shell}: ${run.stderr}`);
+    return run.stdout;
+  };
+
+  test.skipIf(skipWithout(which(shell) !== undefined)).each([
+    ['HOME empty', { HOME: '' }],
+    ['HOME and STINT_HOME empty', { HOME: '', STINT_HOME: '' }],
+    ['HOME set', { HOME: 'home' }],
+    ['STINT_HOME set, HOME empty', { HOME: '', STINT_HOME: 'stint' }],
+    ['HOME unset', {}],
+  ])('%s', (_name, given: Env) => {
+    const { dirs, stores } = places();
+    const env = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v === 'home' ? dirs.home : v === 'stint' ? stores.stint : v]));
+    const cliDir = resolveDataDir(env, resolveHome(env, () => dirs.account));
+    const expected = Object.entries(stores).find(([, dir]) => dir === cliDir)?.[0];
+    expect(expected).toBeDefined();
+    expect(runIn(env, dirs.cwd, dirs.account)).toBe(`${expected} 0:00:10`);
+  });
+
+  test.skipIf(skipWithout(which(shell) !== undefined))('HOME empty and no home in the user database: nothing, as the CLI refuses to run', () => {
+    const { dirs } = places();
+    expect(() => resolveHome({ HOME: '' }, () => null)).toThrow(expect.objectContaining({ title: 'No home directory' }));
+    expect(runIn({ HOME: '' }, dirs.cwd, null)).toBe('');
   });
 });

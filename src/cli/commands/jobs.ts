@@ -3,6 +3,7 @@ import { findJob, parseConfigPairs, validateJobName, type Job, type JobType } fr
 import { validateSchedule } from '../../core/schedule.js';
 import { toStoredInstant } from '../../core/time.js';
 import { checkJobConfig } from '../../jobs/index.js';
+import { refuse } from '../../jobs/config.js';
 import { executionJson, executionLine, jobJson, jobLine } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 
@@ -70,10 +71,13 @@ export async function jobEdit(options: JobEditOptions, ctx: Context): Promise<nu
     if (name !== undefined && data.jobs.some((j) => j.name === name && j.id !== job.id)) {
       throw conflict('Job exists', `A job named ${name} exists already`);
     }
-    const config = { ...job.config };
+    // No prototype, as parseConfigPairs: a key named `__proto__` is a key, to be refused.
+    const config: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, job.config);
     for (const [key, value] of Object.entries(changes)) {
-      if (value === '') delete config[key];
-      else config[key] = value;
+      if (value !== '') config[key] = value;
+      else if (Object.hasOwn(config, key)) delete config[key];
+      // As `git config --unset`: removing what is not there is a mistake worth saying.
+      else throw refuse(`Job #${job.id} has no '${key}' setting to remove (it has ${Object.keys(config).join(', ') || 'none'})`);
     }
     const type = options.type ?? job.type;
     // The result must be a job that can run: checked whole, as at add.

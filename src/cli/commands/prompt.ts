@@ -12,7 +12,8 @@ export interface PromptOptions {
  * rewrites, so drawing a prompt never starts Node; the store is not read here.
  */
 export async function prompt(options: PromptOptions, ctx: Context): Promise<number> {
-  const script = promptFunction(options.shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION });
+  const format = { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION, accountHome: ctx.deps.accountHome() };
+  const script = promptFunction(options.shell, format);
   if (ctx.json) ctx.printJson({ shell: options.shell, script });
   else ctx.print(script);
   return 0;

@@ -1,0 +1,143 @@
+import { Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { watchOutput } from '../../src/cli/deps.js';
+import { describeFailure, formatFailure } from '../../src/cli/errors.js';
+import { storeError } from '../../src/core/errors.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { harnessOn } from '../helpers/in-process.js';
+
+/** What Node's fs calls throw: the message Node writes, and code, syscall, path, dest. */
+function systemError(code: string, syscall: string, path?: string, dest?: string): NodeJS.ErrnoException {
+  const where = path === undefined ? '' : ` '${path}'${dest === undefined ? '' : ` -> '${dest}'`}`;
+  const error: NodeJS.ErrnoException = new Error(`${code}: some words, ${syscall}${where}`);
+  Object.assign(error, { code, syscall, errno: -1 }, path === undefined ? {} : { path }, dest === undefined ? {} : { dest });
+  return error;
+}
+
+const line = (error: unknown) => formatFailure(describeFailure(error), false);
+
+describe('describeFailure: an environmental failure is one line, exit 1, the file and the cause', () => {
+  test.each([
+    [systemError('EACCES', 'open', '/x/.stint/state.json'), 'Permission denied: cannot open /x/.stint/state.json (EACCES)'],
+    [systemError('EPERM', 'rename', '/x/.stint/.state.json.1.tmp', '/x/.stint/state.json'), 'Operation not permitted: cannot rename /x/.stint/.state.json.1.tmp to /x/.stint/state.json (EPERM)'],
+    [systemError('EROFS', 'mkdir', '/x/.stint/stint.lock'), 'Read-only file system: cannot create directory /x/.stint/stint.lock (EROFS)'],
+    [systemError('ENOTDIR', 'open', '/x/file/config.json'), 'Not a directory: cannot open /x/file/config.json (ENOTDIR)'],
+    [systemError('EISDIR', 'read', '/x/.stint/jobs.json'), 'Is a directory: cannot read /x/.stint/jobs.json (EISDIR)'],
+    [systemError('ENOSPC', 'write', 'standard output'), 'No space left on device: cannot write standard output (ENOSPC)'],
+    [systemError('EDQUOT', 'write', '/x/a'), 'Disk quota exceeded: cannot write /x/a (EDQUOT)'],
+    [systemError('EMFILE', 'open', '/x/.stint/sessions/2026-01.r2.json'), 'Too many open files: cannot open /x/.stint/sessions/2026-01.r2.json (EMFILE)'],
+    [systemError('ENFILE', 'open', '/x/a'), 'Too many open files in the system: cannot open /x/a (ENFILE)'],
+    [systemError('EIO', 'fsync', '/x/a'), 'Input/output error: cannot flush /x/a (EIO)'],
+    [systemError('ENOTEMPTY', 'rmdir', '/x/.stint/stint.lock'), 'Directory not empty: cannot remove /x/.stint/stint.lock (ENOTEMPTY)'],
+    [systemError('ELOOP', 'open', '/x/a'), 'Too many levels of symbolic links: cannot open /x/a (ELOOP)'],
+    [systemError('EFBIG', 'write', '/x/a'), 'File too large: cannot write /x/a (EFBIG)'],
+    // A code not listed keeps Node's words; a call not listed is named as it is.
+    [systemError('EWEIRD', 'fchown', '/x/a'), 'Some words: cannot fchown /x/a (EWEIRD)'],
+    [systemError('EIO', 'read'), 'Input/output error: cannot read (EIO)'],
+  ])('%s', (error, expected) => {
+    expect(describeFailure(error).exitCode).toBe(1);
+    expect(line(error)).toBe(`stint: ${expected}\n`);
+  });
+
+  test('a store message wrapping one leads with the file and the cause', () => {
+    const error = storeError('Write failed', '/x/state.json not replaced; the previous version was kept', systemError('ENOSPC', 'write', '/x/sessions/2026-01.r3-ab.json'));
+    expect(line(error)).toBe(
+      'stint: Write failed: cannot write /x/sessions/2026-01.r3-ab.json: no space left on device (ENOSPC); /x/state.json not replaced; the previous version was kept\n',
+    );
+  });
+
+  test.each([
+    ['a TypeError', new TypeError('x is not a function')],
+    ['a plain Error', new Error('boom')],
+    ['an error with a code that is not an errno', Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' })],
+  ])('%s is still a bug', (_name, error) => {
+    expect(line(error)).toMatch(/^stint: Internal error: .* \(this is a bug in stint; please report it\)\n$/);
+  });
+
+  test('JSON names the cause as the error', () => {
+    expect(formatFailure(describeFailure(systemError('EROFS', 'open', '/x/a')), true)).toBe('{"error":"Read-only file system","message":"cannot open /x/a (EROFS)"}\n');
+  });
+});
+
+describe('through run(): a store that fails with an errno', () => {
+  // Root ignores permissions and cannot always make a read-only disk: the errors are injected here.
+  const READS = ['read', 'scan', 'digest', 'digestSettled'] as const;
+  test.each([
+    [READS, 'EACCES', 'open', ['list'], 'Permission denied: cannot open /h/.stint/state.json (EACCES)'],
+    [READS, 'EIO', 'read', ['report'], 'Input/output error: cannot read /h/.stint/state.json (EIO)'],
+    [['update'], 'EROFS', 'mkdir', ['start', 'coding'], 'Read-only file system: cannot create directory /h/.stint/stint.lock (EROFS)'],
+    [['readConfig'], 'EMFILE', 'open', ['config', 'list'], 'Too many open files: cannot open /h/.stint/config.json (EMFILE)'],
+    [['updateJobs'], 'EACCES', 'open', ['jobs', 'add', 'n', '--type', 'backup', '--cron', '@daily', '--config', 'target=/b'], 'Permission denied: cannot open /h/.stint/jobs.json (EACCES)'],
+  ] as const)('%j failing with %s: exit 1, one line', async (methods, code, syscall, argv, expected) => {
+    const store = createMemoryStore();
+    const file = expected.match(/\/h\/\S+/)?.[0];
+    for (const method of methods) store[method] = () => Promise.reject(systemError(code, syscall, file));
+    const result = await harnessOn(store).run(...argv);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `stint: ${expected}\n` });
+    expect(store.text).toBeNull();
+  });
+});
+
+describe('watchOutput: a failed write is kept for the entry, never thrown', () => {
+  /** A stream failing every write with `code`, at once (a file) or later (a pipe). */
+  const failing = (code: string, later: boolean) =>
+    new Writable({
+      write(_chunk, _encoding, callback) {
+        const error = systemError(code, 'write');
+        if (later) setTimeout(() => callback(error), 5);
+        else callback(error);
+      },
+    });
+
+  test.each([
+    ['at once', false],
+    ['later', true],
+  ])('ENOSPC %s: the first failure, named after the stream; nothing more is written', async (_name, later) => {
+    const stream = failing('ENOSPC', later);
+    const output = watchOutput(stream, 'standard output');
+    output.write('one\n');
+    output.write('two\n');
+    await output.flushed();
+    expect(output.failure()).toMatchObject({ code: 'ENOSPC', path: 'standard output' });
+    expect(line(output.failure())).toBe('stint: No space left on device: cannot write standard output (ENOSPC)\n');
+  });
+
+  test('EPIPE, a reader gone, is no failure; nor are the writes after it', async () => {
+    const output = watchOutput(failing('EPIPE', false), 'standard output');
+    output.write('one\n');
+    await output.flushed();
+    output.write('two\n');
+    await output.flushed();
+    expect(output.failure()).toBeUndefined();
+  });
+
+  test('a write that throws is kept too', async () => {
+    const stream = new Writable({ write: (_c, _e, callback) => callback() });
+    stream.write = () => {
+      throw systemError('EIO', 'write');
+    };
+    const output = watchOutput(stream, 'standard error');
+    output.write('x');
+    await output.flushed();
+    expect(output.failure()).toMatchObject({ code: 'EIO', path: 'standard error' });
+  });
+
+  test('flushed waits for writes still under way', async () => {
+    const written: string[] = [];
+    const stream = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, callback) {
+        setTimeout(() => {
+          written.push(chunk.toString());
+          callback();
+        }, 5);
+      },
+    });
+    const output = watchOutput(stream, 'standard output');
+    output.write('a');
+    output.write('b');
+    await output.flushed();
+    expect(written.join('')).toBe('ab');
+    expect(output.failure()).toBeUndefined();
+  });
+});
