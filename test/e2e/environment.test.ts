@@ -1,14 +1,15 @@
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { skipWithout, useTmpfs } from '../helpers/programs.js';
 import { BIN, snapshotDir, stint, useWorkDir } from '../helpers/spawn.js';
 
 // Failures of the machine, not of stint, through the built bin: one line on stderr naming the
 // file and the cause, exit 1, the store untouched. Tests run as root, which ignores file modes:
 // EACCES is made by running as `nobody`, EROFS on a tmpfs remounted read-only, each skipped
-// where that is not possible; the rest of the mapping is tested in test/cli/errors.test.ts.
+// where that is not possible (never in CI); the rest of the mapping is tested in test/cli/errors.test.ts.
 
 const NOW = '2026-01-15T13:30:00Z';
 let work = '';
@@ -103,7 +104,7 @@ describe('standard output that cannot be written', () => {
 
 const isRoot = process.getuid?.() === 0;
 
-describe.skipIf(!isRoot)('another user: permission denied (as nobody, since root ignores file modes)', () => {
+describe.skipIf(skipWithout(isRoot))('another user: permission denied (as nobody, since root ignores file modes)', () => {
   const asNobody: SpawnSyncOptions = { uid: 65534, gid: 65534 };
   const open = (dir: string) => {
     // nobody must reach the store through the temporary folders, which are root's and 0700.
@@ -148,21 +149,10 @@ test('HOME empty: the prompt function falls back to the user database home, as t
   expect(result.stdout).toContain('f="${STINT_HOME:-$h/.stint}/prompt.state"');
 });
 
-// A read-only disk: a small tmpfs remounted read-only. Needs mount rights; skipped elsewhere.
-const mountPoint = mkdtempSync(join(tmpdir(), 'stint-ro-'));
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { stdio: 'ignore' });
-  mounted = true;
-} catch {
-  mounted = false;
-}
-afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
-});
+// A read-only disk: a small tmpfs remounted read-only. Needs mount rights; skipped elsewhere, never in CI.
+const { mountPoint, mounted } = useTmpfs('stint-ro-');
 
-test.skipIf(!mounted)('a read-only file system: writes say so, reads still work', () => {
+test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads still work', () => {
   const home = join(mountPoint, 'data');
   expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
   execFileSync('mount', ['-o', 'remount,ro', mountPoint]);

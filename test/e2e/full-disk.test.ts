@@ -1,25 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
-import { skipWithout } from '../helpers/programs.js';
+import { expect, test } from 'vitest';
+import { skipWithout, useTmpfs } from '../helpers/programs.js';
 import { snapshotDir, stint } from '../helpers/spawn.js';
 
 // A real full disk: a tiny tmpfs. Needs mount rights (root on the CI machine); skipped elsewhere,
 // never in CI.
-const mountPoint = mkdtempSync(join(tmpdir(), 'stint-full-'));
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { stdio: 'ignore' });
-  mounted = true;
-} catch {
-  mounted = false;
-}
-afterAll(() => {
-  if (mounted) execFileSync('umount', [mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
-});
+const { mountPoint, mounted } = useTmpfs('stint-full-');
 
 test.skipIf(skipWithout(mounted))('a full disk fails the write with exit 1 and keeps the store as it was', async () => {
   const home = join(mountPoint, 'data');
