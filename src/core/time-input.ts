@@ -91,8 +91,10 @@ function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
 /** Starts with a digit: a date (`2026-…`), a time of day today (`14:30`, `9am`), or `15m ago`. */
 function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
   const next = s.lookAhead(() => {
-    s.digits();
+    const run = s.digits();
     const after = s.peek();
+    // ISO 8601's basic format, as Timewarrior writes it: 20260115, 20260115T093000Z.
+    if (run.length === 8 && (after === '' || after === 't')) return '-';
     if (after === '' || after === '-' || after === ':') return after;
     s.eat(' ');
     if (s.keyword('am', 'pm')) return ':';
@@ -103,6 +105,7 @@ function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
   if (next === ':') return localInstant(localDay(now), readClock(s, fail, false), fail);
   if (next === '') {
     const n = s.text;
+    if (n.length > 2) fail('is not a time: write a date as YYYY-MM-DD (or YYYYMMDD) and a time of day as 14:30');
     fail(`is neither a time of day nor a duration (write ${n}:00, ${n}am or "${n}m ago")`);
   }
   return next === 'duration' ? readAgo(s, now, fail) : fail(unknown);
@@ -118,7 +121,11 @@ function readDated(s: Scanner, fail: Fail): Date {
 }
 
 function readDay(s: Scanner, fail: Fail): Day {
-  const year = s.digits();
+  const run = s.digits();
+  if (run.length === 8 && s.peek() !== '-') {
+    return validDay({ year: Number(run.slice(0, 4)), month: Number(run.slice(4, 6)), day: Number(run.slice(6)) }, fail);
+  }
+  const year = run;
   if (year.length > 4) fail(`is not a date: year ${year} is outside ${YEARS.first}–${YEARS.last}`);
   const month = s.eat('-') ? s.digits() : '';
   const date = s.eat('-') ? s.digits() : '';
@@ -168,11 +175,14 @@ function optionalClock(s: Scanner, fail: Fail): Clock | null {
 function readClock(s: Scanner, fail: Fail, iso: boolean): Clock {
   const named = iso ? null : s.keyword('noon', 'midnight');
   if (named) return { hour: named === 'noon' ? 12 : 0, minute: 0, second: 0 };
-  const hourText = s.digits();
+  const run = s.digits();
+  // After a `T`, the basic format's HHMM or HHMMSS too.
+  const basic = iso && (run.length === 4 || run.length === 6);
+  const hourText = basic ? run.slice(0, 2) : run;
   let hour = Number(hourText);
-  let minute = 0;
-  let second = 0;
-  const colon = s.eat(':');
+  let minute = basic ? Number(run.slice(2, 4)) : 0;
+  let second = basic ? Number(run.slice(4)) : 0;
+  const colon = !basic && s.eat(':');
   if (colon) {
     minute = twoDigits(s, 'minutes', fail);
     if (s.eat(':')) {
@@ -181,14 +191,14 @@ function readClock(s: Scanner, fail: Fail, iso: boolean): Clock {
       if (s.eat('.') && s.digits() === '') fail('is not a time: a point with no digits after it');
     }
   }
-  if (hourText === '' || hourText.length > 2 || (iso && (hourText.length !== 2 || !colon))) {
-    fail(iso ? 'is not an ISO 8601 time: write it THH:MM or THH:MM:SS' : 'is not a time of day: write it 14:30, 9:30 or 9am');
+  if (hourText === '' || hourText.length > 2 || (iso && !basic && (hourText.length !== 2 || !colon))) {
+    fail(iso ? 'is not an ISO 8601 time: write it THH:MM, THH:MM:SS or THHMMSS' : 'is not a time of day: write it 14:30, 9:30 or 9am');
   }
   const meridiem = iso ? null : amPm(s);
   if (meridiem) {
     if (hour < 1 || hour > 12) fail(`is not a time: with am or pm the hour is 1–12, not ${hour}`);
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
-  } else if (!colon) {
+  } else if (!colon && !basic) {
     fail(`is not a time: write ${hourText}:00 or ${hourText}am`);
   }
   if (hour > 23) fail(`is not a time: there is no hour ${hour}`);

@@ -94,6 +94,11 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
     ['1969-12-31', 'year 1969 is outside 1970–9999'],
     ['0001-01-01', 'year 1 is outside 1970–9999'],
     ['2026-1-5', 'is not a date: write it YYYY-MM-DD'],
+    ['20261127', "'20261127' is in the future"],
+    ['20260230T1000Z', 'February 2026 has 28 days'],
+    ['20260115T100', 'write it THH:MM, THH:MM:SS or THHMMSS'],
+    ['20260115T2500Z', 'there is no hour 25'],
+    ['2026011', 'write a date as YYYY-MM-DD (or YYYYMMDD)'],
     ['2026-01', 'write it YYYY-MM-DD'],
     ['15/01/2026', "'15/01/2026' is not a time (try"],
     ['yesterday 25:00', "'yesterday 25:00' is not a time: there is no hour 25"],
@@ -182,8 +187,15 @@ describe('ISO 8601 alone (STINT_NOW, day names)', () => {
     ['2026-01-15T10:00:00Z', '2026-01-15T10:00:00Z'],
     ['2026-01-15T14:30:00.750+01:00', '2026-01-15T13:30:00Z'],
     ['2026-01-15T10:00', '2026-01-15T09:00:00Z'],
+    // The basic format, as Timewarrior writes its data and `timew export` … does not.
+    ['20260115', '2026-01-14T23:00:00Z'],
+    ['20260115T100000Z', '2026-01-15T10:00:00Z'],
+    ['20260115T1000Z', '2026-01-15T10:00:00Z'],
+    ['20260115T100000+0100', '2026-01-15T09:00:00Z'],
+    ['20260115T1000', '2026-01-15T09:00:00Z'],
   ])('%j is %s', (text, expected) => {
     expect(iso(parseDateInput(text))).toBe(expected);
+    expect(iso(parseTimeInput(text, now))).toBe(expected);
   });
 
   test.each(['2026-02-30', 'yesterday', 'now', '15/01/2026', '2026-1-5', '', '14:30', '2026-01-15T10:00:00Zjunk', '+002026-01-15'])(
