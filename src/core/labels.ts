@@ -17,11 +17,23 @@ export function validateTags(tags: readonly string[]): string[] {
   return out;
 }
 
-/** A note is free text up to 500 characters; blank means none. */
+/**
+ * Control characters (a line break, an escape sequence that recolours or clears the terminal) and
+ * the bidirectional overrides that make text read otherwise than it is stored: a note is printed
+ * on one line in tables and on terminals, so none of them belongs in it.
+ */
+const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+/** A note is one line of free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const note = raw.normalize('NFC').trim();
   if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
+  const bad = UNPRINTABLE.exec(note)?.[0];
+  if (bad !== undefined) {
+    const code = `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw invalidInput('Invalid note', `A note is one line of text without control characters (found ${code})`);
+  }
   return note === '' ? null : note;
 }
 

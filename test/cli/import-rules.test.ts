@@ -17,6 +17,15 @@ const stintCsv = (sessions: Session[]) => csvLine(EXPORT_CSV_HEADER) + sessions.
 const frame = (s: Session, id: string, updated = s.updated_at) => [epoch(s.started_at), epoch(s.stopped_at as string), s.task, id, s.tags, epoch(updated)];
 const stamp = (iso: string) => iso.replace(/[-:]/g, '');
 
+test('a Timewarrior annotation with a control character breaks add\'s rule for notes, and is refused', async () => {
+  const h = harness({ now: NOW });
+  h.files.set('in', `inc 20260114T090000Z - 20260114T100000Z # coding # "evil\u001b[31mred"\n`);
+  const out = await h.run('import', 'in');
+  expect([out.code, out.stdout]).toEqual([2, '']);
+  expect(out.stderr).toMatch(/^stint: Invalid entry: line 1: .*control characters \(found U\+001B\)/);
+  expect(h.store.text).toBeNull();
+});
+
 describe('an entry in the future is refused in every format, named where it is', () => {
   test.each([
     ['stint', stintJson([past, future]), 'session 2: stop 2026-01-15T12:01:00Z is in the future'],

@@ -131,4 +131,19 @@ describe('tags and notes', () => {
     expect(validateNote(undefined)).toBeNull();
     expect(() => validateNote('x'.repeat(501))).toThrow(/at most 500/);
   });
+  test.each([
+    ['a line break', 'first\nsecond', 'U+000A'],
+    ['an escape sequence', 'evil\u001b[31mred', 'U+001B'],
+    ['a tab', 'a\tb', 'U+0009'],
+    ['a NUL', 'a\u0000b', 'U+0000'],
+    ['DEL', 'a\u007fb', 'U+007F'],
+    ['a C1 control', 'a\u009bb', 'U+009B'],
+    ['a right-to-left override', 'abc\u202edef', 'U+202E'],
+    ['a bidi isolate', 'abc\u2066def', 'U+2066'],
+  ])('a note with %s is refused, naming the character', (_name, note, code) => {
+    expect(() => validateNote(note)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid note', message: expect.stringContaining(code) }));
+  });
+  test('any script and emoji stay', () => {
+    expect(validateNote('écriture · 日本語 · مرحبا · 🎉')).toBe('écriture · 日本語 · مرحبا · 🎉');
+  });
 });
