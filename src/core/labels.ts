@@ -18,21 +18,23 @@ export function validateTags(tags: readonly string[]): string[] {
 }
 
 /**
- * Control characters (a line break, an escape sequence that recolours or clears the terminal) and
- * the bidirectional overrides that make text read otherwise than it is stored: a note is printed
- * on one line in tables and on terminals, so none of them belongs in it.
+ * Control characters other than a line break or a tab (an escape sequence recolours or clears
+ * the terminal it is printed on, a carriage return overwrites the line) and the bidirectional
+ * overrides that make text read otherwise than it is stored. Line breaks stay: notes written
+ * before this rule, and exported, hold them, and an export must import again.
  */
 const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const ALLOWED = new Set(['\n', '\t']);
 
-/** A note is one line of free text up to 500 characters; blank means none. */
+/** A note is free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const note = raw.normalize('NFC').trim();
   if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
-  const bad = UNPRINTABLE.exec(note)?.[0];
+  const bad = [...note].find((c) => UNPRINTABLE.test(c) && !ALLOWED.has(c));
   if (bad !== undefined) {
     const code = `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw invalidInput('Invalid note', `A note is one line of text without control characters (found ${code})`);
+    throw invalidInput('Invalid note', `A note may not hold control characters other than line breaks and tabs (found ${code})`);
   }
   return note === '' ? null : note;
 }

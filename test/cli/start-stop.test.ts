@@ -43,14 +43,14 @@ describe('start', () => {
 test.each([
   ['start', 'coding', '--note'],
   ['add', 'coding', '--from', '9:00', '--to', '10:00', '--note'],
-])('%s with a note holding a terminal escape or a line break: exit 2, nothing stored', async (...argv) => {
+])('%s with a note holding a terminal escape or a carriage return: exit 2, nothing stored', async (...argv) => {
   const h = harness();
   await h.run('start', 'reading');
   const before = h.store.text;
-  for (const note of ['\u001b[2Jcleared', 'two\nlines']) {
+  for (const note of ['\u001b[2Jcleared', 'shown\rhidden']) {
     const out = await h.run(...argv, note);
     expect([out.code, out.stdout]).toEqual([2, '']);
-    expect(out.stderr).toMatch(/^stint: Invalid note: A note is one line of text without control characters \(found U\+00(1B|0A)\)\n$/);
+    expect(out.stderr).toMatch(/^stint: Invalid note: A note may not hold control characters other than line breaks and tabs \(found U\+00(1B|0D)\)\n$/);
   }
   expect(h.store.text).toBe(before);
 });

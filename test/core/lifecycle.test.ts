@@ -132,9 +132,9 @@ describe('tags and notes', () => {
     expect(() => validateNote('x'.repeat(501))).toThrow(/at most 500/);
   });
   test.each([
-    ['a line break', 'first\nsecond', 'U+000A'],
     ['an escape sequence', 'evil\u001b[31mred', 'U+001B'],
-    ['a tab', 'a\tb', 'U+0009'],
+    ['a carriage return', 'shown\rhidden', 'U+000D'],
+    ['a bell', 'a\u0007b', 'U+0007'],
     ['a NUL', 'a\u0000b', 'U+0000'],
     ['DEL', 'a\u007fb', 'U+007F'],
     ['a C1 control', 'a\u009bb', 'U+009B'],
@@ -143,7 +143,8 @@ describe('tags and notes', () => {
   ])('a note with %s is refused, naming the character', (_name, note, code) => {
     expect(() => validateNote(note)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid note', message: expect.stringContaining(code) }));
   });
-  test('any script and emoji stay', () => {
+  test('any script and emoji stay, and so do line breaks and tabs', () => {
     expect(validateNote('écriture · 日本語 · مرحبا · 🎉')).toBe('écriture · 日本語 · مرحبا · 🎉');
+    expect(validateNote('first line\n\tsecond')).toBe('first line\n\tsecond');
   });
 });
