@@ -1,26 +1,26 @@
 /**
  * The entry bin/stint.js loads (built to dist/boot.cjs), kept tiny. It runs the bundle
- * (dist/stint.cjs) through V8 with the code cache made at build time (dist/stint.cjs.cache),
- * so a run skips parsing and compiling the bundle. A cache made by another V8 is rejected by
- * V8 and the bundle is compiled as usual. Node 22's module.enableCompileCache would do this
- * for us; Node 20 has only vm.Script, which takes CommonJS-shaped code, hence the CJS bundle.
+ * (dist/stint.cjs) through V8 with a code cache, so a run skips parsing and compiling most
+ * of the bundle. The cache is made on the user's machine by the user's Node: the first run
+ * compiles as usual and, once the command is done, saves what V8 compiled (the functions
+ * that command ran included) in dist/.cache/, named for the bundle and the Node version.
+ * A cache made at build time would only fit the exact Node that built the package, and
+ * Node's own module.enableCompileCache (22.1+) saves only the top level, so the functions a
+ * command runs are compiled again on every run (see Performance in the README).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
+/** A digest of the bundle's bytes, set by the build: V8 checks only a cached script's length. */
+declare const STINT_BUNDLE_HASH: string;
+
 const bundle = join(__dirname, 'stint.cjs');
-const cacheFile = `${bundle}.cache`;
+const cacheDir = join(__dirname, '.cache');
+const cacheFile = join(cacheDir, `${STINT_BUNDLE_HASH}-${process.version}-${process.arch}.v8`);
 
 interface Bundle {
   cli(argv: readonly string[]): Promise<number>;
-}
-
-function compile(cachedData: Buffer | undefined): Script {
-  const source = readFileSync(bundle, 'utf8');
-  // The same wrapper Node puts around a CommonJS module.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  return new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
 }
 
 function readCache(): Buffer | undefined {
@@ -31,42 +31,35 @@ function readCache(): Buffer | undefined {
   }
 }
 
-function instantiate(script: Script): Bundle {
-  const module = { exports: {} as Bundle };
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, require, module, bundle, __dirname);
-  return module.exports;
+/**
+ * Saves the cache beside the bundle, through a temporary file renamed into place, so a
+ * concurrent run reads a whole file or none. An install the user cannot write to (a global
+ * prefix owned by root) simply runs without a cache.
+ */
+function saveCache(script: Script): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** Runs the CLI on this process's arguments; only the exit code is set, output is flushed. */
 export function main(): void {
-  instantiate(compile(readCache()))
-    .cli(process.argv.slice(2))
-    .then((code) => {
-      process.exitCode = code;
-    });
-}
-
-/** What the build runs before taking the code cache: the commands people type most. */
-const WARM_UP = [['start', 'warm-up'], ['pause'], ['resume'], ['status'], ['status', '--short'], ['stop'], ['list'], ['list', '--json'], ['stats'], ['badges'], ['report']];
-
-/**
- * Used by the build: writes the code cache of the freshly built bundle. The cache is taken
- * after running a few commands against a scratch store (`home`), so it holds the functions
- * they compiled too, not only the top level: every run then skips compiling them.
- */
-export async function writeCodeCache(file: string, home: string): Promise<void> {
-  const script = compile(undefined);
-  const cli = instantiate(script).cli;
-  const { stdout, stderr } = process;
-  const write = [stdout.write, stderr.write];
-  process.env.STINT_HOME = home;
-  process.env.STINT_NOW = '2026-01-15T12:00:00Z';
-  stdout.write = stderr.write = () => true;
-  try {
-    for (const argv of WARM_UP) await cli(argv);
-  } finally {
-    [stdout.write, stderr.write] = write as [typeof stdout.write, typeof stderr.write];
-  }
-  writeFileSync(file, script.createCachedData());
+  const cachedData = readCache();
+  const source = readFileSync(bundle, 'utf8');
+  // The same wrapper Node puts around a CommonJS module.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as Bundle };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, require, module, bundle, __dirname);
+  module.exports.cli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    // After the command, so the cache holds the functions it compiled, not only the top level.
+    if (cachedData === undefined || script.cachedDataRejected === true) saveCache(script);
+  });
 }
