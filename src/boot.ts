@@ -43,7 +43,11 @@ function saveCache(script: Script): void {
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // No folder, so no temporary file either.
+    }
   }
 }
 
