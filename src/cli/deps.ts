@@ -113,7 +113,7 @@ function processTerminal(): Terminal {
 export function processDeps(): Deps {
   const { env } = process;
   // A reader that closes the pipe early (`stint list | head`) is not an error. Once per
-  // process: the build runs several commands in one to warm up the code cache.
+  // process: bench/code-cache.cjs runs several commands in one to warm up a code cache.
   if (!process.stdout.listeners('error').includes(ignoreEpipe)) process.stdout.on('error', ignoreEpipe);
   const home = homedir();
   const dataDir = resolveDataDir(env, home);
