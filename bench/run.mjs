@@ -1,4 +1,4 @@
-// `npm run bench`: generates histories of finished sessions through the store, then times the
+// `npm run bench`, part 1 (bench/all.mjs runs it on each Node line): generates histories of finished sessions through the store, then times the
 // commands that matter at each size against `node -e 0` in the same run, and prints medians,
 // ratios, the budgets of the scale issue and the peak memory of the largest run.
 // Uses hyperfine when installed, a Node harness otherwise. BENCH_SIZES=1000,10000 to shorten;
@@ -14,7 +14,8 @@ const NOW = '2026-11-20T12:00:00Z';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const node = process.execPath;
+// The Node line under test (bench/all.mjs runs this file once per line).
+const node = process.env.BENCH_NODE_BIN ?? process.execPath;
 const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
 
 const COMMANDS = [
@@ -144,7 +145,7 @@ for (const name of ['start', 'stop']) {
 }
 console.log(`peak RSS at ${largest.toLocaleString('en')}: ${peak.mb.toFixed(0)} MB (${peak.name}; budget ≤ 150 MB)`);
 console.log(`timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`);
-console.log(`environment: Node ${process.version}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`);
+console.log(`environment: Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`);
 
 // Issue 6: importing 100,000 Watson frames must finish within 15 s (an absolute budget: a
 // one-off command, not a startup ratio), holding the store lock once.

@@ -1,13 +1,16 @@
 // Builds dist/: the CLI as one CommonJS bundle (dist/stint.cjs) so a run does not resolve
-// hundreds of modules, its V8 code cache (dist/stint.cjs.cache), and the small entry
-// (dist/boot.cjs) that bin/stint.js loads. Dynamic imports stay lazy inside the bundle:
-// a command only evaluates the modules it uses.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// hundreds of modules, the small entry (dist/boot.cjs) that bin/stint.js loads and that keeps
+// the bundle's V8 code cache (made on first run), and the licences of the bundled packages
+// (dist/THIRD-PARTY-LICENSES.txt). Dynamic imports stay lazy inside the bundle: a command only
+// evaluates the modules it uses.
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { pathToFileURL } from 'node:url';
+import { thirdPartyLicences } from './licences.mjs';
+
+const root = resolve(import.meta.dirname, '..');
 
 // commander requires node:child_process at load time, only to run external subcommands,
 // which stint has none of. Loading it costs every run a few milliseconds, so commander
@@ -25,7 +28,8 @@ const deferChildProcess = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
+// The bundled packages' licences ship in one file instead of comments in the bundle.
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
 
 export async function buildCli({ quiet = false } = {}) {
   const logLevel = quiet ? 'silent' : 'warning';
@@ -43,16 +47,20 @@ export async function buildCli({ quiet = false } = {}) {
     alias: { 'graceful-fs': 'node:fs' },
     plugins: [deferChildProcess],
   });
-  await build({ ...common, entryPoints: ['src/boot.ts'], outfile: 'dist/boot.cjs', format: 'cjs', logLevel });
-  // A fresh process with this same Node makes the cache, as a run would compile the bundle,
-  // after a warm-up of common commands in a scratch store that is removed afterwards.
-  const scratch = mkdtempSync(join(tmpdir(), 'stint-build-'));
-  try {
-    const make = "require('./dist/boot.cjs').writeCodeCache(process.argv[1], process.argv[2])";
-    execFileSync(process.execPath, ['-e', make, 'dist/stint.cjs.cache', join(scratch, 'data')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  // The boot names its code caches after the bundle's bytes (V8 itself checks only the length);
+  // a cache of an earlier build is replaced by the first run of this one. dist/.cache held them
+  // before they moved to the data directory.
+  const hash = createHash('sha256').update(readFileSync(join(root, 'dist/stint.cjs'))).digest('hex').slice(0, 16);
+  rmSync(join(root, 'dist/.cache'), { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: ['src/boot.ts'],
+    outfile: 'dist/boot.cjs',
+    format: 'cjs',
+    logLevel,
+    define: { STINT_BUNDLE_HASH: JSON.stringify(hash) },
+  });
+  writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(result.metafile, 'dist/stint.cjs', root));
   return result;
 }
 

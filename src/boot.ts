@@ -1,72 +1,91 @@
 /**
  * The entry bin/stint.js loads (built to dist/boot.cjs), kept tiny. It runs the bundle
- * (dist/stint.cjs) through V8 with the code cache made at build time (dist/stint.cjs.cache),
- * so a run skips parsing and compiling the bundle. A cache made by another V8 is rejected by
- * V8 and the bundle is compiled as usual. Node 22's module.enableCompileCache would do this
- * for us; Node 20 has only vm.Script, which takes CommonJS-shaped code, hence the CJS bundle.
+ * (dist/stint.cjs) through V8 with a code cache, so a run skips parsing and compiling most
+ * of the bundle. The cache is made on the user's machine by the user's Node: the first run
+ * compiles as usual and, once the command is done, saves what V8 compiled (the functions
+ * that command ran included) in the data directory's cache/ folder, named for the bundle and the
+ * Node version: nothing is written outside the data directory, and a data directory that does not
+ * exist yet is not created for it. A cache made at build time would only fit the exact Node that
+ * built the package, and Node's own module.enableCompileCache (22.1+) is made as the bundle is
+ * compiled, before the command runs: warm, it left runs about 40M instructions more to do
+ * (README, Performance).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { resolveDataDir, resolveHome } from './store/paths.js';
+
+/** A digest of the bundle's bytes, set by the build: V8 checks only a cached script's length. */
+declare const STINT_BUNDLE_HASH: string;
 
 const bundle = join(__dirname, 'stint.cjs');
-const cacheFile = `${bundle}.cache`;
+const CACHE_PREFIX = 'v8-';
+const cacheName = `${CACHE_PREFIX}${STINT_BUNDLE_HASH}-${process.version}-${process.arch}.bin`;
 
-interface Bundle {
-  cli(argv: readonly string[]): Promise<number>;
-}
-
-function compile(cachedData: Buffer | undefined): Script {
-  const source = readFileSync(bundle, 'utf8');
-  // The same wrapper Node puts around a CommonJS module.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  return new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-}
-
-function readCache(): Buffer | undefined {
+/** The data directory as the CLI resolves it, or undefined where it cannot be (no home at all). */
+function dataDir(): string | undefined {
   try {
-    return readFileSync(cacheFile);
+    return resolveDataDir(process.env, resolveHome(process.env, () => userInfo().homedir));
   } catch {
     return undefined;
   }
 }
 
-function instantiate(script: Script): Bundle {
-  const module = { exports: {} as Bundle };
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, require, module, bundle, __dirname);
-  return module.exports;
+interface Bundle {
+  cli(argv: readonly string[]): Promise<number>;
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Saves the cache in the data directory's cache/ (only where the data directory exists),
+ * through a temporary file renamed into place, so a concurrent run reads a whole file or none;
+ * caches of other bundles or Node versions there are removed. A place that cannot be written
+ * simply means no cache.
+ */
+function saveCache(dir: string, script: Script): void {
+  const cacheDir = join(dir, 'cache');
+  const file = join(cacheDir, cacheName);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    if (!existsSync(dir)) return;
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, file);
+    for (const name of readdirSync(cacheDir)) {
+      if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
+    }
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // No folder, so no temporary file either.
+    }
+  }
 }
 
 /** Runs the CLI on this process's arguments; only the exit code is set, output is flushed. */
 export function main(): void {
-  instantiate(compile(readCache()))
-    .cli(process.argv.slice(2))
-    .then((code) => {
-      process.exitCode = code;
-    });
-}
-
-/** What the build runs before taking the code cache: the commands people type most. */
-const WARM_UP = [['start', 'warm-up'], ['pause'], ['resume'], ['status'], ['status', '--short'], ['stop'], ['list'], ['list', '--json'], ['stats'], ['badges'], ['report']];
-
-/**
- * Used by the build: writes the code cache of the freshly built bundle. The cache is taken
- * after running a few commands against a scratch store (`home`), so it holds the functions
- * they compiled too, not only the top level: every run then skips compiling them.
- */
-export async function writeCodeCache(file: string, home: string): Promise<void> {
-  const script = compile(undefined);
-  const cli = instantiate(script).cli;
-  const { stdout, stderr } = process;
-  const write = [stdout.write, stderr.write];
-  process.env.STINT_HOME = home;
-  process.env.STINT_NOW = '2026-01-15T12:00:00Z';
-  stdout.write = stderr.write = () => true;
-  try {
-    for (const argv of WARM_UP) await cli(argv);
-  } finally {
-    [stdout.write, stderr.write] = write as [typeof stdout.write, typeof stderr.write];
-  }
-  writeFileSync(file, script.createCachedData());
+  const dir = dataDir();
+  const cachedData = readCache(dir === undefined ? undefined : join(dir, 'cache', cacheName));
+  const source = readFileSync(bundle, 'utf8');
+  // The same wrapper Node puts around a CommonJS module.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as Bundle };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, require, module, bundle, __dirname);
+  module.exports.cli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    // After the command, so the cache holds the functions it compiled, not only the top level.
+    if (dir !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) saveCache(dir, script);
+  });
 }

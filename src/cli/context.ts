@@ -1,12 +1,14 @@
 import { makePalette, colorLevel, type Palette } from '../render/color.js';
 import { stringifyJson } from '../render/json.js';
-import type { Deps } from './deps.js';
+import type { Deps, Env } from './deps.js';
 
 /** What a handler needs besides its options: the deps plus how to speak (human or JSON). */
 export interface Context {
   deps: Deps;
   json: boolean;
   palette: Palette;
+  /** How the user runs stint (`stint`, or `npx stint`), for the commands that hints name. */
+  command: string;
   print(text: string): void;
   printJson(value: unknown): void;
   /** Prints text produced piece by piece (large JSON). */
@@ -15,12 +17,23 @@ export interface Context {
   warn(text: string): void;
 }
 
+/**
+ * `npx stint` when npm runs this process for `npx stint …` or `npm exec stint …` (npm sets
+ * npm_command=exec and npm_lifecycle_event=npx for both), so a hint names a command that
+ * works in the user's shell; `stint` otherwise, including under `npm run`, whose scripts
+ * find the bin on their PATH.
+ */
+export function invokedAs(env: Env): string {
+  return env.npm_command === 'exec' && env.npm_lifecycle_event === 'npx' ? 'npx stint' : 'stint';
+}
+
 export async function makeContext(deps: Deps, json: boolean): Promise<Context> {
   const palette = await makePalette(json ? 0 : colorLevel(deps.env, deps.isTTY));
   return {
     deps,
     json,
     palette,
+    command: invokedAs(deps.env),
     print: (text) => deps.stdout(text),
     printJson: (value) => deps.stdout(stringifyJson(value)),
     printChunks: (chunks) => {

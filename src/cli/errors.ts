@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { StintError, type ErrorCode } from '../core/errors.js';
 
 const EXIT_CODES: Record<ErrorCode, number> = {
@@ -114,7 +115,7 @@ export function describeFailure(error: unknown): Failure {
   return {
     exitCode: 1,
     title: 'Internal error',
-    message: `${message} (this is a bug in stint; please report it)`,
+    message: `${message} (this is a bug in stint; please report it at ${packageJson.bugs.url})`,
   };
 }
 

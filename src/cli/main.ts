@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { makeContext } from './context.js';
 import type { Deps } from './deps.js';
 import { describeFailure, formatFailure } from './errors.js';
+import { helpArguments } from './help.js';
 import { buildProgram, type Invoke } from './program.js';
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -25,7 +26,7 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
   try {
     // `stint` alone shows what is running, and what to do next; `stint --json`, the same as JSON.
     const args = argv.length === 0 ? ['status', '--next'] : argv.every((a) => a === '--json') ? ['status', ...argv] : [...argv];
-    await program.parseAsync(args, { from: 'user' });
+    await program.parseAsync(helpArguments(args, program), { from: 'user' });
     return exitCode;
   } catch (error) {
     // --help and --version: 0; help shown because a group was called without its subcommand: 1.

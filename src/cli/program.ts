@@ -11,6 +11,7 @@ import type { ReportOptions } from './commands/report.js';
 import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
 import type { Context } from './context.js';
+import { addRootHelp } from './help.js';
 import { addJobCommands } from './program-jobs.js';
 import { addShellCommands } from './program-shell.js';
 import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
@@ -254,5 +255,5 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
 
   addShellCommands(program, invoke);
 
-  return program;
+  return addRootHelp(program);
 }

@@ -32,7 +32,7 @@ export function editSession(session: Session, edit: SessionEdit, now: Date): Ses
   if (edit.startedAt !== undefined) next.started_at = toStoredInstant(edit.startedAt);
   if (edit.stoppedAt !== undefined) {
     if (isActive(session)) {
-      throw invalidInput('Invalid edit', `Session ${session.id} is ${session.status}; end it with stint stop ${session.id} --at …`);
+      throw invalidInput('Invalid edit', `Session ${session.id} is ${session.status}; end it with stop ${session.id} --at …`);
     }
     next.stopped_at = toStoredInstant(edit.stoppedAt);
   }

@@ -70,6 +70,7 @@ export function shortStatus(active: readonly Session[], now: Date): string {
   return `${latest.task} ${formatClock(durationSeconds(latest, now))}${paused}${focus}${more}`;
 }
 
-export function forgottenWarning(session: Session, now: Date): string {
-  return `Session ${session.id} (${session.task}) has been running for ${formatSpan(durationSeconds(session, now))}; was it forgotten? Stop it with: stint stop ${session.id}`;
+/** `command` is how the user runs stint (`stint`, `npx stint`), so the hint can be pasted. */
+export function forgottenWarning(session: Session, now: Date, command: string): string {
+  return `Session ${session.id} (${session.task}) has been running for ${formatSpan(durationSeconds(session, now))}; was it forgotten? Stop it with: ${command} stop ${session.id}`;
 }

@@ -64,7 +64,7 @@ describe('edit', () => {
     h.setNow('2026-01-15T09:40:00Z');
     await h.run('resume');
     expect((await h.run('edit', '1', '--start', '10:35')).stderr).toMatch(/Session 1: pause 1 at 2026-01-15T09:30:00Z is outside the session/);
-    expect((await h.run('edit', '1', '--stop', '10:38')).stderr).toMatch(/is running; end it with stint stop 1 --at/);
+    expect((await h.run('edit', '1', '--stop', '10:38')).stderr).toMatch(/is running; end it with stop 1 --at …\n$/);
     expect((await h.run('edit', '9', '--task', 'other')).code).toBe(3);
   });
 });

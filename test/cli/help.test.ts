@@ -73,3 +73,43 @@ describe('groups and bare flags', () => {
     expect([code, JSON.parse(stdout)]).toEqual([0, { sessions: [], total: 0, warnings: [], focus: null }]);
   });
 });
+
+describe('asking for help', () => {
+  test('the top-level help ends with examples and the environment variables', async () => {
+    const { code, stdout } = await harness().run('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nExamples:\n {2}stint start coding /);
+    expect(stdout).toMatch(/\n {2}npx stint status /);
+    for (const variable of ['STINT_HOME', 'STINT_NOW', 'NO_COLOR', 'FORCE_COLOR']) expect(stdout).toMatch(new RegExp(`\\n {2}${variable} +\\S`));
+    // The examples are the top level's own, not repeated under every command.
+    expect((await harness().run('start', '--help')).stdout).not.toMatch(/Environment:/);
+  });
+
+  test.each([
+    [['help', 'jobs', 'add'], ['jobs', 'add', '--help']],
+    [['help', 'start'], ['start', '--help']],
+    [['help'], ['--help']],
+  ])('%j shows what %j shows, exit 0', async (asked, same) => {
+    const result = await harness().run(...asked);
+    expect(result).toEqual({ ...(await harness().run(...same)), code: 0 });
+    expect(result.stdout).toMatch(/^Usage: stint/);
+  });
+
+  test('help for a subcommand is that subcommand\'s, not its group\'s', async () => {
+    expect((await harness().run('help', 'jobs', 'add')).stdout).toMatch(/^Usage: stint jobs add \[options\] <name>\n/);
+  });
+
+  test.each([
+    [['foo', '--help'], "unknown command 'foo'"],
+    [['foo', '-h'], "unknown command 'foo'"],
+    [['help', 'foo'], "unknown command 'foo'"],
+    [['stauts', '--help'], "unknown command 'stauts' (Did you mean one of stats, status?)"],
+    [['jobs', 'ad', '--help'], "unknown command 'ad' (Did you mean add?)"],
+  ])('%j is an unknown command, exit 2, not the top-level help', async (argv, message) => {
+    expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr: `stint: Invalid usage: ${message}\n` });
+  });
+
+  test('--help after a command\'s argument is still that command\'s help', async () => {
+    expect((await harness().run('start', 'foo', '--help')).stdout).toMatch(/^Usage: stint start /);
+  });
+});

@@ -196,7 +196,7 @@ describe('the program', () => {
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
     };
     expect(await run(['list'], deps)).toBe(1);
-    expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it)\n');
+    expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it at https://github.com/stint-cli/stint/issues)\n');
   });
 });
 

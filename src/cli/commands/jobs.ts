@@ -148,7 +148,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
   if (ctx.json) {
     ctx.printJson({ jobs: shown, total: matching.length, page, page_size: size });
   } else if (matching.length === 0) {
-    ctx.print(jobs.length === 0 ? 'No jobs yet. Add one with: stint jobs add <name> --type backup --cron "@daily" --config target=DIR\n' : 'No jobs match.\n');
+    ctx.print(jobs.length === 0 ? `No jobs yet. Add one with: ${ctx.command} jobs add <name> --type backup --cron "@daily" --config target=DIR\n` : 'No jobs match.\n');
   } else {
     const pages = Math.ceil(matching.length / size);
     ctx.print(`${shown.map(jobLine).join('')}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);

@@ -54,14 +54,14 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
     };
   });
   const kept = tally.kept.values;
-  for (const s of tally.forgotten) ctx.warn(forgottenWarning(s, now));
+  for (const s of tally.forgotten) ctx.warn(forgottenWarning(s, now, ctx.command));
   return { kept, texts: tally.texts, total: tally.total, stored: tally.stored, filtered: range !== undefined };
 }
 
 /** The human view: the table, or why there is none. */
 function tableText(listing: Listing, ctx: Context, now: Date): string {
   if (listing.total > 0) return sessionsTable(listing.kept, now, ctx.palette);
-  return listing.stored === 0 && !listing.filtered ? 'No sessions yet. Start one with: stint start <task>\n' : 'No sessions match.\n';
+  return listing.stored === 0 && !listing.filtered ? `No sessions yet. Start one with: ${ctx.command} start <task>\n` : 'No sessions match.\n';
 }
 
 /** Sessions oldest first. */

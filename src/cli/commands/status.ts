@@ -13,13 +13,13 @@ export interface StatusOptions {
   next?: boolean | undefined;
 }
 
-const IDLE = 'Nothing running. Start a timer with: stint start <task>';
+const idle = (ctx: Context) => `Nothing running. Start a timer with: ${ctx.command} start <task>`;
 
 /** The running and paused sessions, read without a lock, and the warnings about forgotten ones. */
 async function readActive(ctx: Context, now: Date) {
   const [data, settings] = await Promise.all([ctx.deps.store.read(ACTIVE), ctx.deps.store.readConfig()]);
   const { sessions, forgotten } = activeOverview(data, now, settings.forgotten_after_seconds);
-  return { sessions, forgotten, warnings: forgotten.map((s) => forgottenWarning(s, now)) };
+  return { sessions, forgotten, warnings: forgotten.map((s) => forgottenWarning(s, now, ctx.command)) };
 }
 
 export async function status(options: StatusOptions, ctx: Context): Promise<number> {
@@ -47,11 +47,11 @@ export async function status(options: StatusOptions, ctx: Context): Promise<numb
     return 0;
   }
   if (sessions.length === 0) {
-    ctx.print(`${IDLE}\n`);
+    ctx.print(`${idle(ctx)}\n`);
   } else {
     ctx.print(`${sessions.map((s) => activeLine(s, now, ctx.palette)).join('\n')}\n`);
   }
-  if (options.next) ctx.print(nextSteps(sessions, ctx.palette));
+  if (options.next) ctx.print(nextSteps(sessions, ctx.palette, ctx.command));
   for (const warning of warnings) ctx.warn(warning);
   return 0;
 }
@@ -67,7 +67,7 @@ async function watchStatus(options: StatusOptions, ctx: Context): Promise<number
     clashes: { '--short': options.short },
     async frame(now) {
       const { sessions, warnings } = await readActive(ctx, now);
-      const lines = sessions.length === 0 ? [IDLE] : [];
+      const lines = sessions.length === 0 ? [idle(ctx)] : [];
       for (const s of sessions) {
         lines.push(activeLine(s, now, ctx.palette));
         const bar = focusBar(s, now, ctx.palette);

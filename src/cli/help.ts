@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+
+const ROOT_HELP = `
+Examples:
+  stint start coding                  start a timer
+  stint stop                          stop it
+  stint start writing --for 25m       a focus session
+  stint report --week --by day        the week, day by day
+  stint help jobs add                 help for one command
+  npx stint status                    run stint without installing it
+
+Environment:
+  STINT_HOME   data directory (default ~/.stint)
+  STINT_NOW    an ISO 8601 instant used as "now" by every command (tests, demos)
+  NO_COLOR     no colour (any non-empty value)
+  FORCE_COLOR  colour even when not on a terminal (0 turns it off); wins over NO_COLOR
+`;
+
+/** The top-level help's examples and environment variables, after commander's lists. */
+export function addRootHelp(program: Command): Command {
+  return program.addHelpText('after', ROOT_HELP);
+}
+
+const HELP_FLAGS = new Set(['-h', '--help']);
+
+/**
+ * The arguments commander should parse, for the ways help is asked for:
+ * - `stint help jobs add` is `stint jobs add --help` (commander's help command takes one word);
+ * - `stint foo --help`, with no command foo, is the unknown command it is (exit 2), where
+ *   commander would print the top-level help: the help flag is dropped so commander reports it.
+ */
+export function helpArguments(args: readonly string[], program: Command): string[] {
+  const asked = args[0] === 'help' ? [...args.slice(1), '--help'] : [...args];
+  if (!asked.some((a) => HELP_FLAGS.has(a))) return asked;
+  let command = program;
+  for (const word of asked.filter((a) => !a.startsWith('-'))) {
+    // A command without subcommands takes the remaining words as its arguments.
+    if (command.commands.length === 0) break;
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return asked.filter((a) => !HELP_FLAGS.has(a));
+    command = sub;
+  }
+  return asked;
+}

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { useWorkDir } from '../helpers/spawn.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+let install = '';
+useWorkDir('stint-boot-', (dir) => {
+  // An installed copy of its own, so its cache is not shared with the other tests' runs.
+  install = dir;
+  for (const file of ['bin/stint.js', 'bin/package.json', 'dist/boot.cjs', 'dist/stint.cjs']) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    copyFileSync(join(ROOT, file), join(dir, file));
+  }
+});
+
+function status() {
+  const env = { PATH: process.env.PATH ?? '', STINT_HOME: join(install, 'data'), STINT_NOW: '2026-03-02T09:00:00Z', TZ: 'UTC' };
+  const run = spawnSync(process.execPath, [join(install, 'bin/stint.js'), 'status'], { env, encoding: 'utf8' });
+  expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+    code: 0,
+    stdout: 'Nothing running. Start a timer with: stint start <task>\n',
+    stderr: '',
+  });
+}
+
+const data = () => join(install, 'data');
+const cacheDir = () => join(data(), 'cache');
+const CACHE_NAME = new RegExp(`^v8-[0-9a-f]{16}-${process.version}-${process.arch}\\.bin$`);
+
+describe('the code cache', () => {
+  test('a data directory that does not exist yet is not made for it; the package folder is never written', () => {
+    status();
+    status();
+    expect(existsSync(data())).toBe(false);
+    expect(readdirSync(join(install, 'dist')).sort()).toEqual(['boot.cjs', 'stint.cjs']);
+  });
+
+  test('is made by the first run, in the data directory, for this bundle and this Node, and then only read', () => {
+    mkdirSync(data());
+    status();
+    const files = readdirSync(cacheDir());
+    expect(files).toEqual([expect.stringMatching(CACHE_NAME)]);
+    expect(statSync(join(cacheDir(), files[0]!)).mode & 0o777).toBe(0o600);
+    const file = join(cacheDir(), files[0]!);
+    const made = statSync(file);
+    expect(made.size).toBeGreaterThan(10_000);
+    status();
+    // Accepted by V8, so not written again (a rejected one would be replaced).
+    expect(statSync(file)).toMatchObject({ ino: made.ino, mtimeMs: made.mtimeMs });
+  });
+
+  test('a cache V8 rejects is replaced by a good one, and the run is unaffected', () => {
+    mkdirSync(data());
+    status();
+    const [name] = readdirSync(cacheDir());
+    const file = join(cacheDir(), name!);
+    const garbage = Buffer.alloc(statSync(file).size, 7);
+    writeFileSync(file, garbage);
+    status();
+    const remade = statSync(file);
+    expect(readFileSync(file).equals(garbage)).toBe(false);
+    expect(readdirSync(cacheDir())).toEqual([name]);
+    status();
+    expect(statSync(file)).toMatchObject({ ino: remade.ino, mtimeMs: remade.mtimeMs });
+  });
+
+  test('a cache of another bundle or Node is removed when this one is saved', () => {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(join(cacheDir(), 'v8-0000000000000000-v0.0.0-x64.bin'), 'old');
+    writeFileSync(join(cacheDir(), 'tally-v1.json'), '{}');
+    status();
+    expect(readdirSync(cacheDir()).sort()).toEqual(['tally-v1.json', expect.stringMatching(CACHE_NAME)]);
+  });
+
+  test('a place it cannot be saved in only means no cache', () => {
+    mkdirSync(data());
+    writeFileSync(cacheDir(), 'not a folder');
+    status();
+    status();
+    expect(readFileSync(cacheDir(), 'utf8')).toBe('not a folder');
+  });
+});
