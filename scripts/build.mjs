@@ -7,7 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// Paths are the project's, whatever directory the build is started from.
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 // commander requires node:child_process at load time, only to run external subcommands,
 // which stint has none of. Loading it costs every run a few milliseconds, so commander
@@ -25,7 +28,7 @@ const deferChildProcess = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', absWorkingDir: root };
 
 export async function buildCli({ quiet = false } = {}) {
   const logLevel = quiet ? 'silent' : 'warning';
@@ -49,7 +52,11 @@ export async function buildCli({ quiet = false } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'stint-build-'));
   try {
     const make = "require('./dist/boot.cjs').writeCodeCache(process.argv[1], process.argv[2])";
-    execFileSync(process.execPath, ['-e', make, 'dist/stint.cjs.cache', join(scratch, 'data')], { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } });
+    execFileSync(process.execPath, ['-e', make, 'dist/stint.cjs.cache', join(scratch, 'data')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, TZ: 'UTC' },
+    });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
