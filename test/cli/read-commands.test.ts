@@ -122,7 +122,7 @@ describe('status', () => {
 
   test('active sessions with live clocks', async () => {
     const h = harness({ now: NOW, data: history });
-    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding  0:30:00  paused\n');
+    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding   0:30:00  paused\n');
     expect((await h.run('status', '--short')).stdout).toBe('coding 0:30:00 (paused) +1\n');
     const out = JSON.parse((await h.run('status', '--json')).stdout);
     expect(out.total).toBe(2);

@@ -4,7 +4,7 @@ import { validateSchedule } from '../../core/schedule.js';
 import { toStoredInstant } from '../../core/time.js';
 import { checkJobConfig } from '../../jobs/index.js';
 import { refuse } from '../../jobs/config.js';
-import { executionJson, executionLine, jobJson, jobLine } from '../../render/jobs.js';
+import { executionJson, executionLine, jobJson, jobLine, jobLines } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 
 export interface JobAddOptions {
@@ -151,7 +151,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
     ctx.print(jobs.length === 0 ? 'No jobs yet. Add one with: stint jobs add <name> --type backup --cron "@daily" --config target=DIR\n' : 'No jobs match.\n');
   } else {
     const pages = Math.ceil(matching.length / size);
-    ctx.print(`${shown.map(jobLine).join('')}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
+    ctx.print(`${jobLines(shown)}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
   }
   return 0;
 }
