@@ -85,5 +85,6 @@ export function shortStatus(active: readonly Session[], now: Date): string {
 }
 
 export function forgottenWarning(session: Session, now: Date): string {
-  return `Session ${session.id} (${session.task}) has been running for ${formatSpan(durationSeconds(session, now))}; was it forgotten? Stop it with: stint stop ${session.id}`;
+  const running = formatSpan(durationSeconds(session, now));
+  return `Session ${session.id} (${session.task}) has been running for ${running}; was it forgotten? Stop it with: stint stop ${session.id}`;
 }

@@ -177,9 +177,8 @@ export async function jobStats(_options: object, ctx: Context): Promise<number> 
   };
   if (ctx.json) ctx.printJson(stats);
   else {
-    ctx.print(
-      `Jobs        ${stats.total_jobs} (${stats.active_jobs} enabled)\nExecutions  ${stats.total_executions}: ${stats.successful_executions} completed, ${stats.failed_executions} failed\n`,
-    );
+    const { total_executions: total, successful_executions: completed, failed_executions: failed } = stats;
+    ctx.print(`Jobs        ${stats.total_jobs} (${stats.active_jobs} enabled)\nExecutions  ${total}: ${completed} completed, ${failed} failed\n`);
   }
   return 0;
 }
