@@ -22,7 +22,7 @@ export type Handler<O> = (options: O, ctx: Context) => Promise<number>;
 
 /**
  * Runs a handler once commander has parsed its options. Handlers are loaded on demand so a
- * command never pays for another's modules (the table library, the lock library…).
+ * command never pays for another's modules (the import parsers, the lock library…).
  */
 export type Invoke = <O>(command: Command, load: () => Promise<Handler<O>>, options: O) => Promise<void>;
 
