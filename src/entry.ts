@@ -1,4 +1,4 @@
-import { processDeps, processOutputs } from './cli/deps.js';
+import { type Deps, processDeps, processOutputs } from './cli/deps.js';
 import { describeFailure, formatFailure } from './cli/errors.js';
 import { run } from './cli/main.js';
 
@@ -8,7 +8,7 @@ import { run } from './cli/main.js';
  */
 export async function cli(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
-  let deps;
+  let deps: Deps;
   try {
     deps = processDeps();
   } catch (error) {

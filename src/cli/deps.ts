@@ -2,7 +2,9 @@ import { userInfo } from 'node:os';
 import type { Writable } from 'node:stream';
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
+import { invalidInput } from '../core/errors.js';
 import { createFileStore } from '../store/file-store.js';
+import { LOCK_TIMING, type LockTiming } from '../store/lock.js';
 import { named } from '../store/atomic-file.js';
 import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
@@ -54,6 +56,22 @@ export function clockFromEnv(env: Env, system: () => Date = () => new Date()): (
     if (fixed === undefined || fixed === '') return truncateToSecond(system());
     return parseDateInput(fixed, 'Invalid STINT_NOW');
   };
+}
+
+/**
+ * How long the store waits on locks: the defaults, unless a test shortens the stale limit
+ * (`STINT_LOCK_STALE_MS`, at least 2000) or changes the wait for a live writer (`STINT_LOCK_WAIT_MS`).
+ */
+export function lockTimingFromEnv(env: Env): LockTiming {
+  const read = (name: string, min: number, fallback: number) => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    if (!/^\d{1,9}$/.test(text) || Number(text) < min) {
+      throw invalidInput(`Invalid ${name}`, `'${text}' is not a whole number of milliseconds from ${min}`);
+    }
+    return Number(text);
+  };
+  return { staleMs: read('STINT_LOCK_STALE_MS', 2_000, LOCK_TIMING.staleMs), waitMs: read('STINT_LOCK_WAIT_MS', 0, LOCK_TIMING.waitMs) };
 }
 
 /**
@@ -176,7 +194,7 @@ export function processDeps(): Deps {
   const home = resolveHome(env, accountHome);
   const dataDir = resolveDataDir(env, home);
   return {
-    store: createFileStore(dataDir),
+    store: createFileStore(dataDir, undefined, lockTimingFromEnv(env)),
     now: clockFromEnv(env),
     stdout: (text) => stdout.write(text),
     stderr: (text) => stderr.write(text),

@@ -16,7 +16,11 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
   const group = program
     .command('jobs')
     .description('Scheduled jobs: backups, summaries and cleanup on cron schedules.')
-    .addHelpText('after', '\nExamples:\n  stint jobs add nightly --type backup --cron "0 3 * * *" --config target=~/backups --config keep=14\n  stint jobs list\n  stint jobs tick        # from crontab: * * * * * stint jobs tick');
+    .addHelpText('after', examples(
+        'jobs add nightly --type backup --cron "0 3 * * *" --config target=~/backups --config keep=14',
+        'jobs list',
+        'jobs tick        # from crontab: * * * * * stint jobs tick',
+      ));
 
   group
     .command('add')

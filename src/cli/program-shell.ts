@@ -1,4 +1,5 @@
 import { Argument, type Command } from 'commander';
+import { examples } from './options.js';
 import type { Invoke } from './program.js';
 
 // The commands that plug stint into a shell: completion scripts, the prompt function, and the
@@ -13,7 +14,7 @@ export function addShellCommands(program: Command, invoke: Invoke): void {
     .command('completion')
     .description('Print a completion script for bash, zsh or fish (see README for installing it).')
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
-    .addHelpText('after', '\nExamples:\n  stint completion bash > ~/.local/share/bash-completion/completions/stint\n  stint completion fish > ~/.config/fish/completions/stint.fish')
+    .addHelpText('after', examples('completion bash > ~/.local/share/bash-completion/completions/stint', 'completion fish > ~/.config/fish/completions/stint.fish'))
     .action((shell: Shell, _opts: object, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/completion.js')).completion, { shell }),
     );

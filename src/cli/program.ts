@@ -23,7 +23,7 @@ export type Handler<O> = (options: O, ctx: Context) => Promise<number>;
 
 /**
  * Runs a handler once commander has parsed its options. Handlers are loaded on demand so a
- * command never pays for another's modules (the table library, the lock library…).
+ * command never pays for another's modules (the import parsers, the lock library…).
  */
 export type Invoke = <O>(command: Command, load: () => Promise<Handler<O>>, options: O) => Promise<void>;
 
@@ -170,7 +170,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--tag <tag>', 'Only sessions with this tag.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
     .option('--watch', 'Redraw every second until Ctrl-C or q (in a terminal).')
-    .addHelpText('after', '\nExamples:\n  stint ls --status running\n  stint list --week\n  stint list --from 2026-01-01 --to 2026-01-31 --json\n  stint list --month --csv > month.csv\n  stint list --day --watch');
+    .addHelpText('after', examples('ls --status running', 'list --week', 'list --from 2026-01-01 --to 2026-01-31 --json', 'list --month --csv > month.csv', 'list --day --watch'));
   withCsv(withPeriodOptions(list)).action((opts: ListOptions, cmd: Command) =>
     invoke(cmd, async () => (await import('./commands/list.js')).list, opts),
   );
@@ -182,7 +182,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--round <duration>', 'Round each session up to a multiple of this (60 s to 24 h: 15m, 1h), for billing.', parseRound)
     .addHelpText(
       'after',
-      '\nExamples:\n  stint report\n  stint report --week --by day\n  stint report --month --by tag --round 15m\n  stint report --from 2026-01-01 --to 2026-01-31 --csv',
+      examples('report', 'report --week --by day', 'report --month --by tag --round 15m', 'report --from 2026-01-01 --to 2026-01-31 --csv'),
     );
   withCsv(withPeriodOptions(report)).action((opts: ReportOptions, cmd: Command) =>
     invoke(cmd, async () => (await import('./commands/report.js')).report, opts),

@@ -47,7 +47,7 @@ function candidates(path: string, pattern: string, before: number): string[] {
     .filter((name) => {
       if (!matches(name)) return false;
       const stat = lstatSync(join(path, name), { throwIfNoEntry: false });
-      return stat !== undefined && stat.isFile() && stat.mtimeMs < before;
+      return stat?.isFile() === true && stat.mtimeMs < before;
     })
     .sort();
 }

@@ -10,7 +10,8 @@ export function importSummaryText(summary: ImportSummary, palette: Palette): str
   const verb = summary.dry_run ? 'Would import' : 'Imported';
   let text = `${verb} ${palette.bold(plural(imported, 'session'))} (${summary.formats.join(', ')})${ids}`;
   // Updates are Watson's alone and rare: said only when there are some.
-  text += `; ${summary.updated > 0 ? `${summary.updated} updated, ` : ''}${plural(duplicates, 'duplicate')} skipped, ${plural(converted.length, 'name')} converted.\n`;
+  const updated = summary.updated > 0 ? `${summary.updated} updated, ` : '';
+  text += `; ${updated}${plural(duplicates, 'duplicate')} skipped, ${plural(converted.length, 'name')} converted.\n`;
   for (const c of converted) {
     const to = c.to === null ? 'dropped (nothing usable left)' : `→ ${c.to}`;
     text += `  ${c.kind} ${JSON.stringify(c.from)} ${to}${c.count > 1 ? ` (${c.count} entries)` : ''}\n`;

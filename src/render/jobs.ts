@@ -1,6 +1,7 @@
 import type { Execution, Job } from '../core/jobs.js';
 import { nextSlot } from '../core/schedule.js';
 import { localIso } from './json.js';
+import { table, type Column } from './table.js';
 
 /** A job as SPEC shows it; `next_run` is null while it is disabled (it will not run). */
 export interface JobJson {
@@ -57,10 +58,24 @@ export function executionJson(e: Execution): ExecutionJson {
 
 const when = (iso: string | null) => (iso === null ? '-' : iso.slice(0, 16).replace('T', ' '));
 
-/** `jobs list` and `jobs show` for people: one job a line. */
-export function jobLine(job: JobJson): string {
+/** ID, name, (type), schedule, then when it runs: `#1 nightly (backup) 0 3 * * *  next …, last …`. */
+const JOB_COLUMNS: readonly Column[] = [{ align: 'right' }, { gap: 1 }, { gap: 1 }, { gap: 1 }, {}];
+
+function jobCells(job: JobJson): string[] {
   const state = job.enabled ? `next ${when(job.next_run)}` : 'disabled';
-  return `#${job.job_id} ${job.name} (${job.type}) ${job.schedule}  ${state}, last ${when(job.last_run)}\n`;
+  return [`#${job.job_id}`, job.name, `(${job.type})`, job.schedule, `${state}, last ${when(job.last_run)}`];
+}
+
+/** One job for people (`jobs add`, `edit`, `show`). */
+export function jobLine(job: JobJson): string {
+  return `${table(JOB_COLUMNS, [jobCells(job)]).join('')}\n`;
+}
+
+/** `jobs list` for people: one job a line, in columns. */
+export function jobLines(jobs: readonly JobJson[]): string {
+  return table(JOB_COLUMNS, jobs.map(jobCells))
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 /** One line per execution: the daemon's log, tick's and run's output, history. */

@@ -1,10 +1,10 @@
 import { format } from 'date-fns/format';
-import stringWidth from 'string-width';
 import { parseDateInput } from '../core/time-input.js';
 import type { Report, ReportRow } from '../core/report.js';
 import type { Palette } from './color.js';
 import { csvTable } from './csv.js';
 import { formatSpan } from './format.js';
+import { table, type Column } from './table.js';
 
 /** Width of the longest bar, in terminal cells. */
 export const BAR_CELLS = 30;
@@ -22,6 +22,9 @@ export const reportPeriod = (report: Report) => (report.from === report.to ? rep
 
 /** A duration as typed: `15m`, `1h 30m`, or seconds when it is not whole minutes. */
 const increment = (seconds: number) => (seconds % 60 === 0 ? formatSpan(seconds) : `${seconds}s`);
+
+/** Name, time, bar, sessions. */
+const REPORT_COLUMNS: readonly Column[] = [{}, { align: 'right' }, {}, {}];
 
 const count = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
 
@@ -48,29 +51,23 @@ export function reportText(report: Report, palette: Palette): string {
       : `Nothing tracked from ${report.from} to ${report.to}.\n`;
   }
   const max = Math.max(...report.rows.map((row) => row.seconds));
-  const cells = report.rows.map((row) => ({
-    label: rowLabel(report, row),
-    time: row.seconds > 0 ? formatSpan(row.seconds) : '-',
-    row,
-  }));
-  const total = formatSpan(report.totalSeconds);
-  const labelWidth = Math.max(stringWidth('Total'), ...cells.map((c) => stringWidth(c.label)));
-  const timeWidth = Math.max(total.length, ...cells.map((c) => c.time.length));
-  const padLabel = (label: string) => label + ' '.repeat(labelWidth - stringWidth(label));
-
-  const lines = [palette.bold(reportHeader(report))];
-  for (const { label, time, row } of cells) {
+  const rows = report.rows.map((row) => {
     const empty = row.seconds === 0;
     const paint = empty ? palette.dim : (text: string) => text;
-    const sessions = empty ? '' : palette.dim(count(row.sessions));
-    lines.push(`${paint(padLabel(label))}  ${paint(time.padStart(timeWidth))}  ${bar(row.seconds, max).padEnd(BAR_CELLS)}  ${sessions}`);
-  }
-  lines.push(`${palette.bold(padLabel('Total'))}  ${palette.bold(total.padStart(timeWidth))}  ${' '.repeat(BAR_CELLS)}  ${palette.dim(count(report.sessionCount))}`);
+    return [
+      paint(rowLabel(report, row)),
+      paint(empty ? '-' : formatSpan(row.seconds)),
+      bar(row.seconds, max).padEnd(BAR_CELLS),
+      empty ? '' : palette.dim(count(row.sessions)),
+    ];
+  });
+  const total = [palette.bold('Total'), palette.bold(formatSpan(report.totalSeconds)), ' '.repeat(BAR_CELLS), palette.dim(count(report.sessionCount))];
+  const lines = [palette.bold(reportHeader(report)), ...table(REPORT_COLUMNS, [...rows, total])];
   const rowSum = report.rows.reduce((sum, row) => sum + row.seconds, 0);
   if (report.by === 'tag' && rowSum > report.totalSeconds) {
     lines.push(palette.dim('A session with several tags counts in the row of each; the total counts it once.'));
   }
-  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
 }
 
 /** `report --csv`: the rows under a `name,seconds,sessions` header. */

@@ -3,6 +3,10 @@ import { focusProgress } from '../core/status.js';
 import type { Palette } from './color.js';
 import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js';
 import { localIso } from './json.js';
+import { table, type Column } from './table.js';
+
+/** Who, task, clock, since; the clock right-aligned so hours line up. */
+const ACTIVE_COLUMNS: readonly Column[] = [{}, { gap: 1 }, { align: 'right' }, {}];
 
 export function startedLine(session: Session, palette: Palette): string {
   const focus = session.planned_seconds === null ? '' : `, focus for ${formatSpan(session.planned_seconds)}`;
@@ -51,13 +55,23 @@ function focusText(session: Session, now: Date): string {
   return progress.overtime_seconds > 0 ? `${formatSpan(progress.overtime_seconds)} over` : `${formatSpan(progress.remaining_seconds)} left`;
 }
 
-/** One `status` line: `▶ #2 coding  0:42:05  since 14:30`, plus a focus session's progress. */
-export function activeLine(session: Session, now: Date, palette: Palette): string {
-  const marker = session.status === 'paused' ? '⏸' : '▶';
-  const clock = formatClock(durationSeconds(session, now));
-  const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
-  const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusText(session, now)}`;
-  return `${palette.status(session.status, marker)} #${session.id} ${palette.bold(session.task)}  ${clock}  ${palette.dim(since)}${focus}`;
+/**
+ * The `status` lines, one a session, in columns: `▶ #2 coding  0:42:05  since 14:30`, plus a focus
+ * session's progress.
+ */
+export function activeLines(sessions: readonly Session[], now: Date, palette: Palette): string[] {
+  const rows = sessions.map((session) => {
+    const marker = session.status === 'paused' ? '⏸' : '▶';
+    const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
+    const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusText(session, now)}`;
+    return [
+      `${palette.status(session.status, marker)} #${session.id}`,
+      palette.bold(session.task),
+      formatClock(durationSeconds(session, now)),
+      `${palette.dim(since)}${focus}`,
+    ];
+  });
+  return table(ACTIVE_COLUMNS, rows);
 }
 
 /** The prompt segment: `coding 1:02:03`; a second active session shows as `+1`. */
@@ -72,5 +86,6 @@ export function shortStatus(active: readonly Session[], now: Date): string {
 
 /** `command` is how the user runs stint (`stint`, `npx stint`), so the hint can be pasted. */
 export function forgottenWarning(session: Session, now: Date, command: string): string {
-  return `Session ${session.id} (${session.task}) has been running for ${formatSpan(durationSeconds(session, now))}; was it forgotten? Stop it with: ${command} stop ${session.id}`;
+  const running = formatSpan(durationSeconds(session, now));
+  return `Session ${session.id} (${session.task}) has been running for ${running}; was it forgotten? Stop it with: ${command} stop ${session.id}`;
 }

@@ -1,22 +1,51 @@
-import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { durationSeconds, isActive, type Session } from '../core/session.js';
 import type { Palette } from './color.js';
 import { formatClock, formatDateTime, formatSpan, formatStop } from './format.js';
 
-// No box drawing: columns separated by two spaces read better in a terminal and paste cleanly.
-const BARE = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
+// stint's one way to draw a table (list, report, status, jobs list): no box drawing, columns two
+// spaces apart, each as wide as its widest cell in terminal cells, so CJK and emoji align.
+
+export interface Column {
+  align?: 'left' | 'right';
+  /** Blanks before the column (default 2); a single space reads as one phrase (`#1 daily`). */
+  gap?: number;
+}
+
+/** Printable ASCII is one cell a character: most cells, measured without string-width's regexes. */
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Width in terminal cells; colour codes take none. */
+export const cellWidth = (text: string): number => (ASCII.test(text) ? text.length : stringWidth(text));
 
 /**
- * cli-table3 lays a table out in time quadratic in its rows (each cell is checked against
- * every cell above it for spans), so a long history would take minutes. Rows are rendered in
- * blocks of this many, every block with the same column widths, measured once over all rows.
+ * The rows laid out in columns, one line each, without trailing blanks (they only get in the way
+ * of copy and diff). Linear in the cells: every cell is measured once.
  */
-const BLOCK_ROWS = 50;
+export function table(columns: readonly Column[], rows: readonly (readonly string[])[]): string[] {
+  // Task names and statuses repeat down a column: string-width's regexes run once per distinct cell.
+  const known = new Map<string, number>();
+  const measure = (cell: string) => {
+    if (ASCII.test(cell)) return cell.length;
+    const width = known.get(cell) ?? stringWidth(cell);
+    known.set(cell, width);
+    return width;
+  };
+  const widths = rows.map((row) => row.map(measure));
+  const max = columns.map((_, i) => Math.max(0, ...widths.map((w) => w[i] ?? 0)));
+  return rows.map((row, r) => {
+    let line = '';
+    row.forEach((cell, i) => {
+      const column = columns[i] ?? {};
+      const pad = ' '.repeat((max[i] ?? 0) - (widths[r]?.[i] ?? 0));
+      if (i > 0) line += ' '.repeat(column.gap ?? 2);
+      line += column.align === 'right' ? pad + cell : cell + pad;
+    });
+    return line.trimEnd();
+  });
+}
+
+const SESSION_COLUMNS: readonly Column[] = [{ align: 'right' }, {}, {}, {}, { align: 'right' }, {}];
 
 /** The `list` table: ID, task, started, stopped, duration (live clock while active), status. */
 export function sessionsTable(sessions: readonly Session[], now: Date, palette: Palette): string {
@@ -32,19 +61,5 @@ export function sessionsTable(sessions: readonly Session[], now: Date, palette: 
       palette.status(session.status, session.status),
     ];
   });
-  const colWidths = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i] as string))));
-  const blocks: string[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += BLOCK_ROWS) {
-    const table = new Table({
-      ...(start === 0 ? { head } : {}),
-      chars: BARE,
-      colWidths,
-      colAligns: ['right', 'left', 'left', 'left', 'right', 'left'],
-      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    });
-    table.push(...rows.slice(start, start + BLOCK_ROWS));
-    blocks.push(table.toString());
-  }
-  // cli-table3 pads the last column; trailing blanks only get in the way of copy and diff.
-  return `${blocks.join('\n').replace(/[ \t]+$/gm, '')}\n`;
+  return `${table(SESSION_COLUMNS, [head, ...rows]).join('\n')}\n`;
 }

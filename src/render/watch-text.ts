@@ -25,7 +25,10 @@ export function formatTimer(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${rest}` : rest;
 }
 
-/** A focus session against its plan: `[██████████░░░░░░░░░░] 12:30 / 25:00`, then `+2:10 over`; null for a plain timer. */
+/**
+ * A focus session against its plan: `[██████████░░░░░░░░░░] 12:30 / 25:00`, then `+2:10 over`;
+ * null for a plain timer.
+ */
 export function focusBar(session: Session, now: Date, palette: Palette): string | null {
   const progress = focusProgress(session, now);
   if (!progress) return null;

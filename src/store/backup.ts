@@ -4,7 +4,7 @@ import { storeError } from '../core/errors.js';
 import { syncDirectory } from './atomic-file.js';
 import { leadsIntoDataDir } from './data-dir-guard.js';
 import { CACHE_DIR } from './digest-cache.js';
-import { withStoreLock } from './lock.js';
+import { type LockTiming, withStoreLock } from './lock.js';
 import { LOCK_NAME } from './paths.js';
 
 /** Flushes a copied file's content: a directory fsync alone would leave it possibly empty after a crash. */
@@ -23,7 +23,12 @@ function syncFile(file: string): void {
  * The copy is made as `<target>.partial`, flushed, checked by `verify` (reading it back as a
  * store), and only then renamed to `target`: a backup that exists is a complete one.
  */
-export async function backupStore(dir: string, target: string, verify: (copy: string) => Promise<void>): Promise<{ files: number }> {
+export async function backupStore(
+  dir: string,
+  target: string,
+  verify: (copy: string) => Promise<void>,
+  timing?: LockTiming,
+): Promise<{ files: number }> {
   // The jobs check this too; the store does not rely on it: a copy inside itself would never end.
   if (leadsIntoDataDir(target, dir)) throw storeError('Backup failed', `${target} leads into the data directory ${dir}`);
   try {
@@ -60,5 +65,5 @@ export async function backupStore(dir: string, target: string, verify: (copy: st
       throw storeError('Backup failed', `${basename(target)}: ${(error as Error).message}`);
     }
     return { files };
-  });
+  }, timing);
 }

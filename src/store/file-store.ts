@@ -7,7 +7,7 @@ import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
 import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
 import { monthBatches, monthsInScope, planMonths } from './layout.js';
-import { withStoreLock } from './lock.js';
+import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
 import { jobsCodec } from './jobs-file.js';
@@ -64,7 +64,11 @@ const READ_ATTEMPTS = 5;
  * writes new month files under new names, then replaces the root atomically — the single
  * commit point, so a kill at any instant leaves the old state or the new one.
  */
-export function createFileStore(dir: string, zone: () => string | null = () => zoneKey(process.env)): Store {
+export function createFileStore(
+  dir: string,
+  zone: () => string | null = () => zoneKey(process.env),
+  lock: LockTiming = LOCK_TIMING,
+): Store {
   const rootPath = join(dir, ROOT_FILE);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
@@ -209,7 +213,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
         throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
       });
       return result;
-    });
+    }, lock);
   }
 
   /**
@@ -237,7 +241,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
         () => collectGarbage(dir, [root, snapshot.root]),
       );
       return entry.label;
-    });
+    }, lock);
   }
 
   async function retried<T>(work: () => Promise<T>): Promise<T> {
@@ -284,18 +288,23 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
 
     readConfig: () => readSideFile(dir, CONFIG),
     updateConfig: (change) =>
-      updateSideFile(dir, CONFIG, (config) => {
-        change(config);
-        return config;
-      }),
+      updateSideFile(
+        dir,
+        CONFIG,
+        (config) => {
+          change(config);
+          return config;
+        },
+        lock,
+      ),
     readJobs: () => readSideFile(dir, JOBS),
-    updateJobs: (change) => updateSideFile(dir, JOBS, change),
+    updateJobs: (change) => updateSideFile(dir, JOBS, change, lock),
     backupTo: (target) =>
       backupStore(dir, target, async (copy) => {
         const store = createFileStore(copy, () => null);
         await store.read(ALL);
         await store.readConfig();
         await store.readJobs();
-      }),
+      }, lock),
   };
 }

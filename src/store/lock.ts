@@ -3,14 +3,22 @@ import { conflict, storeError } from '../core/errors.js';
 import { lockFs } from './lock-fs.js';
 import { LOCK_NAME } from './paths.js';
 
-/** A lock not refreshed for this long belongs to a killed process and is taken over. */
-const STALE_MS = 5_000;
+/** How long the store waits on a lock: the defaults, or shorter or longer ones a test hands the store. */
+export interface LockTiming {
+  /**
+   * A lock not refreshed for this long belongs to a killed process and is taken over. The holder
+   * refreshes it every half of this; proper-lockfile takes no less than 2 s.
+   */
+  staleMs: number;
+  /** How long to wait for a lock held by a live process before failing with 'Store locked'. */
+  waitMs: number;
+}
 
-/**
- * Backoff while another process writes: short waits first (writes take milliseconds),
- * then up to 200 ms apart, about 10–20 s in all — long enough to outlast a stale lock.
- */
-const RETRIES = { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 200, randomize: true };
+/** Long enough to outlast a stale lock, with room for the writes queued behind it. */
+export const LOCK_TIMING: LockTiming = { staleMs: 5_000, waitMs: 15_000 };
+
+/** Backoff while another process writes: short waits first (writes take milliseconds), then up to 200 ms apart. */
+const backoff = (waitMs: number) => ({ retries: 1_000, factor: 1.3, minTimeout: 5, maxTimeout: 200, randomize: true, maxRetryTime: waitMs });
 
 export interface LockGuard {
   /** Throws if the lock was lost (taken over as stale) while held, so nothing gets written. */
@@ -31,19 +39,23 @@ function keepFileSizeLimitAnError(): void {
 }
 
 /** Runs `critical` while holding the data directory's exclusive, cross-process lock. */
-export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard) => Promise<T>): Promise<T> {
+export async function withStoreLock<T>(
+  dir: string,
+  critical: (guard: LockGuard) => Promise<T>,
+  timing: LockTiming = LOCK_TIMING,
+): Promise<T> {
   // Loaded here so that reading commands never pay for the locking library.
   const { default: lockfile } = await import('proper-lockfile');
   keepFileSizeLimitAnError();
   const lockPath = join(dir, LOCK_NAME);
   let lost: Error | undefined;
   let release: () => Promise<void>;
-  const attempt = (retries: typeof RETRIES | 0) =>
+  const attempt = (retries: ReturnType<typeof backoff> | 0) =>
     lockfile.lock(dir, {
       lockfilePath: lockPath,
       realpath: false,
       fs: lockFs,
-      stale: STALE_MS,
+      stale: timing.staleMs,
       retries,
       onCompromised: (error) => {
         lost = error;
@@ -54,7 +66,7 @@ export async function withStoreLock<T>(dir: string, critical: (guard: LockGuard)
     // proper-lockfile retries whatever the error: only a lock held by another process is worth
     // waiting for, not a read-only disk or a permission (EROFS, EACCES), which fail at once.
     release = await attempt(0).catch((error: unknown) => {
-      if (held(error)) return attempt(RETRIES);
+      if (held(error) && timing.waitMs > 0) return attempt(backoff(timing.waitMs));
       throw error;
     });
   } catch (error) {

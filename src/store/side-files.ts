@@ -3,7 +3,7 @@ import { removeAbandonedTempFiles } from './atomic-file.js';
 import { ensureDataDir } from './housekeeping.js';
 import type { Codec } from './json-file.js';
 import { openJson } from './json-file.js';
-import { withStoreLock } from './lock.js';
+import { type LockTiming, withStoreLock } from './lock.js';
 
 // The small JSON files beside the sessions (config.json, jobs.json) share the store's lock and
 // write path: a tick that claims a job and a `jobs edit`, or two `config set`, never lose each
@@ -23,7 +23,12 @@ export async function readSideFile<T>(dir: string, file: SideFile<T>): Promise<T
 }
 
 /** Read–change–write under the store lock; nothing is written when `change` throws or changes nothing. */
-export async function updateSideFile<T, R>(dir: string, file: SideFile<T>, change: (data: T) => R | Promise<R>): Promise<R> {
+export async function updateSideFile<T, R>(
+  dir: string,
+  file: SideFile<T>,
+  change: (data: T) => R | Promise<R>,
+  timing?: LockTiming,
+): Promise<R> {
   ensureDataDir(dir);
   return withStoreLock(dir, async (guard) => {
     const path = join(dir, file.name);
@@ -36,5 +41,5 @@ export async function updateSideFile<T, R>(dir: string, file: SideFile<T>, chang
     guard.assertHeld();
     if (file.codec.encode(db.data) !== before) await db.write();
     return result;
-  });
+  }, timing);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Deps } from '../../src/cli/deps.js';
 import { run } from '../../src/cli/main.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -122,7 +122,7 @@ describe('status', () => {
 
   test('active sessions with live clocks', async () => {
     const h = harness({ now: NOW, data: history });
-    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding  0:30:00  paused\n');
+    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding   0:30:00  paused\n');
     expect((await h.run('status', '--short')).stdout).toBe('coding 0:30:00 (paused) +1\n');
     const out = JSON.parse((await h.run('status', '--json')).stdout);
     expect(out.total).toBe(2);
@@ -266,9 +266,15 @@ describe('long tables', () => {
 describe('movingClock', () => {
   test('starts at the given now and moves with real time, in whole seconds', async () => {
     const { movingClock } = await import('../../src/cli/deps.js');
-    const clock = movingClock(() => new Date('2026-01-15T13:30:00Z'));
-    expect(clock().toISOString()).toBe('2026-01-15T13:30:00.000Z');
-    await new Promise((r) => setTimeout(r, 1100));
-    expect(clock().toISOString()).toBe('2026-01-15T13:30:01.000Z');
+    // Real time is the fake timers' clock: the test need not wait the second out.
+    vi.useFakeTimers({ now: Date.parse('2026-11-30T08:00:00.500Z') });
+    try {
+      const clock = movingClock(() => new Date('2026-01-15T13:30:00Z'));
+      expect(clock().toISOString()).toBe('2026-01-15T13:30:00.000Z');
+      vi.advanceTimersByTime(1100);
+      expect(clock().toISOString()).toBe('2026-01-15T13:30:01.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

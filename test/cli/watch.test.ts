@@ -138,7 +138,7 @@ describe('status --watch', () => {
       d.sessions.push(makeSession({ id: 3, task: 'review', started_at: '2026-01-15T13:29:00Z', stopped_at: null, status: 'running' }));
       d.next_id = 4;
     });
-    expect(await nextFrame(w)).toContain('▶ #3 review  0:00:59  since 14:29');
+    expect(await nextFrame(w)).toContain('▶ #3 review   0:00:59  since 14:29');
     w.term.press('q');
     expect((await w.running).code).toBe(0);
   });

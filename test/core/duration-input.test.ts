@@ -84,7 +84,7 @@ describe('refused durations: exit 2 naming the input and what is wrong', () => {
     ['24h1s', 'is out of range 60 s–24 h'],
     ['2d', 'is out of range 60 s–24 h'],
     ['1w', 'is out of range'],
-    ['9'.repeat(400) + 'h', 'is out of range'],
+    [`${'9'.repeat(400)}h`, 'is out of range'],
   ])('%j', (text, message) => {
     expect(() => parseDurationInput(text, FOCUS_BOUNDS)).toThrow(
       expect.objectContaining({ code: 'invalid_input', title: 'Invalid duration', message: expect.stringContaining(message) }),

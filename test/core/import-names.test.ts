@@ -16,7 +16,7 @@ const NASTY = [
   '😀😀',
   'a😀b',
   'e\u0301',
-  'x'.repeat(19) + '-yz',
+  `${'x'.repeat(19)}-yz`,
   'é'.repeat(25),
   'e\u0301'.repeat(25),
   'abc\u0301'.repeat(8),

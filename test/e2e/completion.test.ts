@@ -37,12 +37,23 @@ beforeEach(async () => {
   env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: join(dirname(home), 'home'), STINT_HOME: home, STINT_NOW: now, TZ: 'Europe/Paris' };
 });
 
+/** What `stint completion <shell>` prints, asked once per shell: it does not depend on the store. */
+const printed = new Map<string, Promise<string>>();
+function printedScript(shell: 'bash' | 'zsh' | 'fish'): Promise<string> {
+  const text =
+    printed.get(shell) ??
+    stint(['completion', shell], { home, now }).then((result) => {
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      return result.stdout;
+    });
+  printed.set(shell, text);
+  return text;
+}
+
 /** Writes the script `stint completion <shell>` prints, and returns its path. */
 async function script(shell: 'bash' | 'zsh' | 'fish'): Promise<string> {
-  const result = await stint(['completion', shell], { home, now });
-  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
   const file = join(dirname(home), shell === 'zsh' ? '_stint' : `stint.${shell}`);
-  writeFileSync(file, result.stdout);
+  writeFileSync(file, await printedScript(shell));
   return file;
 }
 

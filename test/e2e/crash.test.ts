@@ -3,15 +3,27 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
+import { makeSession } from '../helpers/factories.js';
 import { history, seedStore } from '../helpers/seed.js';
-import { spawnStint, stint, useTempHome } from '../helpers/spawn.js';
+import { seeded } from '../helpers/seeded.js';
+import { spawnStint, stint, useTempHome, type SpawnOptions } from '../helpers/spawn.js';
 
 let home = '';
 useTempHome((dir) => (home = dir));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('SIGKILL at random moments: the store always parses and no reported start is lost', async () => {
+/**
+ * A killed writer's lock is taken over after 3 s instead of 5 (the holder refreshes it every
+ * 1.5 s, so a live one is not taken over on a loaded machine), and a writer queued behind the
+ * others waits up to 60 s instead of 15: on two busy cores, sixteen writes of a 20,000-session
+ * month file take longer than a person's wait, and that is not what these tests prove.
+ */
+const LOCKS = { STINT_LOCK_STALE_MS: '3000', STINT_LOCK_WAIT_MS: '60000' };
+const options = (home: string, now: string): SpawnOptions => ({ home, now, env: LOCKS });
+
+test('SIGKILL at random moments: the store always parses and no reported start is lost', async ({ onTestFailed }) => {
+  const random = seeded(onTestFailed);
   const now = '2026-01-15T13:30:00Z';
   await seedStore(home, history(2_000));
   const confirmed = new Map<number, string>();
@@ -22,9 +34,9 @@ test('SIGKILL at random moments: the store always parses and no reported start i
   for (let round = 0; round < 2; round += 1) {
     const runs = Array.from({ length: 15 }, (_, i) => {
       const task = `r${round}-t${i}`;
-      const { child, done } = spawnStint(['start', task, '--json'], { home, now });
+      const { child, done } = spawnStint(['start', task, '--json'], options(home, now));
       // Kills spread from Node's boot, through the lock and the write, to after the rename.
-      const delay = 30 + Math.floor(Math.random() * 500);
+      const delay = random.int(30, 530);
       // Half the processes are left alone, so some starts are confirmed and must survive.
       if (i % 2 === 0) {
         void sleep(delay).then(() => {
@@ -51,12 +63,12 @@ test('SIGKILL at random moments: the store always parses and no reported start i
   }
   expect(killed).toBeGreaterThan(0);
   expect(confirmed.size).toBeGreaterThan(0);
-  console.info(`crash test: ${killed} killed, ${confirmed.size} confirmed, ${lockLeftByKill} rounds left a stale lock, ${tempLeftByKill} torn temp files left`);
+  console.info(`crash test (seed ${random.seed}): ${killed} killed, ${confirmed.size} confirmed, ${lockLeftByKill} rounds left a stale lock, ${tempLeftByKill} torn temp files left`);
 
   // The next command takes over any lock a killed process left, and the store reads cleanly.
-  const after = await stint(['start', 'after-crash', '--json'], { home, now });
+  const after = await stint(['start', 'after-crash', '--json'], options(home, now));
   expect(after.code).toBe(0);
-  const list = await stint(['list', '--json'], { home, now });
+  const list = await stint(['list', '--json'], options(home, now));
   expect(list.code).toBe(0);
   const ids = (JSON.parse(list.stdout).sessions as { session_id: number }[]).map((s) => s.session_id);
   expect(new Set(ids).size).toBe(ids.length);
@@ -65,7 +77,8 @@ test('SIGKILL at random moments: the store always parses and no reported start i
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 }, 90_000);
 
-test('SIGKILL during stops (root and month file change together): never half done', async () => {
+test('SIGKILL during stops (root and month file change together): never half done', async ({ onTestFailed }) => {
+  const random = seeded(onTestFailed);
   const now = '2026-01-20T12:00:00Z';
   // A big month file makes each stop's two-file write long enough to be hit by a kill.
   const finished = history(20_000, '2026-01-01T00:00:00Z').map((s, i) => ({
@@ -73,18 +86,19 @@ test('SIGKILL during stops (root and month file change together): never half don
     started_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString().replace('.000Z', 'Z'),
     stopped_at: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000 + 30_000).toISOString().replace('.000Z', 'Z'),
   }));
-  await seedStore(home, finished);
   const running = 16;
-  for (let i = 0; i < running; i += 1) {
-    expect((await stint(['start', `run-${i}`], { home, now: '2026-01-20T09:00:00Z' })).code).toBe(0);
-  }
   const ids = Array.from({ length: running }, (_, i) => 20_001 + i);
+  // The running sessions are seeded too: starting them is not what this test proves.
+  const started = ids.map((id, i) =>
+    makeSession({ id, uid: `run-${i}`, task: `run-${i}`, started_at: '2026-01-20T08:00:00Z', stopped_at: null, status: 'running' }),
+  );
+  await seedStore(home, [...finished, ...started]);
   const confirmed = new Set<number>();
   let killed = 0;
   const runs = ids.map((id, i) => {
-    const { child, done } = spawnStint(['stop', String(id), '--json'], { home, now });
+    const { child, done } = spawnStint(['stop', String(id), '--json'], options(home, now));
     if (i % 2 === 0) {
-      void sleep(40 + Math.floor(Math.random() * 900)).then(() => {
+      void sleep(random.int(40, 940)).then(() => {
         if (child.exitCode === null && child.kill('SIGKILL')) killed += 1;
       });
     }
@@ -99,7 +113,7 @@ test('SIGKILL during stops (root and month file change together): never half don
     }
   }
   const orphans = readdirSync(join(home, 'sessions')).length;
-  console.info(`stop crash test: ${killed} killed, ${confirmed.size} confirmed, lock left: ${existsSync(join(home, 'stint.lock'))}, month files on disk: ${orphans}`);
+  console.info(`stop crash test (seed ${random.seed}): ${killed} killed, ${confirmed.size} confirmed, lock left: ${existsSync(join(home, 'stint.lock'))}, month files on disk: ${orphans}`);
   expect(confirmed.size).toBeGreaterThan(0);
 
   // Every session exists exactly once: either still running (its stop was killed) or completed.
@@ -117,7 +131,7 @@ test('SIGKILL during stops (root and month file change together): never half don
   };
   await check();
   // The rest stop cleanly afterwards, taking over any lock a killed stop left.
-  const all = await stint(['stop', '--all', '--json'], { home, now });
+  const all = await stint(['stop', '--all', '--json'], options(home, now));
   expect([0, 4]).toContain(all.code);
   const data = await check();
   expect(data.sessions.filter((s) => s.status === 'running')).toEqual([]);

@@ -17,7 +17,7 @@ useWorkDir('stint-env-', (dir) => {
   work = dir;
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The built bin, synchronously, with any stdio and user; stdout and stderr as text. */
 function runBin(args: string[], env: Record<string, string>, options: SpawnSyncOptions = {}) {
@@ -41,7 +41,7 @@ describe('the store where a file or a directory is not what it should be', () =>
     const result = await stint(args, { home: file, now: NOW });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(expected.source.replace(/FILE/g, escape(file))));
+    expect(result.stderr).toMatch(new RegExp(expected.source.replace(/FILE/g, escapeRegExp(file))));
   });
 
   test('STINT_HOME below a file: the directory that cannot be made', async () => {

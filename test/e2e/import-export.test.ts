@@ -106,7 +106,7 @@ describe('Watson', () => {
     const before = snapshotDir(home);
     const result = await run(['import', fixture('frames', watsonFrames()), '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Would import 4 sessions \(watson\) as #2–#5;[^]*Nothing was written \(--dry-run\)\.\n$/);
+    expect(result.stdout).toMatch(/^Would import 4 sessions \(watson\) as #2–#5;[\s\S]*Nothing was written \(--dry-run\)\.\n$/);
     expect(snapshotDir(home)).toEqual(before);
   });
 

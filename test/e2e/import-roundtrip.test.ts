@@ -31,7 +31,7 @@ describe('export → import into an empty store → export', () => {
     await ok(['add', 'meeting', '--from', '2026-01-05 09:00', '--to', '2026-01-05 10:00', '--note', 'late entry']);
     const first = join(work, `first.${format}`);
     await ok(['export', '--format', format, '--output', first]);
-    expect(readFileSync(first, 'utf8')).toMatch(format === 'json' ? /"session_id":4[^]*"session_id":1[^]*"session_id":3/ : /\n4,meeting[^]*\n1,writing[^]*\n3,review/);
+    expect(readFileSync(first, 'utf8')).toMatch(format === 'json' ? /"session_id":4[\s\S]*"session_id":1[\s\S]*"session_id":3/ : /\n4,meeting[\s\S]*\n1,writing[\s\S]*\n3,review/);
 
     const other = tempHome();
     cleanups.push(other.cleanup);

@@ -2,6 +2,8 @@ import { expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
+import { makeSession } from '../helpers/factories.js';
+import { seedStore } from '../helpers/seed.js';
 import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -29,7 +31,13 @@ test('the lifecycle through the built bin', async () => {
 
 test('20 processes pausing, resuming and stopping the same sessions at once leave a valid store', async () => {
   const now = '2026-01-15T10:00:00Z';
-  for (let i = 0; i < 5; i += 1) await stint(['start', `task-${i}`], { home, now: '2026-01-15T09:00:00Z' });
+  // Five running sessions, seeded through the store: starting them is tested above.
+  await seedStore(
+    home,
+    Array.from({ length: 5 }, (_, i) =>
+      makeSession({ id: i + 1, uid: `task-${i}`, task: `task-${i}`, started_at: '2026-01-15T09:00:00Z', stopped_at: null, status: 'running' }),
+    ),
+  );
   const verbs = ['pause', 'resume', 'pause', 'stop'];
   const ops = Array.from({ length: 20 }, (_, i) => ({ verb: verbs[i % verbs.length] as string, id: (i % 5) + 1 }));
   const results = await Promise.all(ops.map((op) => stint([op.verb, String(op.id), '--json'], { home, now })));

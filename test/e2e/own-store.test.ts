@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
 import { makeSession } from '../helpers/factories.js';
+import { harnessOn } from '../helpers/in-process.js';
 import { seedStore } from '../helpers/seed.js';
 import { snapshotDir, stint, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
@@ -24,7 +25,9 @@ beforeEach(async () => {
   await store.updateConfig((config) => {
     config.daily_goal_seconds = 7200;
   });
-  const added = await run('jobs', 'add', 'weekly', '--type', 'summary', '--cron', '0 8 * * 1', '--config', `target=${join(work, 'week.md')}`);
+  // The job is added by the real command in-process, on this same store: a spawn per test would
+  // only make the fixture slower.
+  const added = await harnessOn(store, { now: NOW }).run('jobs', 'add', 'weekly', '--type', 'summary', '--cron', '0 8 * * 1', '--config', `target=${join(work, 'week.md')}`);
   expect(added.code).toBe(0);
 });
 

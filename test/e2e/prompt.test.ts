@@ -19,6 +19,16 @@ const SHELLS: ShellCase[] = [
   { shell: 'fish', script: '"$NODE" "$STINT_BIN" prompt fish | source; stint_prompt' },
 ];
 
+/**
+ * The same function, printed once per shell and handed to each run in $PROMPT_FUNCTION: the first
+ * case of each shell loads it as the README says (above), the others need not start Node for it.
+ */
+const PRELOADED: Record<ShellCase['shell'], string> = {
+  bash: 'eval "$PROMPT_FUNCTION"; stint_prompt',
+  zsh: 'eval "$PROMPT_FUNCTION"; stint_prompt',
+  fish: 'echo "$PROMPT_FUNCTION" | source; stint_prompt',
+};
+
 
 interface State {
   name: string;
@@ -113,8 +123,9 @@ afterAll(() => {
   for (const cleanup of cleanups) cleanup();
 });
 
-function runShell({ shell, script }: ShellCase, home: string, now: string): Promise<string> {
+function runShell({ shell, script }: ShellCase, home: string, now: string, promptFunction = ''): Promise<string> {
   const env = {
+    PROMPT_FUNCTION: promptFunction,
     PATH: process.env.PATH ?? '',
     HOME: join(home, 'no-home-writes-here'),
     TZ: 'Europe/Paris',
@@ -134,12 +145,30 @@ function runShell({ shell, script }: ShellCase, home: string, now: string): Prom
 
 const cases = STATES.flatMap((state) => state.checks.map(([now, expected]) => ({ state: state.name, now, expected })));
 
+/** `status --short` at each case, asked once for all three shells. */
+const statuses = new Map<string, Promise<string>>();
+function statusShort(home: string, now: string): Promise<string> {
+  const key = `${home} ${now}`;
+  const text =
+    statuses.get(key) ??
+    stint(['status', '--short'], { home, now }).then((status) => {
+      expect(status.code).toBe(0);
+      return status.stdout.replace(/\n$/, '');
+    });
+  statuses.set(key, text);
+  return text;
+}
+
 describe.each(SHELLS)('stint prompt $shell', (shellCase) => {
+  let promptFunction: Promise<string> | undefined;
   test.skipIf(skipWithout(which(shellCase.shell) !== undefined)).each(cases)('$state at $now: $expected', async ({ state, now, expected }) => {
     const home = homes.get(state) ?? '';
-    const status = await stint(['status', '--short'], { home, now });
-    expect(status.code).toBe(0);
-    expect(status.stdout.replace(/\n$/, '')).toBe(expected);
-    expect(await runShell(shellCase, home, now)).toBe(expected);
+    expect(await statusShort(home, now)).toBe(expected);
+    if (promptFunction === undefined) {
+      promptFunction = stint(['prompt', shellCase.shell], { home, now }).then((result) => result.stdout);
+      expect(await runShell(shellCase, home, now)).toBe(expected);
+    } else {
+      expect(await runShell({ ...shellCase, script: PRELOADED[shellCase.shell] }, home, now, await promptFunction)).toBe(expected);
+    }
   });
 });

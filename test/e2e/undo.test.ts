@@ -1,4 +1,6 @@
 import { expect, test } from 'vitest';
+import { makeSession } from '../helpers/factories.js';
+import { seedStore } from '../helpers/seed.js';
 import { stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -17,10 +19,13 @@ test.each([
   ['rm', ['rm', '1']],
   ['add', ['add', 'meeting', '--from', '2025-12-31T10:00:00Z', '--to', '2025-12-31T11:00:00Z']],
 ])('undo after %s restores the exact previous state', async (_name, args) => {
-  // History in two months plus a running session, so every kind of file is involved.
-  await run('add', 'coding', '--from', '2026-01-15T08:00:00Z', '--to', '2026-01-15T09:00:00Z');
-  await run('start', 'email', '--at', '2026-01-15T12:00:00Z');
-  await run('add', 'old', '--from', '2025-11-03T08:00:00Z', '--to', '2025-11-03T09:00:00Z');
+  // History in two months plus a running session, so every kind of file is involved; written
+  // through the store (the commands that make it are tested elsewhere), as they would leave it.
+  await seedStore(home, [
+    makeSession({ id: 1, uid: 'coding', task: 'coding', started_at: '2026-01-15T08:00:00Z', stopped_at: '2026-01-15T09:00:00Z' }),
+    makeSession({ id: 2, uid: 'email', task: 'email', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' }),
+    makeSession({ id: 3, uid: 'old', task: 'old', started_at: '2025-11-03T08:00:00Z', stopped_at: '2025-11-03T09:00:00Z' }),
+  ]);
   const before = await state();
   expect((await run(...args)).code).toBe(0);
   expect(await state()).not.toEqual(before);

@@ -26,7 +26,9 @@ export function fakeTerminal(size: { rows?: number; columns?: number } = {}): Fa
       .map((frame) => frame.replace(CSI, '').replaceAll('\u0007', '').split('\r\n'));
   const settle = () => {
     const drawn = screens().length;
-    waiters = waiters.filter((w) => (drawn >= w.count ? (w.resolve(), false) : true));
+    const ready = waiters.filter((w) => drawn >= w.count);
+    waiters = waiters.filter((w) => drawn < w.count);
+    for (const w of ready) w.resolve();
   };
   return {
     isTTY: true,

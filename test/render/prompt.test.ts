@@ -15,7 +15,7 @@ import { tempHome } from '../helpers/spawn.js';
 // (59 s, 60 s, whole hours, past a day), without the built bin: the state file is encoded here.
 
 const START = '2026-01-15T09:00:00Z';
-const after = (seconds: number) => new Date(Date.parse(START) + seconds * 1000).toISOString();
+const later = (seconds: number) => new Date(Date.parse(START) + seconds * 1000).toISOString();
 const running = (overrides: Partial<Session> = {}) =>
   makeSession({ task: 'coding', started_at: START, stopped_at: null, status: 'running', ...overrides });
 
@@ -49,7 +49,7 @@ const CASES: [name: string, active: Session[], seconds: number][] = [
     ],
     7200,
   ],
-  ['a pause that began after now', [running({ status: 'paused', pauses: [{ started_at: after(100), ended_at: null }] })], 50],
+  ['a pause that began after now', [running({ status: 'paused', pauses: [{ started_at: later(100), ended_at: null }] })], 50],
 ];
 
 const LOAD: Record<PromptShell, string> = {
@@ -85,7 +85,7 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) =>
     const home = join(root, shell, name.replace(/\W+/g, '-'));
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState(active));
-    const now = after(seconds);
+    const now = later(seconds);
     expect(await runPrompt(shell, home, now)).toBe(shortStatus(active, new Date(now)));
   });
 
@@ -101,9 +101,9 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function', (shell) =>
     const home = join(root, shell, 'format');
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([running()]));
-    expect(await runPrompt(shell, home, after(65), withFormat(shell, '[%s] '))).toBe('[coding 0:01:05] ');
+    expect(await runPrompt(shell, home, later(65), withFormat(shell, '[%s] '))).toBe('[coding 0:01:05] ');
     writeFileSync(join(home, PROMPT_STATE_FILE), encodePromptState([]));
-    expect(await runPrompt(shell, home, after(65), withFormat(shell, '[%s] '))).toBe('');
+    expect(await runPrompt(shell, home, later(65), withFormat(shell, '[%s] '))).toBe('');
   });
 });
 
@@ -130,7 +130,7 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the st
    */
   const runIn = (env: Env, cwd: string, accountHome: string | null): string => {
     const script = promptFunction(shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION, accountHome });
-    const full: Env = { PATH: process.env.PATH ?? '', STINT_NOW: after(10), SCRIPT: script, ...env };
+    const full: Env = { PATH: process.env.PATH ?? '', STINT_NOW: later(10), SCRIPT: script, ...env };
     const home = env.HOME === undefined ? (shell === 'fish' ? 'set -e HOME; ' : 'unset HOME; ') : shell === 'fish' ? `set -gx HOME '${env.HOME}'; ` : '';
     const run = spawnSync(shell, ['-c', `${home}${LOAD[shell]}`], { env: full, cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     if (run.status !== 0 || run.stderr !== '') throw new Error(`${shell}: ${run.stderr}`);

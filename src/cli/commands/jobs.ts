@@ -4,7 +4,7 @@ import { validateSchedule } from '../../core/schedule.js';
 import { toStoredInstant } from '../../core/time.js';
 import { checkJobConfig } from '../../jobs/index.js';
 import { refuse } from '../../jobs/config.js';
-import { executionJson, executionLine, jobJson, jobLine } from '../../render/jobs.js';
+import { executionJson, executionLine, jobJson, jobLine, jobLines } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 
 export interface JobAddOptions {
@@ -151,7 +151,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
     ctx.print(jobs.length === 0 ? `No jobs yet. Add one with: ${ctx.command} jobs add <name> --type backup --cron "@daily" --config target=DIR\n` : 'No jobs match.\n');
   } else {
     const pages = Math.ceil(matching.length / size);
-    ctx.print(`${shown.map(jobLine).join('')}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
+    ctx.print(`${jobLines(shown)}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
   }
   return 0;
 }
@@ -177,9 +177,8 @@ export async function jobStats(_options: object, ctx: Context): Promise<number> 
   };
   if (ctx.json) ctx.printJson(stats);
   else {
-    ctx.print(
-      `Jobs        ${stats.total_jobs} (${stats.active_jobs} enabled)\nExecutions  ${stats.total_executions}: ${stats.successful_executions} completed, ${stats.failed_executions} failed\n`,
-    );
+    const { total_executions: total, successful_executions: completed, failed_executions: failed } = stats;
+    ctx.print(`Jobs        ${stats.total_jobs} (${stats.active_jobs} enabled)\nExecutions  ${total}: ${completed} completed, ${failed} failed\n`);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { activeOverview, focusProgress } from '../../core/status.js';
 import { sessionJson } from '../../render/json.js';
 import { nextSteps } from '../../render/next-steps.js';
-import { activeLine, forgottenWarning, shortStatus } from '../../render/session-text.js';
+import { activeLines, forgottenWarning, shortStatus } from '../../render/session-text.js';
 import { ACTIVE } from '../../store/store.js';
 import type { Context } from '../context.js';
 
@@ -49,7 +49,7 @@ export async function status(options: StatusOptions, ctx: Context): Promise<numb
   if (sessions.length === 0) {
     ctx.print(`${idle(ctx)}\n`);
   } else {
-    ctx.print(`${sessions.map((s) => activeLine(s, now, ctx.palette)).join('\n')}\n`);
+    ctx.print(`${activeLines(sessions, now, ctx.palette).join('\n')}\n`);
   }
   if (options.next) ctx.print(nextSteps(sessions, ctx.palette, ctx.command));
   for (const warning of warnings) ctx.warn(warning);
@@ -68,11 +68,12 @@ async function watchStatus(options: StatusOptions, ctx: Context): Promise<number
     async frame(now) {
       const { sessions, warnings } = await readActive(ctx, now);
       const lines = sessions.length === 0 ? [idle(ctx)] : [];
-      for (const s of sessions) {
-        lines.push(activeLine(s, now, ctx.palette));
+      const active = activeLines(sessions, now, ctx.palette);
+      sessions.forEach((s, i) => {
+        lines.push(active[i] as string);
         const bar = focusBar(s, now, ctx.palette);
         if (bar) lines.push(`   ${bar}`);
-      }
+      });
       lines.push(...warnings.map((w) => ctx.palette.warning(w)));
       return { lines, keepTop: 0, focus: sessions.filter((s) => s.planned_seconds !== null) };
     },

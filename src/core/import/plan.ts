@@ -116,7 +116,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     wanted.push(record.id);
   }
   const ids = assignIds(data, wanted);
-  added.forEach((session, i) => (session.id = ids[i] as number));
+  for (const [i, session] of added.entries()) session.id = ids[i] as number;
   for (const session of added) data.sessions.push(session);
   return {
     formats: [...new Set(inputs.map((input) => input.format))],

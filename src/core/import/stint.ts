@@ -69,7 +69,7 @@ export function parseStintCsv(text: string): ParsedImport {
         throw new EntryProblem(`expected ${columns.length} fields, found ${record.length}`);
       }
       const fields: Record<string, string> = {};
-      columns.forEach((name, i) => (fields[name] = record[i] ?? ''));
+      for (const [i, name] of columns.entries()) fields[name] = record[i] ?? '';
       return readStintSession(csvFields(fields), where);
     });
   }

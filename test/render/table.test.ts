@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import { PLAIN } from '../../src/render/color.js';
+import { jobLines, type JobJson } from '../../src/render/jobs.js';
+import { BAR_CELLS, reportText } from '../../src/render/report-text.js';
+import { activeLines } from '../../src/render/session-text.js';
+import { cellWidth, sessionsTable, table } from '../../src/render/table.js';
+import { at, makeSession } from '../helpers/factories.js';
+
+// One way to draw a table: columns measured in terminal cells, so wide scripts and emoji align.
+
+const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+
+test.each([
+  ['coding', 6],
+  ['コーディング', 12],
+  ['写作', 4],
+  ['🍅-focus', 8],
+  ['café', 4],
+  [bold('Task'), 4],
+  ['', 0],
+])('cellWidth(%j) is %i cells', (text, width) => {
+  expect(cellWidth(text)).toBe(width);
+});
+
+describe('table', () => {
+  test('pads each column to its widest cell in cells, right or left, two spaces apart', () => {
+    const lines = table(
+      [{ align: 'right' }, {}, { align: 'right' }],
+      [
+        ['ID', 'Task', 'Time'],
+        ['1', 'コーディング', '1h'],
+        ['22', '🍅-focus', '25m'],
+      ],
+    );
+    expect(lines).toEqual(['ID  Task          Time', ' 1  コーディング    1h', '22  🍅-focus       25m']);
+  });
+
+  test('colour codes take no width; trailing blanks are dropped', () => {
+    expect(table([{}, {}], [[bold('Task'), 'x'], ['a', ''], ['longer', '']])).toEqual([`${bold('Task')}    x`, 'a', 'longer']);
+  });
+
+  test('a column can sit one space after the last', () => {
+    expect(table([{ align: 'right' }, { gap: 1 }, {}], [['#1', 'a', 'x'], ['#10', 'bbb', 'y']])).toEqual([' #1 a    x', '#10 bbb  y']);
+  });
+
+  test('no rows, no lines', () => {
+    expect(table([{}], [])).toEqual([]);
+  });
+});
+
+describe('the tables of list, status and jobs list', () => {
+  /** Where `text` begins on a line, in terminal cells. */
+  const columnOf = (line: string, text: string) => cellWidth(line.slice(0, line.indexOf(text)));
+
+  test('list: a CJK or emoji task name keeps the next columns in line', () => {
+    const sessions = [
+      makeSession({ id: 1, task: 'coding' }),
+      makeSession({ id: 2, task: '写作', started_at: '2026-01-15T15:00:00Z', stopped_at: '2026-01-15T15:30:00Z' }),
+      makeSession({ id: 3, task: 'コーディング', started_at: '2026-01-15T16:00:00Z', stopped_at: '2026-01-15T16:05:00Z' }),
+    ];
+    const lines = sessionsTable(sessions, at('2026-01-15T17:00:00Z'), PLAIN).trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    const starts = lines.map((line) => columnOf(line, line.startsWith('ID') ? 'Started' : '2026-01-15'));
+    const statuses = lines.map((line) => columnOf(line, line.startsWith('ID') ? 'Status' : 'completed'));
+    expect(new Set(starts).size).toBe(1);
+    expect(new Set(statuses).size).toBe(1);
+    expect(starts[0]).toBe(cellWidth('ID  コーディング  '));
+  });
+
+  test('report: a CJK task name keeps times and bars in line', () => {
+    const text = reportText(
+      {
+        from: '2026-01-15',
+        to: '2026-01-15',
+        by: 'task',
+        roundSeconds: null,
+        totalSeconds: 5400,
+        sessionCount: 3,
+        rows: [
+          { name: '写作', seconds: 3600, sessions: 2 },
+          { name: 'code', seconds: 1800, sessions: 1 },
+        ],
+      },
+      PLAIN,
+    );
+    expect(text).toBe(
+      [
+        'Report 2026-01-15, by task',
+        `写作       1h  ${'█'.repeat(BAR_CELLS)}  2 sessions`,
+        `code      30m  ${'█'.repeat(BAR_CELLS / 2).padEnd(BAR_CELLS)}  1 session`,
+        `Total  1h 30m  ${' '.repeat(BAR_CELLS)}  3 sessions`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('status: several sessions line up their clocks', () => {
+    const running = makeSession({ id: 2, task: 'コーディング', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' });
+    const paused = makeSession({
+      id: 13,
+      task: 'review',
+      started_at: '2026-01-15T13:00:00Z',
+      stopped_at: null,
+      status: 'paused',
+      pauses: [{ started_at: '2026-01-15T13:30:00Z', ended_at: null }],
+    });
+    expect(activeLines([running, paused], at('2026-01-15T14:00:00Z'), PLAIN)).toEqual([
+      '▶ #2  コーディング  2:00:00  since 13:00',
+      '⏸ #13 review        0:30:00  paused',
+    ]);
+  });
+
+  test('jobs list: one job a line, in columns', () => {
+    const job = (job_id: number, name: string, type: JobJson['type'], schedule: string, enabled: boolean): JobJson => ({
+      job_id,
+      name,
+      description: null,
+      type,
+      schedule,
+      config: {},
+      enabled,
+      created_at: '2026-01-10T12:00:00+01:00',
+      updated_at: '2026-01-10T12:00:00+01:00',
+      last_run: null,
+      next_run: enabled ? '2026-01-11T00:00:00+01:00' : null,
+    });
+    expect(jobLines([job(1, 'daily', 'summary', '@daily', true), job(12, 'nightly-backup', 'backup', '0 3 * * *', false)])).toBe(
+      ' #1 daily          (summary) @daily     next 2026-01-11 00:00, last -\n#12 nightly-backup (backup)  0 3 * * *  disabled, last -\n',
+    );
+  });
+});
