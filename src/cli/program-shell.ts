@@ -1,12 +1,10 @@
 import { Argument, type Command } from 'commander';
-import type { Invoke } from './program.js';
+import { SHELLS, type Shell } from '../render/completion.js';
+import type { Invoke } from './context.js';
 
 // The commands that plug stint into a shell: completion scripts, the prompt function, and the
 // hidden helper the completion scripts call for dynamic values.
 
-/** The shells `completion` and `prompt` write for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
 
 export function addShellCommands(program: Command, invoke: Invoke): void {
   program
@@ -15,7 +13,8 @@ export function addShellCommands(program: Command, invoke: Invoke): void {
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .addHelpText('after', '\nExamples:\n  stint completion bash > ~/.local/share/bash-completion/completions/stint\n  stint completion fish > ~/.config/fish/completions/stint.fish')
     .action((shell: Shell, _opts: object, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/completion.js')).completion, { shell }),
+      // The tree being run is the one described: the handler needs no way back to program.ts.
+      invoke(cmd, async () => (await import('./commands/completion.js')).completion, { shell, program: cmd.parent as Command }),
     );
 
   program

@@ -1,6 +1,5 @@
 import { storeError } from '../core/errors.js';
 import { STATUSES, type Session, type TrackerData } from '../core/session.js';
-import type { UndoEntry } from './undo-journal.js';
 
 /** The layout this stint writes: a root file plus one file of finished sessions per month. */
 export const STORE_VERSION = 2;
@@ -34,6 +33,18 @@ export interface MonthEntry {
   max_id: number;
   /** The longest session in the file, so range queries know how far back to look. */
   max_seconds: number;
+}
+
+/**
+ * What one change replaced: the root's active sessions and counter, and the month entries it
+ * changed (null where the month did not exist). Entries live in the root itself, so recording one
+ * is part of the change's own commit; the month files they name are kept until the entry leaves,
+ * so an undo restores the exact files.
+ */
+export interface UndoEntry {
+  label: string;
+  at: string;
+  before: { next_id: number; active: Session[]; months: Record<string, MonthEntry | null> };
 }
 
 /** The root: small, read by every command; its atomic replacement is the commit of every change. */
