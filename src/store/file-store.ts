@@ -16,7 +16,7 @@ import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
-import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
+import { digestMonths, digestSettled } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
 import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
@@ -58,13 +58,23 @@ const WRITE_ATTEMPTS = 3;
 
 const READ_ATTEMPTS = 5;
 
+/** What the store takes from the caller's seam (Deps) instead of reading the process. */
+export interface StoreSeam {
+  /** Stamps undo entries; the system clock when not given (tools, tests). */
+  now?: () => Date;
+  /** Names the local time zone, which keys the digest cache; none given: nothing is cached. */
+  zone?: () => string | null;
+}
+
 /**
  * The store on disk, in `dir` (created 0700 on the first write). Layout, in README "Storage":
  * `state.json` (the root) names one immutable file per month of finished sessions; a change
  * writes new month files under new names, then replaces the root atomically — the single
  * commit point, so a kill at any instant leaves the old state or the new one.
  */
-export function createFileStore(dir: string, zone: () => string | null = () => zoneKey(process.env)): Store {
+export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
+  const zone = seam.zone ?? (() => null);
+  const clock = seam.now ?? (() => new Date());
   const rootPath = join(dir, ROOT_FILE);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
@@ -204,7 +214,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
       const result = await change(loaded.data);
       guard.assertHeld();
       const label = describe?.(result);
-      await commit(snapshot, loaded, label, new Date().toISOString()).catch((error: unknown) => {
+      await commit(snapshot, loaded, label, clock().toISOString()).catch((error: unknown) => {
         if (error instanceof StintError || error instanceof RaceLost) throw error;
         throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
       });
@@ -292,7 +302,7 @@ export function createFileStore(dir: string, zone: () => string | null = () => z
     updateJobs: (change) => updateSideFile(dir, JOBS, change),
     backupTo: (target) =>
       backupStore(dir, target, async (copy) => {
-        const store = createFileStore(copy, () => null);
+        const store = createFileStore(copy);
         await store.read(ALL);
         await store.readConfig();
         await store.readJobs();

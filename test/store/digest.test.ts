@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
-import { zoneKey } from '../../src/store/digest-cache.js';
+import { zoneKey } from '../../src/cli/deps.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ALL, type Store } from '../../src/store/store.js';
@@ -16,7 +16,7 @@ let store: Store;
 beforeEach(() => {
   ({ home, cleanup } = tempHome());
   zone = 'TZ=Europe/Paris';
-  store = createFileStore(home, () => zone);
+  store = createFileStore(home, { zone: () => zone });
 });
 afterEach(() => cleanup());
 

@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 test('a change that changes nothing writes nothing, even when the file does not exist yet', async () => {
-  const store = createFileStore(home, () => null);
+  const store = createFileStore(home);
   expect(await store.updateJobs((data) => data.jobs.length)).toBe(0);
   await store.updateConfig(() => undefined);
   expect(existsSync(join(home, 'jobs.json'))).toBe(false);
@@ -22,7 +22,7 @@ test('a change that changes nothing writes nothing, even when the file does not 
 
 test('temporary files a killed writer left beside jobs.json are swept by the next change', async () => {
   writeFileSync(join(home, '.jobs.json.4242.abc.tmp'), '{"half');
-  await createFileStore(home, () => null).updateJobs((data) => {
+  await createFileStore(home).updateJobs((data) => {
     data.next_job_id = 2;
   });
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);

@@ -145,3 +145,13 @@ describe('the lock around a commit', () => {
     expect(readdirSync(home)).not.toContain('copy');
   });
 });
+
+describe('undo entries are stamped by the clock the store is given', () => {
+  test('the seam clock (STINT_NOW in a real run), not the system time', async () => {
+    const { createFileStore } = await import('../../src/store/file-store.js');
+    const fixed = createFileStore(home, { now: () => new Date('2031-05-06T07:08:09Z') });
+    await fixed.update(ALL, (data) => startSession(data, { task: 'coding', uid: 'u1' }, at('2031-05-06T07:00:00Z')), () => 'start #1 coding');
+    const root = decodeRoot(readFileSync(join(home, 'state.json'), 'utf8'), F);
+    expect(root.undo?.map((e) => e.at)).toEqual(['2031-05-06T07:08:09.000Z']);
+  });
+});

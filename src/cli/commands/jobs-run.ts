@@ -50,6 +50,7 @@ async function runClaims(ctx: Context, claims: Claim[], now: Date): Promise<Exec
 const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   store: ctx.deps.store,
   now,
+  files: ctx.deps.files,
   home: ctx.deps.home,
   dataDir: ctx.deps.dataDir,
   dryRun,
