@@ -1,9 +1,9 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
 import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
-import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
+import { monthCodec, rootCodec } from './codecs.js';
 import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
 import { monthBatches, monthsInScope, planMonths } from './layout.js';
@@ -14,18 +14,17 @@ import { jobsCodec } from './jobs-file.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
 import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
-import { CONFIG_FILE, JOBS_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
+import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
-import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
+import type { Change, Changes, Describe, Scope, Store } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
-/** What the disk holds now: the root, or a version-1 file still to migrate. */
+/** The root as read, and its text (null: no store yet). */
 interface Snapshot {
   root: Root;
   rootText: string | null;
-  legacy: TrackerData | null;
 }
 
 interface Month {
@@ -79,30 +78,13 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
 
-  async function readRoot() {
+  async function readSnapshot(): Promise<Snapshot> {
     const { db, adapter } = openJson(rootPath, rootCodec, 'replace', emptyRoot());
     await db.read();
     return { root: db.data, rootText: adapter.lastText };
   }
 
-  async function readSnapshot(): Promise<Snapshot> {
-    const { root, rootText } = await readRoot();
-    if (rootText !== null) return { root, rootText, legacy: null };
-    const { db: legacyDb } = openJson(join(dir, LEGACY_FILE), legacyCodec, 'replace', null);
-    await legacyDb.read();
-    const legacy = legacyDb.data;
-    if (legacy) {
-      const active = legacy.sessions.filter(isActive);
-      return { root: { ...emptyRoot(), next_id: legacy.next_id, active }, rootText: null, legacy };
-    }
-    // Neither: a new store, or a migration just committed the root and moved the old file away.
-    if ((await readRoot()).rootText !== null) throw new Vanished();
-    return { root, rootText: null, legacy: null };
-  }
-
-  async function load(snapshot: Snapshot, scope: Scope): Promise<Loaded> {
-    const { root, legacy } = snapshot;
-    if (legacy) return { data: { next_id: legacy.next_id, sessions: [...legacy.sessions] }, monthTexts: new Map() };
+  async function load({ root }: Snapshot, scope: Scope): Promise<Loaded> {
     const months = await Promise.all(monthsInScope(root, scope).map((key) => readMonth(root, key)));
     // Copies: the change edits what it is handed, and the root read must stay as read (undo, no-op check).
     const sessions: Session[] = root.active.map((s) => structuredClone(s));
@@ -128,8 +110,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   }
 
   /** Month by month, with the active sessions filed under the month they started in. */
-  function batches({ root, legacy }: Snapshot, scope: Scope): AsyncIterable<Session[]> | Session[][] {
-    if (legacy) return [[...legacy.sessions].sort(compareByStart)];
+  function batches({ root }: Snapshot, scope: Scope): AsyncIterable<Session[]> {
     return monthBatches(root, scope, async (key) => (await readMonth(root, key)).sessions);
   }
 
@@ -151,16 +132,20 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     const old = snapshot.root;
     const revision = old.revision + 1;
     const { months, writes } = await planMonths(
-      { months: snapshot.legacy ? {} : old.months, revision, sessions: loaded.data.sessions, loaded: loaded.monthTexts },
+      { months: old.months, revision, sessions: loaded.data.sessions, loaded: loaded.monthTexts },
       async (key) => (await readMonth(old, key)).sessions,
     );
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
-    const history = snapshot.legacy ? [] : (old.undo ?? []);
-    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history };
-    if (!snapshot.legacy && writes.length === 0 && encodeRoot({ ...root, revision: old.revision }) === snapshot.rootText) {
+    const history = old.undo ?? [];
+    const changed = { ...old.changed };
+    for (const key of new Set([...Object.keys(old.months), ...Object.keys(months)])) {
+      if (old.months[key]?.file !== months[key]?.file) changed[key] = revision;
+    }
+    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
+    if (writes.length === 0 && encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText) {
       return; // nothing changed
     }
-    if (label !== undefined && !snapshot.legacy) {
+    if (label !== undefined) {
       root.undo = [...history, undoEntry(label, now, old, root)].slice(-UNDO_DEPTH);
     }
 
@@ -178,9 +163,6 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
     afterCommit(
       () => writePromptState(dir, active),
-      () => {
-        if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-      },
       () => collectGarbage(dir, [root, old]),
     );
   }
@@ -207,7 +189,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   async function updateOnce<T>(scope: Scope, change: Change<T>, describe: Describe<T> | undefined): Promise<T> {
     return withStoreLock(dir, async (guard) => {
       const snapshot = await readSnapshot().catch(vanishedWhileLocked);
-      const loaded = await load(snapshot, snapshot.legacy ? ALL : scope).catch((error: unknown) => {
+      const loaded = await load(snapshot, scope).catch((error: unknown) => {
         if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
         throw error;
       });
@@ -274,18 +256,30 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       }),
 
     digest: (name, derive, valid) =>
-      withSnapshot(async ({ root, rootText, legacy }) => {
-        if (legacy) return [derive(legacy.sessions.filter((s) => !isActive(s)))];
+      withSnapshot(async ({ root, rootText }) => {
         // No cache for a store not yet written: a reader never creates the data directory.
         const key = rootText === null ? null : zone();
         return digestMonths({ dir, name, zone: key, root }, { derive, valid }, (month) => monthSessions(root, month));
       }),
 
     digestSettled: (name, derive, valid, settling) =>
-      withSnapshot(async ({ root, rootText, legacy }) => {
-        if (legacy) return { settled: null, newest: { month: 'legacy', value: derive(legacy.sessions.filter((s) => !isActive(s))) } };
+      withSnapshot(async ({ root, rootText }) => {
         const key = rootText === null ? null : zone();
         return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month) => monthSessions(root, month));
+      }),
+
+    changesSince: (since) =>
+      withSnapshot(async ({ root }) => {
+        const changed = root.changed ?? {};
+        // A revision this store never reached (a copy of another store, a restored backup): everything.
+        const after = since > root.revision ? 0 : since;
+        const months: Changes['months'] = {};
+        for (const key of [...new Set([...Object.keys(root.months), ...Object.keys(changed)])].sort()) {
+          // A month written before `changed` was kept counts as changed: too much is safe.
+          if ((changed[key] ?? Infinity) <= after) continue;
+          months[key] = root.months[key] ? (await readMonth(root, key)).sessions : [];
+        }
+        return { revision: root.revision, next_id: root.next_id, active: root.active, months };
       }),
 
     update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),
@@ -303,7 +297,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     backupTo: (target) =>
       backupStore(dir, target, async (copy) => {
         const store = createFileStore(copy);
-        await store.read(ALL);
+        await store.read({ kind: 'all' });
         await store.readConfig();
         await store.readJobs();
       }),

@@ -27,6 +27,21 @@ export interface Settling<T, S> {
   valid(cached: unknown): boolean;
 }
 
+/** What changed in the store after a revision: enough for a copy made then to catch up. */
+export interface Changes {
+  /** The store's revision now: the next call's `since`. */
+  revision: number;
+  next_id: number;
+  /** Every running and paused session (there are few): a copy replaces its own. */
+  active: Session[];
+  /**
+   * Each month (`YYYY-MM`, UTC, as months are filed) whose finished sessions changed after
+   * `since`, with all of them now: a copy replaces that month whole, so an edited session comes
+   * back changed and a removed one is missing; a month emptied comes back as [].
+   */
+  months: Record<string, Session[]>;
+}
+
 export const ACTIVE: Scope = { kind: 'active' };
 export const ALL: Scope = { kind: 'all' };
 
@@ -77,6 +92,12 @@ export interface Store {
    * and returns its description, or null when there is nothing to undo. The ID counter stays.
    */
   undo(): Promise<string | null>;
+  /**
+   * What changed after revision `since` (0: everything). Every change that commits, undo
+   * included, raises the revision; a sync or a server keeps the revision it has seen and asks
+   * for what changed since. No lock.
+   */
+  changesSince(since: number): Promise<Changes>;
   /** The settings (config.json), defaults where unset; no lock. */
   readConfig(): Promise<Config>;
   /** Changes settings under the store lock. */

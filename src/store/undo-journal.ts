@@ -17,14 +17,18 @@ export function undoEntry(label: string, at: string, old: Root, next: Pick<Root,
 
 /** The root after undoing `entry`; the ID counter never goes back, so IDs are never reused. */
 export function undoneRoot(root: Root, entry: UndoEntry): Root {
+  const revision = root.revision + 1;
   const months = { ...root.months };
+  const changed = { ...root.changed };
   for (const [key, month] of Object.entries(entry.before.months)) {
     if (month === null) delete months[key];
     else months[key] = month;
+    changed[key] = revision;
   }
   return {
     ...root,
-    revision: root.revision + 1,
+    revision,
+    changed,
     next_id: Math.max(root.next_id, entry.before.next_id),
     active: entry.before.active,
     months,

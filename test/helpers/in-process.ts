@@ -4,7 +4,6 @@ import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 
 export interface Harness {
   store: MemoryStore;
@@ -30,7 +29,7 @@ interface HarnessOptions {
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
 export function harness(options: HarnessOptions = {}): Harness {
-  const store = createMemoryStore(options.data ? encodeLegacyFile(options.data) : null);
+  const store = createMemoryStore(options.data ?? null);
   return { ...harnessOn(store, options), store };
 }
 

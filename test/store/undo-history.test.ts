@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StintError } from '../../src/core/errors.js';
 import { startSession, type TrackerData } from '../../src/core/session.js';
-import { decodeRoot, emptyRoot, encodeLegacyFile, encodeRoot, type Root } from '../../src/store/schema.js';
+import { decodeRoot, emptyRoot, encodeRoot, type Root } from '../../src/store/schema.js';
 import { ALL, type Store } from '../../src/store/store.js';
 import { checkedUndoneRoot, type UndoEntry } from '../../src/store/undo-journal.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -107,16 +107,6 @@ describe('a change that committed never reports failure', () => {
     mkdirSync(join(home, 'prompt.state', 'blocked'), { recursive: true });
     await store.update(ALL, start('one'));
     expect((await store.read(ALL)).sessions).toHaveLength(1);
-  });
-
-  test('the version-1 file that cannot be renamed after its migration: the change is stored, once', async () => {
-    mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, 'sessions.json'), encodeLegacyFile({ next_id: 2, sessions: [makeSession({ id: 1 })] }));
-    mkdirSync(join(home, 'sessions.v1.json.bak', 'blocked'), { recursive: true });
-    await expect(store.update(ALL, start('two'))).resolves.toBeDefined();
-    expect(existsSync(join(home, 'state.json'))).toBe(true);
-    expect((await store.read(ALL)).sessions.map((s) => s.id).sort()).toEqual([1, 2]);
-    expect(readdirSync(home)).toContain('sessions.json');
   });
 
   test('encodeRoot of a root with history reads back unchanged', () => {
