@@ -18,15 +18,6 @@ export type Change<T> = (data: TrackerData) => T | Promise<T>;
 /** Names a change for `undo`'s report, from its result: `start #5 coding`. */
 export type Describe<T> = (result: T) => string;
 
-/** How `digestSettled` reduces the older months' results, and checks a cached reduction. */
-export interface Settling<T, S> {
-  /** What the reduction depends on besides the months (a setting, say): part of the cache key. */
-  key: string;
-  /** The older months' results, oldest first, into one. */
-  fold(months: readonly { month: string; value: T }[]): S;
-  valid(cached: unknown): boolean;
-}
-
 /** What changed in the store after a revision: enough for a copy made then to catch up. */
 export interface Changes {
   /** The store's revision now: the next call's `since`. */
@@ -69,18 +60,6 @@ export interface Store {
    * Takes no lock.
    */
   digest<T>(name: string, derive: (sessions: readonly Session[]) => T, valid: (cached: unknown) => boolean): Promise<T[]>;
-  /**
-   * Like digest, for summaries that must not grow with the history (the line after `stop`): the
-   * results of every month but the newest are reduced by `settling.fold`, and that reduction is
-   * cached (keyed by those months' files, the time zone and `settling.key`); the newest month's
-   * result comes back on its own. Null when there is no such month.
-   */
-  digestSettled<T, S>(
-    name: string,
-    derive: (sessions: readonly Session[]) => T,
-    valid: (cached: unknown) => boolean,
-    settling: Settling<T, S>,
-  ): Promise<{ settled: S | null; newest: { month: string; value: T } | null }>;
   /**
    * Exclusive read–change–write. `change` edits the data it is given and returns a result;
    * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored
