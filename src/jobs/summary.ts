@@ -81,7 +81,7 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   const config = check(job.config, ctx);
   const target = config.target as string;
   const period = config.period as Period;
-  const { week_start } = await ctx.store.readConfig();
+  const { week_start } = await ctx.store.config.read();
   const range = lastPeriod(period, ctx.now, week_start);
   // Built as `report` builds it: a batch at a time, starting over if the scan is retried.
   const request = { by: config.by as ReportBy, range, roundSeconds: null };

@@ -18,7 +18,7 @@ import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from
 import { writePromptState } from './prompt-state.js';
 import { digestMonths } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
-import type { Change, Changes, Describe, Scope, Store } from './store.js';
+import type { Changes, Scope, Store } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
 /** The root as read, and its text (null: no store yet). */
@@ -186,7 +186,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   }
 
   /** One locked read–change–write; RaceLost if the root changed under it. */
-  async function updateOnce<T>(scope: Scope, change: Change<T>, describe: Describe<T> | undefined): Promise<T> {
+  async function updateOnce<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>, describe: ((result: T) => string) | undefined): Promise<T> {
     return withStoreLock(dir, async (guard) => {
       const snapshot = await readSnapshot().catch(vanishedWhileLocked);
       const loaded = await load(snapshot, scope).catch((error: unknown) => {
@@ -280,20 +280,14 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
 
     undo: () => retried(undoOnce),
 
-    readConfig: () => readSideFile(dir, CONFIG),
-    updateConfig: (change) =>
-      updateSideFile(dir, CONFIG, (config) => {
-        change(config);
-        return config;
-      }),
-    readJobs: () => readSideFile(dir, JOBS),
-    updateJobs: (change) => updateSideFile(dir, JOBS, change),
+    config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change) },
+    jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change) },
     backupTo: (target) =>
       backupStore(dir, target, async (copy) => {
         const store = createFileStore(copy);
         await store.read({ kind: 'all' });
-        await store.readConfig();
-        await store.readJobs();
+        await store.config.read();
+        await store.jobs.read();
       }),
   };
 }

@@ -3,7 +3,7 @@ import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
 import { fileByMonth } from './layout.js';
-import type { Changes, Scope, Store } from './store.js';
+import type { Changes, Document, Scope, Store } from './store.js';
 
 /**
  * An in-memory store for command tests. It keeps the sessions as one JSON text, so tests can
@@ -29,8 +29,6 @@ const monthTexts = (data: TrackerData): Map<string, string> =>
 
 export function createMemoryStore(initial: TrackerData | null = null): MemoryStore {
   const history: { text: string | null; label: string }[] = [];
-  const config = defaultConfig();
-  let jobs = emptyJobsData();
   let revision = initial === null ? 0 : 1;
   /** Month → the revision that last changed it (the file store keeps the same in its root). */
   const changed = new Map<string, number>();
@@ -95,27 +93,27 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       for (const [key, at] of [...changed].sort()) if (at > after) months[key] = filed.get(key) ?? [];
       return { revision, next_id: data.next_id, active: data.sessions.filter(isActive).sort(compareByStart), months };
     },
-    async readConfig() {
-      return { ...config };
-    },
-    async updateConfig(change) {
-      change(config);
-      return { ...config };
-    },
-    async readJobs() {
-      return structuredClone(jobs);
-    },
-    async updateJobs(change) {
-      const draft = structuredClone(jobs);
-      const result = await change(draft);
-      jobs = draft;
-      return result;
-    },
+    config: document(defaultConfig()),
+    jobs: document(emptyJobsData()),
     async backupTo() {
       throw new Error('the in-memory store has no files to back up');
     },
   };
   return store;
+}
+
+/** A document held in memory: copies out, and a change that throws leaves it as it was. */
+function document<T>(initial: T): Document<T> {
+  let value = initial;
+  return {
+    read: async () => structuredClone(value),
+    async update(change) {
+      const draft = structuredClone(value);
+      const result = await change(draft);
+      value = draft;
+      return result;
+    },
+  };
 }
 
 /** The active sessions and the finished ones the scope selects, as the file store hands them out. */

@@ -21,7 +21,7 @@ const run = (...args: string[]) => stint(args, { home, now: NOW });
 beforeEach(async () => {
   await seedStore(home, [makeSession({ id: 1, uid: 'one', started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' })]);
   const store = createFileStore(home);
-  await store.updateConfig((config) => {
+  await store.config.update((config) => {
     config.daily_goal_seconds = 7200;
   });
   const added = await run('jobs', 'add', 'weekly', '--type', 'summary', '--cron', '0 8 * * 1', '--config', `target=${join(work, 'week.md')}`);

@@ -25,7 +25,7 @@ async function report(zone: string, sessions: Session[], config: Record<string, 
   process.env.TZ = zone;
   const store = createMemoryStore(makeData(sessions));
   if (weekStart !== undefined) {
-    await store.updateConfig((settings) => {
+    await store.config.update((settings) => {
       settings.week_start = weekStart;
     });
   }

@@ -69,7 +69,7 @@ describe('the period reported is the last complete one', () => {
   });
 
   test('week, starting Sunday', async () => {
-    await store.updateConfig((config) => {
+    await store.config.update((config) => {
       config.week_start = 0;
     });
     const out = await json({});

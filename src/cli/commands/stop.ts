@@ -53,7 +53,7 @@ async function printProgress(stopped: readonly Session[], now: Date, ctx: Contex
   try {
     const { store } = ctx.deps;
     const today = dayNumber(now.getTime());
-    const [tally, settings] = await Promise.all([historyTally(store), store.readConfig()]);
+    const [tally, settings] = await Promise.all([historyTally(store), store.config.read()]);
     const goal = settings.daily_goal_seconds;
     ctx.print(progressLine(summarize(tally, today, goal), justEarned(tally, stopped, today, goal), ctx.palette));
   } catch (error) {
