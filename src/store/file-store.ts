@@ -6,7 +6,7 @@ import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './ato
 import { monthCodec, rootCodec } from './codecs.js';
 import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
-import { monthBatches, monthsInScope, planMonths } from './layout.js';
+import { markChanged, monthBatches, monthsChangedSince, monthsInScope, planMonths } from './layout.js';
 import { withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
@@ -137,10 +137,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     );
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
     const history = old.undo ?? [];
-    const changed = { ...old.changed };
-    for (const key of new Set([...Object.keys(old.months), ...Object.keys(months)])) {
-      if (old.months[key]?.file !== months[key]?.file) changed[key] = revision;
-    }
+    const changed = markChanged(old, months, revision);
     const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
     if (writes.length === 0 && encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText) {
       return; // nothing changed
@@ -264,15 +261,8 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
 
     changesSince: (since) =>
       withSnapshot(async ({ root }) => {
-        const changed = root.changed ?? {};
-        // A revision this store never reached (a copy of another store, a restored backup): everything.
-        const after = since > root.revision ? 0 : since;
         const months: Changes['months'] = {};
-        for (const key of [...new Set([...Object.keys(root.months), ...Object.keys(changed)])].sort()) {
-          // A month written before `changed` was kept counts as changed: too much is safe.
-          if ((changed[key] ?? Infinity) <= after) continue;
-          months[key] = root.months[key] ? (await readMonth(root, key)).sessions : [];
-        }
+        for (const key of monthsChangedSince(root, since)) months[key] = root.months[key] ? (await readMonth(root, key)).sessions : [];
         return { revision: root.revision, next_id: root.next_id, active: root.active, months };
       }),
 

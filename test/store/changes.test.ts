@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { stopSession, type Session } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
+import { monthsChangedSince } from '../../src/store/layout.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { emptyRoot } from '../../src/store/schema.js';
 import { ALL, type Changes, type Store } from '../../src/store/store.js';
 import { at, makeSession } from '../helpers/factories.js';
 import { useTempHome } from '../helpers/spawn.js';
@@ -73,5 +75,20 @@ describe.each(STORES)('changesSince, %s', (_name, make) => {
     const { revision } = await store.changesSince(0);
     await store.update(ALL, () => undefined, () => 'nothing');
     expect(await store.changesSince(revision)).toEqual({ revision, next_id: 3, active: [], months: {} });
+  });
+});
+
+describe('monthsChangedSince, the file store’s rule', () => {
+  const entry = (key: string, revision: number) => ({ file: `sessions/${key}.r${revision}.json`, count: 1, min_id: 1, max_id: 1, max_seconds: 60 });
+  const root = { ...emptyRoot(), revision: 5, months: { '2026-01': entry('2026-01', 2), '2026-02': entry('2026-02', 4) } };
+
+  test.each([
+    ['every month after 0', { '2026-01': 2, '2026-02': 4 }, 0, ['2026-01', '2026-02']],
+    ['only what changed after the revision, an emptied month included', { '2026-01': 2, '2026-02': 4, '2025-12': 5 }, 3, ['2025-12', '2026-02']],
+    ['nothing at the current revision', { '2026-01': 2, '2026-02': 4 }, 5, []],
+    ['a month with no record (a root from before `changed`) counts as changed', { '2026-02': 4 }, 4, ['2026-01']],
+    ['a revision never reached: everything', { '2026-01': 2, '2026-02': 4 }, 9, ['2026-01', '2026-02']],
+  ])('%s', (_name, changed, since, expected) => {
+    expect(monthsChangedSince({ ...root, changed }, since)).toEqual(expected);
   });
 });
