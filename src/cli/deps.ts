@@ -7,7 +7,7 @@ import { createFileStore } from '../store/file-store.js';
 import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
 import { isErrno, writeFileWhole } from '../store/atomic-file.js';
-import type { FileInfo, Files } from './files.js';
+import type { FileInfo, Files } from '../jobs/files.js';
 
 import { processOutputs } from './output.js';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { format } from 'date-fns/format';
 import type { Job } from '../core/jobs.js';
 import { holdsLiveStore } from '../store/data-dir-guard.js';
-import type { Files } from '../cli/files.js';
+import type { Files } from './files.js';
 import { absolutePath, allowKeys, assertOutsideDataDir, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 

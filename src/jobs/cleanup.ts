@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import type { Files } from '../cli/files.js';
+import type { Files } from './files.js';
 import { isErrno } from '../store/atomic-file.js';
 import type { Job } from '../core/jobs.js';
 import { isWithin, real } from '../store/data-dir-guard.js';

@@ -1,5 +1,5 @@
 import type { Job, JobType } from '../core/jobs.js';
-import type { Files } from '../cli/files.js';
+import type { Files } from './files.js';
 import type { Store } from '../store/store.js';
 
 /** What a job needs to run: the store, the clock, the files, and the places it must never touch. */

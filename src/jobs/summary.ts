@@ -5,7 +5,7 @@ import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/re
 import { formatSpan } from '../render/format.js';
 import { reportJson, stringifyJson } from '../render/json.js';
 import { reportCsv, reportPeriod } from '../render/report-text.js';
-import type { Files } from '../cli/files.js';
+import type { Files } from './files.js';
 import { absolutePath, allowKeys, assertOutsideDataDir, refuse, required } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 

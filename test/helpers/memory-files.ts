@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { notFound } from '../../src/core/errors.js';
-import type { Files } from '../../src/cli/files.js';
+import type { Files } from '../../src/jobs/files.js';
 
 const enoent = (path: string) => Object.assign(new Error(`ENOENT: no such file, ${path}`), { code: 'ENOENT' });
 

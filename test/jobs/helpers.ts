@@ -5,7 +5,7 @@ import type { Job, JobType } from '../../src/core/jobs.js';
 import type { RunContext } from '../../src/jobs/runner.js';
 import type { Store } from '../../src/store/store.js';
 import { realFiles } from '../../src/cli/deps.js';
-import type { Files } from '../../src/cli/files.js';
+import type { Files } from '../../src/jobs/files.js';
 
 /** A job as the store would hold it; the config is used as given (runs check it again). */
 export function makeJob(type: JobType, config: Record<string, string>, id = 3): Job {
