@@ -1,5 +1,6 @@
-import { goalDay, lastDayIndex, passes, runsOf, STREAK_DAY, type DayTest, type Runs } from './progress.js';
+import { goalDay, lastDayIndex, runsOf, STREAK_DAY, type DayTest, type Runs } from './progress.js';
 import type { Session } from './session.js';
+import { foldTally, passes, type Ledger } from './ledger.js';
 import { countSession, countsOn, emptyTally, FIELDS, mergeTally, type Tally } from './tally.js';
 
 /** Which DayCounts field a running total adds up. */
@@ -71,17 +72,21 @@ export function badgeStates(tally: Tally, today: number, goalSeconds: number): B
 /** Floored to hundredths, so a locked badge never shows as 1. */
 const fraction = (value: number, target: number) => Math.min(0.99, Math.floor((value / target) * 100) / 100);
 
+/** Which badges a ledger (folded through today) has earned, in BADGES order. */
+export function earnedBy(ledger: Ledger): boolean[] {
+  return BADGES.map(({ criterion: c }) => (c.kind === 'total' ? (ledger.sums[c.field] as number) >= c.target : ledger[c.of].longest >= c.target));
+}
+
 /**
- * The badges that `sessions` (just ended, and counted in `tally`, the whole history's) earned:
- * earned with them, not without them.
+ * The badges that `sessions` (just ended, and counted in `recent`) earned: earned with them, not
+ * without them. `settled` holds the days before `recent`'s, which the sessions must not touch.
  */
-export function justEarned(tally: Tally, sessions: readonly Session[], today: number, goalSeconds: number): Badge[] {
-  const without = mergeTally(emptyTally(), tally);
+export function justEarned(settled: Ledger, recent: Tally, sessions: readonly Session[], today: number): Badge[] {
+  const after = earnedBy(foldTally(settled, recent, today + 1));
+  const without = mergeTally(emptyTally(), recent);
   for (const session of sessions) countSession(without, session, -1);
-  const before = badgeStates(without, today, goalSeconds);
-  return badgeStates(tally, today, goalSeconds)
-    .filter((state, i) => state.earnedDay !== null && before[i]?.earnedDay === null)
-    .map((state) => state.badge);
+  const before = earnedBy(foldTally(settled, without, today + 1));
+  return BADGES.filter((_, i) => after[i] && !before[i]);
 }
 
 /**

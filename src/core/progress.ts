@@ -1,3 +1,6 @@
+import { currentRun, emptyLedger, foldTally, passes, type DayTest, type Ledger } from './ledger.js';
+
+export { goalDay, STREAK_DAY, type DayTest } from './ledger.js';
 import { countsOn, dayCount, FIELDS, type Tally } from './tally.js';
 
 /** `stats --json`, as SPEC fixes it. */
@@ -20,21 +23,6 @@ export interface Runs {
   /** reached[n - 1] is the day (number) a run first reached n days. */
   reached: number[];
 }
-
-/** What makes a day count in a run: a DayCounts field at or above a threshold. */
-export interface DayTest {
-  field: number;
-  atLeast: number;
-}
-
-/** Days with at least one completed session: the streak. */
-export const STREAK_DAY: DayTest = { field: 0, atLeast: 1 };
-
-/** Days whose completed sessions reached the daily goal. */
-export const goalDay = (goalSeconds: number): DayTest => ({ field: 1, atLeast: goalSeconds });
-
-/** Whether the day whose counts start at `at` passes the test. */
-export const passes = (test: DayTest, counts: readonly number[], at: number): boolean => (counts[at + test.field] as number) >= test.atLeast;
 
 /** The index of the last day up to today in the tally (a clock set back leaves later days out). */
 export function lastDayIndex(tally: Tally, today: number): number {
@@ -61,27 +49,36 @@ export function runsOf(tally: Tally, today: number, test: DayTest): Runs {
     }
     previous = d;
   }
-  const lastDay = tally.first + previous;
-  return { current: lastDay >= today - 1 ? run : 0, longest, reached };
+  const lastDay = previous === -Infinity ? null : tally.first + previous;
+  return { current: currentRun({ run, last: lastDay, longest }, today), longest, reached };
 }
 
 /**
- * `stats` of a whole history's tally, `today` a day number (see dayNumber): counts and times over
- * ended sessions; rate = completed ÷ ended × 100 with one decimal; average = total ÷ ended in whole
+ * The summary of `stats` from a ledger folded through today: counts and times over ended
+ * sessions; rate = completed ÷ ended × 100 with one decimal; average = total ÷ ended in whole
  * seconds (rounded); streaks and today's progress from completed sessions only.
  */
-export function summarize(tally: Tally, today: number, goalSeconds: number): Stats {
-  const { ended, completed, seconds } = tally;
-  const streak = runsOf(tally, today, STREAK_DAY);
+export function statsOf(ledger: Ledger, todaySeconds: number, today: number): Stats {
+  const { ended, completed, seconds } = ledger;
   return {
     total_sessions: ended,
     completed_sessions: completed,
     total_seconds: seconds,
     average_duration_seconds: ended === 0 ? 0 : Math.round(seconds / ended),
     completion_rate_percent: ended === 0 ? 0 : Math.round((completed / ended) * 1000) / 10,
-    current_streak_days: streak.current,
-    longest_streak_days: streak.longest,
-    today_seconds: countsOn(tally, today)[1],
-    daily_goal_seconds: goalSeconds,
+    current_streak_days: currentRun(ledger.streak, today),
+    longest_streak_days: ledger.streak.longest,
+    today_seconds: todaySeconds,
+    daily_goal_seconds: ledger.goalSeconds,
   };
+}
+
+/** `stats` of a history: a settled ledger and the tally of the days after it. */
+export function historyStats(settled: Ledger, recent: Tally, today: number): Stats {
+  return statsOf(foldTally(settled, recent, today + 1), countsOn(recent, today)[1], today);
+}
+
+/** `stats` of a whole history's tally. `today` is a day number (see dayNumber). */
+export function summarize(tally: Tally, today: number, goalSeconds: number): Stats {
+  return historyStats(emptyLedger(goalSeconds), tally, today);
 }

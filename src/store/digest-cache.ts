@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTextIfExists, writeFileWhole } from './atomic-file.js';
 import type { Session } from '../core/session.js';
+import type { Settling } from './store.js';
 import { isRecord, type MonthEntry, type Root } from './schema.js';
 
 /**
@@ -79,4 +80,33 @@ export async function digestMonths<T>(
   }
   if (cache && stale) writeDigestCache(dir, name, { zone: cache.zone, months: fresh });
   return results;
+}
+
+/**
+ * The older months' results folded into one, from the cache when it was made from exactly the
+ * files the root names now (and for this zone and key), else folded again from the per-month
+ * digests and cached; and the newest month's result, derived on its own (it changes with
+ * almost every stop).
+ */
+export async function digestSettled<T, S>(
+  where: { dir: string; name: string; zone: string | null; root: Root },
+  digest: { derive: (sessions: readonly Session[]) => T; valid: (cached: unknown) => boolean },
+  settling: Settling<T, S>,
+  readSessions: (month: string) => Promise<readonly Session[]>,
+): Promise<{ settled: S | null; newest: { month: string; value: T } | null }> {
+  const { dir, name, zone, root } = where;
+  const keys = Object.keys(root.months).sort();
+  const newest = keys.at(-1);
+  if (newest === undefined) return { settled: null, newest: null };
+  const older = keys.slice(0, -1);
+  const months = older.map((month) => `${month}=${(root.months[month] as MonthEntry).file}`).join(',');
+  const cacheName = `${name}.settled`;
+  const cached = zone === null ? null : readCacheRecord(dir, cacheName);
+  if (cached && cached.zone === zone && cached.key === settling.key && cached.months === months && settling.valid(cached.value)) {
+    return { settled: cached.value as S, newest: { month: newest, value: digest.derive(await readSessions(newest)) } };
+  }
+  const values = await digestMonths(where, digest, readSessions);
+  const settled = older.length === 0 ? null : settling.fold(older.map((month, i) => ({ month, value: values[i] as T })));
+  if (zone !== null && settled !== null) writeDigestCache(dir, cacheName, { zone, key: settling.key, months, value: settled });
+  return { settled, newest: { month: newest, value: values.at(-1) as T } };
 }

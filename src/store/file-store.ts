@@ -16,7 +16,7 @@ import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
-import { digestMonths } from './digest-cache.js';
+import { digestMonths, digestSettled } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
 import type { Changes, Scope, Store } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
@@ -257,6 +257,12 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         // No cache for a store not yet written: a reader never creates the data directory.
         const key = rootText === null ? null : zone();
         return digestMonths({ dir, name, zone: key, root }, { derive, valid }, (month) => monthSessions(root, month));
+      }),
+
+    digestSettled: (name, derive, valid, settling) =>
+      withSnapshot(async ({ root, rootText }) => {
+        const key = rootText === null ? null : zone();
+        return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month) => monthSessions(root, month));
       }),
 
     changesSince: (since) =>

@@ -60,6 +60,10 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
     async digest(_name, derive, _valid) {
       return [derive(load(store.text).sessions.filter((s) => !isActive(s)))];
     },
+    async digestSettled(_name, derive) {
+      // Nothing settled: the whole history is the newest "month".
+      return { settled: null, newest: { month: 'all', value: derive(load(store.text).sessions.filter((s) => !isActive(s))) } };
+    },
     async update(scope, change, describe) {
       const all = load(store.text);
       const before = encode(all);

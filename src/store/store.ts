@@ -37,6 +37,17 @@ export interface Store {
    */
   digest<T>(name: string, derive: (sessions: readonly Session[]) => T, valid: (cached: unknown) => boolean): Promise<T[]>;
   /**
+   * Like digest, for summaries that must not grow with the history (the line after `stop`): every
+   * month's result but the newest's, reduced by `settling.fold` and cached as one (keyed also by
+   * `settling.key`); the newest month's result on its own. Null where there is no such month.
+   */
+  digestSettled<T, S>(
+    name: string,
+    derive: (sessions: readonly Session[]) => T,
+    valid: (cached: unknown) => boolean,
+    settling: Settling<T, S>,
+  ): Promise<{ settled: S | null; newest: { month: string; value: T } | null }>;
+  /**
    * Exclusive read–change–write. `change` edits the data it is handed (sessions it adds, stops,
    * edits or removes are stored wherever they belong) and returns a result; if it throws, nothing
    * is written. With `describe`, the change can be undone and is named by it: `start #5 coding`.
@@ -52,6 +63,15 @@ export interface Store {
   jobs: Document<JobsData>;
   /** Copies the whole store, consistent and checked, into `target` (which must not exist). */
   backupTo(target: string): Promise<{ files: number }>;
+}
+
+/** How `digestSettled` reduces the older months' results, and checks a cached reduction. */
+export interface Settling<T, S> {
+  /** What the reduction depends on besides the months (a setting, say): part of the cache key. */
+  key: string;
+  /** The older months' results, oldest first, into one. */
+  fold(months: readonly { month: string; value: T }[]): S;
+  valid(cached: unknown): boolean;
 }
 
 /** A small JSON file beside the sessions, written under the store's lock. */

@@ -61,7 +61,7 @@ describe('describeFailure: an environmental failure is one line, exit 1, the fil
 
 describe('through run(): a store that fails with an errno', () => {
   // Root ignores permissions and cannot always make a read-only disk: the errors are injected here.
-  const READS = ['read', 'scan', 'digest', 'changesSince'] as const;
+  const READS = ['read', 'scan', 'digest', 'digestSettled', 'changesSince'] as const;
   test.each([
     [READS, 'EACCES', 'open', ['list'], 'Permission denied: cannot open /h/.stint/state.json (EACCES)'],
     [READS, 'EIO', 'read', ['report'], 'Input/output error: cannot read /h/.stint/state.json (EIO)'],

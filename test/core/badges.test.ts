@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BADGES, badgeStates, earnedAt, justEarned, type BadgeState } from '../../src/core/badges.js';
 import { dayAfter, dayOfName as D } from '../../src/core/days.js';
 import type { Session } from '../../src/core/session.js';
+import { emptyLedger } from '../../src/core/ledger.js';
 import { tallyOf } from '../../src/core/tally.js';
 import { localSession as session, makeSession } from '../helpers/factories.js';
 
@@ -96,26 +97,26 @@ describe('earnedAt', () => {
 describe('justEarned', () => {
   test('names what the last stop added, and nothing earned before it', () => {
     const history = daily('2026-03-01', 3);
-    expect(justEarned(tallyOf(history), history.slice(2), D(TODAY), GOAL).map((b) => b.id)).toEqual(['streak-3']);
+    expect(justEarned(emptyLedger(GOAL), tallyOf(history), history.slice(2), D(TODAY)).map((b) => b.id)).toEqual(['streak-3']);
     // The first session of the history earned "first step": that is not news on day 3.
     const again = [...history, makeSession({ id: 500, started_at: '2026-03-03T15:00:00Z', stopped_at: '2026-03-03T15:10:00Z' })];
-    expect(justEarned(tallyOf(again), again.slice(3), D(TODAY), GOAL)).toEqual([]);
+    expect(justEarned(emptyLedger(GOAL), tallyOf(again), again.slice(3), D(TODAY))).toEqual([]);
   });
 
   test('several at once, from one session', () => {
     const first = session('2026-03-05', '09:00', 95, focus);
-    expect(justEarned(tallyOf([first]), [first], D(TODAY), GOAL).map((b) => b.id)).toEqual(['first-session', 'focus-90']);
+    expect(justEarned(emptyLedger(GOAL), tallyOf([first]), [first], D(TODAY)).map((b) => b.id)).toEqual(['first-session', 'focus-90']);
   });
 
   test('a stop back-dated into the past can still earn', () => {
     const history = [session('2026-03-01', '10:00', 30), session('2026-03-03', '10:00', 30)];
     const gap = session('2026-03-02', '10:00', 30);
-    expect(justEarned(tallyOf([...history, gap]), [gap], D(TODAY), GOAL).map((b) => b.id)).toEqual(['streak-3']);
+    expect(justEarned(emptyLedger(GOAL), tallyOf([...history, gap]), [gap], D(TODAY)).map((b) => b.id)).toEqual(['streak-3']);
   });
 
   test('partial and abandoned sessions earn nothing', () => {
     const history = daily('2026-03-01', 2);
     const partial = session('2026-03-03', '10:00', 30, { as: 'partial' });
-    expect(justEarned(tallyOf([...history, partial]), [partial], D(TODAY), GOAL)).toEqual([]);
+    expect(justEarned(emptyLedger(GOAL), tallyOf([...history, partial]), [partial], D(TODAY))).toEqual([]);
   });
 });

@@ -135,3 +135,65 @@ describe('zoneKey', () => {
     else expect(system).toBeNull();
   });
 });
+
+describe('digestSettled', () => {
+  /** Settles by listing the months folded, so a test sees when the fold ran. */
+  function settling(key = 'k') {
+    const folds: string[][] = [];
+    return {
+      folds,
+      settling: {
+        key,
+        fold: (months: readonly { month: string; value: number[] }[]) => {
+          folds.push(months.map((m) => m.month));
+          return months.flatMap((m) => m.value);
+        },
+        valid: Array.isArray,
+      },
+    };
+  }
+
+  test('folds every month but the newest once, then reads the fold from the cache', async () => {
+    await seed(history);
+    const first = settling();
+    expect(await store.digestSettled('ids', counting().derive, Array.isArray, first.settling)).toEqual({
+      settled: [1, 2, 3],
+      newest: { month: '2026-03', value: [4] },
+    });
+    const second = settling();
+    const derive = counting();
+    expect(await store.digestSettled('ids', derive.derive, Array.isArray, second.settling)).toEqual({
+      settled: [1, 2, 3],
+      newest: { month: '2026-03', value: [4] },
+    });
+    expect(second.folds).toEqual([]);
+    expect(derive.seen).toEqual([[4]]); // only the newest month is read
+  });
+
+  test('a change to a settled month, another key or another zone folds again', async () => {
+    await seed(history);
+    await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling);
+    const otherKey = settling('goal=2h');
+    await store.digestSettled('ids', counting().derive, Array.isArray, otherKey.settling);
+    expect(otherKey.folds).toEqual([['2026-01', '2026-02']]);
+    await store.update({ kind: 'ids', ids: [3] }, (data) => {
+      data.sessions = data.sessions.filter((s) => s.id !== 3);
+    });
+    const afterEdit = settling('goal=2h');
+    expect((await store.digestSettled('ids', counting().derive, Array.isArray, afterEdit.settling)).settled).toEqual([1, 2]);
+    expect(afterEdit.folds).toEqual([['2026-01']]);
+    zone = 'TZ=Asia/Tokyo';
+    const otherZone = settling('goal=2h');
+    await store.digestSettled('ids', counting().derive, Array.isArray, otherZone.settling);
+    expect(otherZone.folds).toHaveLength(1);
+  });
+
+  test('a newest month alone has nothing to settle; an empty store has nothing at all', async () => {
+    expect(await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling)).toEqual({ settled: null, newest: null });
+    await seed([inMonth(1, '2026-01')]);
+    expect(await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling)).toEqual({
+      settled: null,
+      newest: { month: '2026-01', value: [1] },
+    });
+  });
+});

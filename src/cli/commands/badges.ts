@@ -3,7 +3,7 @@ import { dayName, dayNumber } from '../../core/days.js';
 import { localIso } from '../../render/json.js';
 import { badgesText } from '../../render/progress-text.js';
 import type { Context } from '../context.js';
-import { historyTally } from '../history-tally.js';
+import { historyTally } from '../history.js';
 
 export async function badges(_options: object, ctx: Context): Promise<number> {
   const now = ctx.deps.now();

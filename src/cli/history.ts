@@ -1,0 +1,52 @@
+import { dayNumber } from '../core/days.js';
+import { emptyLedger, isSettled, settle, type Ledger, type Settled } from '../core/ledger.js';
+import { emptyTally, isTally, mergeTally, sumTallies, tallyOf, type Tally } from '../core/tally.js';
+import type { Session } from '../core/session.js';
+import type { Store } from '../store/store.js';
+
+/** The cache name of the per-month tallies; bump the version when Tally or Ledger changes. */
+const TALLY_DIGEST = 'tally-v1';
+
+/** The whole history's tally (completed, partial and abandoned sessions), month tallies cached. */
+export async function historyTally(store: Store): Promise<Tally> {
+  return sumTallies(await store.digest(TALLY_DIGEST, tallyOf, isTally));
+}
+
+/** A history as a settled ledger (every month but the newest, cached) and the recent days' tally. */
+export interface History {
+  settled: Ledger;
+  recent: Tally;
+}
+
+/**
+ * The history split so that a summary only walks the recent days: the older months are folded
+ * into a ledger once and cached; the newest month (and what older sessions carry into it) is
+ * counted on each run. The cost of `stop`'s summary then does not grow with the history.
+ */
+export async function recentHistory(store: Store, goalSeconds: number): Promise<History> {
+  const { settled, newest } = await store.digestSettled(TALLY_DIGEST, tallyOf, isTally, {
+    key: `goal=${goalSeconds}`,
+    fold: (months): Settled => {
+      const last = months.at(-1)?.month as string;
+      // Sessions of later months start at the UTC start of the month after the last one settled.
+      const until = dayNumber(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1));
+      return settle(sumTallies(months.map((m) => m.value)), until, goalSeconds);
+    },
+    valid: isSettled,
+  });
+  const recent = mergeTally(emptyTally(), settled?.carry ?? emptyTally());
+  if (newest) mergeTally(recent, newest.value);
+  return { settled: settled?.ledger ?? emptyLedger(goalSeconds), recent };
+}
+
+/**
+ * recentHistory, or the whole history with nothing settled when the recent days are not enough:
+ * `today` before the settled days (a clock set back), or a session in `touching` (just stopped)
+ * that started in them.
+ */
+export async function historyFor(store: Store, goalSeconds: number, today: number, touching: readonly Session[] = []): Promise<History> {
+  const history = await recentHistory(store, goalSeconds);
+  const until = history.settled.next ?? -Infinity;
+  if (today >= until && touching.every((s) => dayNumber(Date.parse(s.started_at)) >= until)) return history;
+  return { settled: emptyLedger(goalSeconds), recent: await historyTally(store) };
+}
