@@ -44,7 +44,8 @@ describe.each(STORES)('changesSince, %s', (_name, make) => {
     expect(summary(await store.changesSince(r1))).toEqual({ months: {}, active: [3] });
 
     // A stop moves the running session into January: only January changed.
-    await store.update({ kind: 'active' }, (data) => void stopSession(data.sessions[0] as Session, at('2026-01-15T13:00:00Z'), 'completed', at('2026-01-15T13:00:00Z')), () => 'stop #3');
+    const stopAt = at('2026-01-15T13:00:00Z');
+    await store.update({ kind: 'active' }, (data) => void stopSession(data.sessions[0] as Session, stopAt, 'completed', stopAt), () => 'stop #3');
     const stopped = await store.changesSince(r1);
     expect(summary(stopped)).toEqual({ months: { '2026-01': [2, 3] }, active: [] });
     expect(stopped.revision).toBeGreaterThan(r1);
