@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { makePalette, colorLevel, type Palette } from '../render/color.js';
 import { stringifyJson } from '../render/json.js';
 import type { Deps, Env } from './deps.js';
@@ -26,6 +27,15 @@ export interface Context {
 export function invokedAs(env: Env): string {
   return env.npm_command === 'exec' && env.npm_lifecycle_event === 'npx' ? 'npx stint' : 'stint';
 }
+
+/** A command's handler: its parsed options and the context in, the exit code out. */
+export type Handler<O> = (options: O, ctx: Context) => Promise<number>;
+
+/**
+ * Runs a handler once commander has parsed its options. Handlers are loaded on demand so a
+ * command never pays for another's modules (the table library, the lock library…).
+ */
+export type Invoke = <O>(command: Command, load: () => Promise<Handler<O>>, options: O) => Promise<void>;
 
 export async function makeContext(deps: Deps, json: boolean): Promise<Context> {
   const palette = await makePalette(json ? 0 : colorLevel(deps.env, deps.isTTY));

@@ -1,14 +1,18 @@
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { Writable } from 'node:stream';
+import { invalidInput, notFound, StintError, storeError } from '../core/errors.js';
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
-import { invalidInput } from '../core/errors.js';
 import { createFileStore } from '../store/file-store.js';
 import { LOCK_TIMING, type LockTiming } from '../store/lock.js';
-import { named } from '../store/atomic-file.js';
 import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
-import { realFiles, type Files } from './files.js';
+import { isErrno, readInput, writeFileWhole } from '../store/atomic-file.js';
+import type { FileInfo, Files } from '../jobs/files.js';
+
+import { processOutputs } from './output.js';
+
+export { processOutputs, watchOutput, type Output } from './output.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,7 +38,7 @@ export interface Deps {
   isTTY: boolean;
   env: Env;
   newUid(): string;
-  /** The user's files that import reads and export writes. */
+  /** Files outside the store: what import reads, export writes, and the jobs touch. */
   files: Files;
   /** The user's home directory and the data directory, for what jobs must never touch. */
   home: string;
@@ -92,56 +96,61 @@ function newUid(): string {
   return crypto ? crypto.randomUUID() : globalThis.crypto.randomUUID();
 }
 
-/** stdout or stderr as the commands write to it: a write failure is kept, never thrown or crashing. */
-export interface Output {
-  write(text: string): void;
-  /** Resolves once everything written has left the process, or failed. */
-  flushed(): Promise<void>;
-  /** The first write failure (ENOSPC on a full disk …), EPIPE aside, named after the stream. */
-  failure(): NodeJS.ErrnoException | undefined;
-}
+const CANNOT_USE = ['EACCES', 'EISDIR', 'ENOTDIR', 'EPERM', 'ENOENT', 'EROFS'];
+
+const infoOf = (stat: Stats | undefined): FileInfo | null =>
+  stat === undefined
+    ? null
+    : { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', size: stat.size, modifiedMs: stat.mtimeMs };
+
+/** The real file system, for everything but the store (which has its own file layer). */
+export const realFiles: Files = {
+  read(path) {
+    try {
+      return readInput(path);
+    } catch (error) {
+      if (error instanceof StintError) throw error;
+      if (isErrno(error, 'ENOENT')) throw notFound('File not found', `No file ${path}`);
+      throw invalidInput('Cannot read file', `${path}: ${(error as Error).message}`);
+    }
+  },
+  write(path, chunks) {
+    try {
+      writeFileWhole(path, chunks);
+    } catch (error) {
+      const why = `${path}: ${(error as Error).message}`;
+      if (CANNOT_USE.some((code) => isErrno(error, code))) throw invalidInput('Cannot write file', why);
+      throw storeError('Write failed', `${why}; nothing was written`);
+    }
+  },
+  info: (path, follow = false) => infoOf((follow ? statSync : lstatSync)(path, { throwIfNoEntry: false })),
+  list: (dir) => readdirSync(dir),
+  readText: (path) => readFileSync(path, 'utf8'),
+  writeText: (path, text) => writeFileWhole(path, text),
+  makeDir: (path) => void mkdirSync(path, { recursive: true, mode: 0o700 }),
+  removeFile: (path) => unlinkSync(path),
+  removeTree: (path) => rmSync(path, { recursive: true, force: true }),
+};
 
 /**
- * Watches one stream. A write may fail at once (a file: Node writes it synchronously but reports
- * the error through the callback and an 'error' event) or later (a pipe): either way the failure
- * is kept for the entry (src/entry.ts) to report once the command is done, and nothing more is
- * written. A reader that closes the pipe early (`stint list | head`) is not a failure: output
- * stops, silently, as today.
+ * Names the local time zone cheaply, for the store's digest cache: `TZ` when set, else where
+ * /etc/localtime points (or a hash of it). Intl's resolvedOptions() would say it directly but
+ * costs 15–100 ms to load. Null where neither exists (Windows): no caching there.
  */
-export function watchOutput(stream: Writable, name: string): Output {
-  let failed: NodeJS.ErrnoException | undefined;
-  let closedByReader = false;
-  const fail = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') closedByReader = true;
-    // The writes after a failure fail too (ERR_STREAM_DESTROYED): the first says why.
-    else if (!closedByReader && failed === undefined) failed = named(error, name) as NodeJS.ErrnoException;
-  };
-  stream.on('error', fail);
-  return {
-    write(text) {
-      if (failed !== undefined || closedByReader) return;
-      try {
-        stream.write(text, (error) => error && fail(error));
-      } catch (error) {
-        fail(error as NodeJS.ErrnoException);
-      }
-    },
-    async flushed() {
-      // A file's write fails at once but says so on the next tick: let that run first.
-      await new Promise((resolve) => setImmediate(resolve));
-      // A pipe's writes may still be under way: an empty write calls back after all of them.
-      if (stream.writableLength > 0) await new Promise((resolve) => stream.write('', resolve));
-    },
-    failure: () => failed,
-  };
-}
-
-let outputs: { stdout: Output; stderr: Output } | undefined;
-
-/** The process's stdout and stderr, watched once per process (the build runs several commands in one). */
-export function processOutputs(): { stdout: Output; stderr: Output } {
-  outputs ??= { stdout: watchOutput(process.stdout, 'standard output'), stderr: watchOutput(process.stderr, 'standard error') };
-  return outputs;
+export function zoneKey(env: Env): string | null {
+  if (env.TZ) return `TZ=${env.TZ}`;
+  try {
+    return `link=${readlinkSync('/etc/localtime')}`;
+  } catch {
+    try {
+      const bytes = readFileSync('/etc/localtime');
+      let hash = 2166136261;
+      for (const byte of bytes) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
+      return `file=${bytes.length}:${hash.toString(16)}`;
+    } catch {
+      return null;
+    }
+  }
 }
 
 /** The user database's home for this user, or null when it has none (a uid without an entry). */
@@ -193,9 +202,10 @@ export function processDeps(): Deps {
   const { stdout, stderr } = processOutputs();
   const home = resolveHome(env, accountHome);
   const dataDir = resolveDataDir(env, home);
+  const now = clockFromEnv(env);
   return {
-    store: createFileStore(dataDir, undefined, lockTimingFromEnv(env)),
-    now: clockFromEnv(env),
+    store: createFileStore(dataDir, { now, zone: () => zoneKey(env), lock: lockTimingFromEnv(env) }),
+    now,
     stdout: (text) => stdout.write(text),
     stderr: (text) => stderr.write(text),
     isTTY: process.stdout.isTTY === true,

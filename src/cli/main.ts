@@ -1,10 +1,10 @@
 import { CommanderError, type Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { makeContext } from './context.js';
+import { makeContext, type Invoke } from './context.js';
 import type { Deps } from './deps.js';
 import { describeFailure, formatFailure } from './errors.js';
 import { helpArguments } from './help.js';
-import { buildProgram, type Invoke } from './program.js';
+import { buildProgram } from './program.js';
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 

@@ -3,7 +3,7 @@ import { JOB_TYPES } from '../core/jobs.js';
 import type { JobAddOptions, JobEditOptions, JobListOptions } from './commands/jobs.js';
 import { collect, examples } from './options.js';
 import { parseCount } from './parse.js';
-import type { Invoke } from './program.js';
+import type { Invoke } from './context.js';
 
 // `stint jobs …`: every declaration of the jobs group, kept beside program.ts (which declares the
 // rest) so neither file outgrows a reading.

@@ -1,13 +1,11 @@
 import { Argument, type Command } from 'commander';
+import { SHELLS, type Shell } from '../render/completion.js';
+import type { Invoke } from './context.js';
 import { examples } from './options.js';
-import type { Invoke } from './program.js';
 
 // The commands that plug stint into a shell: completion scripts, the prompt function, and the
 // hidden helper the completion scripts call for dynamic values.
 
-/** The shells `completion` and `prompt` write for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
 
 export function addShellCommands(program: Command, invoke: Invoke): void {
   program
@@ -16,7 +14,8 @@ export function addShellCommands(program: Command, invoke: Invoke): void {
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .addHelpText('after', examples('completion bash > ~/.local/share/bash-completion/completions/stint', 'completion fish > ~/.config/fish/completions/stint.fish'))
     .action((shell: Shell, _opts: object, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/completion.js')).completion, { shell }),
+      // The tree being run is the one described: the handler needs no way back to program.ts.
+      invoke(cmd, async () => (await import('./commands/completion.js')).completion, { shell, program: cmd.parent as Command }),
     );
 
   program

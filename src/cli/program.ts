@@ -10,7 +10,7 @@ import type { ListOptions } from './commands/list.js';
 import type { ReportOptions } from './commands/report.js';
 import type { StartOptions } from './commands/start.js';
 import type { StopOptions } from './commands/stop.js';
-import type { Context } from './context.js';
+import type { Invoke } from './context.js';
 import { addRootHelp } from './help.js';
 import { addJobCommands } from './program-jobs.js';
 import { addShellCommands } from './program-shell.js';
@@ -18,14 +18,6 @@ import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, wit
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
 const OUTCOMES: readonly Outcome[] = ['completed', 'partial', 'abandoned'];
-
-export type Handler<O> = (options: O, ctx: Context) => Promise<number>;
-
-/**
- * Runs a handler once commander has parsed its options. Handlers are loaded on demand so a
- * command never pays for another's modules (the import parsers, the lock library…).
- */
-export type Invoke = <O>(command: Command, load: () => Promise<Handler<O>>, options: O) => Promise<void>;
 
 /** Every command and option of stint, in one place. */
 export function buildProgram(version: string, invoke: Invoke, output: OutputConfiguration): Command {

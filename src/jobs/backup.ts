@@ -1,9 +1,8 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'date-fns/format';
 import type { Job } from '../core/jobs.js';
 import { holdsLiveStore } from '../store/data-dir-guard.js';
-import { writeFileWhole } from '../store/atomic-file.js';
+import type { Files } from './files.js';
 import { absolutePath, allowKeys, assertOutsideDataDir, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
@@ -33,10 +32,10 @@ function byAge(pattern: RegExp) {
 }
 
 /** `stint-20261122-031500-j3`, local time as the user reads a listing; `-2` … when taken. */
-function freshName(target: string, job: Job, now: Date): string {
+function freshName(files: Files, target: string, job: Job, now: Date): string {
   const base = `stint-${format(now, 'yyyyMMdd-HHmmss')}-j${job.id}`;
   // A leftover `.partial` of the same name would make the copy fail: skip that name too.
-  const taken = (name: string) => existsSync(join(target, name)) || existsSync(join(target, `${name}.partial`));
+  const taken = (name: string) => files.info(join(target, name)) !== null || files.info(join(target, `${name}.partial`)) !== null;
   let name = base;
   for (let n = 2; taken(name); n += 1) name = `${base}-${n}`;
   return name;
@@ -48,12 +47,12 @@ const MARK_FILE = 'stint-backup.json';
 const markText = (job: Job, name: string) => `${JSON.stringify({ job_id: job.id, name })}\n`;
 
 /** Whether `dir` holds the mark this job wrote when it made the copy named `name`. */
-function markedAsOwn(dir: string, job: Job, name: string): boolean {
+function markedAsOwn(files: Files, dir: string, job: Job, name: string): boolean {
   const file = join(dir, MARK_FILE);
-  const stat = lstatSync(file, { throwIfNoEntry: false });
-  if (!stat?.isFile() || stat.size > 1024) return false;
+  const info = files.info(file);
+  if (info?.kind !== 'file' || info.size > 1024) return false;
   try {
-    return readFileSync(file, 'utf8') === markText(job, name);
+    return files.readText(file) === markText(job, name);
   } catch {
     return false;
   }
@@ -72,12 +71,13 @@ interface Pruning {
  * it holds this job's mark for that name; and none may hold a live store (the data directory, a
  * parent of it, or a folder a stint is writing): that fails the run and removes nothing.
  */
-function pruning(target: string, job: Job, keep: number, adding: number, dataDir: string): Pruning {
+function pruning(files: Files, target: string, job: Job, keep: number, adding: number, dataDir: string): Pruning {
   const pattern = ownBackupPattern(job.id);
-  const named = existsSync(target)
-    ? readdirSync(target).filter((name) => pattern.test(name) && lstatSync(join(target, name)).isDirectory())
-    : [];
-  const own = named.filter((name) => markedAsOwn(join(target, name), job, name)).sort(byAge(pattern));
+  const named =
+    files.info(target, true) === null
+      ? []
+      : files.list(target).filter((name) => pattern.test(name) && files.info(join(target, name))?.kind === 'directory');
+  const own = named.filter((name) => markedAsOwn(files, join(target, name), job, name)).sort(byAge(pattern));
   const old = own.slice(0, Math.max(0, own.length + adding - keep));
   for (const name of old) {
     const danger = holdsLiveStore(join(target, name), dataDir);
@@ -95,9 +95,9 @@ function pruneNote(verb: string, { old, unmarked }: Pruning): string {
 }
 
 /** Creates a missing target (0700, parents too): a backup folder is made on the first run. */
-function ensureTarget(target: string): void {
+function ensureTarget(files: Files, target: string): void {
   try {
-    mkdirSync(target, { recursive: true, mode: 0o700 });
+    files.makeDir(target);
   } catch (error) {
     throw new Error(`cannot create ${target}: ${(error as Error).message}`);
   }
@@ -108,26 +108,26 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   // one it was added with, and a link into it may have been made since.
   const config = check(job.config, ctx);
   const target = config.target as string;
-  const name = freshName(target, job, ctx.now);
+  const name = freshName(ctx.files, target, job, ctx.now);
   const keep = config.keep === undefined ? null : Number(config.keep);
   if (ctx.dryRun) {
     // Says what a run would do, and does none of it: no folder made, no copy, nothing pruned.
-    const would = keep === null ? '' : pruneNote('would remove', pruning(target, job, keep, 1, ctx.dataDir));
+    const would = keep === null ? '' : pruneNote('would remove', pruning(ctx.files, target, job, keep, 1, ctx.dataDir));
     return `would back up the store to ${join(target, name)}${would}`;
   }
-  ensureTarget(target);
+  ensureTarget(ctx.files, target);
   const copy = join(target, name);
   const { files } = await ctx.store.backupTo(copy);
-  writeFileWhole(join(copy, MARK_FILE), markText(job, name));
+  ctx.files.writeText(join(copy, MARK_FILE), markText(job, name));
   const done = `backed up ${files} file${files === 1 ? '' : 's'} to ${copy}`;
   if (keep === null) return done;
   let plan: Pruning;
   try {
-    plan = pruning(target, job, keep, 0, ctx.dataDir);
+    plan = pruning(ctx.files, target, job, keep, 0, ctx.dataDir);
   } catch (error) {
     throw new Error(`${done}, but ${(error as Error).message}`);
   }
-  for (const old of plan.old) rmSync(join(target, old), { recursive: true, force: true });
+  for (const old of plan.old) ctx.files.removeTree(join(target, old));
   return done + pruneNote('removed', plan);
 }
 

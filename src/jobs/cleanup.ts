@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
+import type { Files } from './files.js';
 import { isErrno } from '../store/atomic-file.js';
 import type { Job } from '../core/jobs.js';
 import { isWithin, real } from '../store/data-dir-guard.js';
@@ -35,10 +35,10 @@ function check(config: Record<string, string>, places: ConfigPlaces): Record<str
 }
 
 /** The files to delete, sorted: regular files only (a symlink's target may be anywhere). */
-function candidates(path: string, pattern: string, before: number): string[] {
+function candidates(files: Files, path: string, pattern: string, before: number): string[] {
   let names: string[];
   try {
-    names = readdirSync(path);
+    names = files.list(path);
   } catch (error) {
     throw new Error(`cannot read ${path}: ${isErrno(error, 'ENOENT') ? 'it does not exist' : (error as Error).message}`);
   }
@@ -46,8 +46,8 @@ function candidates(path: string, pattern: string, before: number): string[] {
   return names
     .filter((name) => {
       if (!matches(name)) return false;
-      const stat = lstatSync(join(path, name), { throwIfNoEntry: false });
-      return stat?.isFile() === true && stat.mtimeMs < before;
+      const info = files.info(join(path, name));
+      return info?.kind === 'file' && info.modifiedMs < before;
     })
     .sort();
 }
@@ -63,14 +63,14 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   const path = config.path as string;
   // Checked again with symlinks resolved: a link to the data directory is the data directory.
   assertSafe(real(path), { home: real(ctx.home), dataDir: real(ctx.dataDir) });
-  const names = candidates(path, config.pattern as string, ctx.now.getTime() - Number(config.days) * DAY_MS);
+  const names = candidates(ctx.files, path, config.pattern as string, ctx.now.getTime() - Number(config.days) * DAY_MS);
   if (names.length === 0) return 'nothing to delete';
   if (ctx.dryRun) return listing('would delete', names);
   const deleted: string[] = [];
   const failed: string[] = [];
   for (const name of names) {
     try {
-      unlinkSync(join(path, name));
+      ctx.files.removeFile(join(path, name));
       deleted.push(name);
     } catch (error) {
       // Gone already (another sweep): nothing left to do.

@@ -1,10 +1,13 @@
 import type { Job, JobType } from '../core/jobs.js';
+import type { Files } from './files.js';
 import type { Store } from '../store/store.js';
 
-/** What a job needs to run: the store, the clock, and the places it must never touch. */
+/** What a job needs to run: the store, the clock, the files, and the places it must never touch. */
 export interface RunContext {
   store: Store;
   now: Date;
+  /** Every file a job touches outside the store (Deps' files). */
+  files: Files;
   /** The user's home directory (cleanup refuses it). */
   home: string;
   /** The data directory (cleanup refuses it; backups never go into it). */

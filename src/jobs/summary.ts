@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { Job } from '../core/jobs.js';
 import { lastPeriod } from '../core/period.js';
@@ -6,7 +5,7 @@ import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/re
 import { formatSpan } from '../render/format.js';
 import { reportJson, stringifyJson } from '../render/json.js';
 import { reportCsv, reportPeriod } from '../render/report-text.js';
-import { writeFileWhole } from '../store/atomic-file.js';
+import type { Files } from './files.js';
 import { absolutePath, allowKeys, assertOutsideDataDir, refuse, required } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
@@ -61,15 +60,17 @@ function markdown(report: Report): string {
  * Whole or nothing: a temporary file beside the target, flushed, then renamed over it, so a
  * reader never sees half a report. No directory is created: a missing one is a mistake to report.
  */
-function writeWhole(target: string, text: string): void {
+function writeWhole(files: Files, target: string, text: string): void {
   const dir = dirname(target);
   try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    const info = files.info(dir, true);
+    if (info === null) throw new Error('it does not exist');
+    if (info.kind !== 'directory') throw new Error('not a directory');
   } catch (error) {
     throw new Error(`cannot write ${target}: ${dir} is not a usable directory (${(error as Error).message})`);
   }
   try {
-    writeFileWhole(target, text);
+    files.writeText(target, text);
   } catch (error) {
     throw new Error(`cannot write ${target}: ${(error as Error).message}`);
   }
@@ -80,7 +81,7 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   const config = check(job.config, ctx);
   const target = config.target as string;
   const period = config.period as Period;
-  const { week_start } = await ctx.store.readConfig();
+  const { week_start } = await ctx.store.config.read();
   const range = lastPeriod(period, ctx.now, week_start);
   // Built as `report` builds it: a batch at a time, starting over if the scan is retried.
   const request = { by: config.by as ReportBy, range, roundSeconds: null };
@@ -92,7 +93,7 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
   const report = builder.result();
   const render = FORMATS[extname(target).toLowerCase()] as (report: Report) => string;
   if (ctx.dryRun) return `would write the ${period} report (${reportPeriod(report)}) to ${target}`;
-  writeWhole(target, render(report));
+  writeWhole(ctx.files, target, render(report));
   return `wrote the ${period} report (${reportPeriod(report)}) to ${target}`;
 }
 

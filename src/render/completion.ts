@@ -5,6 +5,10 @@ import { SETTINGS } from '../core/config.js';
 // choices), so they cannot drift from the real commands. This file reads the tree into a plain
 // model; completion-bash.ts, completion-zsh.ts and completion-fish.ts render it.
 
+/** The shells `completion` and `prompt` write for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
 /** Where the values of an option or an argument come from. */
 export type ValueSource =
   /** Typed by the user (a time, a duration, a note): nothing to offer. */

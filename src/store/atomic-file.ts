@@ -6,13 +6,15 @@ import {
   fsyncSync,
   linkSync,
   openSync,
-  readdirSync,
   readFileSync,
+  readSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { invalidInput } from '../core/errors.js';
 
 export const BACKUP_SUFFIX = '.bak';
 
@@ -147,4 +149,48 @@ export function named(error: unknown, file: string): unknown {
 
 export function isErrno(error: unknown, code: string): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+}
+
+/** More than any history stint could have written: a bigger input is a mistake (`import /dev/zero`). */
+export const READ_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * Reads a whole input, a pipe (`-`, `<(…)`) as well as a file, up to READ_LIMIT bytes, as UTF-8
+ * text read strictly: bytes that are not UTF-8 are refused, not replaced. A byte-order mark is
+ * dropped (spreadsheets write one).
+ */
+export function readInput(path: string, limit = READ_LIMIT): string {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - size));
+      const read = readChunk(fd, chunk);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      size += read;
+      if (size > limit) throw invalidInput('Input too large', `${path} is larger than ${limit / 1024 / 1024} MiB`);
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));
+  } catch {
+    throw invalidInput('Cannot read file', `${path} is not UTF-8 text`);
+  }
+}
+
+/** readSync, waiting out EAGAIN on a non-blocking standard input. */
+function readChunk(fd: number, into: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, into, 0, into.length, null);
+    } catch (error) {
+      if (isErrno(error, 'EOF')) return 0;
+      if (!isErrno(error, 'EAGAIN')) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
 }

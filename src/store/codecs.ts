@@ -1,15 +1,9 @@
-import type { Session, TrackerData } from '../core/session.js';
+import type { Session } from '../core/session.js';
 import type { Codec } from './json-file.js';
-import { decodeLegacyFile, decodeMonth, decodeRoot, encodeMonth, encodeRoot, type Root } from './schema.js';
+import { decodeMonth, decodeRoot, encodeMonth, encodeRoot, type Root } from './schema.js';
 
 /** How each of the store's files is read and written (see schema.ts for the shapes). */
 export const rootCodec: Codec<Root> = { decode: decodeRoot, encode: encodeRoot };
-export const legacyCodec: Codec<TrackerData | null> = {
-  decode: decodeLegacyFile,
-  encode: () => {
-    throw new Error('the version-1 file is never written');
-  },
-};
 export const monthCodec = (key: string, nextId: number): Codec<Session[]> => ({
   decode: (text, path) => decodeMonth(text, path, nextId),
   encode: (sessions) => encodeMonth(key, sessions),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTextIfExists, writeFileWhole } from './atomic-file.js';
 import type { Session } from '../core/session.js';
@@ -19,27 +19,6 @@ export interface DigestCache {
 }
 
 export const CACHE_DIR = 'cache';
-
-/**
- * Names the local time zone cheaply: `TZ` when set, else where /etc/localtime points (or a hash
- * of it). Intl's resolvedOptions() would say it directly but costs 15–100 ms to load.
- * Null where neither exists (Windows): no caching there.
- */
-export function zoneKey(env: Readonly<Record<string, string | undefined>>): string | null {
-  if (env.TZ) return `TZ=${env.TZ}`;
-  try {
-    return `link=${readlinkSync('/etc/localtime')}`;
-  } catch {
-    try {
-      const bytes = readFileSync('/etc/localtime');
-      let hash = 2166136261;
-      for (const byte of bytes) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
-      return `file=${bytes.length}:${hash.toString(16)}`;
-    } catch {
-      return null;
-    }
-  }
-}
 
 const cachePath = (dir: string, name: string) => join(dir, CACHE_DIR, `${name}.json`);
 

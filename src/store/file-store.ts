@@ -1,12 +1,12 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
 import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
-import { legacyCodec, monthCodec, rootCodec } from './codecs.js';
+import { monthCodec, rootCodec } from './codecs.js';
 import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
 import { openJson } from './json-file.js';
-import { monthBatches, monthsInScope, planMonths } from './layout.js';
+import { markChanged, monthBatches, monthsChangedSince, monthsInScope, planMonths } from './layout.js';
 import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
@@ -14,18 +14,17 @@ import { jobsCodec } from './jobs-file.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
 import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
-import { CONFIG_FILE, JOBS_FILE, LEGACY_BACKUP, LEGACY_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
+import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
-import { digestMonths, digestSettled, zoneKey } from './digest-cache.js';
+import { digestMonths, digestSettled } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
-import { ALL, type Change, type Describe, type Scope, type Store } from './store.js';
+import type { Changes, Scope, Store } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
-/** What the disk holds now: the root, or a version-1 file still to migrate. */
+/** The root as read, and its text (null: no store yet). */
 interface Snapshot {
   root: Root;
   rootText: string | null;
-  legacy: TrackerData | null;
 }
 
 interface Month {
@@ -58,45 +57,37 @@ const WRITE_ATTEMPTS = 3;
 
 const READ_ATTEMPTS = 5;
 
+/** What the store takes from the caller's seam (Deps) instead of reading the process. */
+export interface StoreSeam {
+  /** Stamps undo entries; the system clock when not given (tools, tests). */
+  now?: () => Date;
+  /** Names the local time zone, which keys the digest cache; none given: nothing is cached. */
+  zone?: () => string | null;
+  /** How long a lock may go unrefreshed, and how long to wait for one (tests shorten them). */
+  lock?: LockTiming;
+}
+
 /**
  * The store on disk, in `dir` (created 0700 on the first write). Layout, in README "Storage":
  * `state.json` (the root) names one immutable file per month of finished sessions; a change
  * writes new month files under new names, then replaces the root atomically — the single
  * commit point, so a kill at any instant leaves the old state or the new one.
  */
-export function createFileStore(
-  dir: string,
-  zone: () => string | null = () => zoneKey(process.env),
-  lock: LockTiming = LOCK_TIMING,
-): Store {
+export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
+  const zone = seam.zone ?? (() => null);
+  const clock = seam.now ?? (() => new Date());
+  const lock = seam.lock ?? LOCK_TIMING;
   const rootPath = join(dir, ROOT_FILE);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
 
-  async function readRoot() {
+  async function readSnapshot(): Promise<Snapshot> {
     const { db, adapter } = openJson(rootPath, rootCodec, 'replace', emptyRoot());
     await db.read();
     return { root: db.data, rootText: adapter.lastText };
   }
 
-  async function readSnapshot(): Promise<Snapshot> {
-    const { root, rootText } = await readRoot();
-    if (rootText !== null) return { root, rootText, legacy: null };
-    const { db: legacyDb } = openJson(join(dir, LEGACY_FILE), legacyCodec, 'replace', null);
-    await legacyDb.read();
-    const legacy = legacyDb.data;
-    if (legacy) {
-      const active = legacy.sessions.filter(isActive);
-      return { root: { ...emptyRoot(), next_id: legacy.next_id, active }, rootText: null, legacy };
-    }
-    // Neither: a new store, or a migration just committed the root and moved the old file away.
-    if ((await readRoot()).rootText !== null) throw new Vanished();
-    return { root, rootText: null, legacy: null };
-  }
-
-  async function load(snapshot: Snapshot, scope: Scope): Promise<Loaded> {
-    const { root, legacy } = snapshot;
-    if (legacy) return { data: { next_id: legacy.next_id, sessions: [...legacy.sessions] }, monthTexts: new Map() };
+  async function load({ root }: Snapshot, scope: Scope): Promise<Loaded> {
     const months = await Promise.all(monthsInScope(root, scope).map((key) => readMonth(root, key)));
     // Copies: the change edits what it is handed, and the root read must stay as read (undo, no-op check).
     const sessions: Session[] = root.active.map((s) => structuredClone(s));
@@ -122,8 +113,7 @@ export function createFileStore(
   }
 
   /** Month by month, with the active sessions filed under the month they started in. */
-  function batches({ root, legacy }: Snapshot, scope: Scope): AsyncIterable<Session[]> | Session[][] {
-    if (legacy) return [[...legacy.sessions].sort(compareByStart)];
+  function batches({ root }: Snapshot, scope: Scope): AsyncIterable<Session[]> {
     return monthBatches(root, scope, async (key) => (await readMonth(root, key)).sessions);
   }
 
@@ -145,16 +135,17 @@ export function createFileStore(
     const old = snapshot.root;
     const revision = old.revision + 1;
     const { months, writes } = await planMonths(
-      { months: snapshot.legacy ? {} : old.months, revision, sessions: loaded.data.sessions, loaded: loaded.monthTexts },
+      { months: old.months, revision, sessions: loaded.data.sessions, loaded: loaded.monthTexts },
       async (key) => (await readMonth(old, key)).sessions,
     );
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
-    const history = snapshot.legacy ? [] : (old.undo ?? []);
-    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history };
-    if (!snapshot.legacy && writes.length === 0 && encodeRoot({ ...root, revision: old.revision }) === snapshot.rootText) {
+    const history = old.undo ?? [];
+    const changed = markChanged(old, months, revision);
+    const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
+    if (writes.length === 0 && encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText) {
       return; // nothing changed
     }
-    if (label !== undefined && !snapshot.legacy) {
+    if (label !== undefined) {
       root.undo = [...history, undoEntry(label, now, old, root)].slice(-UNDO_DEPTH);
     }
 
@@ -172,9 +163,6 @@ export function createFileStore(
     await replaceRoot(snapshot, root, writes.map(([, file]) => file));
     afterCommit(
       () => writePromptState(dir, active),
-      () => {
-        if (snapshot.legacy) renameSync(join(dir, LEGACY_FILE), join(dir, LEGACY_BACKUP));
-      },
       () => collectGarbage(dir, [root, old]),
     );
   }
@@ -198,17 +186,17 @@ export function createFileStore(
   }
 
   /** One locked read–change–write; RaceLost if the root changed under it. */
-  async function updateOnce<T>(scope: Scope, change: Change<T>, describe: Describe<T> | undefined): Promise<T> {
+  async function updateOnce<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>, describe: ((result: T) => string) | undefined): Promise<T> {
     return withStoreLock(dir, async (guard) => {
       const snapshot = await readSnapshot().catch(vanishedWhileLocked);
-      const loaded = await load(snapshot, snapshot.legacy ? ALL : scope).catch((error: unknown) => {
+      const loaded = await load(snapshot, scope).catch((error: unknown) => {
         if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
         throw error;
       });
       const result = await change(loaded.data);
       guard.assertHeld();
       const label = describe?.(result);
-      await commit(snapshot, loaded, label, new Date().toISOString()).catch((error: unknown) => {
+      await commit(snapshot, loaded, label, clock().toISOString()).catch((error: unknown) => {
         if (error instanceof StintError || error instanceof RaceLost) throw error;
         throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
       });
@@ -268,43 +256,42 @@ export function createFileStore(
       }),
 
     digest: (name, derive, valid) =>
-      withSnapshot(async ({ root, rootText, legacy }) => {
-        if (legacy) return [derive(legacy.sessions.filter((s) => !isActive(s)))];
+      withSnapshot(async ({ root, rootText }) => {
         // No cache for a store not yet written: a reader never creates the data directory.
         const key = rootText === null ? null : zone();
         return digestMonths({ dir, name, zone: key, root }, { derive, valid }, (month) => monthSessions(root, month));
       }),
 
     digestSettled: (name, derive, valid, settling) =>
-      withSnapshot(async ({ root, rootText, legacy }) => {
-        if (legacy) return { settled: null, newest: { month: 'legacy', value: derive(legacy.sessions.filter((s) => !isActive(s))) } };
+      withSnapshot(async ({ root, rootText }) => {
         const key = rootText === null ? null : zone();
         return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month) => monthSessions(root, month));
+      }),
+
+    changesSince: (since) =>
+      withSnapshot(async ({ root }) => {
+        const months: Changes['months'] = {};
+        for (const key of monthsChangedSince(root, since)) months[key] = root.months[key] ? (await readMonth(root, key)).sessions : [];
+        return { revision: root.revision, next_id: root.next_id, active: root.active, months };
       }),
 
     update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),
 
     undo: () => retried(undoOnce),
 
-    readConfig: () => readSideFile(dir, CONFIG),
-    updateConfig: (change) =>
-      updateSideFile(
+    config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
+    jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
+    backupTo: (target) =>
+      backupStore(
         dir,
-        CONFIG,
-        (config) => {
-          change(config);
-          return config;
+        target,
+        async (copy) => {
+          const store = createFileStore(copy);
+          await store.read({ kind: 'all' });
+          await store.config.read();
+          await store.jobs.read();
         },
         lock,
       ),
-    readJobs: () => readSideFile(dir, JOBS),
-    updateJobs: (change) => updateSideFile(dir, JOBS, change, lock),
-    backupTo: (target) =>
-      backupStore(dir, target, async (copy) => {
-        const store = createFileStore(copy, () => null);
-        await store.read(ALL);
-        await store.readConfig();
-        await store.readJobs();
-      }, lock),
   };
 }

@@ -29,7 +29,7 @@ export function collectGarbage(dir: string, keep: Root[]): void {
 }
 
 /**
- * Tidying after a commit point (prompt.state, garbage, the legacy file's rename): the change is
+ * Tidying after a commit point (prompt.state, garbage): the change is
  * stored whatever happens here, so a failure must not make the command report one (a retry would
  * apply it twice). Each step is redone or made moot by the next write.
  */

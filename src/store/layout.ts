@@ -121,3 +121,25 @@ export async function* monthBatches(root: Root, scope: Scope, readMonth: (key: s
     yield extra ? [...stored, ...extra].sort(compareByStart) : stored;
   }
 }
+
+/** The root's `changed` index after a commit from `old` to `months`: what differs is marked. */
+export function markChanged(old: Root, months: Readonly<Record<string, MonthEntry>>, revision: number): Record<string, number> {
+  const changed = { ...old.changed };
+  for (const key of new Set([...Object.keys(old.months), ...Object.keys(months)])) {
+    if (old.months[key]?.file !== months[key]?.file) changed[key] = revision;
+  }
+  return changed;
+}
+
+/**
+ * The months whose entry changed after revision `since` (written, emptied, restored by undo),
+ * oldest first. A month the root has no record for (written before `changed` was kept) counts as
+ * changed, and a revision this store never reached (a copy of another store) asks for all: too
+ * much is safe, too little is not.
+ */
+export function monthsChangedSince(root: Root, since: number): string[] {
+  const changed = root.changed ?? {};
+  const after = since > root.revision ? 0 : since;
+  const keys = new Set([...Object.keys(root.months), ...Object.keys(changed)]);
+  return [...keys].filter((key) => (changed[key] ?? Infinity) > after).sort();
+}

@@ -1,17 +1,16 @@
 import { compareByStart, emptyTrackerData, isActive, type Session, type TrackerData } from '../core/session.js';
-import { decodeLegacyFile, encodeLegacyFile } from './schema.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
-import type { Scope, Store } from './store.js';
+import { fileByMonth } from './layout.js';
+import type { Changes, Document, Scope, Store } from './store.js';
 
 /**
- * An in-memory store for command tests. It keeps the whole store as one encoded text (the
- * version-1 single-file format), so tests can compare it byte for byte and share the decoding
- * rules. Like the file store it hands out the active sessions and only the finished ones in the
- * scope asked for (exactly those, where the file store may add the rest of their months), keeps
- * what a change did not load, and writes nothing when a change changes nothing: a command that
- * asks for the wrong scope fails its fast tests too.
+ * An in-memory store for command tests. It keeps the sessions as one JSON text, so tests can
+ * compare it byte for byte ("nothing was written"). Like the file store it hands out the active
+ * sessions and only the finished ones in the scope asked for (exactly those, where the file store
+ * may add the rest of their months), keeps what a change did not load, and writes nothing when a
+ * change changes nothing: a command that asks for the wrong scope fails its fast tests too.
  */
 export interface MemoryStore extends Store {
   /** The stored text, or null before the first write. */
@@ -19,12 +18,36 @@ export interface MemoryStore extends Store {
   writes: number;
 }
 
-export function createMemoryStore(initial: string | null = null): MemoryStore {
+const encode = (data: TrackerData): string => `${JSON.stringify({ next_id: data.next_id, sessions: data.sessions }, null, 1)}\n`;
+
+/** A fresh copy each time: a change edits what it is handed. */
+const load = (text: string | null): TrackerData => (text === null ? emptyTrackerData() : (JSON.parse(text) as TrackerData));
+
+/** Each month's finished sessions as text, to tell which months a change touched. */
+const monthTexts = (data: TrackerData): Map<string, string> =>
+  new Map([...fileByMonth(data.sessions)].map(([key, sessions]) => [key, JSON.stringify(sessions)]));
+
+export function createMemoryStore(initial: TrackerData | null = null): MemoryStore {
   const history: { text: string | null; label: string }[] = [];
-  const config = defaultConfig();
-  let jobs = emptyJobsData();
+  let revision = initial === null ? 0 : 1;
+  /** Month → the revision that last changed it (the file store keeps the same in its root). */
+  const changed = new Map<string, number>();
+  for (const key of monthTexts(initial ?? emptyTrackerData()).keys()) changed.set(key, revision);
+
+  /** Replaces the text, as a commit: a new revision, and the months that differ marked with it. */
+  function commit(text: string): void {
+    const before = monthTexts(load(store.text));
+    const after = monthTexts(load(text));
+    revision += 1;
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(key) !== after.get(key)) changed.set(key, revision);
+    }
+    store.text = text;
+    store.writes += 1;
+  }
+
   const store: MemoryStore = {
-    text: initial,
+    text: initial === null ? null : encode(initial),
     writes: 0,
     async read(scope) {
       return inScope(load(store.text), scope);
@@ -43,7 +66,7 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
     },
     async update(scope, change, describe) {
       const all = load(store.text);
-      const before = encodeLegacyFile(all);
+      const before = encode(all);
       const data = inScope(all, scope);
       const loaded = new Set(data.sessions);
       const result = await change(data);
@@ -51,44 +74,50 @@ export function createMemoryStore(initial: string | null = null): MemoryStore {
       // the stored order, and what it added comes last.
       const left = new Set(data.sessions);
       const sessions = [...all.sessions.filter((s) => !loaded.has(s) || left.has(s)), ...data.sessions.filter((s) => !loaded.has(s))];
-      const text = encodeLegacyFile({ next_id: data.next_id, sessions });
+      const text = encode({ next_id: data.next_id, sessions });
       if (text === before) return result;
       if (describe) history.push({ text: store.text, label: describe(result) });
       if (history.length > UNDO_DEPTH) history.shift();
-      store.text = text;
-      store.writes += 1;
+      commit(text);
       return result;
-    },
-    async readConfig() {
-      return { ...config };
-    },
-    async updateConfig(change) {
-      change(config);
-      return { ...config };
-    },
-    async readJobs() {
-      return structuredClone(jobs);
-    },
-    async updateJobs(change) {
-      const draft = structuredClone(jobs);
-      const result = await change(draft);
-      jobs = draft;
-      return result;
-    },
-    async backupTo() {
-      throw new Error('the in-memory store has no files to back up');
     },
     async undo() {
       const last = history.pop();
       if (!last) return null;
       const nextId = load(store.text).next_id;
       const restored = load(last.text);
-      store.text = encodeLegacyFile({ ...restored, next_id: Math.max(nextId, restored.next_id) });
-      store.writes += 1;
+      commit(encode({ ...restored, next_id: Math.max(nextId, restored.next_id) }));
       return last.label;
+    },
+    async changesSince(since) {
+      const data = load(store.text);
+      const filed = fileByMonth(data.sessions);
+      const months: Changes['months'] = {};
+      const after = since > revision ? 0 : since;
+      for (const [key, at] of [...changed].sort()) if (at > after) months[key] = filed.get(key) ?? [];
+      return { revision, next_id: data.next_id, active: data.sessions.filter(isActive).sort(compareByStart), months };
+    },
+    config: document(defaultConfig()),
+    jobs: document(emptyJobsData()),
+    async backupTo() {
+      throw new Error('the in-memory store has no files to back up');
     },
   };
   return store;
+}
+
+/** A document held in memory: copies out, and a change that throws leaves it as it was. */
+function document<T>(initial: T): Document<T> {
+  let value = initial;
+  return {
+    read: async () => structuredClone(value),
+    async update(change) {
+      const draft = structuredClone(value);
+      const result = await change(draft);
+      value = draft;
+      return result;
+    },
+  };
 }
 
 /** The active sessions and the finished ones the scope selects, as the file store hands them out. */
@@ -112,8 +141,4 @@ function inScope(data: TrackerData, scope: Scope): TrackerData {
     }
   };
   return { next_id: data.next_id, sessions: data.sessions.filter(wanted) };
-}
-
-function load(text: string | null): TrackerData {
-  return text === null ? emptyTrackerData() : decodeLegacyFile(text, 'memory');
 }

@@ -5,10 +5,6 @@ import { storeError } from '../core/errors.js';
 export const ROOT_FILE = 'state.json';
 /** Finished sessions, one file per month (and revision), named by the root. */
 export const MONTHS_DIR = 'sessions';
-/** The version-1 layout kept everything here; it is migrated on the first write. */
-export const LEGACY_FILE = 'sessions.json';
-/** The original version-1 file, kept after migration. */
-export const LEGACY_BACKUP = 'sessions.v1.json.bak';
 export const LOCK_NAME = 'stint.lock';
 /** The user's settings. */
 export const CONFIG_FILE = 'config.json';

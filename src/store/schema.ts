@@ -1,28 +1,10 @@
 import { storeError } from '../core/errors.js';
-import { STATUSES, type Session, type TrackerData } from '../core/session.js';
-import type { UndoEntry } from './undo-journal.js';
+import { STATUSES, type Session } from '../core/session.js';
 
 /** The layout this stint writes: a root file plus one file of finished sessions per month. */
 export const STORE_VERSION = 2;
-/** The first layout: everything in one sessions.json. Still read, and migrated on the first write. */
-export const LEGACY_VERSION = 1;
-
 export const unreadable = (file: string, why: string) =>
   storeError('Store unreadable', `${file}: ${why}; the file was left untouched`);
-
-/* ---------- legacy single file (also the in-memory store's format) ---------- */
-
-export function encodeLegacyFile(data: TrackerData): string {
-  return `${JSON.stringify({ version: LEGACY_VERSION, next_id: data.next_id, sessions: data.sessions }, null, 1)}\n`;
-}
-
-/** Parses and checks a version-1 sessions file; anything doubtful is refused rather than guessed at. */
-export function decodeLegacyFile(text: string, file: string): TrackerData {
-  const raw = parseObject(text, file);
-  checkVersion(raw, file);
-  const nextId = checkNextId(raw, file);
-  return { next_id: nextId, sessions: checkSessions(raw.sessions, file, '"sessions"', nextId) };
-}
 
 /* ---------- version 2: root and month files ---------- */
 
@@ -36,6 +18,18 @@ export interface MonthEntry {
   max_seconds: number;
 }
 
+/**
+ * What one change replaced: the root's active sessions and counter, and the month entries it
+ * changed (null where the month did not exist). Entries live in the root itself, so recording one
+ * is part of the change's own commit; the month files they name are kept until the entry leaves,
+ * so an undo restores the exact files.
+ */
+export interface UndoEntry {
+  label: string;
+  at: string;
+  before: { next_id: number; active: Session[]; months: Record<string, MonthEntry | null> };
+}
+
 /** The root: small, read by every command; its atomic replacement is the commit of every change. */
 export interface Root {
   version: number;
@@ -45,6 +39,11 @@ export interface Root {
   months: Record<string, MonthEntry>;
   /** The last changes, newest last, for `undo` (see undo-journal.ts). */
   undo?: UndoEntry[];
+  /**
+   * Month → the revision that last changed its entry (written, emptied or restored by undo), for
+   * `changesSince`. Missing in roots written before it existed: such months count as changed.
+   */
+  changed?: Record<string, number>;
 }
 
 export function emptyRoot(): Root {
@@ -55,10 +54,21 @@ export function encodeRoot(root: Root): string {
   return `${JSON.stringify({ ...root, version: STORE_VERSION }, null, 1)}\n`;
 }
 
+/**
+ * Where a root of an older layout will be brought up to this one, in memory (the first write then
+ * stores it in the new layout). Version 2 is the first layout stint was released with, so there is
+ * nothing to upgrade yet: the next layout adds `if (version === 2) raw = fromVersion2(raw);` here
+ * and bumps STORE_VERSION. A newer version never gets here (checkVersion refuses it).
+ */
+function upgrade(raw: Record<string, unknown>, version: number, file: string): Record<string, unknown> {
+  if (version !== STORE_VERSION) throw unreadable(file, `unexpected "version" ${version}`);
+  return raw;
+}
+
 export function decodeRoot(text: string, file: string): Root {
-  const raw = parseObject(text, file);
-  const version = checkVersion(raw, file);
-  if (version < STORE_VERSION) throw unreadable(file, `unexpected "version" ${version}`);
+  const parsed = parseObject(text, file);
+  const raw = upgrade(parsed, checkVersion(parsed, file), file);
+  const version = STORE_VERSION;
   const nextId = checkNextId(raw, file);
   const { revision, months } = raw;
   if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0) {
@@ -67,7 +77,19 @@ export function decodeRoot(text: string, file: string): Root {
   const monthsProblem = monthIndexProblem(months, false);
   if (monthsProblem) throw unreadable(file, `"months" ${monthsProblem}`);
   const active = checkSessions(raw.active, file, '"active"', nextId);
-  return { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry>, undo: checkUndo(raw.undo, file, nextId) };
+  const changed = checkChanged(raw.changed, file, revision);
+  const root: Root = { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry>, undo: checkUndo(raw.undo, file, nextId) };
+  if (changed) root.changed = changed;
+  return root;
+}
+
+function checkChanged(changed: unknown, file: string, revision: number): Record<string, number> | undefined {
+  if (changed === undefined) return undefined;
+  if (!isRecord(changed)) throw unreadable(file, '"changed" is not an object');
+  for (const [key, at] of Object.entries(changed)) {
+    if (!MONTH_KEY.test(key) || !isWhole(at, 1) || at > revision) throw unreadable(file, `"changed" has an invalid entry for month ${JSON.stringify(key)}`);
+  }
+  return changed as Record<string, number>;
 }
 
 /**

@@ -3,9 +3,8 @@ import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
 
 /**
- * Which part of the history a command needs. Running and paused sessions and the ID counter
- * always come along; finished sessions only as far as the scope asks, so the hot path
- * (start, stop, status) never reads the history.
+ * Which finished sessions a command needs. The running and paused ones and the ID counter always
+ * come along, so the hot path (start, stop, status) asks for `active` and never reads history.
  */
 export type Scope =
   | { kind: 'active' }
@@ -14,9 +13,57 @@ export type Scope =
   /** Sessions that overlap [from, to); null is open-ended. */
   | { kind: 'range'; from: Date | null; to: Date | null };
 
-export type Change<T> = (data: TrackerData) => T | Promise<T>;
-/** Names a change for `undo`'s report, from its result: `start #5 coding`. */
-export type Describe<T> = (result: T) => string;
+export const ACTIVE: Scope = { kind: 'active' };
+export const ALL: Scope = { kind: 'all' };
+
+/**
+ * The only door to the user's data: commands never see files, locks or layouts. What a read
+ * hands out holds every active session and at least the finished sessions in scope (possibly
+ * more: the caller filters precisely). Reads take no lock and never wait for a writer.
+ */
+export interface Store {
+  read(scope: Scope): Promise<TrackerData>;
+  /**
+   * The same sessions a month at a time, oldest first, so a pass over a long history never
+   * holds all of it. `begin` returns a fresh visitor; it is called again if the scan has to
+   * start over (a writer removed a file under it), so reset your totals there. Returns next_id.
+   */
+  scan(scope: Scope, begin: () => (batch: readonly Session[]) => void): Promise<{ next_id: number }>;
+  /**
+   * `derive` of each month's finished sessions, cached beside the store under `name` while the
+   * month and the time zone are unchanged: for whole-history summaries (stats, badges). So
+   * `derive` may depend on nothing else (not the clock, not the settings) and must return plain
+   * JSON; bump `name` when it changes. A cached value failing `valid` is derived again.
+   */
+  digest<T>(name: string, derive: (sessions: readonly Session[]) => T, valid: (cached: unknown) => boolean): Promise<T[]>;
+  /**
+   * Like digest, for summaries that must not grow with the history (the line after `stop`): every
+   * month's result but the newest's, reduced by `settling.fold` and cached as one (keyed also by
+   * `settling.key`); the newest month's result on its own. Null where there is no such month.
+   */
+  digestSettled<T, S>(
+    name: string,
+    derive: (sessions: readonly Session[]) => T,
+    valid: (cached: unknown) => boolean,
+    settling: Settling<T, S>,
+  ): Promise<{ settled: S | null; newest: { month: string; value: T } | null }>;
+  /**
+   * Exclusive read–change–write. `change` edits the data it is handed (sessions it adds, stops,
+   * edits or removes are stored wherever they belong) and returns a result; if it throws, nothing
+   * is written. With `describe`, the change can be undone and is named by it: `start #5 coding`.
+   */
+  update<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>, describe?: (result: T) => string): Promise<T>;
+  /** Reverts the last described change (up to 50 deep) and returns its name; null when none. */
+  undo(): Promise<string | null>;
+  /** What changed after revision `since` (0: everything): for sync and a server to catch up. */
+  changesSince(since: number): Promise<Changes>;
+  /** The settings (config.json), defaults where unset. */
+  config: Document<Config>;
+  /** The scheduled jobs and their executions (jobs.json). */
+  jobs: Document<JobsData>;
+  /** Copies the whole store, consistent and checked, into `target` (which must not exist). */
+  backupTo(target: string): Promise<{ files: number }>;
+}
 
 /** How `digestSettled` reduces the older months' results, and checks a cached reduction. */
 export interface Settling<T, S> {
@@ -27,68 +74,23 @@ export interface Settling<T, S> {
   valid(cached: unknown): boolean;
 }
 
-export const ACTIVE: Scope = { kind: 'active' };
-export const ALL: Scope = { kind: 'all' };
+/** A small JSON file beside the sessions, written under the store's lock. */
+export interface Document<T> {
+  read(): Promise<T>;
+  /** Read–change–write; nothing is written if `change` throws or changes nothing. */
+  update<R>(change: (data: T) => R | Promise<R>): Promise<R>;
+}
 
 /**
- * The only door to the user's data. Commands never see files, locks or layouts.
- * The data handed out holds every active session and at least the finished sessions in scope
- * (possibly more); the caller filters precisely.
+ * What changed after a revision. Every change that commits (undo too) raises the store's
+ * revision; a copy made at revision R catches up by replacing its active sessions and, whole,
+ * each month listed (so an edited session comes back changed, a removed one missing).
  */
-export interface Store {
-  /** A snapshot for reading; takes no lock and never waits for a writer. */
-  read(scope: Scope): Promise<TrackerData>;
-  /**
-   * Like read, but hands the sessions over a month at a time, oldest first (each batch sorted,
-   * active sessions within the month they started in), so a pass over a long history never
-   * holds all of it. `begin` is called for a fresh visitor at the start of each attempt: if a
-   * writer collects a file under the scan, it starts over. Returns the ID counter.
-   */
-  scan(scope: Scope, begin: () => (batch: readonly Session[]) => void): Promise<{ next_id: number }>;
-  /**
-   * `derive` applied to the finished sessions of each month, for summaries of the whole history
-   * that must stay fast (stats, badges, the line after `stop`). Results are cached beside the
-   * store under `name` (bump it when `derive` changes) and reused while a month's file and the
-   * local time zone are unchanged, so `derive` must depend on nothing else: not the clock, not
-   * the settings. Results must be plain JSON; a cached one that fails `valid` is derived again.
-   * Takes no lock.
-   */
-  digest<T>(name: string, derive: (sessions: readonly Session[]) => T, valid: (cached: unknown) => boolean): Promise<T[]>;
-  /**
-   * Like digest, for summaries that must not grow with the history (the line after `stop`): the
-   * results of every month but the newest are reduced by `settling.fold`, and that reduction is
-   * cached (keyed by those months' files, the time zone and `settling.key`); the newest month's
-   * result comes back on its own. Null when there is no such month.
-   */
-  digestSettled<T, S>(
-    name: string,
-    derive: (sessions: readonly Session[]) => T,
-    valid: (cached: unknown) => boolean,
-    settling: Settling<T, S>,
-  ): Promise<{ settled: S | null; newest: { month: string; value: T } | null }>;
-  /**
-   * Exclusive read–change–write. `change` edits the data it is given and returns a result;
-   * if it throws, nothing is written. Sessions it adds, stops, edits or removes are stored
-   * wherever they belong; only loaded sessions can be edited or removed.
-   */
-  update<T>(scope: Scope, change: Change<T>, describe?: Describe<T>): Promise<T>;
-  /**
-   * Reverts the last recorded change (each `update` given a `describe` is recorded, up to 50 deep)
-   * and returns its description, or null when there is nothing to undo. The ID counter stays.
-   */
-  undo(): Promise<string | null>;
-  /** The settings (config.json), defaults where unset; no lock. */
-  readConfig(): Promise<Config>;
-  /** Changes settings under the store lock. */
-  updateConfig(change: (config: Config) => void): Promise<Config>;
-  /** The scheduled jobs and their executions (jobs.json); no lock. */
-  readJobs(): Promise<JobsData>;
-  /** Exclusive read–change–write of jobs.json, under the store lock; nothing is written if `change` throws. */
-  updateJobs<T>(change: (data: JobsData) => T | Promise<T>): Promise<T>;
-  /**
-   * Copies every file of the store into `target` (a directory that must not exist yet), under
-   * the lock so the copy is one consistent state, flushed; then reads the copy back as a store
-   * to check it. Returns how many files were copied.
-   */
-  backupTo(target: string): Promise<{ files: number }>;
+export interface Changes {
+  /** The revision now: the next call's `since`. */
+  revision: number;
+  next_id: number;
+  active: Session[];
+  /** Month (`YYYY-MM`, UTC, as sessions are filed) → all its finished sessions now; [] if emptied. */
+  months: Record<string, Session[]>;
 }

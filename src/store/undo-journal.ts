@@ -1,21 +1,10 @@
 import { storeError } from '../core/errors.js';
-import type { Session } from '../core/session.js';
-import { decodeRoot, encodeRoot, type MonthEntry, type Root } from './schema.js';
+import { decodeRoot, encodeRoot, type MonthEntry, type Root, type UndoEntry } from './schema.js';
+
+export type { UndoEntry } from './schema.js';
 
 /** How many changes `undo` can walk back. */
 export const UNDO_DEPTH = 50;
-
-/**
- * What one change replaced: the root's active sessions and counter, and the month entries it
- * changed (null where the month did not exist). Entries live in the root itself, so recording one
- * is part of the change's own commit; the month files they name are kept until the entry leaves,
- * so an undo restores the exact files.
- */
-export interface UndoEntry {
-  label: string;
-  at: string;
-  before: { next_id: number; active: Session[]; months: Record<string, MonthEntry | null> };
-}
 
 /** The entry that undoes the change from `old` to `next`. */
 export function undoEntry(label: string, at: string, old: Root, next: Pick<Root, 'months'>): UndoEntry {
@@ -28,14 +17,18 @@ export function undoEntry(label: string, at: string, old: Root, next: Pick<Root,
 
 /** The root after undoing `entry`; the ID counter never goes back, so IDs are never reused. */
 export function undoneRoot(root: Root, entry: UndoEntry): Root {
+  const revision = root.revision + 1;
   const months = { ...root.months };
+  const changed = { ...root.changed };
   for (const [key, month] of Object.entries(entry.before.months)) {
     if (month === null) delete months[key];
     else months[key] = month;
+    changed[key] = revision;
   }
   return {
     ...root,
-    revision: root.revision + 1,
+    revision,
+    changed,
     next_id: Math.max(root.next_id, entry.before.next_id),
     active: entry.before.active,
     months,

@@ -61,17 +61,22 @@ describe('describeFailure: an environmental failure is one line, exit 1, the fil
 
 describe('through run(): a store that fails with an errno', () => {
   // Root ignores permissions and cannot always make a read-only disk: the errors are injected here.
-  const READS = ['read', 'scan', 'digest', 'digestSettled'] as const;
+  const READS = ['read', 'scan', 'digest', 'digestSettled', 'changesSince'] as const;
   test.each([
     [READS, 'EACCES', 'open', ['list'], 'Permission denied: cannot open /h/.stint/state.json (EACCES)'],
     [READS, 'EIO', 'read', ['report'], 'Input/output error: cannot read /h/.stint/state.json (EIO)'],
     [['update'], 'EROFS', 'mkdir', ['start', 'coding'], 'Read-only file system: cannot create directory /h/.stint/stint.lock (EROFS)'],
-    [['readConfig'], 'EMFILE', 'open', ['config', 'list'], 'Too many open files: cannot open /h/.stint/config.json (EMFILE)'],
-    [['updateJobs'], 'EACCES', 'open', ['jobs', 'add', 'n', '--type', 'backup', '--cron', '@daily', '--config', 'target=/b'], 'Permission denied: cannot open /h/.stint/jobs.json (EACCES)'],
+    [['config.read'], 'EMFILE', 'open', ['config', 'list'], 'Too many open files: cannot open /h/.stint/config.json (EMFILE)'],
+    [['jobs.update'], 'EACCES', 'open', ['jobs', 'add', 'n', '--type', 'backup', '--cron', '@daily', '--config', 'target=/b'], 'Permission denied: cannot open /h/.stint/jobs.json (EACCES)'],
   ] as const)('%j failing with %s: exit 1, one line', async (methods, code, syscall, argv, expected) => {
     const store = createMemoryStore();
     const file = expected.match(/\/h\/\S+/)?.[0];
-    for (const method of methods) store[method] = () => Promise.reject(systemError(code, syscall, file));
+    for (const method of methods) {
+      // A store method, or a document's (`config.read`).
+      const [head, tail] = method.split('.') as [string, string | undefined];
+      const owner = (tail === undefined ? store : store[head as 'config']) as unknown as Record<string, unknown>;
+      owner[tail ?? head] = () => Promise.reject(systemError(code, syscall, file));
+    }
     const result = await harnessOn(store).run(...argv);
     expect(result).toEqual({ code: 1, stdout: '', stderr: `stint: ${expected}\n` });
     expect(store.text).toBeNull();

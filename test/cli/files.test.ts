@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readText } from '../../src/cli/files.js';
+import { readInput as readText } from '../../src/store/atomic-file.js';
 import { BIN, useWorkDir } from '../helpers/spawn.js';
 
 // What `import` reads: strictly UTF-8, never without end.

@@ -8,7 +8,8 @@ let work: string;
 let h: Harness;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'stint-jobs-cli-'));
-  h = harness({ now: '2026-01-10T12:00:00Z' });
+  // Jobs write summaries into a real folder.
+  h = harness({ now: '2026-01-10T12:00:00Z', realFiles: true });
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 

@@ -20,7 +20,7 @@ useWorkDir('stint-own-keys-', (dir) => {
 /** Commands run in-process against a real file store, so "unchanged" means the bytes on disk. */
 function onDisk() {
   const home = join(work, 'data');
-  const h = harnessOn(createFileStore(home, () => null), { now: '2026-01-10T12:00:00Z' });
+  const h = harnessOn(createFileStore(home), { now: '2026-01-10T12:00:00Z' });
   return { home, h };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildProgram, type Invoke } from '../../src/cli/program.js';
+import type { Invoke } from '../../src/cli/context.js';
+import { buildProgram } from '../../src/cli/program.js';
 
 // The argv → handler-options layer (STYLE.md, point 10): for each command line, which handler
 // commander reaches and the options object it hands it, without running anything.

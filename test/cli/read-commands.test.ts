@@ -5,6 +5,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { makeData, makeSession } from '../helpers/factories.js';
 import { ALL } from '../../src/store/store.js';
 import { harness } from '../helpers/in-process.js';
+import { memoryFiles } from '../helpers/memory-files.js';
 
 const history = makeData([
   makeSession({ id: 1, task: 'coding', started_at: '2026-01-15T08:00:00Z', stopped_at: '2026-01-15T09:15:00Z' }),
@@ -188,7 +189,7 @@ describe('the program', () => {
       isTTY: false,
       env: {},
       newUid: () => 'u',
-      files: { read: () => '', write: () => undefined },
+      files: memoryFiles(),
       home: '/home/tester',
       accountHome: () => '/home/tester',
       dataDir: '/home/tester/.stint',

@@ -40,7 +40,7 @@ describe('jobs add and next_run', () => {
     const result = await h.run('jobs', 'add', 'hourly', '--type', 'backup', '--cron', 'H * * * *', '--config', 'target=/backups');
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("stint: Invalid schedule: 'H * * * *' is not a cron expression: H (a random value) is not supported; give the number itself, e.g. 17 for the minute\n");
-    expect((await h.store.readJobs()).jobs).toEqual([]);
+    expect((await h.store.jobs.read()).jobs).toEqual([]);
     expect((await h.run('jobs', 'edit', '1', '--cron', 'H * * * *')).code).toBe(2);
   });
 
@@ -56,7 +56,7 @@ describe('jobs add and next_run', () => {
   test('a job stored with H by an older stint shows one next_run at every read', async () => {
     const h = harness({ now: '2026-01-10T12:00:00Z' });
     expect((await h.run('jobs', 'add', 'hourly', '--type', 'backup', '--cron', '17 * * * *', '--config', 'target=/backups')).code).toBe(0);
-    await h.store.updateJobs((data) => {
+    await h.store.jobs.update((data) => {
       (data.jobs[0] as { schedule: string }).schedule = 'H * * * *';
     });
     const reads = new Set<string>();

@@ -11,8 +11,6 @@ const commands = [['list'], ['status'], ['status', '--short'], ['show', '1'], ['
 describe.each([
   ['state.json', 'truncated', '{\n "version": 2,\n "revision": 3,\n "next_id": 2,\n "active": [\n  {\n   "id": 1,\n   "uid": "a'],
   ['state.json', 'from a newer stint', '{"version": 99, "revision": 1, "next_id": 1, "active": [], "months": {}}\n'],
-  ['sessions.json', 'truncated (version-1 layout)', '{\n "version": 1,\n "next_id": 2,\n "sessions": [\n  {\n   "id": 1,\n   "uid": "a'],
-  ['sessions.json', 'from a newer stint (version-1 layout)', '{"version": 99, "next_id": 1, "sessions": []}\n'],
 ])('a %s %s', (name, _kind, content) => {
   test.each(commands)('`stint %s` → exit 1 naming the file, store byte-identical', async (...args) => {
     mkdirSync(home, { recursive: true });

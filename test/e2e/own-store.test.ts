@@ -22,7 +22,7 @@ const run = (...args: string[]) => stint(args, { home, now: NOW });
 beforeEach(async () => {
   await seedStore(home, [makeSession({ id: 1, uid: 'one', started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' })]);
   const store = createFileStore(home);
-  await store.updateConfig((config) => {
+  await store.config.update((config) => {
     config.daily_goal_seconds = 7200;
   });
   // The job is added by the real command in-process, on this same store: a spawn per test would

@@ -1,10 +1,9 @@
-import type { Deps, Terminal } from '../../src/cli/deps.js';
-import { notFound } from '../../src/core/errors.js';
+import { realFiles, type Deps, type Terminal } from '../../src/cli/deps.js';
+import { memoryFiles } from './memory-files.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 
 export interface Harness {
   store: MemoryStore;
@@ -24,11 +23,13 @@ interface HarnessOptions {
   isTTY?: boolean;
   env?: Record<string, string>;
   terminal?: Terminal;
+  /** The files commands and jobs see; by default an in-memory map (`files` below). */
+  realFiles?: boolean;
 }
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
 export function harness(options: HarnessOptions = {}): Harness {
-  const store = createMemoryStore(options.data ? encodeLegacyFile(options.data) : null);
+  const store = createMemoryStore(options.data ?? null);
   return { ...harnessOn(store, options), store };
 }
 
@@ -62,16 +63,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         dataDir: '/home/tester/.stint',
         onStop: () => () => undefined,
         terminal: options.terminal ?? NOT_A_TERMINAL,
-        files: {
-          read(path) {
-            const text = files.get(path);
-            if (text === undefined) throw notFound('File not found', `No file ${path}`);
-            return text;
-          },
-          write(path, chunks) {
-            files.set(path, [...chunks].join(''));
-          },
-        },
+        files: options.realFiles ? realFiles : memoryFiles(files),
       };
       const code = await run(argv, deps);
       return { code, stdout, stderr };

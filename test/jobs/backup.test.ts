@@ -142,10 +142,10 @@ describe('what a backup holds, and when it fails', () => {
   const job = () => makeJob('backup', { target });
 
   test('every file of the store, settings and jobs included; not the lock, the cache or temporary files', async () => {
-    await store.updateConfig((c) => {
+    await store.config.update((c) => {
       c.daily_goal_seconds = 7200;
     });
-    await store.updateJobs((d) => {
+    await store.jobs.update((d) => {
       d.next_job_id = 4;
     });
     mkdirSync(join(places.dataDir, 'cache'));
@@ -157,7 +157,7 @@ describe('what a backup holds, and when it fails', () => {
     expect(copied).toEqual(expect.arrayContaining(['config.json', 'jobs.json', 'sessions', 'state.json']));
     expect(copied).not.toContain('cache');
     expect(copied.filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect((await createFileStore(join(target, made as string)).readConfig()).daily_goal_seconds).toBe(7200);
+    expect((await createFileStore(join(target, made as string)).config.read()).daily_goal_seconds).toBe(7200);
   });
 
   test('a copy that does not read back as a store fails the run and leaves nothing behind', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { StintError } from '../../src/core/errors.js';
 import { cleanup } from '../../src/jobs/cleanup.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
+import { memoryFiles } from '../helpers/memory-files.js';
 import { makeJob, runContext, tempPlaces } from './helpers.js';
 
 const NOW = new Date('2026-11-22T03:15:00Z');
@@ -127,5 +128,25 @@ describe('cleanup run', () => {
     const sneaky = makeJob('cleanup', { path: link, pattern: '*', days: '0' });
     await expect(cleanup.run(sneaky, runContext(createMemoryStore(), places, NOW))).rejects.toThrow(/data directory/);
     expect(existsSync(join(places.dataDir, 'state.json'))).toBe(true);
+  });
+});
+
+describe('cleanup reaches files only through the seam', () => {
+  test('a fake Files sees the sweep, and no disk is touched', async () => {
+    const old = NOW.getTime() - 10 * DAY;
+    const files = new Map([
+      ['/fake/logs/a.log', 'x'],
+      ['/fake/logs/b.log', 'x'],
+      ['/fake/logs/keep.txt', 'x'],
+    ]);
+    const mtimes = new Map([
+      ['/fake/logs/a.log', old],
+      ['/fake/logs/b.log', NOW.getTime()],
+      ['/fake/logs/keep.txt', old],
+    ]);
+    const ctx = runContext(createMemoryStore(), { home: '/fake/home', dataDir: '/fake/home/.stint' }, NOW, false, memoryFiles(files, mtimes));
+    const result = await cleanup.run(makeJob('cleanup', { path: '/fake/logs', pattern: '*.log', days: '7' }), ctx);
+    expect(result).toBe('deleted 1 file: a.log');
+    expect([...files.keys()]).toEqual(['/fake/logs/b.log', '/fake/logs/keep.txt']);
   });
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Job, JobType } from '../../src/core/jobs.js';
 import type { RunContext } from '../../src/jobs/runner.js';
 import type { Store } from '../../src/store/store.js';
+import { realFiles } from '../../src/cli/deps.js';
+import type { Files } from '../../src/jobs/files.js';
 
 /** A job as the store would hold it; the config is used as given (runs check it again). */
 export function makeJob(type: JobType, config: Record<string, string>, id = 3): Job {
@@ -29,6 +31,6 @@ export function tempPlaces(): { root: string; home: string; dataDir: string; cle
   return { root, home, dataDir: join(home, '.stint'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export function runContext(store: Store, places: { home: string; dataDir: string }, now: Date, dryRun = false): RunContext {
-  return { store, now, home: places.home, dataDir: places.dataDir, dryRun };
+export function runContext(store: Store, places: { home: string; dataDir: string }, now: Date, dryRun = false, files: Files = realFiles): RunContext {
+  return { store, now, files, home: places.home, dataDir: places.dataDir, dryRun };
 }

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
 import { summary } from '../../src/jobs/summary.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 import { makeData, makeSession } from '../helpers/factories.js';
 import { makeJob, runContext, tempPlaces } from './helpers.js';
 
@@ -24,9 +23,9 @@ const session = (id: number, task: string, started: string, stopped: string) => 
 
 async function report(zone: string, sessions: Session[], config: Record<string, string>, now: string, weekStart?: 0) {
   process.env.TZ = zone;
-  const store = createMemoryStore(encodeLegacyFile(makeData(sessions)));
+  const store = createMemoryStore(makeData(sessions));
   if (weekStart !== undefined) {
-    await store.updateConfig((settings) => {
+    await store.config.update((settings) => {
       settings.week_start = weekStart;
     });
   }

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { StintError } from '../../src/core/errors.js';
 import { summary } from '../../src/jobs/summary.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 import { localSession, makeData } from '../helpers/factories.js';
 import { harness } from '../helpers/in-process.js';
 import { makeJob, runContext, tempPlaces } from './helpers.js';
@@ -24,7 +23,7 @@ let places: ReturnType<typeof tempPlaces>;
 let store: MemoryStore;
 beforeEach(() => {
   places = tempPlaces();
-  store = createMemoryStore(encodeLegacyFile(history));
+  store = createMemoryStore(history);
 });
 afterEach(() => places.cleanup());
 
@@ -70,7 +69,7 @@ describe('the period reported is the last complete one', () => {
   });
 
   test('week, starting Sunday', async () => {
-    await store.updateConfig((config) => {
+    await store.config.update((config) => {
       config.week_start = 0;
     });
     const out = await json({});

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
-import { zoneKey } from '../../src/store/digest-cache.js';
+import { zoneKey } from '../../src/cli/deps.js';
 import { createFileStore } from '../../src/store/file-store.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ALL, type Store } from '../../src/store/store.js';
-import { makeData, makeSession } from '../helpers/factories.js';
+import { makeSession } from '../helpers/factories.js';
 import { tempHome } from '../helpers/spawn.js';
 
 let home: string;
@@ -16,7 +15,7 @@ let store: Store;
 beforeEach(() => {
   ({ home, cleanup } = tempHome());
   zone = 'TZ=Europe/Paris';
-  store = createFileStore(home, () => zone);
+  store = createFileStore(home, { zone: () => zone });
 });
 afterEach(() => cleanup());
 
@@ -125,13 +124,6 @@ describe('digest', () => {
   test('a reader of a store never written creates nothing', async () => {
     expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([]);
     expect(existsSync(home)).toBe(false);
-  });
-
-  test('a version-1 store is derived from its single file, active sessions left out', async () => {
-    const running = makeSession({ id: 5, stopped_at: null, status: 'running' });
-    mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, 'sessions.json'), encodeLegacyFile(makeData([inMonth(1, '2026-01'), running])));
-    expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([[1]]);
   });
 });
 

@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
-import { at, makeData, makeSession } from '../helpers/factories.js';
+import { at, makeSession } from '../helpers/factories.js';
 import { useTempStore } from '../helpers/seed.js';
 
 let home: string;
@@ -273,46 +272,6 @@ describe('failure', () => {
     await store.update(ACTIVE, start('second'));
     expect((await store.read(ALL)).sessions).toHaveLength(2);
     expect(existsSync(lock)).toBe(false);
-  });
-});
-
-describe('migration from the version-1 single file', () => {
-  const v1 = makeData([
-    makeSession({ id: 1, started_at: '2025-12-31T23:00:00Z', stopped_at: '2026-01-01T01:00:00Z' }),
-    makeSession({ id: 2, started_at: '2026-01-10T10:00:00Z', stopped_at: '2026-01-10T11:00:00Z', tags: ['x'], note: 'n' }),
-    makeSession({ id: 4, started_at: '2026-01-15T10:00:00Z', stopped_at: null, status: 'running' }),
-  ], 5);
-  const legacy = () => join(home, 'sessions.json');
-
-  beforeEach(() => {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    writeFileSync(legacy(), encodeLegacyFile(v1), { mode: 0o600 });
-  });
-
-  test('reads the old file as it is, without writing', async () => {
-    expect(await store.read(ALL)).toEqual(v1);
-    expect((await store.read(ACTIVE)).sessions.map((s) => s.id)).toContain(4);
-    expect(readdirSync(home)).toEqual(['sessions.json']);
-  });
-
-  test('the first write upgrades it, keeping the original beside it', async () => {
-    const original = readFileSync(legacy());
-    await store.update(ACTIVE, start('coding', '2026-01-15T12:00:00Z'));
-    expect(existsSync(legacy())).toBe(false);
-    expect(readFileSync(join(home, 'sessions.v1.json.bak'))).toEqual(original);
-    const r = readRoot();
-    expect(r).toMatchObject({ version: 2, next_id: 6 });
-    expect(r.active.map((s: Session) => s.id)).toEqual([4, 5]);
-    expect(Object.keys(r.months).sort()).toEqual(['2025-12', '2026-01']);
-    const after = await store.read(ALL);
-    expect(after.sessions.filter((s) => s.id !== 5).sort((a, b) => a.id - b.id)).toEqual(v1.sessions);
-  });
-
-  test('an unreadable old file is never migrated or touched', async () => {
-    writeFileSync(legacy(), '{"version":1,"next_id":');
-    await expect(store.update(ACTIVE, start('coding'))).rejects.toMatchObject({ code: 'store' });
-    expect(readFileSync(legacy(), 'utf8')).toBe('{"version":1,"next_id":');
-    expect(existsSync(root())).toBe(false);
   });
 });
 

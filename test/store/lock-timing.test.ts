@@ -14,7 +14,7 @@ import { useTempHome } from '../helpers/spawn.js';
 let home = '';
 useTempHome((dir) => (home = dir));
 
-const start = (task: string) => createFileStore(home, () => null).update(ACTIVE, (data) => startSession(data, { task, uid: task }, at('2026-01-15T13:30:00Z')));
+const start = (task: string) => createFileStore(home).update(ACTIVE, (data) => startSession(data, { task, uid: task }, at('2026-01-15T13:30:00Z')));
 
 /** A lock directory as a killed process leaves it, last refreshed `ageMs` ago. */
 function leftLock(ageMs: number): void {
@@ -26,7 +26,7 @@ function leftLock(ageMs: number): void {
 test('a lock older than the stale limit the store was given is taken over at once', async () => {
   await start('first');
   leftLock(3_000);
-  const store = createFileStore(home, () => null, { staleMs: 2_000, waitMs: 0 });
+  const store = createFileStore(home, { lock: { staleMs: 2_000, waitMs: 0 } });
   await store.update(ACTIVE, (data) => startSession(data, { task: 'second', uid: 'second' }, at('2026-01-15T13:31:00Z')));
   expect((await store.read(ALL)).sessions.map((s) => s.task)).toEqual(['first', 'second']);
 });
@@ -34,8 +34,8 @@ test('a lock older than the stale limit the store was given is taken over at onc
 test('with the default limit the same lock is still live: no wait allowed, Store locked, nothing written', async () => {
   await start('first');
   leftLock(3_000);
-  const store = createFileStore(home, () => null, { ...LOCK_TIMING, waitMs: 0 });
-  await expect(store.updateJobs(() => undefined)).rejects.toMatchObject({ code: 'conflict', title: 'Store locked' });
+  const store = createFileStore(home, { lock: { ...LOCK_TIMING, waitMs: 0 } });
+  await expect(store.jobs.update(() => undefined)).rejects.toMatchObject({ code: 'conflict', title: 'Store locked' });
   await expect(store.update(ACTIVE, () => undefined)).rejects.toMatchObject({ code: 'conflict', title: 'Store locked' });
   expect((await store.read(ALL)).sessions.map((s) => s.task)).toEqual(['first']);
 });
@@ -46,7 +46,7 @@ test('a writer waits for a live holder only as long as it was told', async () =>
   const held = withStoreLock(home, () => new Promise<void>((resolve) => (release = resolve)));
   await new Promise((resolve) => setTimeout(resolve, 50));
   const began = Date.now();
-  const store = createFileStore(home, () => null, { staleMs: LOCK_TIMING.staleMs, waitMs: 300 });
+  const store = createFileStore(home, { lock: { staleMs: LOCK_TIMING.staleMs, waitMs: 300 } });
   await expect(store.update(ACTIVE, () => undefined)).rejects.toMatchObject({ title: 'Store locked' });
   // Gave up after its 300 ms, not the default 15 s (a generous bound for a loaded machine).
   expect(Date.now() - began).toBeLessThan(LOCK_TIMING.waitMs / 3);

@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { startSession, type Session } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ACTIVE, ALL, type Scope, type Store } from '../../src/store/store.js';
 import { at, makeData, makeSession } from '../helpers/factories.js';
 import { useTempStore, seedStore } from '../helpers/seed.js';
@@ -34,9 +33,9 @@ const SCOPES: [string, Scope, number[]][] = [
 
 describe('the in-memory store hands out what the scope asks for', () => {
   test.each(SCOPES)('%s', async (_name, scope, expected) => {
-    expect(await ids(createMemoryStore(encodeLegacyFile(makeData(all))), scope)).toEqual(expected);
+    expect(await ids(createMemoryStore(makeData(all)), scope)).toEqual(expected);
     let seen: number[] = [];
-    await createMemoryStore(encodeLegacyFile(makeData(all))).scan(scope, () => (batch) => {
+    await createMemoryStore(makeData(all)).scan(scope, () => (batch) => {
       seen = batch.map((s) => s.id).sort();
     });
     expect(seen).toEqual(expected);
@@ -56,7 +55,7 @@ describe('the in-memory store hands out what the scope asks for', () => {
   });
 
   test('a change keeps what it was not handed, and sees only what is in scope', async () => {
-    const store = createMemoryStore(encodeLegacyFile(makeData(all)));
+    const store = createMemoryStore(makeData(all));
     let handed: Session[] = [];
     await store.update(ACTIVE, (data) => {
       handed = [...data.sessions];
@@ -71,7 +70,7 @@ describe('the in-memory store hands out what the scope asks for', () => {
   });
 
   test('a change that changes nothing writes nothing and leaves nothing to undo', async () => {
-    const store = createMemoryStore(encodeLegacyFile(makeData(all)));
+    const store = createMemoryStore(makeData(all));
     const before = store.text;
     await store.update(ALL, () => undefined, () => 'nothing');
     expect(store.text).toBe(before);

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findSession, pauseSession, resumeSession, startSession, stopSession, type TrackerData } from '../../src/core/session.js';
 import { encodePromptState } from '../../src/store/prompt-state.js';
-import { encodeLegacyFile } from '../../src/store/schema.js';
 import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
-import { at, makeData, makeSession } from '../helpers/factories.js';
+import { at, makeSession } from '../helpers/factories.js';
 import { useTempStore } from '../helpers/seed.js';
 
 let home: string;
@@ -69,16 +68,6 @@ describe('prompt.state follows every change of the active sessions', () => {
     await store.read(ACTIVE);
     await store.read(ALL);
     expect(existsSync(stateFile())).toBe(false);
-  });
-
-  test('the first write of a version-1 store, its migration, writes it', async () => {
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    const v1 = makeData([makeSession({ id: 4, started_at: '2026-01-15T10:00:00Z', stopped_at: null, status: 'running' })], 5);
-    writeFileSync(join(home, 'sessions.json'), encodeLegacyFile(v1), { mode: 0o600 });
-    await store.read(ALL);
-    expect(existsSync(stateFile())).toBe(false);
-    await store.update(ACTIVE, act(pauseSession, 4, '2026-01-15T11:00:00Z'));
-    expect(lines()).toEqual(['1', '1', 'coding', epoch('2026-01-15T10:00:00Z'), '0', epoch('2026-01-15T11:00:00Z'), '0']);
   });
 
   test('a write that fails is ignored: the change itself commits', async () => {

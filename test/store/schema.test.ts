@@ -1,21 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import {
-  decodeLegacyFile,
   decodeMonth,
   decodeRoot,
   emptyRoot,
-  encodeLegacyFile,
   encodeMonth,
   encodeRoot,
   STORE_VERSION,
 } from '../../src/store/schema.js';
-import { makeData, makeSession } from '../helpers/factories.js';
+import { makeSession } from '../helpers/factories.js';
 
-const F = '/data/sessions.json';
+const F = '/data/state.json';
 
 function refusal(text: string): string {
   try {
-    decodeLegacyFile(text, F);
+    decodeRoot(text, F);
   } catch (error) {
     expect(error).toMatchObject({ code: 'store', title: 'Store unreadable' });
     return (error as Error).message;
@@ -23,21 +21,18 @@ function refusal(text: string): string {
   throw new Error('expected the file to be refused');
 }
 
-describe('version-1 sessions file', () => {
-  test('round trip keeps everything and writes the version', () => {
-    const data = makeData([makeSession({ id: 1, tags: ['a'], note: 'n' }), makeSession({ id: 3 })], 5);
-    const text = encodeLegacyFile(data);
-    expect(JSON.parse(text)).toMatchObject({ version: 1, next_id: 5 });
-    expect(decodeLegacyFile(text, F)).toEqual(data);
-  });
+/** A root holding `active` as its running sessions. */
+const rootText = (active: unknown[], fields: Record<string, unknown> = {}) =>
+  JSON.stringify({ version: 2, revision: 1, next_id: 2, active, months: {}, ...fields });
 
+describe('the root is checked, and refused when in doubt', () => {
   test.each([
-    ['truncated JSON', '{"version":1,"next_id":2,"sessions":[{"id":1', /not valid JSON/],
+    ['truncated JSON', '{"version":2,"revision":1,"next_id":2,"active":[{"id":1', /not valid JSON/],
     ['empty file', '', /not valid JSON/],
     ['an array', '[]', /expected a JSON object/],
-    ['no version', '{"next_id":1,"sessions":[]}', /missing or invalid "version"/],
-    ['no counter', '{"version":1,"sessions":[]}', /missing or invalid "next_id"/],
-    ['sessions not a list', '{"version":1,"next_id":1,"sessions":{}}', /"sessions" is not a list/],
+    ['no version', '{"revision":1,"next_id":1,"active":[],"months":{}}', /missing or invalid "version"/],
+    ['no counter', '{"version":2,"revision":1,"active":[],"months":{}}', /missing or invalid "next_id"/],
+    ['active not a list', '{"version":2,"revision":1,"next_id":1,"active":{},"months":{}}', /"active" is not a list/],
   ])('refuses %s, naming the file', (_name, text, why) => {
     const message = refusal(text);
     expect(message).toContain(F);
@@ -46,8 +41,12 @@ describe('version-1 sessions file', () => {
   });
 
   test('refuses a newer version and says to upgrade', () => {
-    const message = refusal(JSON.stringify({ version: STORE_VERSION + 1, next_id: 1, sessions: [] }));
+    const message = refusal(rootText([], { version: STORE_VERSION + 1 }));
     expect(message).toMatch(/newer stint \(store version 3, this one reads up to 2\); upgrade stint/);
+  });
+
+  test('an older version has no upgrade (2 is the first released layout) and is refused, not guessed at', () => {
+    expect(refusal(rootText([], { version: 1 }))).toMatch(/unexpected "version" 1/);
   });
 
   test.each([
@@ -55,13 +54,19 @@ describe('version-1 sessions file', () => {
     ['bad start', { started_at: 'yesterday' }, /index 0: invalid "started_at"/],
     ['ID at or above the counter', { id: 9 }, /"id" 9 is not below "next_id" 2/],
   ])('refuses a session with a %s', (_name, override, why) => {
-    const session = { ...makeSession({ id: 1 }), ...override };
-    expect(refusal(JSON.stringify({ version: 1, next_id: 2, sessions: [session] }))).toMatch(why);
+    const session = { ...makeSession({ id: 1, status: 'running', stopped_at: null }), ...override };
+    expect(refusal(rootText([session]))).toMatch(why);
   });
 
   test('refuses a duplicated ID', () => {
-    const text = JSON.stringify({ version: 1, next_id: 3, sessions: [makeSession({ id: 2 }), makeSession({ id: 2 })] });
-    expect(refusal(text)).toMatch(/index 1: "id" 2 appears twice/);
+    const running = makeSession({ id: 2, status: 'running', stopped_at: null });
+    expect(refusal(rootText([running, running], { next_id: 3 }))).toMatch(/index 1: "id" 2 appears twice/);
+  });
+
+  test('refuses a "changed" index that names a bad month or a revision not reached yet', () => {
+    expect(refusal(rootText([], { changed: { '2026-13': 1 } }))).toMatch(/"changed" has an invalid entry for month "2026-13"/);
+    expect(refusal(rootText([], { changed: { '2026-01': 2 } }))).toMatch(/"changed" has an invalid entry for month "2026-01"/);
+    expect(decodeRoot(rootText([], { changed: { '2026-01': 1 } }), F).changed).toEqual({ '2026-01': 1 });
   });
 });
 

@@ -13,16 +13,16 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 test('a change that changes nothing writes nothing, even when the file does not exist yet', async () => {
-  const store = createFileStore(home, () => null);
-  expect(await store.updateJobs((data) => data.jobs.length)).toBe(0);
-  await store.updateConfig(() => undefined);
+  const store = createFileStore(home);
+  expect(await store.jobs.update((data) => data.jobs.length)).toBe(0);
+  await store.config.update(() => undefined);
   expect(existsSync(join(home, 'jobs.json'))).toBe(false);
   expect(existsSync(join(home, 'config.json'))).toBe(false);
 });
 
 test('temporary files a killed writer left beside jobs.json are swept by the next change', async () => {
   writeFileSync(join(home, '.jobs.json.4242.abc.tmp'), '{"half');
-  await createFileStore(home, () => null).updateJobs((data) => {
+  await createFileStore(home).jobs.update((data) => {
     data.next_job_id = 2;
   });
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StintError } from '../../src/core/errors.js';
 import { startSession, type TrackerData } from '../../src/core/session.js';
-import { decodeRoot, emptyRoot, encodeLegacyFile, encodeRoot, type Root } from '../../src/store/schema.js';
+import { decodeRoot, emptyRoot, encodeRoot, type Root } from '../../src/store/schema.js';
 import { ALL, type Store } from '../../src/store/store.js';
 import { checkedUndoneRoot, type UndoEntry } from '../../src/store/undo-journal.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -109,16 +109,6 @@ describe('a change that committed never reports failure', () => {
     expect((await store.read(ALL)).sessions).toHaveLength(1);
   });
 
-  test('the version-1 file that cannot be renamed after its migration: the change is stored, once', async () => {
-    mkdirSync(home, { recursive: true });
-    writeFileSync(join(home, 'sessions.json'), encodeLegacyFile({ next_id: 2, sessions: [makeSession({ id: 1 })] }));
-    mkdirSync(join(home, 'sessions.v1.json.bak', 'blocked'), { recursive: true });
-    await expect(store.update(ALL, start('two'))).resolves.toBeDefined();
-    expect(existsSync(join(home, 'state.json'))).toBe(true);
-    expect((await store.read(ALL)).sessions.map((s) => s.id).sort()).toEqual([1, 2]);
-    expect(readdirSync(home)).toContain('sessions.json');
-  });
-
   test('encodeRoot of a root with history reads back unchanged', () => {
     const root: Root = { ...emptyRoot(), next_id: 3, undo: [entry({ active: [running(1)] }) as unknown as UndoEntry] };
     expect(decodeRoot(encodeRoot(root), F)).toEqual(root);
@@ -143,5 +133,15 @@ describe('the lock around a commit', () => {
     await store.update(ALL, start('one'));
     await expect(store.backupTo(join(home, 'copy'))).rejects.toThrow(/leads into the data directory/);
     expect(readdirSync(home)).not.toContain('copy');
+  });
+});
+
+describe('undo entries are stamped by the clock the store is given', () => {
+  test('the seam clock (STINT_NOW in a real run), not the system time', async () => {
+    const { createFileStore } = await import('../../src/store/file-store.js');
+    const fixed = createFileStore(home, { now: () => new Date('2031-05-06T07:08:09Z') });
+    await fixed.update(ALL, (data) => startSession(data, { task: 'coding', uid: 'u1' }, at('2031-05-06T07:00:00Z')), () => 'start #1 coding');
+    const root = decodeRoot(readFileSync(join(home, 'state.json'), 'utf8'), F);
+    expect(root.undo?.map((e) => e.at)).toEqual(['2031-05-06T07:08:09.000Z']);
   });
 });

@@ -8,7 +8,7 @@ import { historyTally } from '../history.js';
 export async function badges(_options: object, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
   const { store } = ctx.deps;
-  const [tally, settings] = await Promise.all([historyTally(store), store.readConfig()]);
+  const [tally, settings] = await Promise.all([historyTally(store), store.config.read()]);
   const goal = settings.daily_goal_seconds;
   const states = badgeStates(tally, dayNumber(now.getTime()), goal);
   if (!ctx.json) {

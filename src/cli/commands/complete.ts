@@ -37,7 +37,7 @@ async function lookUp({ what, words }: CompleteOptions, deps: Deps): Promise<rea
     case 'tasks':
       return recentTasks(await recentSessions(deps));
     case 'jobs':
-      return (await deps.store.readJobs()).jobs.map((job) => job.id).sort((a, b) => a - b);
+      return (await deps.store.jobs.read()).jobs.map((job) => job.id).sort((a, b) => a - b);
     default:
       return [];
   }

@@ -15,7 +15,7 @@ const entry = (name: string, config: Config) => {
 /** `config list`, `config get <key>`, `config set <key> <value>`. */
 export async function config(options: ConfigOptions, ctx: Context): Promise<number> {
   if (options.action === 'list') {
-    const current = await ctx.deps.store.readConfig();
+    const current = await ctx.deps.store.config.read();
     if (ctx.json) {
       ctx.printJson({ settings: Object.keys(SETTINGS).map((name) => entry(name, current)) });
     } else {
@@ -31,11 +31,12 @@ export async function config(options: ConfigOptions, ctx: Context): Promise<numb
   let current: Config;
   if (options.action === 'set') {
     const value = setting.parse(options.value ?? '');
-    current = await ctx.deps.store.updateConfig((c) => {
+    current = await ctx.deps.store.config.update((c) => {
       (c as unknown as Record<string, number>)[setting.field] = value;
+      return c;
     });
   } else {
-    current = await ctx.deps.store.readConfig();
+    current = await ctx.deps.store.config.read();
   }
   if (ctx.json) ctx.printJson(entry(name, current));
   else ctx.print(`${setting.show(current)}\n`);

@@ -26,7 +26,7 @@ export async function exportSessions(options: ExportOptions, ctx: Context): Prom
     throw invalidInput('Invalid output', `${output} is in the data directory ${ctx.deps.dataDir}, where stint keeps its own files; choose a path outside it`);
   }
   const now = ctx.deps.now();
-  const settings = await ctx.deps.store.readConfig();
+  const settings = await ctx.deps.store.config.read();
   const range = await periodFromOptions(options, now, settings);
   const csv = options.format === 'csv';
   const iso = makeLocalIso();

@@ -18,7 +18,7 @@ interface Claim {
  */
 async function claim(ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]): Promise<Claim[]> {
   const at = toStoredInstant(now);
-  return ctx.deps.store.updateJobs((data) =>
+  return ctx.deps.store.jobs.update((data) =>
     pick(data.jobs).map((job) => {
       job.last_run = at;
       const execution = recordExecution(data, { job_id: job.id, status: 'running', started_at: at, completed_at: null, result: null, error: null });
@@ -37,7 +37,7 @@ async function runClaims(ctx: Context, claims: Claim[], now: Date): Promise<Exec
     } catch (error) {
       outcome = { status: 'failed', result: null, error: (error as Error).message };
     }
-    const finished = await ctx.deps.store.updateJobs((data) => {
+    const finished = await ctx.deps.store.jobs.update((data) => {
       const recorded = data.executions.find((e) => e.id === execution.id) ?? execution;
       Object.assign(recorded, outcome, { completed_at: toStoredInstant(ctx.deps.now()) });
       return { ...recorded };
@@ -50,6 +50,7 @@ async function runClaims(ctx: Context, claims: Claim[], now: Date): Promise<Exec
 const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   store: ctx.deps.store,
   now,
+  files: ctx.deps.files,
   home: ctx.deps.home,
   dataDir: ctx.deps.dataDir,
   dryRun,
@@ -69,7 +70,7 @@ function report(ctx: Context, executions: Execution[], names: Map<number, string
 export async function jobRun(options: { id: number; dryRun?: boolean | undefined }, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
   if (options.dryRun) {
-    const job = findJob(await ctx.deps.store.readJobs(), options.id);
+    const job = findJob(await ctx.deps.store.jobs.read(), options.id);
     const result = await JOB_KINDS[job.type].run(job, runContext(ctx, now, true));
     if (ctx.json) ctx.printJson({ job_id: job.id, dry_run: true, result });
     else ctx.print(`${result}\n`);
@@ -113,7 +114,7 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
       const claims = await claim(ctx, now, dueJobs(now));
       if (claims.length > 0) report(ctx, await runClaims(ctx, claims, now), new Map(claims.map((c) => [c.job.id, c.job.name])), true);
       if (stopping) break;
-      const { jobs } = await ctx.deps.store.readJobs();
+      const { jobs } = await ctx.deps.store.jobs.read();
       const after = clock();
       const next = Math.min(after.getTime() + 60_000, ...jobs.filter((j) => j.enabled).map((j) => nextSlot(j.schedule, after).getTime()));
       // A signal during the reads above found no sleep to cut short.

@@ -40,7 +40,7 @@ export async function jobAdd(options: JobAddOptions, ctx: Context): Promise<numb
   const schedule = validateSchedule(options.cron);
   const config = checkJobConfig(options.type, parseConfigPairs(options.config ?? []), places(ctx));
   const at = toStoredInstant(ctx.deps.now());
-  const job = await ctx.deps.store.updateJobs((data) => {
+  const job = await ctx.deps.store.jobs.update((data) => {
     if (data.jobs.some((j) => j.name === name)) throw conflict('Job exists', `A job named ${name} exists already`);
     const added: Job = {
       id: data.next_job_id,
@@ -66,7 +66,7 @@ export async function jobEdit(options: JobEditOptions, ctx: Context): Promise<nu
   const name = options.name === undefined ? undefined : validateJobName(options.name);
   const schedule = options.cron === undefined ? undefined : validateSchedule(options.cron);
   const changes = parseConfigPairs(options.config ?? []);
-  const job = await ctx.deps.store.updateJobs((data) => {
+  const job = await ctx.deps.store.jobs.update((data) => {
     const job = findJob(data, options.id);
     if (name !== undefined && data.jobs.some((j) => j.name === name && j.id !== job.id)) {
       throw conflict('Job exists', `A job named ${name} exists already`);
@@ -97,7 +97,7 @@ export async function jobEdit(options: JobEditOptions, ctx: Context): Promise<nu
 }
 
 export async function jobShow(options: { id: number }, ctx: Context): Promise<number> {
-  const data = await ctx.deps.store.readJobs();
+  const data = await ctx.deps.store.jobs.read();
   const view = jobJson(findJob(data, options.id), ctx.deps.now());
   if (ctx.json) ctx.printJson(view);
   else ctx.print(`${jobLine(view)}  ${view.description ? `${view.description}\n  ` : ''}config ${JSON.stringify(view.config)}\n`);
@@ -105,7 +105,7 @@ export async function jobShow(options: { id: number }, ctx: Context): Promise<nu
 }
 
 export async function jobRemove(options: { id: number }, ctx: Context): Promise<number> {
-  const job = await ctx.deps.store.updateJobs((data) => {
+  const job = await ctx.deps.store.jobs.update((data) => {
     const job = findJob(data, options.id);
     data.jobs = data.jobs.filter((j) => j.id !== job.id);
     data.executions = data.executions.filter((e) => e.job_id !== job.id);
@@ -117,7 +117,7 @@ export async function jobRemove(options: { id: number }, ctx: Context): Promise<
 }
 
 export async function jobEnable(options: { id: number; enabled: boolean }, ctx: Context): Promise<number> {
-  const job = await ctx.deps.store.updateJobs((data) => {
+  const job = await ctx.deps.store.jobs.update((data) => {
     const job = findJob(data, options.id);
     if (job.enabled !== options.enabled) {
       job.enabled = options.enabled;
@@ -138,7 +138,7 @@ export interface JobListOptions {
 
 export async function jobList(options: JobListOptions, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const { jobs } = await ctx.deps.store.readJobs();
+  const { jobs } = await ctx.deps.store.jobs.read();
   const matching = jobs.filter(
     (j) => (options.type === undefined || j.type === options.type) && (options.enabled === undefined || String(j.enabled) === options.enabled),
   );
@@ -157,7 +157,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
 }
 
 export async function jobHistory(options: { id: number; limit?: number | undefined }, ctx: Context): Promise<number> {
-  const data = await ctx.deps.store.readJobs();
+  const data = await ctx.deps.store.jobs.read();
   const job = findJob(data, options.id);
   const limit = options.limit ?? 20;
   const executions = data.executions.filter((e) => e.job_id === job.id).slice(-limit).reverse().map(executionJson);
@@ -167,7 +167,7 @@ export async function jobHistory(options: { id: number; limit?: number | undefin
 }
 
 export async function jobStats(_options: object, ctx: Context): Promise<number> {
-  const { jobs, executions } = await ctx.deps.store.readJobs();
+  const { jobs, executions } = await ctx.deps.store.jobs.read();
   const stats = {
     total_jobs: jobs.length,
     active_jobs: jobs.filter((j) => j.enabled).length,

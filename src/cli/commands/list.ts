@@ -35,7 +35,7 @@ interface Listing {
 
 /** Scans the history a month at a time, so its size does not set the memory. */
 async function collect(options: ListOptions, ctx: Context, now: Date, render?: (s: Session) => string, separator = ''): Promise<Listing> {
-  const settings = await ctx.deps.store.readConfig();
+  const settings = await ctx.deps.store.config.read();
   const range = await periodFromOptions(options, now, settings);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;

@@ -18,7 +18,7 @@ export interface ReportOptions extends TypedPeriod {
 export async function report(options: ReportOptions, ctx: Context): Promise<number> {
   assertOneFormat(options.csv, ctx.json);
   const now = ctx.deps.now();
-  const settings = await ctx.deps.store.readConfig();
+  const settings = await ctx.deps.store.config.read();
   // No period option: today, as --day (which always selects a range).
   const range = (await periodFromOptions(options, now, settings)) ?? periodRange({ day: true }, now)!;
   const request = { by: options.by ?? 'task', range, roundSeconds: options.round ?? null };

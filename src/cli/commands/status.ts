@@ -17,7 +17,7 @@ const idle = (ctx: Context) => `Nothing running. Start a timer with: ${ctx.comma
 
 /** The running and paused sessions, read without a lock, and the warnings about forgotten ones. */
 async function readActive(ctx: Context, now: Date) {
-  const [data, settings] = await Promise.all([ctx.deps.store.read(ACTIVE), ctx.deps.store.readConfig()]);
+  const [data, settings] = await Promise.all([ctx.deps.store.read(ACTIVE), ctx.deps.store.config.read()]);
   const { sessions, forgotten } = activeOverview(data, now, settings.forgotten_after_seconds);
   return { sessions, forgotten, warnings: forgotten.map((s) => forgottenWarning(s, now, ctx.command)) };
 }

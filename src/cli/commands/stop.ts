@@ -53,7 +53,7 @@ async function printProgress(stopped: readonly Session[], now: Date, ctx: Contex
   try {
     const { store } = ctx.deps;
     const today = dayNumber(now.getTime());
-    const { settled, recent } = await historyFor(store, (await store.readConfig()).daily_goal_seconds, today, stopped);
+    const { settled, recent } = await historyFor(store, (await store.config.read()).daily_goal_seconds, today, stopped);
     const earned = justEarned(settled, recent, stopped, today);
     ctx.print(progressLine(historyStats(settled, recent, today), earned, ctx.palette));
   } catch (error) {

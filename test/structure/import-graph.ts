@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+/** Every .ts file under `root`, as paths relative to it. */
+export function sourceFiles(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(root, path);
+    return entry.name.endsWith('.ts') ? [relative(root, path)] : [];
+  });
+}
+
+// Static imports and re-exports, type-only ones included (a type in the wrong file is a cycle
+// too), and dynamic import() of a relative path.
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g;
+
+/** The relative imports of each file under `root`: file → the files it imports. */
+export function importGraph(root: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles(root)) {
+    const text = readFileSync(join(root, file), 'utf8');
+    const targets = [...text.matchAll(IMPORT)].map((m) => {
+      const spec = (m[1] ?? m[2]) as string;
+      return relative(root, resolve(root, dirname(file), spec.replace(/\.js$/, '.ts')));
+    });
+    graph.set(file, [...new Set(targets)]);
+  }
+  return graph;
+}
+
+/** The cycles in the graph, each as the files around it (first one repeated at the end). */
+export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') found.push([...stack.slice(stack.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+  return found;
+}
