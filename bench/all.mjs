@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { nodeLines } from './lines.mjs';
 
 const parts = (process.env.BENCH_PARTS ?? 'budgets,startup,npx').split(',');
-const run = (file, env = {}) => execFileSync(process.execPath, [join(import.meta.dirname, file)], { stdio: 'inherit', env: { ...process.env, ...env } });
+const run = (file, env = {}) =>
+  execFileSync(process.execPath, [join(import.meta.dirname, file)], { stdio: 'inherit', env: { ...process.env, ...env } });
 
 if (parts.includes('budgets')) {
   nodeLines().forEach((line, i) => {

@@ -17,7 +17,19 @@ function load(cachedData) {
   return { script, cli: module.exports.cli };
 }
 
-const WARM_UP = [['start', 'warm-up'], ['pause'], ['resume'], ['status'], ['status', '--short'], ['stop'], ['list'], ['list', '--json'], ['stats'], ['badges'], ['report']];
+const WARM_UP = [
+  ['start', 'warm-up'],
+  ['pause'],
+  ['resume'],
+  ['status'],
+  ['status', '--short'],
+  ['stop'],
+  ['list'],
+  ['list', '--json'],
+  ['stats'],
+  ['badges'],
+  ['report'],
+];
 
 async function make() {
   const { script, cli } = load(undefined);
@@ -40,7 +52,9 @@ else {
   try {
     cachedData = readFileSync(cacheFile);
   } catch {}
-  load(cachedData).cli(rest).then((code) => {
-    process.exitCode = code;
-  });
+  load(cachedData)
+    .cli(rest)
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

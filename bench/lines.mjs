@@ -13,7 +13,10 @@ export function nodeLines() {
     const bin =
       process.versions.node.split('.')[0] === major
         ? process.execPath
-        : join(execFileSync(join(root, 'scripts/node-line.sh'), [major], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim(), 'node');
+        : join(
+            execFileSync(join(root, 'scripts/node-line.sh'), [major], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim(),
+            'node',
+          );
     const version = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
     return { major, bin, version };
   });

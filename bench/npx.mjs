@@ -18,7 +18,9 @@ try {
   for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
   let tarball = process.env.BENCH_TARBALL && resolve(process.env.BENCH_TARBALL);
   if (!tarball) {
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, env, encoding: 'utf8' }));
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, env, encoding: 'utf8' }),
+    );
     tarball = join(work, packed.filename);
   }
   const listing = execFileSync('tar', ['-tvzf', tarball], { encoding: 'utf8' }).trim().split('\n');
@@ -31,8 +33,16 @@ try {
   // What the last cold run installed: the packages in npx's folder, and their size on disk.
   const npxDir = join(cache, '_npx');
   const modules = readdirSync(npxDir).map((hash) => join(npxDir, hash, 'node_modules'));
-  const packages = modules.flatMap((dir) => readdirSync(dir).filter((n) => !n.startsWith('.')).flatMap((n) => (n.startsWith('@') ? readdirSync(join(dir, n)) : [n])));
-  const installedKb = Number(execFileSync('du', ['-sk', ...modules], { encoding: 'utf8' }).split('\n')[0].split('\t')[0]);
+  const packages = modules.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => !n.startsWith('.'))
+      .flatMap((n) => (n.startsWith('@') ? readdirSync(join(dir, n)) : [n])),
+  );
+  const installedKb = Number(
+    execFileSync('du', ['-sk', ...modules], { encoding: 'utf8' })
+      .split('\n')[0]
+      .split('\t')[0],
+  );
   const [base, warm] = timeSideBySide(env, ['node -e 0', npx], { runs: RUNS, warmup: 1, out });
 
   console.log(`\nnpx --package=<tarball> stint status on Node ${process.version} (${RUNS} runs each; median ms)\n`);

@@ -26,5 +26,7 @@ const now = new Date(start + rows * 3_600_000);
 for (let run = 1; run <= 3; run += 1) {
   const t0 = performance.now();
   const text = sessionsTable(sessions, now, PLAIN);
-  console.log(`list table, ${rows} rows, run ${run}: ${(performance.now() - t0).toFixed(0)} ms (${text.length} chars, sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 12)})`);
+  console.log(
+    `list table, ${rows} rows, run ${run}: ${(performance.now() - t0).toFixed(0)} ms (${text.length} chars, sha1 ${createHash('sha1').update(text).digest('hex').slice(0, 12)})`,
+  );
 }

@@ -141,11 +141,17 @@ console.log(lines.join('\n'));
 for (const name of ['start', 'stop']) {
   const row = results.get(name);
   const growth = row[largest].ratio / row[smallest].ratio - 1;
-  console.log(`${name} at ${largest.toLocaleString('en')} vs ${smallest.toLocaleString('en')} (ratios to node -e 0): ${(growth * 100).toFixed(1)}% (budget ≤ 10%)`);
+  console.log(
+    `${name} at ${largest.toLocaleString('en')} vs ${smallest.toLocaleString('en')} (ratios to node -e 0): ${(growth * 100).toFixed(1)}% (budget ≤ 10%)`,
+  );
 }
 console.log(`peak RSS at ${largest.toLocaleString('en')}: ${peak.mb.toFixed(0)} MB (${peak.name}; budget ≤ 150 MB)`);
-console.log(`timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`);
-console.log(`environment: Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`);
+console.log(
+  `timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`,
+);
+console.log(
+  `environment: Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`,
+);
 
 // Issue 6: importing 100,000 Watson frames must finish within 15 s (an absolute budget: a
 // one-off command, not a startup ratio), holding the store lock once.
@@ -169,6 +175,8 @@ if (!process.env.BENCH_SKIP_IMPORT) {
   };
   const first = timed();
   const again = timed();
-  console.log(`import of 100,000 Watson frames: ${first.toFixed(2)} s into an empty store, ${again.toFixed(2)} s again (all duplicates); budget ≤ 15 s`);
+  console.log(
+    `import of 100,000 Watson frames: ${first.toFixed(2)} s into an empty store, ${again.toFixed(2)} s again (all duplicates); budget ≤ 15 s`,
+  );
   rmSync(work, { recursive: true, force: true });
 }

@@ -36,12 +36,21 @@ try {
     copyFileSync(join(root, file), join(pkg, file));
   }
   const bundle = join(pkg, 'dist/stint.cjs');
-  writeFileSync(join(work, 'plain.cjs'), `require(${JSON.stringify(bundle)}).cli(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
+  writeFileSync(
+    join(work, 'plain.cjs'),
+    `require(${JSON.stringify(bundle)}).cli(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`,
+  );
   writeFileSync(
     join(work, 'compile-cache.cjs'),
     `require('node:module').enableCompileCache(process.env.BENCH_COMPILE_CACHE);\nrequire(${JSON.stringify(bundle)}).cli(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`,
   );
-  const env = { ...process.env, HOME: work, STINT_HOME: join(work, 'data'), STINT_NOW: NOW, BENCH_COMPILE_CACHE: join(work, 'compile-cache') };
+  const env = {
+    ...process.env,
+    HOME: work,
+    STINT_HOME: join(work, 'data'),
+    STINT_NOW: NOW,
+    BENCH_COMPILE_CACHE: join(work, 'compile-cache'),
+  };
   for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
   execFileSync(process.execPath, [join(root, 'dist/bench-generate.cjs'), env.STINT_HOME, '1000'], { env, stdio: 'ignore' });
 
@@ -55,18 +64,37 @@ try {
 
   for (const line of lines) {
     const other = lines.find((l) => l !== line);
-    const hasCompileCache = execFileSync(line.bin, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' }).trim() === 'function';
+    const hasCompileCache =
+      execFileSync(line.bin, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' }).trim() === 'function';
     const variants = [
       { name: 'plain bundle, no cache', run: `${line.bin} ${join(work, 'plain.cjs')}` },
-      { name: 'build-time cache, made by this Node', run: `${line.bin} ${codeCache} run ${bundle} ${join(work, `build-${line.major}.cache`)}` },
-      ...(other ? [{ name: `build-time cache, made by Node ${other.version} (rejected)`, run: `${line.bin} ${codeCache} run ${bundle} ${join(work, `build-${other.major}.cache`)}` }] : []),
+      {
+        name: 'build-time cache, made by this Node',
+        run: `${line.bin} ${codeCache} run ${bundle} ${join(work, `build-${line.major}.cache`)}`,
+      },
+      ...(other
+        ? [
+            {
+              name: `build-time cache, made by Node ${other.version} (rejected)`,
+              run: `${line.bin} ${codeCache} run ${bundle} ${join(work, `build-${other.major}.cache`)}`,
+            },
+          ]
+        : []),
       ...(hasCompileCache
         ? [
-            { name: 'module.enableCompileCache, cold', run: `${line.bin} ${join(work, 'compile-cache.cjs')}`, prepare: `rm -rf ${env.BENCH_COMPILE_CACHE}` },
+            {
+              name: 'module.enableCompileCache, cold',
+              run: `${line.bin} ${join(work, 'compile-cache.cjs')}`,
+              prepare: `rm -rf ${env.BENCH_COMPILE_CACHE}`,
+            },
             { name: 'module.enableCompileCache, warm', run: `${line.bin} ${join(work, 'compile-cache.cjs')}` },
           ]
         : []),
-      { name: "stint's boot, cold (first run makes the cache)", run: `${line.bin} ${join(pkg, 'bin/stint.js')}`, prepare: `rm -f ${join(env.STINT_HOME, 'cache')}/v8-*` },
+      {
+        name: "stint's boot, cold (first run makes the cache)",
+        run: `${line.bin} ${join(pkg, 'bin/stint.js')}`,
+        prepare: `rm -f ${join(env.STINT_HOME, 'cache')}/v8-*`,
+      },
       { name: "stint's boot, warm", run: `${line.bin} ${join(pkg, 'bin/stint.js')}` },
     ];
     const cells = variants.map(() => []);
@@ -90,7 +118,7 @@ try {
     console.log(`| boot | ${COMMANDS.map((c) => `${c.join(' ')} (ms) | ratio`).join(' | ')} |`);
     console.log(`| --- | ${COMMANDS.map(() => '---: | ---:').join(' | ')} |`);
     console.log(`| node -e 0 | ${base.map((b) => `${b.toFixed(1)} | 1.00×`).join(' | ')} |`);
-    variants.forEach((v, i) => console.log(`| ${v.name} | ${cells[i].join(' | ')} |`));
+    for (const [i, v] of variants.entries()) console.log(`| ${v.name} | ${cells[i].join(' | ')} |`);
     if (CALLGRIND) {
       const count = (v) => instructions(env, `${v.run} status`, v.prepare);
       const base = instructions(env, `${line.bin} -e 0`);

@@ -22,7 +22,8 @@ const deferChildProcess = {
       args.importer.includes('/node_modules/commander/') ? { path: 'deferred-child-process', namespace: 'stint-defer' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'stint-defer' }, () => ({
-      contents: "let real; const load = () => (real ??= require('node:child_process'));\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key] });",
+      contents:
+        "let real; const load = () => (real ??= require('node:child_process'));\nmodule.exports = new Proxy({}, { get: (_, key) => load()[key] });",
       loader: 'js',
     }));
   },
@@ -50,7 +51,10 @@ export async function buildCli({ quiet = false } = {}) {
   // The boot names its code caches after the bundle's bytes (V8 itself checks only the length);
   // a cache of an earlier build is replaced by the first run of this one. dist/.cache held them
   // before they moved to the data directory.
-  const hash = createHash('sha256').update(readFileSync(join(root, 'dist/stint.cjs'))).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(readFileSync(join(root, 'dist/stint.cjs')))
+    .digest('hex')
+    .slice(0, 16);
   rmSync(join(root, 'dist/.cache'), { recursive: true, force: true });
   await build({
     ...common,

@@ -26,7 +26,10 @@ const cacheName = `${CACHE_PREFIX}${STINT_BUNDLE_HASH}-${process.version}-${proc
 /** The data directory as the CLI resolves it, or undefined where it cannot be (no home at all). */
 function dataDir(): string | undefined {
   try {
-    return resolveDataDir(process.env, resolveHome(process.env, () => userInfo().homedir));
+    return resolveDataDir(
+      process.env,
+      resolveHome(process.env, () => userInfo().homedir),
+    );
   } catch {
     return undefined;
   }

@@ -76,7 +76,9 @@ const ACTIONS: Readonly<Record<string, string>> = {
 
 /** An environmental failure (ENOSPC, EACCES …), as opposed to a bug: it has an errno code. */
 function isSystemError(error: unknown): error is SystemError {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^E[A-Z0-9]+$/.test((error as SystemError).code);
+  return (
+    error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^E[A-Z0-9]+$/.test((error as SystemError).code)
+  );
 }
 
 function causeOf(error: SystemError): string {
@@ -99,7 +101,11 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof StintError) {
     const { cause } = error;
     // A store message that wraps a system error ("Write failed") leads with what failed and why.
-    const why = isSystemError(cause) ? `${actionOf(cause)}: ${causeOf(cause)} (${cause.code}); ` : cause instanceof Error ? `${cause.message}; ` : '';
+    const why = isSystemError(cause)
+      ? `${actionOf(cause)}: ${causeOf(cause)} (${cause.code}); `
+      : cause instanceof Error
+        ? `${cause.message}; `
+        : '';
     return { exitCode: EXIT_CODES[error.code], title: error.title, message: `${why}${error.message}` };
   }
   if (error instanceof CommanderError) {

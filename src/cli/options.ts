@@ -7,7 +7,10 @@ import { ROUND_BOUNDS } from '../core/report.js';
 
 /** `--at`, shared by the commands that change a session at a moment. */
 export function withAt(command: Command): Command {
-  return command.option('--at <time>', 'When, if not now (never in the future): 14:30, 9am, "yesterday 17:00", "15m ago", "monday 9:00" or ISO 8601 (2026-01-15T14:30).');
+  return command.option(
+    '--at <time>',
+    'When, if not now (never in the future): 14:30, 9am, "yesterday 17:00", "15m ago", "monday 9:00" or ISO 8601 (2026-01-15T14:30).',
+  );
 }
 
 /** `--tag` (repeatable) and `--note`, for the commands that create a session. */

@@ -16,11 +16,14 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
   const group = program
     .command('jobs')
     .description('Scheduled jobs: backups, summaries and cleanup on cron schedules.')
-    .addHelpText('after', examples(
+    .addHelpText(
+      'after',
+      examples(
         'jobs add nightly --type backup --cron "0 3 * * *" --config target=~/backups --config keep=14',
         'jobs list',
         'jobs tick        # from crontab: * * * * * stint jobs tick',
-      ));
+      ),
+    );
 
   group
     .command('add')
@@ -31,8 +34,17 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
     .option('--description <text>', 'What it is for.')
     .option('--config <key=value>', 'A setting of its type (repeatable): target, keep, period, by, path, pattern, days.', collect)
     .option('--disabled', 'Add it switched off.')
-    .addHelpText('after', examples('jobs add nightly --type backup --cron "0 3 * * *" --config target=~/backups --config keep=14', 'jobs add timesheet --type summary --cron "0 8 * * 1" --config target=~/week.md', 'jobs add logs --type cleanup --cron @weekly --config path=~/logs --config pattern=*.log --config days=30'))
-    .action((name: string, opts: Omit<JobAddOptions, 'name'>, cmd: Command) => invoke(cmd, async () => (await jobs()).jobAdd, { ...opts, name }));
+    .addHelpText(
+      'after',
+      examples(
+        'jobs add nightly --type backup --cron "0 3 * * *" --config target=~/backups --config keep=14',
+        'jobs add timesheet --type summary --cron "0 8 * * 1" --config target=~/week.md',
+        'jobs add logs --type cleanup --cron @weekly --config path=~/logs --config pattern=*.log --config days=30',
+      ),
+    )
+    .action((name: string, opts: Omit<JobAddOptions, 'name'>, cmd: Command) =>
+      invoke(cmd, async () => (await jobs()).jobAdd, { ...opts, name }),
+    );
 
   group
     .command('list')
@@ -53,8 +65,17 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
     .option('--cron <expr>', 'A new schedule.')
     .option('--description <text>', 'A new description ("" clears it).')
     .option('--config <key=value>', 'Set a setting (repeatable); key= removes it.', collect)
-    .addHelpText('after', examples('jobs edit 1 --cron "30 2 * * *"', 'jobs edit 1 --config keep=30 --description "two weeks more"', 'jobs edit 2 --config by='))
-    .action((id: number, opts: Omit<JobEditOptions, 'id'>, cmd: Command) => invoke(cmd, async () => (await jobs()).jobEdit, { ...opts, id }));
+    .addHelpText(
+      'after',
+      examples(
+        'jobs edit 1 --cron "30 2 * * *"',
+        'jobs edit 1 --config keep=30 --description "two weeks more"',
+        'jobs edit 2 --config by=',
+      ),
+    )
+    .action((id: number, opts: Omit<JobEditOptions, 'id'>, cmd: Command) =>
+      invoke(cmd, async () => (await jobs()).jobEdit, { ...opts, id }),
+    );
 
   for (const [name, description, load] of [
     ['show', 'Show one job.', async () => (await jobs()).jobShow],
@@ -68,7 +89,10 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
       .action((id: number, _opts: object, cmd: Command) => invoke(cmd, load, { id }));
   }
 
-  for (const [name, enabled] of [['enable', true], ['disable', false]] as const) {
+  for (const [name, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
     group
       .command(name)
       .description(`${enabled ? 'Switch a job on' : 'Switch a job off; it keeps its history'}.`)

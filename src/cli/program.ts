@@ -33,16 +33,24 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .showSuggestionAfterError()
     .exitOverride();
 
-  withLabels(withAt(
-    program
-      .command('start')
-      .description('Start a timer for a task and print it.')
-      .argument('<task>', 'task name: 3–20 letters, digits, - or _')
-      .option('--for <duration>', 'Make it a focus session planned for 60 s to 24 h: 25m, 1h30m, 90s, 1.5h (a unit is required).', parseFocusDuration)
-      .option('--switch', 'First stop every running session, at the new one’s start.'),
+  withLabels(
+    withAt(
+      program
+        .command('start')
+        .description('Start a timer for a task and print it.')
+        .argument('<task>', 'task name: 3–20 letters, digits, - or _')
+        .option(
+          '--for <duration>',
+          'Make it a focus session planned for 60 s to 24 h: 25m, 1h30m, 90s, 1.5h (a unit is required).',
+          parseFocusDuration,
+        )
+        .option('--switch', 'First stop every running session, at the new one’s start.'),
     ),
   )
-    .addHelpText('after', '\nExamples:\n  stint start coding\n  stint start writing --for 25m\n  stint start review --at 14:30 --tag work --switch')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  stint start coding\n  stint start writing --for 25m\n  stint start review --at 14:30 --tag work --switch',
+    )
     .action((task: string, opts: Omit<StartOptions, 'task'>, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/start.js')).start, { ...opts, task }),
     );
@@ -134,7 +142,9 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .command('list')
     .description('Show every setting.')
     .addHelpText('after', examples('config list', 'config list --json'))
-    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'list' as const }));
+    .action((_opts: object, cmd: Command) =>
+      invoke(cmd, async () => (await import('./commands/config.js')).config, { action: 'list' as const }),
+    );
   settings
     .command('get')
     .description('Show one setting.')
@@ -162,7 +172,16 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--tag <tag>', 'Only sessions with this tag.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
     .option('--watch', 'Redraw every second until Ctrl-C or q (in a terminal).')
-    .addHelpText('after', examples('ls --status running', 'list --week', 'list --from 2026-01-01 --to 2026-01-31 --json', 'list --month --csv > month.csv', 'list --day --watch'));
+    .addHelpText(
+      'after',
+      examples(
+        'ls --status running',
+        'list --week',
+        'list --from 2026-01-01 --to 2026-01-31 --json',
+        'list --month --csv > month.csv',
+        'list --day --watch',
+      ),
+    );
   withCsv(withPeriodOptions(list)).action((opts: ListOptions, cmd: Command) =>
     invoke(cmd, async () => (await import('./commands/list.js')).list, opts),
   );
@@ -185,18 +204,14 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .description('Show one session with its pauses.')
     .argument('<id>', 'session ID', parseSessionId)
     .addHelpText('after', '\nExample:\n  stint show 3')
-    .action((id: number, _opts: object, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/show.js')).show, { id }),
-    );
+    .action((id: number, _opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/show.js')).show, { id }));
 
   program
     .command('rm')
     .description('Delete sessions; if any ID is unknown, delete none.')
     .argument('<ids...>', 'session IDs', collectSessionIds)
     .addHelpText('after', '\nExample:\n  stint rm 3 4')
-    .action((ids: number[], _opts: object, cmd: Command) =>
-      invoke(cmd, async () => (await import('./commands/rm.js')).rm, { ids }),
-    );
+    .action((ids: number[], _opts: object, cmd: Command) => invoke(cmd, async () => (await import('./commands/rm.js')).rm, { ids }));
 
   program
     .command('status')
@@ -226,19 +241,27 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .description('Write every session (or a period’s) as JSON or CSV that import reads back without loss.')
     .addOption(new Option('--format <format>', 'The format.').choices(['json', 'csv']).default('json'))
     .option('--output <file>', 'Write to this file (whole or not at all) instead of stdout.')
-    .addHelpText('after', '\nExamples:\n  stint export --output stint-backup.json\n  stint export --format csv --from 2026-01-01 --to 2026-03-31 > q1.csv');
+    .addHelpText(
+      'after',
+      '\nExamples:\n  stint export --output stint-backup.json\n  stint export --format csv --from 2026-01-01 --to 2026-03-31 > q1.csv',
+    );
   withPeriodOptions(exporting).action((opts: ExportOptions, cmd: Command) =>
     invoke(cmd, async () => (await import('./commands/export.js')).exportSessions, opts),
   );
 
   program
     .command('import')
-    .description('Add the sessions of stint exports, Watson frames or Timewarrior data files; twice adds nothing, and Watson frames edited since are updated.')
+    .description(
+      'Add the sessions of stint exports, Watson frames or Timewarrior data files; twice adds nothing, and Watson frames edited since are updated.',
+    )
     .argument('<files...>', 'files to read (- for standard input)')
     .addOption(new Option('--format <format>', 'The format, when guessing from the content is not wanted.').choices(IMPORT_FORMATS))
     .option('--dry-run', 'Say what would be imported; write nothing.')
     .option('--skip-invalid', 'Import the readable entries and list the others (default: import nothing).')
-    .addHelpText('after', '\nExamples:\n  stint import ~/.config/watson/frames\n  stint import ~/.timewarrior/data/*.data --dry-run\n  stint import stint-backup.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  stint import ~/.config/watson/frames\n  stint import ~/.timewarrior/data/*.data --dry-run\n  stint import stint-backup.json',
+    )
     .action((files: string[], opts: Omit<ImportOptions, 'files'>, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/import.js')).importSessions, { ...opts, files }),
     );

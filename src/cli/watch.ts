@@ -65,7 +65,12 @@ export async function watch(ctx: Context, view: LiveView): Promise<number> {
       if (stopping) break;
       const reached = frame.focus.filter((s) => !rang.has(s.id) && focusProgress(s, now)?.remaining_seconds === 0);
       for (const s of reached) rang.add(s.id);
-      const lines = fitScreen([watchHeader(view.title, now, ctx.palette), '', ...frame.lines], terminal.rows, terminal.columns, 2 + frame.keepTop);
+      const lines = fitScreen(
+        [watchHeader(view.title, now, ctx.palette), '', ...frame.lines],
+        terminal.rows,
+        terminal.columns,
+        2 + frame.keepTop,
+      );
       terminal.write(`${reached.length > 0 ? SCREEN.bell : ''}${screenFrame(lines)}`);
       // Just past the next whole second, so each frame shows the clock one second on.
       // Just after the clock's next whole second (it started on one: now() is whole seconds).

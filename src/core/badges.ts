@@ -27,15 +27,55 @@ export interface Badge {
  * them with the sessions. Only completed sessions count.
  */
 export const BADGES: readonly Badge[] = [
-  { id: 'first-session', name: 'First step', description: 'Complete a first session.', criterion: { kind: 'total', field: DONE, target: 1 } },
-  { id: 'streak-3', name: 'On a roll', description: 'Complete a session 3 days in a row.', criterion: { kind: 'run', of: 'streak', target: 3 } },
-  { id: 'streak-7', name: 'Full week', description: 'Complete a session 7 days in a row.', criterion: { kind: 'run', of: 'streak', target: 7 } },
-  { id: 'streak-30', name: 'Habit', description: 'Complete a session 30 days in a row.', criterion: { kind: 'run', of: 'streak', target: 30 } },
-  { id: 'focus-10', name: 'Deep worker', description: 'Complete 10 focus sessions.', criterion: { kind: 'total', field: FOCUS, target: 10 } },
-  { id: 'focus-90', name: 'Flow', description: 'Complete a focus session of 90 minutes or more.', criterion: { kind: 'total', field: LONG_FOCUS, target: 1 } },
+  {
+    id: 'first-session',
+    name: 'First step',
+    description: 'Complete a first session.',
+    criterion: { kind: 'total', field: DONE, target: 1 },
+  },
+  {
+    id: 'streak-3',
+    name: 'On a roll',
+    description: 'Complete a session 3 days in a row.',
+    criterion: { kind: 'run', of: 'streak', target: 3 },
+  },
+  {
+    id: 'streak-7',
+    name: 'Full week',
+    description: 'Complete a session 7 days in a row.',
+    criterion: { kind: 'run', of: 'streak', target: 7 },
+  },
+  {
+    id: 'streak-30',
+    name: 'Habit',
+    description: 'Complete a session 30 days in a row.',
+    criterion: { kind: 'run', of: 'streak', target: 30 },
+  },
+  {
+    id: 'focus-10',
+    name: 'Deep worker',
+    description: 'Complete 10 focus sessions.',
+    criterion: { kind: 'total', field: FOCUS, target: 10 },
+  },
+  {
+    id: 'focus-90',
+    name: 'Flow',
+    description: 'Complete a focus session of 90 minutes or more.',
+    criterion: { kind: 'total', field: LONG_FOCUS, target: 1 },
+  },
   { id: 'sessions-100', name: 'Regular', description: 'Complete 100 sessions.', criterion: { kind: 'total', field: DONE, target: 100 } },
-  { id: 'hours-100', name: 'Centurion', description: 'Track 100 hours in completed sessions.', criterion: { kind: 'total', field: CREDITED, target: 100 * 3600 } },
-  { id: 'goal-5', name: 'On target', description: 'Meet the daily goal 5 days in a row.', criterion: { kind: 'run', of: 'goal', target: 5 } },
+  {
+    id: 'hours-100',
+    name: 'Centurion',
+    description: 'Track 100 hours in completed sessions.',
+    criterion: { kind: 'total', field: CREDITED, target: 100 * 3600 },
+  },
+  {
+    id: 'goal-5',
+    name: 'On target',
+    description: 'Meet the daily goal 5 days in a row.',
+    criterion: { kind: 'run', of: 'goal', target: 5 },
+  },
 ];
 
 export interface BadgeState {
@@ -74,7 +114,9 @@ const fraction = (value: number, target: number) => Math.min(0.99, Math.floor((v
 
 /** Which badges a ledger (folded through today) has earned, in BADGES order. */
 export function earnedBy(ledger: Ledger): boolean[] {
-  return BADGES.map(({ criterion: c }) => (c.kind === 'total' ? (ledger.sums[c.field] as number) >= c.target : ledger[c.of].longest >= c.target));
+  return BADGES.map(({ criterion: c }) =>
+    c.kind === 'total' ? (ledger.sums[c.field] as number) >= c.target : ledger[c.of].longest >= c.target,
+  );
 }
 
 /**

@@ -25,8 +25,15 @@ const newestFirst = (a: Session, b: Session): number => compareByStart(b, a);
 /** The IDs `command` can act on, newest first. */
 export function candidateIds(command: string, sessions: readonly Session[]): number[] {
   const statuses = ACTIVE_ONLY[command];
-  if (statuses) return sessions.filter((s) => statuses.includes(s.status)).sort(newestFirst).map((s) => s.id);
-  return [...sessions].sort(newestFirst).slice(0, RECENT_IDS).map((s) => s.id);
+  if (statuses)
+    return sessions
+      .filter((s) => statuses.includes(s.status))
+      .sort(newestFirst)
+      .map((s) => s.id);
+  return [...sessions]
+    .sort(newestFirst)
+    .slice(0, RECENT_IDS)
+    .map((s) => s.id);
 }
 
 /** Distinct task names of the latest sessions, the most recently used first. */

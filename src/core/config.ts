@@ -28,7 +28,11 @@ interface Setting {
 
 /** A duration as `config set` takes it back, exactly: `4h`, `1h30m`, `90s` → `1m30s`. */
 const exact = (seconds: number) =>
-  [[Math.floor(seconds / 3600), 'h'], [Math.floor((seconds % 3600) / 60), 'm'], [seconds % 60, 's']]
+  [
+    [Math.floor(seconds / 3600), 'h'],
+    [Math.floor((seconds % 3600) / 60), 'm'],
+    [seconds % 60, 's'],
+  ]
     .filter(([n]) => n !== 0)
     .map(([n, unit]) => `${n}${unit}`)
     .join('') || '0s';

@@ -91,7 +91,10 @@ export function sessionToContinue(data: TrackerData, id: number | undefined): Se
   if (id !== undefined) {
     const session = findSession(data, id);
     if (isActive(session)) {
-      throw conflict(`Session already ${session.status}`, `Session ${id} (${session.task}) is ${session.status}; there is nothing to continue`);
+      throw conflict(
+        `Session already ${session.status}`,
+        `Session ${id} (${session.task}) is ${session.status}; there is nothing to continue`,
+      );
     }
     return session;
   }
@@ -99,7 +102,10 @@ export function sessionToContinue(data: TrackerData, id: number | undefined): Se
   if (!last) throw notFound('Session not found', 'There is no stopped session to continue');
   const again = sessions.find((s) => isActive(s) && s.task === last.task && sameTags(s.tags, last.tags));
   if (again) {
-    throw conflict(`Session already ${again.status}`, `${last.task} is already ${again.status} as session ${again.id}; there is nothing to continue`);
+    throw conflict(
+      `Session already ${again.status}`,
+      `${last.task} is already ${again.status} as session ${again.id}; there is nothing to continue`,
+    );
   }
   return last;
 }

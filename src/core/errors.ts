@@ -18,14 +18,10 @@ export class StintError extends Error {
   }
 }
 
-export const invalidInput = (title: string, message: string): StintError =>
-  new StintError('invalid_input', title, message);
+export const invalidInput = (title: string, message: string): StintError => new StintError('invalid_input', title, message);
 
-export const notFound = (title: string, message: string): StintError =>
-  new StintError('not_found', title, message);
+export const notFound = (title: string, message: string): StintError => new StintError('not_found', title, message);
 
-export const conflict = (title: string, message: string): StintError =>
-  new StintError('conflict', title, message);
+export const conflict = (title: string, message: string): StintError => new StintError('conflict', title, message);
 
-export const storeError = (title: string, message: string, cause?: unknown): StintError =>
-  new StintError('store', title, message, cause);
+export const storeError = (title: string, message: string, cause?: unknown): StintError => new StintError('store', title, message, cause);

@@ -45,7 +45,8 @@ export const STREAK_DAY: DayTest = { field: 0, atLeast: 1 };
 export const goalDay = (goalSeconds: number): DayTest => ({ field: 1, atLeast: goalSeconds });
 
 /** Whether the day whose counts start at `at` passes the test: the one rule runs and ledgers share. */
-export const passes = (test: DayTest, counts: readonly number[], at: number): boolean => (counts[at + test.field] as number) >= test.atLeast;
+export const passes = (test: DayTest, counts: readonly number[], at: number): boolean =>
+  (counts[at + test.field] as number) >= test.atLeast;
 
 function step(run: Run, day: number, qualifies: boolean): void {
   if (!qualifies) return;
@@ -104,8 +105,15 @@ export function isSettled(value: unknown): value is Settled {
   const s = value as Settled | null;
   const ledger = s?.ledger;
   return (
-    typeof s === 'object' && s !== null && typeof ledger === 'object' && ledger !== null &&
-    Array.isArray(ledger.sums) && ledger.sums.length === FIELDS && typeof ledger.streak?.longest === 'number' &&
-    typeof ledger.goal?.longest === 'number' && typeof ledger.goalSeconds === 'number' && isTally(s.carry)
+    typeof s === 'object' &&
+    s !== null &&
+    typeof ledger === 'object' &&
+    ledger !== null &&
+    Array.isArray(ledger.sums) &&
+    ledger.sums.length === FIELDS &&
+    typeof ledger.streak?.longest === 'number' &&
+    typeof ledger.goal?.longest === 'number' &&
+    typeof ledger.goalSeconds === 'number' &&
+    isTally(s.carry)
   );
 }

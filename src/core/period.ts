@@ -46,8 +46,9 @@ const rangeOfDays = ([first, end]: [number, number]): Range => ({ from: new Date
  * Every boundary is the first instant of a local date, even where midnight is skipped or repeated.
  */
 export function periodRange(options: PeriodOptions, now: Date, weekStartsOn: WeekStart = 1): Range | undefined {
-  const chosen = [options.day !== undefined, options.week, options.month, options.from !== undefined || options.to !== undefined]
-    .filter(Boolean).length;
+  const chosen = [options.day !== undefined, options.week, options.month, options.from !== undefined || options.to !== undefined].filter(
+    Boolean,
+  ).length;
   if (chosen === 0) return undefined;
   if (chosen > 1) throw invalidInput('Invalid usage', 'Choose one of --day, --week, --month or --from/--to');
   const today = dayNumber(now.getTime());

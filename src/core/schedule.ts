@@ -17,11 +17,17 @@ export function validateSchedule(raw: string): string {
   const fields = expression.split(/\s+/);
   const shorthand = SHORTHANDS.includes(expression.toLowerCase());
   if (!shorthand && fields.length !== 5) {
-    throw invalidInput('Invalid schedule', `'${raw}' is not a cron expression: give five fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly, @yearly`);
+    throw invalidInput(
+      'Invalid schedule',
+      `'${raw}' is not a cron expression: give five fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly, @yearly`,
+    );
   }
   // Month and weekday names taken out first, as cron-parser does: the H of THU is no hash.
   if (!shorthand && fields.some((field) => field.replace(/[a-z]{3}/gi, '').includes('H'))) {
-    throw invalidInput('Invalid schedule', `'${raw}' is not a cron expression: H (a random value) is not supported; give the number itself, e.g. 17 for the minute`);
+    throw invalidInput(
+      'Invalid schedule',
+      `'${raw}' is not a cron expression: H (a random value) is not supported; give the number itself, e.g. 17 for the minute`,
+    );
   }
   try {
     CronExpressionParser.parse(expression);

@@ -162,7 +162,11 @@ export function resumeSession(session: Session, at: Date, now: Date = at): Sessi
 type Action = 'stop' | 'pause' | 'resume';
 
 const CANDIDATES: Record<Action, { statuses: readonly Status[]; none: [string, string]; hint: string }> = {
-  stop: { statuses: ['running', 'paused'], none: ['No running session', 'There is no running or paused session to stop'], hint: 'give an ID or use --all' },
+  stop: {
+    statuses: ['running', 'paused'],
+    none: ['No running session', 'There is no running or paused session to stop'],
+    hint: 'give an ID or use --all',
+  },
   pause: { statuses: ['running'], none: ['No running session', 'There is no running session to pause'], hint: 'give an ID' },
   resume: { statuses: ['paused'], none: ['No paused session', 'There is no paused session to resume'], hint: 'give an ID' },
 };
@@ -198,10 +202,7 @@ export function activeFocus(data: TrackerData): Session | undefined {
 export function assertNoActiveFocus(data: TrackerData): void {
   const focus = activeFocus(data);
   if (focus) {
-    throw conflict(
-      'Focus session active',
-      `Focus session ${focus.id} (${focus.task}) is ${focus.status}; stop or abandon it first`,
-    );
+    throw conflict('Focus session active', `Focus session ${focus.id} (${focus.task}) is ${focus.status}; stop or abandon it first`);
   }
 }
 

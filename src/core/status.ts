@@ -1,12 +1,5 @@
 import { DEFAULT_CONFIG } from './config.js';
-import {
-  activeSessions,
-  compareByStart,
-  durationSeconds,
-  type Session,
-  type TrackerData,
-} from './session.js';
-
+import { activeSessions, compareByStart, durationSeconds, type Session, type TrackerData } from './session.js';
 
 export interface ActiveOverview {
   sessions: Session[];

@@ -117,7 +117,13 @@ export function sumTallies(tallies: Iterable<Tally>): Tally {
 export function isTally(value: unknown): value is Tally {
   const t = value as Tally | null;
   return (
-    typeof t === 'object' && t !== null && typeof t.ended === 'number' && typeof t.completed === 'number' &&
-    typeof t.seconds === 'number' && Number.isInteger(t.first) && Array.isArray(t.counts) && t.counts.length % FIELDS === 0
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.ended === 'number' &&
+    typeof t.completed === 'number' &&
+    typeof t.seconds === 'number' &&
+    Number.isInteger(t.first) &&
+    Array.isArray(t.counts) &&
+    t.counts.length % FIELDS === 0
   );
 }

@@ -8,7 +8,6 @@ const ALLOWED = /^[\p{L}\p{M}\p{Nd}_-]+$/u;
 // Most names are ASCII; compiling the Unicode property classes above costs a run about 1 ms.
 const ASCII_ALLOWED = /^[A-Za-z0-9_-]+$/;
 
-
 /**
  * Checks a task name against the rule and returns it in NFC form, so the same name typed
  * on two keyboards is stored (and filtered) as one.
@@ -19,16 +18,10 @@ export function validateTaskName(raw: string): string {
   // count is predictable for every script (grapheme rules would make "हिन्दी" two).
   const length = [...name].length;
   if (length < TASK_NAME_MIN || length > TASK_NAME_MAX) {
-    throw invalidInput(
-      'Invalid task name',
-      `Task name must be between ${TASK_NAME_MIN} and ${TASK_NAME_MAX} characters`,
-    );
+    throw invalidInput('Invalid task name', `Task name must be between ${TASK_NAME_MIN} and ${TASK_NAME_MAX} characters`);
   }
   if (!ASCII_ALLOWED.test(name) && !ALLOWED.test(name)) {
-    throw invalidInput(
-      'Invalid task name',
-      "Task name may contain only letters, digits, '-' and '_'",
-    );
+    throw invalidInput('Invalid task name', "Task name may contain only letters, digits, '-' and '_'");
   }
   return name;
 }

@@ -11,7 +11,11 @@ import { truncateToSecond, YEARS } from './time.js';
 const TIME_EXAMPLES = '14:30, 9am, "yesterday 17:00", "15m ago", monday or 2026-01-15T10:00';
 const DAY_EXAMPLES = '2026-01-15, yesterday, monday or "3 days ago"';
 // A Map, not an object: `constructor` or `__proto__` typed as a time must not find Object's.
-const DAY_WORDS = new Map([['today', 0], ['yesterday', -1], ['tomorrow', 1]]);
+const DAY_WORDS = new Map([
+  ['today', 0],
+  ['yesterday', -1],
+  ['tomorrow', 1],
+]);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**

@@ -54,7 +54,9 @@ export const startOfLocalDay = (day: Day): Date => new Date(dayStart(Date.UTC(da
 export function localInstant(day: Day, clock: Clock, fail: Fail): Date {
   const at = new Date(day.year, day.month - 1, day.day, clock.hour, clock.minute, clock.second);
   if (at.getDate() !== day.day || at.getHours() !== clock.hour || at.getMinutes() !== clock.minute) {
-    fail(`does not exist in ${zoneName()}: the clocks skip ${pad(clock.hour)}:${pad(clock.minute)} on ${day.year}-${pad(day.month)}-${pad(day.day)}`);
+    fail(
+      `does not exist in ${zoneName()}: the clocks skip ${pad(clock.hour)}:${pad(clock.minute)} on ${day.year}-${pad(day.month)}-${pad(day.day)}`,
+    );
   }
   return at;
 }

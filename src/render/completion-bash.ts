@@ -1,4 +1,12 @@
-import { allCommands, namesOf, optionsOf, type CommandModel, type CompletionModel, type OptionModel, type ValueSource } from './completion.js';
+import {
+  allCommands,
+  namesOf,
+  optionsOf,
+  type CommandModel,
+  type CompletionModel,
+  type OptionModel,
+  type ValueSource,
+} from './completion.js';
 
 // The bash script: a `_stint` function that walks COMP_WORDS to find the command path (`jobs add`)
 // and how many arguments are typed, then completes a subcommand, an option, an option's value or
@@ -44,9 +52,13 @@ export function bashCompletion(model: CompletionModel): string {
   const groups = commands.filter((c) => c.subcommands.length > 0);
 
   const subcommandRows = groups.flatMap((group) =>
-    group.subcommands.flatMap((sub) => namesOf(sub).map((name) => [quote(`${pathOf(group)} ${name}`), `_stint_next=${quote(pathOf(sub))}`] as const)),
+    group.subcommands.flatMap((sub) =>
+      namesOf(sub).map((name) => [quote(`${pathOf(group)} ${name}`), `_stint_next=${quote(pathOf(sub))}`] as const),
+    ),
   );
-  const subcommandLists = groups.map((group) => [quote(pathOf(group)), `_stint_words ${quote(group.subcommands.flatMap(namesOf).join(' '))}`] as const);
+  const subcommandLists = groups.map(
+    (group) => [quote(pathOf(group)), `_stint_words ${quote(group.subcommands.flatMap(namesOf).join(' '))}`] as const,
+  );
   const optionLists = commands.map((c) => [quote(pathOf(c)), `_stint_words ${quote(flagsOf(optionsOf(model, c)).join(' '))}`] as const);
 
   // Options taking a value: the walk skips their value, and completes it when it is the current word.
@@ -65,7 +77,9 @@ export function bashCompletion(model: CompletionModel): string {
     .map((c) => {
       // Free positions stay in, as `0) ;;`, so that a variadic `*)` after them starts where it should.
       const actions = c.arguments.map((argument) => completeFrom(argument.source, program));
-      const positions = c.arguments.map((argument, index) => `${argument.variadic ? '*' : String(index)}) ${actions[index] ? `${actions[index]} ` : ''};;`);
+      const positions = c.arguments.map(
+        (argument, index) => `${argument.variadic ? '*' : String(index)}) ${actions[index] ? `${actions[index]} ` : ''};;`,
+      );
       return actions.some((action) => action !== '') ? `    ${quote(pathOf(c))}) case $2 in ${positions.join(' ')} esac ;;` : '';
     })
     .filter((line) => line !== '');

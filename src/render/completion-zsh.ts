@@ -1,4 +1,13 @@
-import { allCommands, namesOf, optionsOf, type ArgumentModel, type CommandModel, type CompletionModel, type OptionModel, type ValueSource } from './completion.js';
+import {
+  allCommands,
+  namesOf,
+  optionsOf,
+  type ArgumentModel,
+  type CommandModel,
+  type CompletionModel,
+  type OptionModel,
+  type ValueSource,
+} from './completion.js';
 
 // The zsh script: native `_arguments` specs, one function per command. A command with
 // subcommands (the program, `jobs`, `config`) offers them with `_describe` and hands the rest of

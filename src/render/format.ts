@@ -16,10 +16,7 @@ export function formatSpan(totalSeconds: number): string {
   if (seconds < 60) return `${seconds}s`;
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  return formatDuration(
-    { hours, minutes },
-    { format: ['hours', 'minutes'], locale: terse as Locale, delimiter: ' ' },
-  );
+  return formatDuration({ hours, minutes }, { format: ['hours', 'minutes'], locale: terse as Locale, delimiter: ' ' });
 }
 
 /** A live clock: `0:42:05`, `12:03:00`. */

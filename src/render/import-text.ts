@@ -6,7 +6,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** What an import did (or, with --dry-run, would do): counts, then each conversion and skip. IDs are the lowest–highest given. */
 export function importSummaryText(summary: ImportSummary, palette: Palette): string {
   const { imported, duplicates, converted, skipped } = summary;
-  const ids = summary.first_id === null ? '' : summary.first_id === summary.last_id ? ` as #${summary.first_id}` : ` as #${summary.first_id}–#${summary.last_id}`;
+  const ids =
+    summary.first_id === null
+      ? ''
+      : summary.first_id === summary.last_id
+        ? ` as #${summary.first_id}`
+        : ` as #${summary.first_id}–#${summary.last_id}`;
   const verb = summary.dry_run ? 'Would import' : 'Imported';
   let text = `${verb} ${palette.bold(plural(imported, 'session'))} (${summary.formats.join(', ')})${ids}`;
   // Updates are Watson's alone and rare: said only when there are some.

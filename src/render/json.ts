@@ -1,10 +1,4 @@
-import {
-  durationSeconds,
-  pausedSeconds,
-  pauseSeconds,
-  type Session,
-  type Status,
-} from '../core/session.js';
+import { durationSeconds, pausedSeconds, pauseSeconds, type Session, type Status } from '../core/session.js';
 import type { Report, ReportBy, ReportRow } from '../core/report.js';
 import { toStoredInstant } from '../core/time.js';
 import { makeLocalIso } from './local-iso.js';

@@ -46,9 +46,7 @@ function rowLabel(report: Report, row: ReportRow): string {
  */
 export function reportText(report: Report, palette: Palette): string {
   if (report.totalSeconds === 0) {
-    return report.from === report.to
-      ? `Nothing tracked on ${report.from}.\n`
-      : `Nothing tracked from ${report.from} to ${report.to}.\n`;
+    return report.from === report.to ? `Nothing tracked on ${report.from}.\n` : `Nothing tracked from ${report.from} to ${report.to}.\n`;
   }
   const max = Math.max(...report.rows.map((row) => row.seconds));
   const rows = report.rows.map((row) => {
@@ -61,7 +59,12 @@ export function reportText(report: Report, palette: Palette): string {
       empty ? '' : palette.dim(count(row.sessions)),
     ];
   });
-  const total = [palette.bold('Total'), palette.bold(formatSpan(report.totalSeconds)), ' '.repeat(BAR_CELLS), palette.dim(count(report.sessionCount))];
+  const total = [
+    palette.bold('Total'),
+    palette.bold(formatSpan(report.totalSeconds)),
+    ' '.repeat(BAR_CELLS),
+    palette.dim(count(report.sessionCount)),
+  ];
   const lines = [palette.bold(reportHeader(report)), ...table(REPORT_COLUMNS, [...rows, total])];
   const rowSum = report.rows.reduce((sum, row) => sum + row.seconds, 0);
   if (report.by === 'tag' && rowSum > report.totalSeconds) {

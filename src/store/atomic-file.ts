@@ -141,7 +141,11 @@ export function removeAbandonedTempFiles(file: string): void {
  * the file's name; the message names it, so it is added here, where the name is known.
  */
 export function named(error: unknown, file: string): unknown {
-  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).path === undefined) {
+  if (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === 'string' &&
+    (error as NodeJS.ErrnoException).path === undefined
+  ) {
     (error as NodeJS.ErrnoException).path = file;
   }
   return error;

@@ -38,32 +38,36 @@ export async function backupStore(
   }
   if (!existsSync(dir)) throw storeError('Backup failed', `${dir} does not exist: there is no store to back up`);
   const partial = `${target}.partial`;
-  return withStoreLock(dir, async (guard) => {
-    let files = 0;
-    const copy = (from: string, to: string) => {
-      mkdirSync(to, { mode: 0o700 });
-      for (const entry of readdirSync(from, { withFileTypes: true })) {
-        if (entry.name === LOCK_NAME || entry.name === CACHE_DIR || entry.name.endsWith('.tmp')) continue;
-        if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
-        else if (entry.isFile()) {
-          copyFileSync(join(from, entry.name), join(to, entry.name));
-          syncFile(join(to, entry.name));
-          files += 1;
+  return withStoreLock(
+    dir,
+    async (guard) => {
+      let files = 0;
+      const copy = (from: string, to: string) => {
+        mkdirSync(to, { mode: 0o700 });
+        for (const entry of readdirSync(from, { withFileTypes: true })) {
+          if (entry.name === LOCK_NAME || entry.name === CACHE_DIR || entry.name.endsWith('.tmp')) continue;
+          if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
+          else if (entry.isFile()) {
+            copyFileSync(join(from, entry.name), join(to, entry.name));
+            syncFile(join(to, entry.name));
+            files += 1;
+          }
         }
+        syncDirectory(to);
+      };
+      try {
+        copy(dir, partial);
+        await verify(partial);
+        // Still ours? A lock taken over meanwhile could mean a copy of two states.
+        guard.assertHeld();
+        renameSync(partial, target);
+        syncDirectory(dirname(target));
+      } catch (error) {
+        rmSync(partial, { recursive: true, force: true });
+        throw storeError('Backup failed', `${basename(target)}: ${(error as Error).message}`);
       }
-      syncDirectory(to);
-    };
-    try {
-      copy(dir, partial);
-      await verify(partial);
-      // Still ours? A lock taken over meanwhile could mean a copy of two states.
-      guard.assertHeld();
-      renameSync(partial, target);
-      syncDirectory(dirname(target));
-    } catch (error) {
-      rmSync(partial, { recursive: true, force: true });
-      throw storeError('Backup failed', `${basename(target)}: ${(error as Error).message}`);
-    }
-    return { files };
-  }, timing);
+      return { files };
+    },
+    timing,
+  );
 }

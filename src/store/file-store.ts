@@ -160,7 +160,11 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       written.set(file, sessions);
     }
     if (writes.length > 0) syncDirectory(monthsDir);
-    await replaceRoot(snapshot, root, writes.map(([, file]) => file));
+    await replaceRoot(
+      snapshot,
+      root,
+      writes.map(([, file]) => file),
+    );
     afterCommit(
       () => writePromptState(dir, active),
       () => collectGarbage(dir, [root, old]),
@@ -186,22 +190,30 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   }
 
   /** One locked read–change–write; RaceLost if the root changed under it. */
-  async function updateOnce<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>, describe: ((result: T) => string) | undefined): Promise<T> {
-    return withStoreLock(dir, async (guard) => {
-      const snapshot = await readSnapshot().catch(vanishedWhileLocked);
-      const loaded = await load(snapshot, scope).catch((error: unknown) => {
-        if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
-        throw error;
-      });
-      const result = await change(loaded.data);
-      guard.assertHeld();
-      const label = describe?.(result);
-      await commit(snapshot, loaded, label, clock().toISOString()).catch((error: unknown) => {
-        if (error instanceof StintError || error instanceof RaceLost) throw error;
-        throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
-      });
-      return result;
-    }, lock);
+  async function updateOnce<T>(
+    scope: Scope,
+    change: (data: TrackerData) => T | Promise<T>,
+    describe: ((result: T) => string) | undefined,
+  ): Promise<T> {
+    return withStoreLock(
+      dir,
+      async (guard) => {
+        const snapshot = await readSnapshot().catch(vanishedWhileLocked);
+        const loaded = await load(snapshot, scope).catch((error: unknown) => {
+          if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+          throw error;
+        });
+        const result = await change(loaded.data);
+        guard.assertHeld();
+        const label = describe?.(result);
+        await commit(snapshot, loaded, label, clock().toISOString()).catch((error: unknown) => {
+          if (error instanceof StintError || error instanceof RaceLost) throw error;
+          throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
+        });
+        return result;
+      },
+      lock,
+    );
   }
 
   /**
@@ -209,27 +221,34 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
    * were. Only a root that reads back, naming month files that do, is written.
    */
   async function undoOnce(): Promise<string | null> {
-    return withStoreLock(dir, async (guard) => {
-      const snapshot = await readSnapshot().catch(vanishedWhileLocked);
-      if (snapshot.rootText === null) return null;
-      const entry = snapshot.root.undo?.at(-1);
-      if (!entry) return null;
-      const root = checkedUndoneRoot(snapshot.root, entry, rootPath);
-      for (const [key, month] of Object.entries(entry.before.months)) {
-        if (!month) continue;
-        await readMonth(root, key).catch((error: unknown) => {
-          if (!(error instanceof Vanished)) throw error;
-          throw storeError('Store unreadable', `${rootPath}: undoing ${entry.label} needs ${month.file}, which is missing; nothing was undone`);
-        });
-      }
-      guard.assertHeld();
-      await replaceRoot(snapshot, root, []);
-      afterCommit(
-        () => writePromptState(dir, root.active),
-        () => collectGarbage(dir, [root, snapshot.root]),
-      );
-      return entry.label;
-    }, lock);
+    return withStoreLock(
+      dir,
+      async (guard) => {
+        const snapshot = await readSnapshot().catch(vanishedWhileLocked);
+        if (snapshot.rootText === null) return null;
+        const entry = snapshot.root.undo?.at(-1);
+        if (!entry) return null;
+        const root = checkedUndoneRoot(snapshot.root, entry, rootPath);
+        for (const [key, month] of Object.entries(entry.before.months)) {
+          if (!month) continue;
+          await readMonth(root, key).catch((error: unknown) => {
+            if (!(error instanceof Vanished)) throw error;
+            throw storeError(
+              'Store unreadable',
+              `${rootPath}: undoing ${entry.label} needs ${month.file}, which is missing; nothing was undone`,
+            );
+          });
+        }
+        guard.assertHeld();
+        await replaceRoot(snapshot, root, []);
+        afterCommit(
+          () => writePromptState(dir, root.active),
+          () => collectGarbage(dir, [root, snapshot.root]),
+        );
+        return entry.label;
+      },
+      lock,
+    );
   }
 
   async function retried<T>(work: () => Promise<T>): Promise<T> {

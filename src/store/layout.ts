@@ -22,9 +22,7 @@ export function monthsInScope(root: Root, scope: Scope): string[] {
     case 'all':
       return entries.map(([key]) => key).sort();
     case 'ids':
-      return entries
-        .filter(([, e]) => scope.ids.some((id) => id >= e.min_id && id <= e.max_id))
-        .map(([key]) => key);
+      return entries.filter(([, e]) => scope.ids.some((id) => id >= e.min_id && id <= e.max_id)).map(([key]) => key);
     case 'range': {
       const from = scope.from?.getTime() ?? -Infinity;
       const to = scope.to?.getTime() ?? Infinity;
@@ -79,7 +77,12 @@ export function monthFileName(key: string, revision: number, unique: string): st
  * to (a stop into the current month) is merged with its file, read through `readExisting`.
  */
 export async function planMonths(
-  change: { months: Readonly<Record<string, MonthEntry>>; revision: number; sessions: readonly Session[]; loaded: ReadonlyMap<string, string> },
+  change: {
+    months: Readonly<Record<string, MonthEntry>>;
+    revision: number;
+    sessions: readonly Session[];
+    loaded: ReadonlyMap<string, string>;
+  },
   readExisting: (key: string) => Promise<readonly Session[]>,
 ): Promise<{ months: Record<string, MonthEntry>; writes: [key: string, file: string, sessions: Session[]][] }> {
   const months = { ...change.months };

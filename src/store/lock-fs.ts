@@ -23,7 +23,6 @@ export const lockFs = {
   rmdir: (path: string, callback: Callback<void>) => settle(callback, () => rmdirSync(path)),
   rmdirSync: (path: string) => rmdirSync(path),
   stat: (path: string, callback: Callback<ReturnType<typeof statSync>>) => settle(callback, () => statSync(path)),
-  utimes: (path: string, atime: Date, mtime: Date, callback: Callback<void>) =>
-    settle(callback, () => utimesSync(path, atime, mtime)),
+  utimes: (path: string, atime: Date, mtime: Date, callback: Callback<void>) => settle(callback, () => utimesSync(path, atime, mtime)),
   realpath: (path: string, callback: Callback<string>) => settle(callback, () => realpathSync(path)),
 };

@@ -18,7 +18,14 @@ export interface LockTiming {
 export const LOCK_TIMING: LockTiming = { staleMs: 5_000, waitMs: 15_000 };
 
 /** Backoff while another process writes: short waits first (writes take milliseconds), then up to 200 ms apart. */
-const backoff = (waitMs: number) => ({ retries: 1_000, factor: 1.3, minTimeout: 5, maxTimeout: 200, randomize: true, maxRetryTime: waitMs });
+const backoff = (waitMs: number) => ({
+  retries: 1_000,
+  factor: 1.3,
+  minTimeout: 5,
+  maxTimeout: 200,
+  randomize: true,
+  maxRetryTime: waitMs,
+});
 
 export interface LockGuard {
   /** Throws if the lock was lost (taken over as stale) while held, so nothing gets written. */

@@ -3,8 +3,7 @@ import { STATUSES, type Session } from '../core/session.js';
 
 /** The layout this stint writes: a root file plus one file of finished sessions per month. */
 export const STORE_VERSION = 2;
-export const unreadable = (file: string, why: string) =>
-  storeError('Store unreadable', `${file}: ${why}; the file was left untouched`);
+export const unreadable = (file: string, why: string) => storeError('Store unreadable', `${file}: ${why}; the file was left untouched`);
 
 /* ---------- version 2: root and month files ---------- */
 
@@ -78,7 +77,14 @@ export function decodeRoot(text: string, file: string): Root {
   if (monthsProblem) throw unreadable(file, `"months" ${monthsProblem}`);
   const active = checkSessions(raw.active, file, '"active"', nextId);
   const changed = checkChanged(raw.changed, file, revision);
-  const root: Root = { version, revision, next_id: nextId, active, months: months as Record<string, MonthEntry>, undo: checkUndo(raw.undo, file, nextId) };
+  const root: Root = {
+    version,
+    revision,
+    next_id: nextId,
+    active,
+    months: months as Record<string, MonthEntry>,
+    undo: checkUndo(raw.undo, file, nextId),
+  };
   if (changed) root.changed = changed;
   return root;
 }
@@ -87,7 +93,8 @@ function checkChanged(changed: unknown, file: string, revision: number): Record<
   if (changed === undefined) return undefined;
   if (!isRecord(changed)) throw unreadable(file, '"changed" is not an object');
   for (const [key, at] of Object.entries(changed)) {
-    if (!MONTH_KEY.test(key) || !isWhole(at, 1) || at > revision) throw unreadable(file, `"changed" has an invalid entry for month ${JSON.stringify(key)}`);
+    if (!MONTH_KEY.test(key) || !isWhole(at, 1) || at > revision)
+      throw unreadable(file, `"changed" has an invalid entry for month ${JSON.stringify(key)}`);
   }
   return changed as Record<string, number>;
 }
@@ -189,10 +196,7 @@ function checkVersion(raw: Record<string, unknown>, file: string): number {
     throw unreadable(file, 'missing or invalid "version"');
   }
   if (version > STORE_VERSION) {
-    throw unreadable(
-      file,
-      `written by a newer stint (store version ${version}, this one reads up to ${STORE_VERSION}); upgrade stint`,
-    );
+    throw unreadable(file, `written by a newer stint (store version ${version}, this one reads up to ${STORE_VERSION}); upgrade stint`);
   }
   return version;
 }

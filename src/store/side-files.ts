@@ -30,16 +30,20 @@ export async function updateSideFile<T, R>(
   timing?: LockTiming,
 ): Promise<R> {
   ensureDataDir(dir);
-  return withStoreLock(dir, async (guard) => {
-    const path = join(dir, file.name);
-    removeAbandonedTempFiles(path); // left by a writer killed mid-write; safe under the lock
-    const { db, adapter } = openJson(path, file.codec, 'replace', file.defaults());
-    await db.read();
-    // A missing file reads as its defaults: writing them back would change nothing.
-    const before = adapter.lastText ?? file.codec.encode(file.defaults());
-    const result = await change(db.data);
-    guard.assertHeld();
-    if (file.codec.encode(db.data) !== before) await db.write();
-    return result;
-  }, timing);
+  return withStoreLock(
+    dir,
+    async (guard) => {
+      const path = join(dir, file.name);
+      removeAbandonedTempFiles(path); // left by a writer killed mid-write; safe under the lock
+      const { db, adapter } = openJson(path, file.codec, 'replace', file.defaults());
+      await db.read();
+      // A missing file reads as its defaults: writing them back would change nothing.
+      const before = adapter.lastText ?? file.codec.encode(file.defaults());
+      const result = await change(db.data);
+      guard.assertHeld();
+      if (file.codec.encode(db.data) !== before) await db.write();
+      return result;
+    },
+    timing,
+  );
 }

@@ -8,7 +8,13 @@ const minutes = (n: number) => new Date(Date.parse('2026-01-15T08:00:00Z') + n *
 
 /** A session started `n` minutes after 08:00 (so a higher n is more recent). */
 const session = (id: number, n: number, status: Status, task = 'coding'): Session =>
-  makeSession({ id, task, status, started_at: minutes(n), stopped_at: status === 'running' || status === 'paused' ? null : minutes(n + 5) });
+  makeSession({
+    id,
+    task,
+    status,
+    started_at: minutes(n),
+    stopped_at: status === 'running' || status === 'paused' ? null : minutes(n + 5),
+  });
 
 // Deliberately not in start order: 5 started before 4.
 const data = makeData([
@@ -78,20 +84,18 @@ describe('stint __complete jobs', () => {
 });
 
 describe('errors never reach the line being typed', () => {
-  test.each([
-    ['ids', 'stop'],
-    ['ids', 'show'],
-    ['tasks'],
-    ['jobs'],
-  ])('a store that cannot be read: __complete %s %s prints nothing, exit 0', async (...args) => {
-    const h = harness({ now: NOW, data });
-    const broken = async () => {
-      throw new Error('stint.json: unexpected end of JSON');
-    };
-    Object.assign(h.store, { read: broken, scan: broken, readJobs: broken });
-    const { code, stdout, stderr } = await h.run('__complete', ...args);
-    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
-  });
+  test.each([['ids', 'stop'], ['ids', 'show'], ['tasks'], ['jobs']])(
+    'a store that cannot be read: __complete %s %s prints nothing, exit 0',
+    async (...args) => {
+      const h = harness({ now: NOW, data });
+      const broken = async () => {
+        throw new Error('stint.json: unexpected end of JSON');
+      };
+      Object.assign(h.store, { read: broken, scan: broken, readJobs: broken });
+      const { code, stdout, stderr } = await h.run('__complete', ...args);
+      expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '', stderr: '' });
+    },
+  );
 
   test('an unknown request prints nothing, exit 0', async () => {
     const { code, stdout, stderr } = await harness({ now: NOW, data }).run('__complete', 'colours');

@@ -8,8 +8,16 @@ describe('config', () => {
     expect((await h.run('config', 'list')).stdout).toMatch(/^forgotten_after {2}12h .*\ndaily_goal {7}4h .*\nweek_start {7}monday/);
     expect((await h.run('config', 'set', 'forgotten_after', '10h')).stdout).toBe('10h\n');
     expect((await h.run('config', 'get', 'forgotten_after')).stdout).toBe('10h\n');
-    expect(JSON.parse((await h.run('config', 'set', 'week_start', 'Sunday', '--json')).stdout)).toEqual({ key: 'week_start', value: 'sunday', week_start: 0 });
-    expect(JSON.parse((await h.run('config', 'get', 'daily_goal', '--json')).stdout)).toEqual({ key: 'daily_goal', value: '4h', daily_goal_seconds: 14_400 });
+    expect(JSON.parse((await h.run('config', 'set', 'week_start', 'Sunday', '--json')).stdout)).toEqual({
+      key: 'week_start',
+      value: 'sunday',
+      week_start: 0,
+    });
+    expect(JSON.parse((await h.run('config', 'get', 'daily_goal', '--json')).stdout)).toEqual({
+      key: 'daily_goal',
+      value: '4h',
+      daily_goal_seconds: 14_400,
+    });
   });
 
   test.each([
@@ -27,7 +35,11 @@ describe('config', () => {
     const result = await h.run('config', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(why);
-    expect(JSON.parse((await h.run('config', 'list', '--json')).stdout).settings.map((s: { value: string }) => s.value)).toEqual(['12h', '4h', 'monday']);
+    expect(JSON.parse((await h.run('config', 'list', '--json')).stdout).settings.map((s: { value: string }) => s.value)).toEqual([
+      '12h',
+      '4h',
+      'monday',
+    ]);
   });
 
   test('forgotten_after sets when status and list warn', async () => {

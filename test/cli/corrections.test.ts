@@ -8,9 +8,25 @@ const NOW = '2026-01-15T13:30:00Z'; // 14:30 in Paris
 describe('add', () => {
   test('records a finished session with tags and a note', async () => {
     const h = harness({ now: NOW });
-    const out = await h.run('add', 'meeting', '--from', 'yesterday 14:00', '--to', 'yesterday 15:30', '--tag', 'work', '--note', 'planning');
+    const out = await h.run(
+      'add',
+      'meeting',
+      '--from',
+      'yesterday 14:00',
+      '--to',
+      'yesterday 15:30',
+      '--tag',
+      'work',
+      '--note',
+      'planning',
+    );
     expect(out.stdout).toBe('Added meeting (#1), 2026-01-14 14:00–15:30, 1h 30m.\n');
-    expect((await h.store.read(ALL)).sessions[0]).toMatchObject({ status: 'completed', tags: ['work'], note: 'planning', updated_at: '2026-01-15T13:30:00Z' });
+    expect((await h.store.read(ALL)).sessions[0]).toMatchObject({
+      status: 'completed',
+      tags: ['work'],
+      note: 'planning',
+      updated_at: '2026-01-15T13:30:00Z',
+    });
   });
 
   test.each([
@@ -33,8 +49,33 @@ describe('edit', () => {
   test('changes task, start, stop, note and tags', async () => {
     const h = harness({ now: NOW });
     await h.run('add', 'meeting', '--from', '09:00', '--to', '10:00', '--tag', 'old');
-    const out = json(await h.run('edit', '1', '--task', 'review', '--start', '08:45', '--stop', '10:15', '--note', 'moved', '--tag', 'a', '--tag', 'b', '--json'));
-    expect(out).toMatchObject({ task_name: 'review', started_at: '2026-01-15T08:45:00+01:00', stopped_at: '2026-01-15T10:15:00+01:00', duration_seconds: 5400, note: 'moved', tags: ['a', 'b'] });
+    const out = json(
+      await h.run(
+        'edit',
+        '1',
+        '--task',
+        'review',
+        '--start',
+        '08:45',
+        '--stop',
+        '10:15',
+        '--note',
+        'moved',
+        '--tag',
+        'a',
+        '--tag',
+        'b',
+        '--json',
+      ),
+    );
+    expect(out).toMatchObject({
+      task_name: 'review',
+      started_at: '2026-01-15T08:45:00+01:00',
+      stopped_at: '2026-01-15T10:15:00+01:00',
+      duration_seconds: 5400,
+      note: 'moved',
+      tags: ['a', 'b'],
+    });
     expect(json(await h.run('edit', '1', '--note', '', '--json')).note).toBeNull();
   });
 
@@ -63,7 +104,9 @@ describe('edit', () => {
     await h.run('pause');
     h.setNow('2026-01-15T09:40:00Z');
     await h.run('resume');
-    expect((await h.run('edit', '1', '--start', '10:35')).stderr).toMatch(/Session 1: pause 1 at 2026-01-15T09:30:00Z is outside the session/);
+    expect((await h.run('edit', '1', '--start', '10:35')).stderr).toMatch(
+      /Session 1: pause 1 at 2026-01-15T09:30:00Z is outside the session/,
+    );
     expect((await h.run('edit', '1', '--stop', '10:38')).stderr).toMatch(/is running; end it with stop 1 --at …\n$/);
     expect((await h.run('edit', '9', '--task', 'other')).code).toBe(3);
   });
@@ -74,7 +117,13 @@ describe('continue', () => {
     const h = harness({ now: NOW });
     await h.run('add', 'writing', '--from', '08:00', '--to', '09:00', '--tag', 'book', '--note', 'chapter 3');
     await h.run('add', 'email', '--from', '07:00', '--to', '07:30');
-    expect(json(await h.run('continue', '--json'))).toMatchObject({ session_id: 3, task_name: 'writing', tags: ['book'], note: 'chapter 3', status: 'running' });
+    expect(json(await h.run('continue', '--json'))).toMatchObject({
+      session_id: 3,
+      task_name: 'writing',
+      tags: ['book'],
+      note: 'chapter 3',
+      status: 'running',
+    });
     expect(json(await h.run('continue', '2', '--json'))).toMatchObject({ session_id: 4, task_name: 'email' });
   });
 
@@ -84,8 +133,16 @@ describe('continue', () => {
     await h.run('start', 'reading', '--at', '13:10');
     await h.run('pause', '2');
     const { text } = h.store;
-    expect(await h.run('continue', '1')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already running: Session 1 (coding) is running; there is nothing to continue\n' });
-    expect(await h.run('continue', '2')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already paused: Session 2 (reading) is paused; there is nothing to continue\n' });
+    expect(await h.run('continue', '1')).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'stint: Session already running: Session 1 (coding) is running; there is nothing to continue\n',
+    });
+    expect(await h.run('continue', '2')).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'stint: Session already paused: Session 2 (reading) is paused; there is nothing to continue\n',
+    });
     expect((await h.run('continue', '9')).code).toBe(3);
     expect(h.store.text).toBe(text);
   });
@@ -95,7 +152,11 @@ describe('continue', () => {
     await h.run('add', 'writing', '--from', '08:00', '--to', '09:00', '--tag', 'book');
     expect((await h.run('continue')).code).toBe(0);
     const { text } = h.store;
-    expect(await h.run('continue')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already running: writing is already running as session 2; there is nothing to continue\n' });
+    expect(await h.run('continue')).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'stint: Session already running: writing is already running as session 2; there is nothing to continue\n',
+    });
     expect(h.store.text).toBe(text);
     // The same task with other tags is another piece of work: allowed.
     await h.run('add', 'writing', '--from', '09:00', '--to', '09:30');

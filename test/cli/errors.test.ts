@@ -19,13 +19,19 @@ const line = (error: unknown) => formatFailure(describeFailure(error), false);
 describe('describeFailure: an environmental failure is one line, exit 1, the file and the cause', () => {
   test.each([
     [systemError('EACCES', 'open', '/x/.stint/state.json'), 'Permission denied: cannot open /x/.stint/state.json (EACCES)'],
-    [systemError('EPERM', 'rename', '/x/.stint/.state.json.1.tmp', '/x/.stint/state.json'), 'Operation not permitted: cannot rename /x/.stint/.state.json.1.tmp to /x/.stint/state.json (EPERM)'],
+    [
+      systemError('EPERM', 'rename', '/x/.stint/.state.json.1.tmp', '/x/.stint/state.json'),
+      'Operation not permitted: cannot rename /x/.stint/.state.json.1.tmp to /x/.stint/state.json (EPERM)',
+    ],
     [systemError('EROFS', 'mkdir', '/x/.stint/stint.lock'), 'Read-only file system: cannot create directory /x/.stint/stint.lock (EROFS)'],
     [systemError('ENOTDIR', 'open', '/x/file/config.json'), 'Not a directory: cannot open /x/file/config.json (ENOTDIR)'],
     [systemError('EISDIR', 'read', '/x/.stint/jobs.json'), 'Is a directory: cannot read /x/.stint/jobs.json (EISDIR)'],
     [systemError('ENOSPC', 'write', 'standard output'), 'No space left on device: cannot write standard output (ENOSPC)'],
     [systemError('EDQUOT', 'write', '/x/a'), 'Disk quota exceeded: cannot write /x/a (EDQUOT)'],
-    [systemError('EMFILE', 'open', '/x/.stint/sessions/2026-01.r2.json'), 'Too many open files: cannot open /x/.stint/sessions/2026-01.r2.json (EMFILE)'],
+    [
+      systemError('EMFILE', 'open', '/x/.stint/sessions/2026-01.r2.json'),
+      'Too many open files: cannot open /x/.stint/sessions/2026-01.r2.json (EMFILE)',
+    ],
     [systemError('ENFILE', 'open', '/x/a'), 'Too many open files in the system: cannot open /x/a (ENFILE)'],
     [systemError('EIO', 'fsync', '/x/a'), 'Input/output error: cannot flush /x/a (EIO)'],
     [systemError('ENOTEMPTY', 'rmdir', '/x/.stint/stint.lock'), 'Directory not empty: cannot remove /x/.stint/stint.lock (ENOTEMPTY)'],
@@ -40,7 +46,11 @@ describe('describeFailure: an environmental failure is one line, exit 1, the fil
   });
 
   test('a store message wrapping one leads with the file and the cause', () => {
-    const error = storeError('Write failed', '/x/state.json not replaced; the previous version was kept', systemError('ENOSPC', 'write', '/x/sessions/2026-01.r3-ab.json'));
+    const error = storeError(
+      'Write failed',
+      '/x/state.json not replaced; the previous version was kept',
+      systemError('ENOSPC', 'write', '/x/sessions/2026-01.r3-ab.json'),
+    );
     expect(line(error)).toBe(
       'stint: Write failed: cannot write /x/sessions/2026-01.r3-ab.json: no space left on device (ENOSPC); /x/state.json not replaced; the previous version was kept\n',
     );
@@ -51,11 +61,15 @@ describe('describeFailure: an environmental failure is one line, exit 1, the fil
     ['a plain Error', new Error('boom')],
     ['an error with a code that is not an errno', Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' })],
   ])('%s is still a bug', (_name, error) => {
-    expect(line(error)).toMatch(/^stint: Internal error: .* \(this is a bug in stint; please report it\)\n$/);
+    expect(line(error)).toMatch(
+      /^stint: Internal error: .* \(this is a bug in stint; please report it at https:\/\/github.com\/stint-cli\/stint\/issues\)\n$/,
+    );
   });
 
   test('JSON names the cause as the error', () => {
-    expect(formatFailure(describeFailure(systemError('EROFS', 'open', '/x/a')), true)).toBe('{"error":"Read-only file system","message":"cannot open /x/a (EROFS)"}\n');
+    expect(formatFailure(describeFailure(systemError('EROFS', 'open', '/x/a')), true)).toBe(
+      '{"error":"Read-only file system","message":"cannot open /x/a (EROFS)"}\n',
+    );
   });
 });
 
@@ -67,7 +81,13 @@ describe('through run(): a store that fails with an errno', () => {
     [READS, 'EIO', 'read', ['report'], 'Input/output error: cannot read /h/.stint/state.json (EIO)'],
     [['update'], 'EROFS', 'mkdir', ['start', 'coding'], 'Read-only file system: cannot create directory /h/.stint/stint.lock (EROFS)'],
     [['config.read'], 'EMFILE', 'open', ['config', 'list'], 'Too many open files: cannot open /h/.stint/config.json (EMFILE)'],
-    [['jobs.update'], 'EACCES', 'open', ['jobs', 'add', 'n', '--type', 'backup', '--cron', '@daily', '--config', 'target=/b'], 'Permission denied: cannot open /h/.stint/jobs.json (EACCES)'],
+    [
+      ['jobs.update'],
+      'EACCES',
+      'open',
+      ['jobs', 'add', 'n', '--type', 'backup', '--cron', '@daily', '--config', 'target=/b'],
+      'Permission denied: cannot open /h/.stint/jobs.json (EACCES)',
+    ],
   ] as const)('%j failing with %s: exit 1, one line', async (methods, code, syscall, argv, expected) => {
     const store = createMemoryStore();
     const file = expected.match(/\/h\/\S+/)?.[0];

@@ -21,7 +21,9 @@ describe('readText', () => {
 
   test('bytes that are not UTF-8 are refused, not replaced', () => {
     writeFileSync(join(dir, 'latin1'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
-    expect(() => readText(join(dir, 'latin1'))).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('is not UTF-8 text') }));
+    expect(() => readText(join(dir, 'latin1'))).toThrow(
+      expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('is not UTF-8 text') }),
+    );
   });
 
   test('a byte-order mark is dropped; any script stays', () => {

@@ -53,7 +53,9 @@ describe('stint alone', () => {
       'Nothing running. Start a timer with: stint start <task>\n\nNext: stint start <task> · stint start <task> --for 25m · stint report --week · stint stats · stint --help\n',
     );
     await h.run('start', 'coding');
-    expect((await h.run()).stdout).toMatch(/^▶ #1 coding {2}0:00:00 {2}since 14:30\n\nNext: stint stop · stint pause · stint status --watch · stint report · stint --help\n$/);
+    expect((await h.run()).stdout).toMatch(
+      /^▶ #1 coding {2}0:00:00 {2}since 14:30\n\nNext: stint stop · stint pause · stint status --watch · stint report · stint --help\n$/,
+    );
     await h.run('pause');
     expect((await h.run()).stdout).toMatch(/\nNext: stint resume · stint stop/);
     // `stint status` itself stays as it was, for scripts.
@@ -80,14 +82,21 @@ describe('asking for help', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/\nExamples:\n {2}stint start coding /);
     expect(stdout).toMatch(/\n {2}npx stint status /);
-    for (const variable of ['STINT_HOME', 'STINT_NOW', 'NO_COLOR', 'FORCE_COLOR']) expect(stdout).toMatch(new RegExp(`\\n {2}${variable} +\\S`));
+    for (const variable of ['STINT_HOME', 'STINT_NOW', 'NO_COLOR', 'FORCE_COLOR'])
+      expect(stdout).toMatch(new RegExp(`\\n {2}${variable} +\\S`));
     // The examples are the top level's own, not repeated under every command.
     expect((await harness().run('start', '--help')).stdout).not.toMatch(/Environment:/);
   });
 
   test.each([
-    [['help', 'jobs', 'add'], ['jobs', 'add', '--help']],
-    [['help', 'start'], ['start', '--help']],
+    [
+      ['help', 'jobs', 'add'],
+      ['jobs', 'add', '--help'],
+    ],
+    [
+      ['help', 'start'],
+      ['start', '--help'],
+    ],
     [['help'], ['--help']],
   ])('%j shows what %j shows, exit 0', async (asked, same) => {
     const result = await harness().run(...asked);
@@ -95,7 +104,7 @@ describe('asking for help', () => {
     expect(result.stdout).toMatch(/^Usage: stint/);
   });
 
-  test('help for a subcommand is that subcommand\'s, not its group\'s', async () => {
+  test("help for a subcommand is that subcommand's, not its group's", async () => {
     expect((await harness().run('help', 'jobs', 'add')).stdout).toMatch(/^Usage: stint jobs add \[options\] <name>\n/);
   });
 
@@ -109,7 +118,7 @@ describe('asking for help', () => {
     expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr: `stint: Invalid usage: ${message}\n` });
   });
 
-  test('--help after a command\'s argument is still that command\'s help', async () => {
+  test("--help after a command's argument is still that command's help", async () => {
     expect((await harness().run('start', 'foo', '--help')).stdout).toMatch(/^Usage: stint start /);
   });
 });

@@ -16,7 +16,9 @@ describe('import', () => {
     h.files.set('frames', frames(1000));
     const { code, stdout } = await h.run('import', 'frames');
     expect(code).toBe(0);
-    expect(stdout).toBe('Imported 1000 sessions (watson) as #1–#1000; 0 duplicates skipped, 1 name converted.\n  task "client work" → client-work (500 entries)\n');
+    expect(stdout).toBe(
+      'Imported 1000 sessions (watson) as #1–#1000; 0 duplicates skipped, 1 name converted.\n  task "client work" → client-work (500 entries)\n',
+    );
     expect(h.store.writes).toBe(1);
   });
 
@@ -57,8 +59,15 @@ describe('export', () => {
   test('--output writes the file and says so; --json says it as JSON', async () => {
     const h = harness({ now: '2026-01-15T12:00:00Z', data: makeData([makeSession({ id: 1 })]) });
     expect((await h.run('export', '--output', 'out.json')).stdout).toBe('Exported 1 session to out.json.\n');
-    expect(JSON.parse(h.files.get('out.json') as string)).toMatchObject({ version: 1, sessions: [{ session_id: 1, uid: expect.any(String) }] });
-    expect(JSON.parse((await h.run('export', '--format', 'csv', '--output', 'out.csv', '--json')).stdout)).toEqual({ exported: 1, format: 'csv', output: 'out.csv' });
+    expect(JSON.parse(h.files.get('out.json') as string)).toMatchObject({
+      version: 1,
+      sessions: [{ session_id: 1, uid: expect.any(String) }],
+    });
+    expect(JSON.parse((await h.run('export', '--format', 'csv', '--output', 'out.csv', '--json')).stdout)).toEqual({
+      exported: 1,
+      format: 'csv',
+      output: 'out.csv',
+    });
   });
 
   test('an empty store exports an empty list', async () => {

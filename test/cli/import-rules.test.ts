@@ -9,15 +9,35 @@ import { harness } from '../helpers/in-process.js';
 
 const NOW = '2026-01-15T12:00:00Z';
 const epoch = (iso: string) => Date.parse(iso) / 1000;
-const past = makeSession({ id: 1, uid: 'u-past', started_at: '2026-01-14T09:00:00Z', stopped_at: '2026-01-14T10:00:00Z', updated_at: '2026-01-14T10:00:00Z' });
+const past = makeSession({
+  id: 1,
+  uid: 'u-past',
+  started_at: '2026-01-14T09:00:00Z',
+  stopped_at: '2026-01-14T10:00:00Z',
+  updated_at: '2026-01-14T10:00:00Z',
+});
 // One minute after now, as `add --to` would refuse it.
-const future = makeSession({ id: 2, uid: 'u-future', started_at: '2026-01-15T11:30:00Z', stopped_at: '2026-01-15T12:01:00Z', updated_at: '2026-01-15T11:00:00Z' });
+const future = makeSession({
+  id: 2,
+  uid: 'u-future',
+  started_at: '2026-01-15T11:30:00Z',
+  stopped_at: '2026-01-15T12:01:00Z',
+  updated_at: '2026-01-15T11:00:00Z',
+});
 const stintJson = (sessions: Session[]) => JSON.stringify({ version: 1, sessions: sessions.map((s) => exportedSession(s, new Date(NOW))) });
-const stintCsv = (sessions: Session[]) => csvLine(EXPORT_CSV_HEADER) + sessions.map((s) => exportCsvLine(s, new Date(NOW), makeLocalIso())).join('');
-const frame = (s: Session, id: string, updated = s.updated_at) => [epoch(s.started_at), epoch(s.stopped_at as string), s.task, id, s.tags, epoch(updated)];
+const stintCsv = (sessions: Session[]) =>
+  csvLine(EXPORT_CSV_HEADER) + sessions.map((s) => exportCsvLine(s, new Date(NOW), makeLocalIso())).join('');
+const frame = (s: Session, id: string, updated = s.updated_at) => [
+  epoch(s.started_at),
+  epoch(s.stopped_at as string),
+  s.task,
+  id,
+  s.tags,
+  epoch(updated),
+];
 const stamp = (iso: string) => iso.replace(/[-:]/g, '');
 
-test('a Timewarrior annotation with a control character breaks add\'s rule for notes, and is refused', async () => {
+test("a Timewarrior annotation with a control character breaks add's rule for notes, and is refused", async () => {
   const h = harness({ now: NOW });
   h.files.set('in', `inc 20260114T090000Z - 20260114T100000Z # coding # "evil\u001b[31mred"\n`);
   const out = await h.run('import', 'in');
@@ -31,7 +51,11 @@ describe('an entry in the future is refused in every format, named where it is',
     ['stint', stintJson([past, future]), 'session 2: stop 2026-01-15T12:01:00Z is in the future'],
     ['csv', stintCsv([past, future]), 'line 3: stop 2026-01-15T12:01:00Z is in the future'],
     ['watson', JSON.stringify([frame(past, 'a'), frame(future, 'b')]), 'frame 2: stop 2026-01-15T12:01:00Z is in the future'],
-    ['timewarrior', `inc ${stamp(past.started_at)} - ${stamp(past.stopped_at as string)} # coding\ninc 20260115T120100Z # coding\n`, 'line 2: start 2026-01-15T12:01:00Z is in the future'],
+    [
+      'timewarrior',
+      `inc ${stamp(past.started_at)} - ${stamp(past.stopped_at as string)} # coding\ninc 20260115T120100Z # coding\n`,
+      'line 2: start 2026-01-15T12:01:00Z is in the future',
+    ],
   ])('%s: exit 2, the store unchanged; --skip-invalid imports the rest and lists it', async (_format, text, where) => {
     const h = harness({ now: NOW, data: makeData([makeSession({ id: 1, uid: 'mine', started_at: '2026-01-13T09:00:00Z' })]) });
     h.files.set('in', text);
@@ -50,7 +74,10 @@ describe('an entry in the future is refused in every format, named where it is',
     h.files.set('2026-01.data', 'inc 20260114T090000Z - 20260114T100000Z # coding\n');
     h.files.set('2026-02.data', 'inc 20260201T090000Z - 20260201T100000Z # coding\n');
     const { code, stderr } = await h.run('import', '2026-01.data', '2026-02.data');
-    expect([code, stderr]).toEqual([2, 'stint: Invalid entry: 2026-02.data line 1: start 2026-02-01T09:00:00Z is in the future; nothing imported\n']);
+    expect([code, stderr]).toEqual([
+      2,
+      'stint: Invalid entry: 2026-02.data line 1: start 2026-02-01T09:00:00Z is in the future; nothing imported\n',
+    ]);
     expect(h.store.text).toBeNull();
   });
 });
@@ -58,8 +85,17 @@ describe('an entry in the future is refused in every format, named where it is',
 describe('re-importing Watson after a frame was edited there', () => {
   const first = JSON.stringify([frame(past, 'a1')]);
   // Moved an hour later, renamed and retagged in Watson, which stamped updated_at.
-  const moved = makeSession({ ...past, task: 'writing', tags: ['draft'], started_at: '2026-01-14T10:00:00Z', stopped_at: '2026-01-14T11:30:00Z' });
-  const edited = JSON.stringify([frame(moved, 'a1', '2026-01-14T12:00:00Z'), frame(makeSession({ ...past, started_at: '2026-01-14T13:00:00Z', stopped_at: '2026-01-14T14:00:00Z' }), 'a2')]);
+  const moved = makeSession({
+    ...past,
+    task: 'writing',
+    tags: ['draft'],
+    started_at: '2026-01-14T10:00:00Z',
+    stopped_at: '2026-01-14T11:30:00Z',
+  });
+  const edited = JSON.stringify([
+    frame(moved, 'a1', '2026-01-14T12:00:00Z'),
+    frame(makeSession({ ...past, started_at: '2026-01-14T13:00:00Z', stopped_at: '2026-01-14T14:00:00Z' }), 'a2'),
+  ]);
 
   test('updates the session in place (--dry-run first); undo puts it back', async () => {
     const h = harness({ now: NOW });
@@ -69,12 +105,20 @@ describe('re-importing Watson after a frame was edited there', () => {
     const before = h.store.text;
     const sessionsBefore = (await h.store.read(ALL)).sessions;
     const dry = await h.run('import', 'frames', '--dry-run');
-    expect(dry.stdout).toBe('Would import 1 session (watson) as #2; 1 updated, 0 duplicates skipped, 0 names converted.\nNothing was written (--dry-run).\n');
+    expect(dry.stdout).toBe(
+      'Would import 1 session (watson) as #2; 1 updated, 0 duplicates skipped, 0 names converted.\nNothing was written (--dry-run).\n',
+    );
     expect(h.store.text).toBe(before);
     const summary = JSON.parse((await h.run('import', 'frames', '--json')).stdout);
     expect(summary).toMatchObject({ imported: 1, updated: 1, duplicates: 0, first_id: 2, last_id: 2 });
     const shown = JSON.parse((await h.run('show', '1', '--json')).stdout);
-    expect(shown).toMatchObject({ session_id: 1, task_name: 'writing', tags: ['draft'], started_at: '2026-01-14T11:00:00+01:00', stopped_at: '2026-01-14T12:30:00+01:00' });
+    expect(shown).toMatchObject({
+      session_id: 1,
+      task_name: 'writing',
+      tags: ['draft'],
+      started_at: '2026-01-14T11:00:00+01:00',
+      stopped_at: '2026-01-14T12:30:00+01:00',
+    });
     expect((await h.run('undo')).stdout).toMatch(/import of 1 sessions, 1 updated/);
     // As it was, but for the ID counter, which undo never winds back.
     expect((await h.store.read(ALL)).sessions).toEqual(sessionsBefore);
@@ -96,9 +140,17 @@ describe('a stint export into a store that has sessions', () => {
     ]);
     h.files.set('export.json', file);
     expect(JSON.parse((await h.run('import', 'export.json', '--json')).stdout)).toMatchObject({ imported: 3, first_id: 9, last_id: 11 });
-    const ids = JSON.parse((await h.run('list', '--json')).stdout).sessions.map((s: { session_id: number; uid?: string; started_at: string }) => [s.session_id, s.started_at.slice(0, 10)]);
+    const ids = JSON.parse((await h.run('list', '--json')).stdout).sessions.map(
+      (s: { session_id: number; uid?: string; started_at: string }) => [s.session_id, s.started_at.slice(0, 10)],
+    );
     // #1 is taken and #3 was removed: both come after #9, oldest first.
-    expect(ids).toEqual([[10, '2026-01-05'], [11, '2026-01-06'], [9, '2026-01-07'], [1, '2026-01-10'], [2, '2026-01-11']]);
+    expect(ids).toEqual([
+      [10, '2026-01-05'],
+      [11, '2026-01-06'],
+      [9, '2026-01-07'],
+      [1, '2026-01-10'],
+      [2, '2026-01-11'],
+    ]);
     await h.run('add', 'coding', '--from', '2026-01-13 09:00', '--to', '2026-01-13 10:00');
     expect(JSON.parse((await h.run('show', '12', '--json')).stdout)).toMatchObject({ session_id: 12 });
   });

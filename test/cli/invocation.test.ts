@@ -19,7 +19,9 @@ describe('invokedAs', () => {
   });
 });
 
-const forgotten = makeData([makeSession({ id: 2, task: 'reading', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' })]);
+const forgotten = makeData([
+  makeSession({ id: 2, task: 'reading', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' }),
+]);
 
 describe('hints name the command the user ran', () => {
   test.each([
@@ -31,7 +33,9 @@ describe('hints name the command the user ran', () => {
     expect((await h.run('list')).stdout).toBe(`No sessions yet. Start one with: ${command} start <task>\n`);
     expect((await h.run('jobs', 'list')).stdout).toMatch(new RegExp(`^No jobs yet. Add one with: ${command} jobs add `));
     expect((await h.run()).stdout).toMatch(
-      new RegExp(`\\nNext: ${command} start <task> · ${command} start <task> --for 25m · ${command} report --week · ${command} stats · ${command} --help\\n$`),
+      new RegExp(
+        `\\nNext: ${command} start <task> · ${command} start <task> --for 25m · ${command} report --week · ${command} stats · ${command} --help\\n$`,
+      ),
     );
     const late = harness({ env, now: '2026-01-16T01:00:00Z', data: forgotten });
     expect((await late.run('status')).stderr).toMatch(new RegExp(`was it forgotten\\? Stop it with: ${command} stop 2\\n$`));

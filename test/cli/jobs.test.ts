@@ -49,13 +49,28 @@ describe('jobs edit, enable, disable, rm, show', () => {
   test('edit checks the result as add does; a refused edit changes nothing', async () => {
     await addSummary('daily');
     const before = await json('jobs', 'show', '1');
-    for (const args of [['--cron', '61 * * * *'], ['--config', 'target=/tmp/x.exe'], ['--type', 'cleanup'], ['--config', 'colour=red']]) {
+    for (const args of [
+      ['--cron', '61 * * * *'],
+      ['--config', 'target=/tmp/x.exe'],
+      ['--type', 'cleanup'],
+      ['--config', 'colour=red'],
+    ]) {
       const result = await h.run('jobs', 'edit', '1', ...args);
       expect([args, result.code]).toEqual([args, 2]);
     }
     expect(await json('jobs', 'show', '1')).toEqual(before);
     h.setNow('2026-01-10T13:00:00Z');
-    const edited = await json('jobs', 'edit', '1', '--cron', '30 6 * * 1-5', '--config', 'period=month', '--description', 'for the timesheet');
+    const edited = await json(
+      'jobs',
+      'edit',
+      '1',
+      '--cron',
+      '30 6 * * 1-5',
+      '--config',
+      'period=month',
+      '--description',
+      'for the timesheet',
+    );
     expect(edited).toMatchObject({ schedule: '30 6 * * 1-5', description: 'for the timesheet', next_run: '2026-01-12T06:30:00+01:00' });
     expect(edited.config.period).toBe('month');
     expect(edited.updated_at).toBe('2026-01-10T14:00:00+01:00');
@@ -74,7 +89,13 @@ describe('jobs edit, enable, disable, rm, show', () => {
     expect(await json('jobs', 'enable', '1')).toMatchObject({ enabled: true, next_run: '2026-01-11T00:00:00+01:00' });
     await h.run('jobs', 'run', '1');
     expect(await json('jobs', 'rm', '1')).toEqual({ message: 'Job deleted successfully', job_id: 1, name: 'daily' });
-    expect(await json('jobs', 'stats')).toEqual({ total_jobs: 0, active_jobs: 0, total_executions: 0, successful_executions: 0, failed_executions: 0 });
+    expect(await json('jobs', 'stats')).toEqual({
+      total_jobs: 0,
+      active_jobs: 0,
+      total_executions: 0,
+      successful_executions: 0,
+      failed_executions: 0,
+    });
   });
 });
 
@@ -89,7 +110,13 @@ describe('jobs run, history, stats', () => {
     const failed = await h.run('jobs', 'run', '2', '--json');
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', result: null, error: expect.any(String) });
-    expect(await json('jobs', 'stats')).toEqual({ total_jobs: 2, active_jobs: 2, total_executions: 2, successful_executions: 1, failed_executions: 1 });
+    expect(await json('jobs', 'stats')).toEqual({
+      total_jobs: 2,
+      active_jobs: 2,
+      total_executions: 2,
+      successful_executions: 1,
+      failed_executions: 1,
+    });
   });
 
   test('history: newest first, 20 by default, --limit', async () => {
@@ -98,7 +125,9 @@ describe('jobs run, history, stats', () => {
     const all = await json('jobs', 'history', '1');
     expect(all.executions).toHaveLength(20);
     expect(all.executions[0].execution_id).toBe(23);
-    expect((await json('jobs', 'history', '1', '--limit', '2')).executions.map((e: { execution_id: number }) => e.execution_id)).toEqual([23, 22]);
+    expect((await json('jobs', 'history', '1', '--limit', '2')).executions.map((e: { execution_id: number }) => e.execution_id)).toEqual([
+      23, 22,
+    ]);
   });
 
   test('tick catches up once after missed days, then waits for the next slot', async () => {
@@ -119,7 +148,19 @@ describe('jobs run, history, stats', () => {
 });
 
 test('jobs show: the job line, then its description and config', async () => {
-  await h.run('jobs', 'add', 'daily', '--type', 'summary', '--cron', '@daily', '--description', 'for me', '--config', `target=${join(work, 'daily.md')}`);
+  await h.run(
+    'jobs',
+    'add',
+    'daily',
+    '--type',
+    'summary',
+    '--cron',
+    '@daily',
+    '--description',
+    'for me',
+    '--config',
+    `target=${join(work, 'daily.md')}`,
+  );
   expect((await h.run('jobs', 'show', '1')).stdout).toBe(
     `#1 daily (summary) @daily  next 2026-01-11 00:00, last -\n  for me\n  config {"target":"${join(work, 'daily.md')}","period":"week","by":"task"}\n`,
   );

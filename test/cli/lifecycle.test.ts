@@ -15,7 +15,9 @@ describe('pause and resume', () => {
     h.setNow('2026-01-15T10:00:00Z');
     expect(json(await h.run('stop', '--json'))).toMatchObject({ status: 'completed', duration_seconds: 3600 - 900, paused_seconds: 900 });
     const shown = json(await h.run('show', '1', '--json'));
-    expect(shown.pauses).toEqual([{ started_at: '2026-01-15T10:30:00+01:00', ended_at: '2026-01-15T10:45:00+01:00', duration_seconds: 900 }]);
+    expect(shown.pauses).toEqual([
+      { started_at: '2026-01-15T10:30:00+01:00', ended_at: '2026-01-15T10:45:00+01:00', duration_seconds: 900 },
+    ]);
   });
 
   test.each([
@@ -66,7 +68,12 @@ describe('focus sessions', () => {
     expect((await h.run('status', '--short')).stdout).toBe('deep-work 0:10:00 (15m left)\n');
     h.setNow('2026-01-15T09:30:00Z');
     expect((await h.run('status')).stdout).toContain('focus 25m: 5m over');
-    expect(json(await h.run('status', '--json')).focus).toEqual({ session_id: 1, planned_seconds: 1500, remaining_seconds: 0, overtime_seconds: 300 });
+    expect(json(await h.run('status', '--json')).focus).toEqual({
+      session_id: 1,
+      planned_seconds: 1500,
+      remaining_seconds: 0,
+      overtime_seconds: 300,
+    });
     expect((await h.store.read(ALL)).sessions[0]?.status).toBe('running');
   });
 
@@ -95,7 +102,10 @@ describe('--at', () => {
   test('start and stop back-dated', async () => {
     const h = harness({ now: '2026-01-15T13:30:00Z' });
     expect(json(await h.run('start', 'coding', '--at', '09:00', '--json')).started_at).toBe('2026-01-15T09:00:00+01:00');
-    expect(json(await h.run('stop', '--at', '15m ago', '--json'))).toMatchObject({ stopped_at: '2026-01-15T14:15:00+01:00', duration_seconds: 5 * 3600 + 15 * 60 });
+    expect(json(await h.run('stop', '--at', '15m ago', '--json'))).toMatchObject({
+      stopped_at: '2026-01-15T14:15:00+01:00',
+      duration_seconds: 5 * 3600 + 15 * 60,
+    });
   });
 
   test('an end "yesterday 17:00" before a start today is exit 2, store unchanged', async () => {
@@ -123,7 +133,9 @@ describe('--switch, tags and notes', () => {
     await h.run('pause', '3');
     h.setNow('2026-01-15T10:00:00Z');
     const out = await h.run('start', 'review', '--switch', '--at', '10:30');
-    expect(out.stdout).toBe('Stopped coding (#1) after 30m, completed.\nStopped email (#2) after 30m, completed.\nStarted review (#4) at 10:30.\n');
+    expect(out.stdout).toBe(
+      'Stopped coding (#1) after 30m, completed.\nStopped email (#2) after 30m, completed.\nStarted review (#4) at 10:30.\n',
+    );
     const sessions = (await h.store.read(ALL)).sessions;
     expect(sessions.map((s) => [s.id, s.status, s.stopped_at])).toEqual([
       [1, 'completed', '2026-01-15T09:30:00Z'],

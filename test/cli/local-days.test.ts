@@ -9,7 +9,8 @@ afterEach(() => {
   process.env.TZ = original;
 });
 
-const session = (id: number, task: string, started: string, stopped: string) => makeSession({ id, task, started_at: started, stopped_at: stopped });
+const session = (id: number, task: string, started: string, stopped: string) =>
+  makeSession({ id, task, started_at: started, stopped_at: stopped });
 
 describe('America/Santiago, where 2026-09-06 starts at 01:00 (00:00 is skipped)', () => {
   const history = makeData([
@@ -28,14 +29,14 @@ describe('America/Santiago, where 2026-09-06 starts at 01:00 (00:00 is skipped)'
     return JSON.parse(stdout);
   };
 
-  test.each([
-    [['--day', '2026-09-06']],
-    [['--from', '2026-09-06', '--to', '2026-09-06']],
-  ])('report %j counts the 6th alone: its first hour, and nothing of the 7th', async (period) => {
-    const out = await json(santiago(), 'report', ...period);
-    expect(out).toMatchObject({ from: '2026-09-06', to: '2026-09-06', total_seconds: 3600 });
-    expect(out.rows).toEqual([{ name: 'first-hour', seconds: 3600, sessions: 1 }]);
-  });
+  test.each([[['--day', '2026-09-06']], [['--from', '2026-09-06', '--to', '2026-09-06']]])(
+    'report %j counts the 6th alone: its first hour, and nothing of the 7th',
+    async (period) => {
+      const out = await json(santiago(), 'report', ...period);
+      expect(out).toMatchObject({ from: '2026-09-06', to: '2026-09-06', total_seconds: 3600 });
+      expect(out.rows).toEqual([{ name: 'first-hour', seconds: 3600, sessions: 1 }]);
+    },
+  );
 
   test('report --day (today) at 00:30 on the 7th holds the 7th from its midnight', async () => {
     const out = await json(santiago('2026-09-07T05:00:00Z'), 'report');

@@ -29,18 +29,21 @@ describe('config get and set', () => {
     expect(() => settingNamed(name)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Unknown setting' }));
   });
 
-  test.each(PROTOTYPE_NAMES.flatMap((name) => [[['get', name]], [['set', name, '5h']]]))('config %j: exit 2, nothing stored', async (args) => {
-    const { home, h } = onDisk();
-    expect((await h.run('config', 'set', 'daily_goal', '3h')).code).toBe(0);
-    const before = snapshotDir(home);
-    const result = await h.run('config', ...args);
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `stint: Unknown setting: '${args[1]}' is not a setting (forgotten_after, daily_goal, week_start)\n`,
-    });
-    expect(snapshotDir(home)).toEqual(before);
-  });
+  test.each(PROTOTYPE_NAMES.flatMap((name) => [[['get', name]], [['set', name, '5h']]]))(
+    'config %j: exit 2, nothing stored',
+    async (args) => {
+      const { home, h } = onDisk();
+      expect((await h.run('config', 'set', 'daily_goal', '3h')).code).toBe(0);
+      const before = snapshotDir(home);
+      const result = await h.run('config', ...args);
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `stint: Unknown setting: '${args[1]}' is not a setting (forgotten_after, daily_goal, week_start)\n`,
+      });
+      expect(snapshotDir(home)).toEqual(before);
+    },
+  );
 });
 
 describe('jobs --config', () => {
@@ -54,7 +57,19 @@ describe('jobs --config', () => {
     const { home, h } = onDisk();
     expect((await h.run('config', 'set', 'daily_goal', '3h')).code).toBe(0);
     const before = snapshotDir(home);
-    const result = await h.run('jobs', 'add', 'nightly', '--type', 'backup', '--cron', '@daily', '--config', `target=${work}/b`, '--config', `${name}=x`);
+    const result = await h.run(
+      'jobs',
+      'add',
+      'nightly',
+      '--type',
+      'backup',
+      '--cron',
+      '@daily',
+      '--config',
+      `target=${work}/b`,
+      '--config',
+      `${name}=x`,
+    );
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -63,21 +78,24 @@ describe('jobs --config', () => {
     expect(snapshotDir(home)).toEqual(before);
   });
 
-  test.each(PROTOTYPE_NAMES.flatMap((name) => [[`${name}=x`], [`${name}=`]]))('jobs edit --config %s: exit 2, jobs.json unchanged', async (pair) => {
-    const { home, h } = onDisk();
-    expect((await h.run('jobs', 'add', 'nightly', '--type', 'backup', '--cron', '@daily', '--config', `target=${work}/b`)).code).toBe(0);
-    const before = snapshotDir(home);
-    const result = await h.run('jobs', 'edit', '1', '--config', pair);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const name = pair.slice(0, pair.indexOf('='));
-    expect(result.stderr).toBe(
-      pair.endsWith('=')
-        ? `stint: Invalid config: Job #1 has no '${name}' setting to remove (it has target)\n`
-        : `stint: Invalid config: A backup job has no '${name}' setting (it takes target, keep)\n`,
-    );
-    expect(snapshotDir(home)).toEqual(before);
-  });
+  test.each(PROTOTYPE_NAMES.flatMap((name) => [[`${name}=x`], [`${name}=`]]))(
+    'jobs edit --config %s: exit 2, jobs.json unchanged',
+    async (pair) => {
+      const { home, h } = onDisk();
+      expect((await h.run('jobs', 'add', 'nightly', '--type', 'backup', '--cron', '@daily', '--config', `target=${work}/b`)).code).toBe(0);
+      const before = snapshotDir(home);
+      const result = await h.run('jobs', 'edit', '1', '--config', pair);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      const name = pair.slice(0, pair.indexOf('='));
+      expect(result.stderr).toBe(
+        pair.endsWith('=')
+          ? `stint: Invalid config: Job #1 has no '${name}' setting to remove (it has target)\n`
+          : `stint: Invalid config: A backup job has no '${name}' setting (it takes target, keep)\n`,
+      );
+      expect(snapshotDir(home)).toEqual(before);
+    },
+  );
 
   test('jobs edit key= still removes a setting the job has', async () => {
     const { h } = onDisk();
@@ -94,7 +112,12 @@ describe('a hand-edited __proto__ in a stored file', () => {
   test.each([
     ['config.json', 'a __proto__ key', '{"version":1,"__proto__":{"daily_goal_seconds":60}}\n', ['config', 'list']],
     ['config.json', 'an unknown key', '{"version":1,"colour":"red"}\n', ['config', 'get', 'daily_goal']],
-    ['jobs.json', 'a __proto__ key', '{"version":1,"next_job_id":1,"next_execution_id":1,"jobs":[],"executions":[],"__proto__":{}}\n', ['jobs', 'list']],
+    [
+      'jobs.json',
+      'a __proto__ key',
+      '{"version":1,"next_job_id":1,"next_execution_id":1,"jobs":[],"executions":[],"__proto__":{}}\n',
+      ['jobs', 'list'],
+    ],
     [
       'jobs.json',
       "a __proto__ key in a job's config",
@@ -108,7 +131,11 @@ describe('a hand-edited __proto__ in a stored file', () => {
     const before = snapshotDir(home);
     const result = await h.run(...args);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^stint: Store unreadable: ${join(home, file).replace(/[.]/g, '\\.')}: .*(unknown key|"__proto__").*; the file was left untouched\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^stint: Store unreadable: ${join(home, file).replace(/[.]/g, '\\.')}: .*(unknown key|"__proto__").*; the file was left untouched\\n$`,
+      ),
+    );
     expect(snapshotDir(home)).toEqual(before);
   });
 });

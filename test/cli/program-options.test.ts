@@ -66,7 +66,11 @@ describe('session commands', () => {
 describe('reading commands', () => {
   test.each<[string[], string, object]>([
     [['list'], 'list', {}],
-    [['ls', '--status', 'running', '--task', 'coding', '--tag', 'work', '--limit', '5'], 'list', { status: 'running', task: 'coding', tag: 'work', limit: 5 }],
+    [
+      ['ls', '--status', 'running', '--task', 'coding', '--tag', 'work', '--limit', '5'],
+      'list',
+      { status: 'running', task: 'coding', tag: 'work', limit: 5 },
+    ],
     [['list', '--week', '--csv'], 'list', { week: true, csv: true }],
     [['list', '--day'], 'list', { day: true }],
     [['list', '--day', 'yesterday', '--watch'], 'list', { day: 'yesterday', watch: true }],
@@ -94,10 +98,19 @@ describe('settings, files and shells', () => {
     [['config', 'get', 'daily_goal'], 'config', { action: 'get', key: 'daily_goal' }],
     [['config', 'set', 'forgotten_after', '10h'], 'config', { action: 'set', key: 'forgotten_after', value: '10h' }],
     [['export'], 'exportSessions', { format: 'json' }],
-    [['export', '--format', 'csv', '--output', 'q1.csv', '--from', '2026-01-01'], 'exportSessions', { format: 'csv', output: 'q1.csv', from: '2026-01-01' }],
+    [
+      ['export', '--format', 'csv', '--output', 'q1.csv', '--from', '2026-01-01'],
+      'exportSessions',
+      { format: 'csv', output: 'q1.csv', from: '2026-01-01' },
+    ],
     [['import', 'a.json', '-'], 'importSessions', { files: ['a.json', '-'] }],
-    [['import', 'frames', '--format', 'watson', '--dry-run', '--skip-invalid'], 'importSessions', { files: ['frames'], format: 'watson', dryRun: true, skipInvalid: true }],
-    [['completion', 'zsh'], 'completion', { shell: 'zsh' }],
+    [
+      ['import', 'frames', '--format', 'watson', '--dry-run', '--skip-invalid'],
+      'importSessions',
+      { files: ['frames'], format: 'watson', dryRun: true, skipInvalid: true },
+    ],
+    // The command tree the script describes rides along: the handler needs no way back to program.ts.
+    [['completion', 'zsh'], 'completion', { shell: 'zsh', program: expect.objectContaining({ _name: 'stint' }) }],
     [['prompt', 'fish'], 'prompt', { shell: 'fish' }],
     [['__complete', 'tasks', 'start', 'co'], 'complete', { what: 'tasks', words: ['start', 'co'] }],
   ])('%j → %s', async (argv, handler, options) => {
@@ -108,13 +121,36 @@ describe('settings, files and shells', () => {
 describe('jobs', () => {
   test.each<[string[], string, object]>([
     [
-      ['jobs', 'add', 'nightly', '--type', 'backup', '--cron', '0 3 * * *', '--config', 'target=~/b', '--config', 'keep=14', '--description', 'd', '--disabled'],
+      [
+        'jobs',
+        'add',
+        'nightly',
+        '--type',
+        'backup',
+        '--cron',
+        '0 3 * * *',
+        '--config',
+        'target=~/b',
+        '--config',
+        'keep=14',
+        '--description',
+        'd',
+        '--disabled',
+      ],
       'jobAdd',
       { name: 'nightly', type: 'backup', cron: '0 3 * * *', config: ['target=~/b', 'keep=14'], description: 'd', disabled: true },
     ],
     [['jobs', 'list'], 'jobList', {}],
-    [['jobs', 'list', '--type', 'backup', '--enabled', 'false', '--page', '2', '--page-size', '5'], 'jobList', { type: 'backup', enabled: 'false', page: 2, pageSize: 5 }],
-    [['jobs', 'edit', '1', '--name', 'n', '--type', 'cleanup', '--cron', '@daily', '--description', '', '--config', 'by='], 'jobEdit', { id: 1, name: 'n', type: 'cleanup', cron: '@daily', description: '', config: ['by='] }],
+    [
+      ['jobs', 'list', '--type', 'backup', '--enabled', 'false', '--page', '2', '--page-size', '5'],
+      'jobList',
+      { type: 'backup', enabled: 'false', page: 2, pageSize: 5 },
+    ],
+    [
+      ['jobs', 'edit', '1', '--name', 'n', '--type', 'cleanup', '--cron', '@daily', '--description', '', '--config', 'by='],
+      'jobEdit',
+      { id: 1, name: 'n', type: 'cleanup', cron: '@daily', description: '', config: ['by='] },
+    ],
     [['jobs', 'show', '2'], 'jobShow', { id: 2 }],
     [['jobs', 'rm', '2'], 'jobRemove', { id: 2 }],
     [['jobs', 'enable', '3'], 'jobEnable', { id: 3, enabled: true }],

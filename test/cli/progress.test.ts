@@ -60,7 +60,11 @@ describe('stats', () => {
 
   test('no history: zeros, and no write', async () => {
     const h = harness({ now: NOW });
-    expect(JSON.parse((await h.run('stats', '--json')).stdout)).toMatchObject({ total_sessions: 0, completion_rate_percent: 0, average_duration_seconds: 0 });
+    expect(JSON.parse((await h.run('stats', '--json')).stdout)).toMatchObject({
+      total_sessions: 0,
+      completion_rate_percent: 0,
+      average_duration_seconds: 0,
+    });
     expect(h.store.writes).toBe(0);
   });
 });
@@ -89,7 +93,8 @@ describe('badges', () => {
 
   test('deleting the session that earned a badge locks it again; undo brings it back', async () => {
     const h = harness({ now: NOW, data: makeData(withIds(daily('2026-01-13', 3))) });
-    const earned = async () => JSON.parse((await h.run('badges', '--json')).stdout).badges.find((b: { id: string }) => b.id === 'streak-3').earned;
+    const earned = async () =>
+      JSON.parse((await h.run('badges', '--json')).stdout).badges.find((b: { id: string }) => b.id === 'streak-3').earned;
     expect(await earned()).toBe(true);
     expect((await h.run('rm', '3')).code).toBe(0);
     expect(await earned()).toBe(false);

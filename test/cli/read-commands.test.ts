@@ -10,7 +10,14 @@ import { memoryFiles } from '../helpers/memory-files.js';
 const history = makeData([
   makeSession({ id: 1, task: 'coding', started_at: '2026-01-15T08:00:00Z', stopped_at: '2026-01-15T09:15:00Z' }),
   makeSession({ id: 2, task: 'reading', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' }),
-  makeSession({ id: 3, task: 'coding', started_at: '2026-01-15T12:30:00Z', stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-01-15T13:00:00Z', ended_at: null }] }),
+  makeSession({
+    id: 3,
+    task: 'coding',
+    started_at: '2026-01-15T12:30:00Z',
+    stopped_at: null,
+    status: 'paused',
+    pauses: [{ started_at: '2026-01-15T13:00:00Z', ended_at: null }],
+  }),
 ]);
 const NOW = '2026-01-15T13:30:00Z';
 
@@ -104,7 +111,14 @@ describe('rm', () => {
     expect((await h.run('rm', '1', '9')).code).toBe(3);
     expect(h.store.text).toBe(before);
     const out = JSON.parse((await h.run('rm', '1', '2', '--json')).stdout);
-    expect(out).toEqual({ message: 'Sessions deleted successfully', sessions: [{ session_id: 1, task_name: 'coding' }, { session_id: 2, task_name: 'reading' }], total: 2 });
+    expect(out).toEqual({
+      message: 'Sessions deleted successfully',
+      sessions: [
+        { session_id: 1, task_name: 'coding' },
+        { session_id: 2, task_name: 'reading' },
+      ],
+      total: 2,
+    });
   });
 
   test('IDs are never reused after rm', async () => {
@@ -197,7 +211,9 @@ describe('the program', () => {
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
     };
     expect(await run(['list'], deps)).toBe(1);
-    expect(out.join('')).toBe('stint: Internal error: boom (this is a bug in stint; please report it at https://github.com/stint-cli/stint/issues)\n');
+    expect(out.join('')).toBe(
+      'stint: Internal error: boom (this is a bug in stint; please report it at https://github.com/stint-cli/stint/issues)\n',
+    );
   });
 });
 
@@ -210,20 +226,34 @@ describe('list periods', () => {
     makeSession({ id: 5, started_at: '2025-12-20T10:00:00Z', stopped_at: '2025-12-20T11:00:00Z' }),
   ]);
   const ids = async (...args: string[]) =>
-    (JSON.parse((await harness({ now: NOW, data: spread }).run('list', ...args, '--json')).stdout).sessions as { session_id: number }[]).map((s) => s.session_id);
+    (
+      JSON.parse((await harness({ now: NOW, data: spread }).run('list', ...args, '--json')).stdout).sessions as { session_id: number }[]
+    ).map((s) => s.session_id);
 
   test.each([
     [['--day'], [3, 4]],
     [['--day', '2026-01-13'], [2]],
     [['--week'], [2, 3, 4]],
     [['--month'], [1, 2, 3, 4]],
-    [['--from', '2026-01-13'], [2, 3, 4]],
-    [['--to', '2026-01-01'], [5, 1]],
+    [
+      ['--from', '2026-01-13'],
+      [2, 3, 4],
+    ],
+    [
+      ['--to', '2026-01-01'],
+      [5, 1],
+    ],
     [['--from', '2026-01-13', '--to', '2026-01-13', '--status', 'completed'], [2]],
     // The same time words as --at, naming the day they fall on.
     [['--day', '2 days ago'], [2]],
-    [['--from', '3 days ago'], [2, 3, 4]],
-    [['--to', 'yesterday'], [5, 1, 2]],
+    [
+      ['--from', '3 days ago'],
+      [2, 3, 4],
+    ],
+    [
+      ['--to', 'yesterday'],
+      [5, 1, 2],
+    ],
     [['--day', 'tomorrow'], []],
   ])('%j', async (args, expected) => {
     expect(await ids(...args)).toEqual(expected);

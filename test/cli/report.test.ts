@@ -9,7 +9,13 @@ const history = makeData([
   // 23:00 on the 13th to 01:00 on the 14th, local.
   makeSession({ id: 2, task: 'reading', started_at: '2026-01-13T22:00:00Z', stopped_at: '2026-01-14T00:00:00Z' }),
   makeSession({ id: 3, task: 'coding', started_at: '2026-01-15T12:30:00Z', stopped_at: null, status: 'running', tags: ['work', 'stint'] }),
-  makeSession({ id: 4, task: 'review', started_at: '2026-01-15T08:00:00Z', stopped_at: '2026-01-15T08:07:00Z', note: 'said "hi", then left' }),
+  makeSession({
+    id: 4,
+    task: 'review',
+    started_at: '2026-01-15T08:00:00Z',
+    stopped_at: '2026-01-15T08:07:00Z',
+    note: 'said "hi", then left',
+  }),
 ]);
 const stint = (...argv: string[]) => harness({ now: NOW, data: history }).run(...argv);
 
@@ -83,7 +89,9 @@ describe('report', () => {
 
   test('a period without time says so', async () => {
     expect((await stint('report', '--day', '2026-01-01')).stdout).toBe('Nothing tracked on 2026-01-01.\n');
-    expect((await stint('report', '--from', '2026-01-01', '--to', '2026-01-03')).stdout).toBe('Nothing tracked from 2026-01-01 to 2026-01-03.\n');
+    expect((await stint('report', '--from', '2026-01-01', '--to', '2026-01-03')).stdout).toBe(
+      'Nothing tracked from 2026-01-01 to 2026-01-03.\n',
+    );
   });
 
   test.each([

@@ -5,9 +5,18 @@ import { harness } from '../helpers/in-process.js';
 // A schedule must give the same next run at every read: cron-parser's H (a random value) is refused.
 
 describe('validateSchedule', () => {
-  test.each(['H * * * *', '0 H * * *', 'H/15 * * * *', '0 0 H(1-5) * *', '0 0 * * H', '0 0 * JAN,H *', '0 0 * * THU,H'])('refuses %s (exit 2)', (cron) => {
-    expect(() => validateSchedule(cron)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid schedule', message: expect.stringMatching(/H \(a random value\) is not supported/) }));
-  });
+  test.each(['H * * * *', '0 H * * *', 'H/15 * * * *', '0 0 H(1-5) * *', '0 0 * * H', '0 0 * JAN,H *', '0 0 * * THU,H'])(
+    'refuses %s (exit 2)',
+    (cron) => {
+      expect(() => validateSchedule(cron)).toThrow(
+        expect.objectContaining({
+          code: 'invalid_input',
+          title: 'Invalid schedule',
+          message: expect.stringMatching(/H \(a random value\) is not supported/),
+        }),
+      );
+    },
+  );
 
   test.each([
     ['0 0 * * THU', '2026-01-15T00:00:00'],
@@ -39,7 +48,9 @@ describe('jobs add and next_run', () => {
     const h = harness({ now: '2026-01-10T12:00:00Z' });
     const result = await h.run('jobs', 'add', 'hourly', '--type', 'backup', '--cron', 'H * * * *', '--config', 'target=/backups');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("stint: Invalid schedule: 'H * * * *' is not a cron expression: H (a random value) is not supported; give the number itself, e.g. 17 for the minute\n");
+    expect(result.stderr).toBe(
+      "stint: Invalid schedule: 'H * * * *' is not a cron expression: H (a random value) is not supported; give the number itself, e.g. 17 for the minute\n",
+    );
     expect((await h.store.jobs.read()).jobs).toEqual([]);
     expect((await h.run('jobs', 'edit', '1', '--cron', 'H * * * *')).code).toBe(2);
   });

@@ -10,7 +10,12 @@ describe('start', () => {
     expect(human).toEqual({ code: 0, stdout: 'Started coding (#1) at 14:30.\n', stderr: '' });
     const json = await h.run('start', 'reading', '--json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ session_id: 2, task_name: 'reading', status: 'running', started_at: '2026-01-15T14:30:00+01:00' });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      session_id: 2,
+      task_name: 'reading',
+      status: 'running',
+      started_at: '2026-01-15T14:30:00+01:00',
+    });
     expect((await h.store.read(ALL)).sessions.map((s) => s.task)).toEqual(['coding', 'reading']);
   });
 
@@ -50,7 +55,9 @@ test.each([
   for (const note of ['\u001b[2Jcleared', 'shown\rhidden']) {
     const out = await h.run(...argv, note);
     expect([out.code, out.stdout]).toEqual([2, '']);
-    expect(out.stderr).toMatch(/^stint: Invalid note: A note may not hold control characters other than line breaks and tabs \(found U\+00(1B|0D)\)\n$/);
+    expect(out.stderr).toMatch(
+      /^stint: Invalid note: A note may not hold control characters other than line breaks and tabs \(found U\+00(1B|0D)\)\n$/,
+    );
   }
   expect(h.store.text).toBe(before);
 });
@@ -81,8 +88,15 @@ describe('stop', () => {
     await h.run('start', 'coding');
     await h.run('stop', '1');
     const before = h.store.text;
-    expect(await h.run('stop', '1')).toEqual({ code: 4, stdout: '', stderr: 'stint: Session already stopped: Session 1 was already stopped\n' });
-    expect(JSON.parse((await h.run('stop', '1', '--json')).stderr)).toEqual({ error: 'Session already stopped', message: 'Session 1 was already stopped' });
+    expect(await h.run('stop', '1')).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'stint: Session already stopped: Session 1 was already stopped\n',
+    });
+    expect(JSON.parse((await h.run('stop', '1', '--json')).stderr)).toEqual({
+      error: 'Session already stopped',
+      message: 'Session 1 was already stopped',
+    });
     expect(h.store.text).toBe(before);
   });
 
@@ -132,7 +146,9 @@ describe('the clock', () => {
   test('STINT_NOW fixes now to whole seconds; a bad value is exit 2', async () => {
     expect(clockFromEnv({ STINT_NOW: '2026-01-15T14:30:00.750+01:00' })().toISOString()).toBe('2026-01-15T13:30:00.000Z');
     expect(clockFromEnv({}, () => new Date('2026-03-01T00:00:00.999Z'))().toISOString()).toBe('2026-03-01T00:00:00.000Z');
-    expect(() => clockFromEnv({ STINT_NOW: 'soon' })()).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid STINT_NOW' }));
+    expect(() => clockFromEnv({ STINT_NOW: 'soon' })()).toThrow(
+      expect.objectContaining({ code: 'invalid_input', title: 'Invalid STINT_NOW' }),
+    );
     // The same strict ISO reader as typed times: nothing left over, every field checked.
     expect(clockFromEnv({ STINT_NOW: '2026-01-15T10:00' })().toISOString()).toBe('2026-01-15T09:00:00.000Z');
     expect(() => clockFromEnv({ STINT_NOW: '2026-01-15T10:00:00Zjunk' })()).toThrow(

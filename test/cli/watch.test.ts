@@ -120,7 +120,11 @@ describe('status --watch', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  test.each([['Ctrl-C', '\u0003'], ['Q', 'Q'], ['Ctrl-D', '\u0004']])('%s ends it too, with exit 0', async (_name, key) => {
+  test.each([
+    ['Ctrl-C', '\u0003'],
+    ['Q', 'Q'],
+    ['Ctrl-D', '\u0004'],
+  ])('%s ends it too, with exit 0', async (_name, key) => {
     const w = startWatch(['status', '--watch']);
     await frames(w, 1);
     w.term.press('x'); // other keys do nothing
@@ -180,7 +184,12 @@ describe('list --watch', () => {
     const w = startWatch(['list', '--watch'], { data: makeData(history(30, '2026-01-13T00:00:00Z')), rows: 8 });
     const [screen] = await frames(w, 1);
     expect(screen).toHaveLength(8);
-    expect(screen?.slice(0, 4)).toEqual(['stint list  2026-01-15 14:29:58  q or Ctrl-C to quit', '', expect.stringMatching(/^ID +Task/), '… 26 more above']);
+    expect(screen?.slice(0, 4)).toEqual([
+      'stint list  2026-01-15 14:29:58  q or Ctrl-C to quit',
+      '',
+      expect.stringMatching(/^ID +Task/),
+      '… 26 more above',
+    ]);
     expect(screen?.[7]).toMatch(/^30 /);
     w.term.press('q');
     expect((await w.running).code).toBe(0);

@@ -41,8 +41,18 @@ describe('badges', () => {
     ['streak-3', daily('2026-03-01', 3), [...daily('2026-03-01', 2), ...daily('2026-03-04', 1)], '2026-03-03'],
     ['streak-7', daily('2026-03-01', 7), daily('2026-03-01', 6), '2026-03-07'],
     ['streak-30', daily('2026-03-01', 30), daily('2026-03-01', 29), '2026-03-30'],
-    ['focus-10', daily('2026-03-01', 10, 25, focus), [...daily('2026-03-01', 9, 25, focus), session('2026-03-20', '09:00', 25, { ...focus, as: 'abandoned' })], '2026-03-10'],
-    ['focus-90', [session('2026-03-05', '09:00', 90, focus)], [session('2026-03-05', '09:00', 89, focus), session('2026-03-06', '09:00', 120)], '2026-03-05'],
+    [
+      'focus-10',
+      daily('2026-03-01', 10, 25, focus),
+      [...daily('2026-03-01', 9, 25, focus), session('2026-03-20', '09:00', 25, { ...focus, as: 'abandoned' })],
+      '2026-03-10',
+    ],
+    [
+      'focus-90',
+      [session('2026-03-05', '09:00', 90, focus)],
+      [session('2026-03-05', '09:00', 89, focus), session('2026-03-06', '09:00', 120)],
+      '2026-03-05',
+    ],
     ['sessions-100', daily('2026-01-01', 100, 5), daily('2026-01-01', 99, 5), '2026-04-10'],
     ['hours-100', daily('2026-03-01', 25, 240), [...daily('2026-03-01', 24, 240), session('2026-03-26', '08:00', 239)], '2026-03-25'],
     ['goal-5', daily('2026-03-01', 5, 120), [...daily('2026-03-01', 4, 120), session('2026-03-05', '10:00', 119)], '2026-03-05'],
@@ -75,14 +85,24 @@ describe('badges', () => {
 
 describe('earnedAt', () => {
   test('is the stop of the session that met the criterion, not the first of its day', () => {
-    const history = [...daily('2026-03-01', 9, 25, focus), session('2026-03-10', '08:00', 30), session('2026-03-10', '09:00', 25, focus), session('2026-03-10', '11:00', 25, focus)];
+    const history = [
+      ...daily('2026-03-01', 9, 25, focus),
+      session('2026-03-10', '08:00', 30),
+      session('2026-03-10', '09:00', 25, focus),
+      session('2026-03-10', '11:00', 25, focus),
+    ];
     const tally = tallyOf(history);
     const focus10 = badgeStates(tally, D(TODAY), GOAL).find((s) => s.badge.id === 'focus-10') as BadgeState;
     expect(earnedAt(focus10, tally, history, GOAL)).toBe(history[10]?.stopped_at);
   });
 
   test('for the daily goal: the stop that took that day over it', () => {
-    const history = [...daily('2026-03-01', 4, 120), session('2026-03-05', '08:00', 60), session('2026-03-05', '10:00', 60), session('2026-03-05', '12:00', 60)];
+    const history = [
+      ...daily('2026-03-01', 4, 120),
+      session('2026-03-05', '08:00', 60),
+      session('2026-03-05', '10:00', 60),
+      session('2026-03-05', '12:00', 60),
+    ];
     const tally = tallyOf(history);
     const goal5 = badgeStates(tally, D(TODAY), GOAL).find((s) => s.badge.id === 'goal-5') as BadgeState;
     expect(earnedAt(goal5, tally, history, GOAL)).toBe(history[5]?.stopped_at);

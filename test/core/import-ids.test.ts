@@ -43,14 +43,23 @@ describe('applyImport gives stint sessions their IDs', () => {
   test('into an empty store: as they were, next_id after the highest', () => {
     const data = makeData();
     expect(applyImport(data, [file], settings)).toMatchObject({ imported: 3, first_id: 1, last_id: 5 });
-    expect(data.sessions.map((s) => [s.id, s.uid])).toEqual([[5, 'u-5'], [1, 'u-1'], [4, 'u-4']]);
+    expect(data.sessions.map((s) => [s.id, s.uid])).toEqual([
+      [5, 'u-5'],
+      [1, 'u-1'],
+      [4, 'u-4'],
+    ]);
     expect(data.next_id).toBe(6);
   });
 
   test('into a store with history: colliding IDs get new ones, the others are kept', () => {
     const data = makeData([makeSession({ id: 1, uid: 'mine' })], 3);
     applyImport(data, [file], settings);
-    expect(data.sessions.map((s) => [s.id, s.uid])).toEqual([[1, 'mine'], [5, 'u-5'], [6, 'u-1'], [4, 'u-4']]);
+    expect(data.sessions.map((s) => [s.id, s.uid])).toEqual([
+      [1, 'mine'],
+      [5, 'u-5'],
+      [6, 'u-1'],
+      [4, 'u-4'],
+    ]);
     expect(data.next_id).toBe(7);
   });
 });

@@ -12,16 +12,52 @@ const NOW = new Date('2026-07-01T12:00:00Z');
 
 // A winter session (+01:00) and summer ones (+02:00), every stored field exercised.
 const SESSIONS: Session[] = [
-  makeSession({ id: 1, uid: 'u-1', task: 'coding', tags: ['work', 'client-x'], note: 'Called Anna, said "hi"\nthen left',
-    started_at: '2026-01-15T13:00:00Z', stopped_at: '2026-01-15T15:00:00Z', updated_at: '2026-01-16T08:00:00Z',
-    pauses: [{ started_at: '2026-01-15T13:30:00Z', ended_at: '2026-01-15T13:45:00Z' }] }),
-  makeSession({ id: 2, uid: 'u-2', task: 'écriture', tags: ['thèse'], status: 'paused', planned_seconds: 1500,
-    started_at: '2026-06-30T09:00:00Z', stopped_at: null, updated_at: '2026-06-30T09:20:00Z',
-    pauses: [{ started_at: '2026-06-30T09:05:00Z', ended_at: '2026-06-30T09:06:00Z' }, { started_at: '2026-06-30T09:20:00Z', ended_at: null }] }),
-  makeSession({ id: 3, uid: 'u-3', task: 'review', status: 'running', started_at: '2026-06-30T10:00:00Z', stopped_at: null,
-    note: 'windows\r\nline end', updated_at: '2026-06-30T10:00:00Z' }),
-  makeSession({ id: 7, uid: 'u-7', task: 'deep', status: 'abandoned', planned_seconds: 2700,
-    started_at: '2026-06-29T22:30:00Z', stopped_at: '2026-06-29T22:40:00Z', updated_at: '2026-06-29T22:40:00Z' }),
+  makeSession({
+    id: 1,
+    uid: 'u-1',
+    task: 'coding',
+    tags: ['work', 'client-x'],
+    note: 'Called Anna, said "hi"\nthen left',
+    started_at: '2026-01-15T13:00:00Z',
+    stopped_at: '2026-01-15T15:00:00Z',
+    updated_at: '2026-01-16T08:00:00Z',
+    pauses: [{ started_at: '2026-01-15T13:30:00Z', ended_at: '2026-01-15T13:45:00Z' }],
+  }),
+  makeSession({
+    id: 2,
+    uid: 'u-2',
+    task: 'écriture',
+    tags: ['thèse'],
+    status: 'paused',
+    planned_seconds: 1500,
+    started_at: '2026-06-30T09:00:00Z',
+    stopped_at: null,
+    updated_at: '2026-06-30T09:20:00Z',
+    pauses: [
+      { started_at: '2026-06-30T09:05:00Z', ended_at: '2026-06-30T09:06:00Z' },
+      { started_at: '2026-06-30T09:20:00Z', ended_at: null },
+    ],
+  }),
+  makeSession({
+    id: 3,
+    uid: 'u-3',
+    task: 'review',
+    status: 'running',
+    started_at: '2026-06-30T10:00:00Z',
+    stopped_at: null,
+    note: 'windows\r\nline end',
+    updated_at: '2026-06-30T10:00:00Z',
+  }),
+  makeSession({
+    id: 7,
+    uid: 'u-7',
+    task: 'deep',
+    status: 'abandoned',
+    planned_seconds: 2700,
+    started_at: '2026-06-29T22:30:00Z',
+    stopped_at: '2026-06-29T22:40:00Z',
+    updated_at: '2026-06-29T22:40:00Z',
+  }),
 ];
 
 const fields = ({ where: _where, ...rest }: ImportRecord) => rest;
@@ -93,7 +129,10 @@ describe('stint export, read back', () => {
     [{ planned_seconds: 1.5 }, 'planned_seconds must be a positive whole number or null: 1.5'],
     [{ planned_seconds: '25' }, "planned_seconds must be a positive whole number or null: '25'"],
     [{ tags: 'work' }, 'tags must be a list of strings'],
-    [{ pauses: [{ started_at: '2026-01-15T14:30:00+01:00', ended_at: null }] }, 'pause 1 is open, but only the last pause of a paused session can be'],
+    [
+      { pauses: [{ started_at: '2026-01-15T14:30:00+01:00', ended_at: null }] },
+      'pause 1 is open, but only the last pause of a paused session can be',
+    ],
     [{ pauses: [{ started_at: '2026-01-15T13:00:00+01:00', ended_at: '2026-01-15T14:10:00+01:00' }] }, 'pause 1 starts before the session'],
     [{ started_at: '1969-12-31T23:59:59Z' }, "started_at is outside the years 1970–9999: '1969-12-31T23:59:59Z'"],
     [{ stopped_at: '9999-12-31T23:30:00-01:00' }, "stopped_at is outside the years 1970–9999: '9999-12-31T23:30:00-01:00'"],
@@ -144,7 +183,10 @@ describe('stint export, read back', () => {
     const [head, good] = stintCsv([SESSIONS[3] as Session]).split('\n') as [string, string];
     const text = [head, good, good.replace(/^7,/, ','), good.replace(/^7,/, '7a,'), good.replace(/^7,/, ' 7,')].join('\n');
     const parsed = parseImport(text, 'csv');
-    expect(parsed.records.map((r) => [r.where, r.id])).toEqual([['line 2', 7], ['line 3', undefined]]);
+    expect(parsed.records.map((r) => [r.where, r.id])).toEqual([
+      ['line 2', 7],
+      ['line 3', undefined],
+    ]);
     expect(parsed.invalid).toEqual([
       { where: 'line 4', reason: "session_id must be a whole number from 1 to 999999999: '7a'" },
       { where: 'line 5', reason: "session_id must be a whole number from 1 to 999999999: ' 7'" },
@@ -172,14 +214,40 @@ describe('Watson frames', () => {
     [1767265200.9, 1767268800, 'old', 'f6', []],
   ];
   const record = (where: string, uid: string, task: string, tags: string[], start: string, stop: string, updated: string) => ({
-    where, uid, task, tags, started_at: start, stopped_at: stop, status: 'completed', planned_seconds: null, pauses: [], note: null, updated_at: updated,
+    where,
+    uid,
+    task,
+    tags,
+    started_at: start,
+    stopped_at: stop,
+    status: 'completed',
+    planned_seconds: null,
+    pauses: [],
+    note: null,
+    updated_at: updated,
   });
 
   test('frames become completed records, names raw; bad frames are reported by number', () => {
     const parsed = parseImport(JSON.stringify(frames), 'watson');
     expect(parsed.records).toEqual([
-      record('frame 1', 'watson-a1', 'Écriture de thèse', ['thèse', 'draft'], '2026-01-01T09:00:00Z', '2026-01-01T10:00:00Z', '2026-01-01T10:06:40Z'),
-      record('frame 2', 'watson-b2', 'a project name longer than twenty', [], '2026-01-01T10:00:00Z', '2026-01-01T11:00:00Z', '2026-01-01T11:01:40Z'),
+      record(
+        'frame 1',
+        'watson-a1',
+        'Écriture de thèse',
+        ['thèse', 'draft'],
+        '2026-01-01T09:00:00Z',
+        '2026-01-01T10:00:00Z',
+        '2026-01-01T10:06:40Z',
+      ),
+      record(
+        'frame 2',
+        'watson-b2',
+        'a project name longer than twenty',
+        [],
+        '2026-01-01T10:00:00Z',
+        '2026-01-01T11:00:00Z',
+        '2026-01-01T11:01:40Z',
+      ),
       // Five elements: a frame from before Watson kept updated_at.
       record('frame 8', 'watson-f6', 'old', [], '2026-01-01T11:00:00Z', '2026-01-01T12:00:00Z', '2026-01-01T12:00:00Z'),
     ]);
@@ -192,13 +260,19 @@ describe('Watson frames', () => {
     ]);
   });
 
-  test.each([0, 951_825_599.7, 951_868_800, 1_774_744_200, 4_102_444_799, 253_402_300_799])('epoch %d reads as the instant it is', (seconds) => {
-    const iso = new Date(Math.floor(seconds) * 1000).toISOString().replace('.000Z', 'Z');
-    const [read] = parseImport(JSON.stringify([[seconds, seconds, 'p', 'x', [], seconds]]), 'watson').records;
-    expect(read).toMatchObject({ started_at: iso, stopped_at: iso, updated_at: iso });
-  });
+  test.each([0, 951_825_599.7, 951_868_800, 1_774_744_200, 4_102_444_799, 253_402_300_799])(
+    'epoch %d reads as the instant it is',
+    (seconds) => {
+      const iso = new Date(Math.floor(seconds) * 1000).toISOString().replace('.000Z', 'Z');
+      const [read] = parseImport(JSON.stringify([[seconds, seconds, 'p', 'x', [], seconds]]), 'watson').records;
+      expect(read).toMatchObject({ started_at: iso, stopped_at: iso, updated_at: iso });
+    },
+  );
 
-  test.each([['not JSON', '{frames'], ['an object', '{"frames": []}']])('refuses a file that is %s', (_what, text) => {
+  test.each([
+    ['not JSON', '{frames'],
+    ['an object', '{"frames": []}'],
+  ])('refuses a file that is %s', (_what, text) => {
     expect(thrown(() => parseImport(text, 'watson'))).toMatchObject(invalidFile);
   });
 });
@@ -220,15 +294,49 @@ describe('Timewarrior data', () => {
     const parsed: ParsedImport = parseImport(`\ufeff${data}\n`, 'timewarrior');
     const base = { status: 'completed', planned_seconds: null, pauses: [], note: null };
     expect(parsed.records).toEqual([
-      { ...base, where: 'line 1', uid: 'timewarrior-20260105T080000Z-20260105T093000Z', task: 'coding', tags: ['deep work', 'coding', 'say "hi"'],
-        started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:30:00Z', updated_at: '2026-01-05T09:30:00Z' },
-      { ...base, where: 'line 2', uid: 'timewarrior-20260105T100000Z-20260105T103000Z', task: 'untagged', tags: [],
-        started_at: '2026-01-05T10:00:00Z', stopped_at: '2026-01-05T10:30:00Z', updated_at: '2026-01-05T10:30:00Z' },
+      {
+        ...base,
+        where: 'line 1',
+        uid: 'timewarrior-20260105T080000Z-20260105T093000Z',
+        task: 'coding',
+        tags: ['deep work', 'coding', 'say "hi"'],
+        started_at: '2026-01-05T08:00:00Z',
+        stopped_at: '2026-01-05T09:30:00Z',
+        updated_at: '2026-01-05T09:30:00Z',
+      },
+      {
+        ...base,
+        where: 'line 2',
+        uid: 'timewarrior-20260105T100000Z-20260105T103000Z',
+        task: 'untagged',
+        tags: [],
+        started_at: '2026-01-05T10:00:00Z',
+        stopped_at: '2026-01-05T10:30:00Z',
+        updated_at: '2026-01-05T10:30:00Z',
+      },
       // No tag is a task name as it stands: the first, raw, to be converted later. The annotation is the note.
-      { ...base, where: 'line 8', uid: 'timewarrior-20260105T130000Z-20260105T133000Z', task: 'deep work', tags: ['deep work', 'a'],
-        started_at: '2026-01-05T13:00:00Z', stopped_at: '2026-01-05T13:30:00Z', updated_at: '2026-01-05T13:30:00Z', note: 'Call with Anna re: plan' },
-      { ...base, where: 'line 9', uid: 'timewarrior-20260105T140000Z-', task: 'writing', tags: ['writing', 'a b'], status: 'running',
-        started_at: '2026-01-05T14:00:00Z', stopped_at: null, updated_at: '2026-01-05T14:00:00Z' },
+      {
+        ...base,
+        where: 'line 8',
+        uid: 'timewarrior-20260105T130000Z-20260105T133000Z',
+        task: 'deep work',
+        tags: ['deep work', 'a'],
+        started_at: '2026-01-05T13:00:00Z',
+        stopped_at: '2026-01-05T13:30:00Z',
+        updated_at: '2026-01-05T13:30:00Z',
+        note: 'Call with Anna re: plan',
+      },
+      {
+        ...base,
+        where: 'line 9',
+        uid: 'timewarrior-20260105T140000Z-',
+        task: 'writing',
+        tags: ['writing', 'a b'],
+        status: 'running',
+        started_at: '2026-01-05T14:00:00Z',
+        stopped_at: null,
+        updated_at: '2026-01-05T14:00:00Z',
+      },
     ]);
     expect(parsed.invalid).toEqual([
       { where: 'line 4', reason: 'end is before start' },

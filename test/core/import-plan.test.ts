@@ -46,14 +46,25 @@ describe('applyImport', () => {
 
   test('an unreadable entry rejects everything, naming where and why', () => {
     const data = makeData();
-    const bad = input([record(1)], [{ where: 'line 7', reason: 'end before start' }, { where: 'line 9', reason: 'bad stamp' }]);
-    expect(() => applyImport(data, [bad], options)).toThrow(/^line 7: end before start; nothing imported \(and 1 more; --skip-invalid imports the rest\)$/);
+    const bad = input(
+      [record(1)],
+      [
+        { where: 'line 7', reason: 'end before start' },
+        { where: 'line 9', reason: 'bad stamp' },
+      ],
+    );
+    expect(() => applyImport(data, [bad], options)).toThrow(
+      /^line 7: end before start; nothing imported \(and 1 more; --skip-invalid imports the rest\)$/,
+    );
     expect(data).toEqual(makeData());
   });
 
   test('--skip-invalid imports the rest and lists what it left out', () => {
     const data = makeData();
-    const summary = applyImport(data, [input([record(1)], [{ where: 'line 7', reason: 'end before start' }])], { ...options, skipInvalid: true });
+    const summary = applyImport(data, [input([record(1)], [{ where: 'line 7', reason: 'end before start' }])], {
+      ...options,
+      skipInvalid: true,
+    });
     expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'line 7', reason: 'end before start' }] });
   });
 
@@ -77,7 +88,9 @@ describe('applyImport', () => {
   test('a second active focus session is refused like an unreadable entry', () => {
     const running = makeSession({ id: 1, uid: 'local', stopped_at: null, status: 'running', planned_seconds: 1500 });
     const focus = record(1, { stopped_at: null, status: 'running', planned_seconds: 1500 });
-    expect(() => applyImport(makeData([running]), [input([focus])], options)).toThrow(/frame 1: focus session 1 \(coding\) is already active/);
+    expect(() => applyImport(makeData([running]), [input([focus])], options)).toThrow(
+      /frame 1: focus session 1 \(coding\) is already active/,
+    );
     const summary = applyImport(makeData([running]), [input([focus, record(2)])], { ...options, skipInvalid: true });
     expect(summary).toMatchObject({ imported: 1, skipped: [{ where: 'frame 1' }] });
   });
@@ -108,15 +121,35 @@ describe('no entry breaks a rule add keeps: nothing after now, 1970–9999, stop
     [{ started_at: '2026-03-01T12:00:01Z', stopped_at: null, status: 'running' }, 'start 2026-03-01T12:00:01Z is in the future'],
     [{ started_at: '2026-03-01T11:00:00Z', stopped_at: '2026-03-01T12:30:00Z' }, 'stop 2026-03-01T12:30:00Z is in the future'],
     [{ started_at: '2027-01-01T09:00:00Z', stopped_at: '2027-01-01T10:00:00Z' }, 'start 2027-01-01T09:00:00Z is in the future'],
-    [{ started_at: '2026-01-11T10:00:00Z', stopped_at: '2026-01-11T09:00:00Z' }, 'stop 2026-01-11T09:00:00Z is before start 2026-01-11T10:00:00Z'],
-    [{ started_at: '1969-12-31T23:00:00Z', stopped_at: '1970-01-01T01:00:00Z' }, 'start 1969-12-31T23:00:00Z is outside the years 1970–9999'],
-    [{ started_at: '0001-01-01T00:00:00Z', stopped_at: '0001-01-01T01:00:00Z' }, 'start 0001-01-01T00:00:00Z is outside the years 1970–9999'],
+    [
+      { started_at: '2026-01-11T10:00:00Z', stopped_at: '2026-01-11T09:00:00Z' },
+      'stop 2026-01-11T09:00:00Z is before start 2026-01-11T10:00:00Z',
+    ],
+    [
+      { started_at: '1969-12-31T23:00:00Z', stopped_at: '1970-01-01T01:00:00Z' },
+      'start 1969-12-31T23:00:00Z is outside the years 1970–9999',
+    ],
+    [
+      { started_at: '0001-01-01T00:00:00Z', stopped_at: '0001-01-01T01:00:00Z' },
+      'start 0001-01-01T00:00:00Z is outside the years 1970–9999',
+    ],
     // An offset can carry 9999-12-31 into year 10000, which no longer sorts as the others do.
     [{ stopped_at: '+010000-01-01T04:00:00Z' }, 'stop +010000-01-01T04:00:00Z is outside the years 1970–9999'],
-    [{ pauses: [{ started_at: '2026-01-11T08:30:00Z', ended_at: '2026-01-11T09:10:00Z' }] }, 'pause 1 at 2026-01-11T08:30:00Z is outside the session'],
-    [{ pauses: [{ started_at: '2026-01-11T09:50:00Z', ended_at: '2026-01-11T10:10:00Z' }] }, 'pause 1 at 2026-01-11T09:50:00Z is outside the session'],
     [
-      { started_at: '2026-03-01T11:00:00Z', stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-03-01T13:00:00Z', ended_at: null }] },
+      { pauses: [{ started_at: '2026-01-11T08:30:00Z', ended_at: '2026-01-11T09:10:00Z' }] },
+      'pause 1 at 2026-01-11T08:30:00Z is outside the session',
+    ],
+    [
+      { pauses: [{ started_at: '2026-01-11T09:50:00Z', ended_at: '2026-01-11T10:10:00Z' }] },
+      'pause 1 at 2026-01-11T09:50:00Z is outside the session',
+    ],
+    [
+      {
+        started_at: '2026-03-01T11:00:00Z',
+        stopped_at: null,
+        status: 'paused',
+        pauses: [{ started_at: '2026-03-01T13:00:00Z', ended_at: null }],
+      },
       'pause 1 start 2026-03-01T13:00:00Z is in the future',
     ],
   ] as [Partial<ImportRecord>, string][])('%j: refused, nothing imported; skipped and listed with --skip-invalid', (bad, reason) => {
@@ -131,7 +164,11 @@ describe('no entry breaks a rule add keeps: nothing after now, 1970–9999, stop
 
   test('up to now itself, and a zero-length session as stop makes one, are fine', () => {
     const at = NOW.toISOString().replace('.000Z', 'Z');
-    const summary = applyImport(makeData(), [input([record(1, { started_at: at, stopped_at: at }), record(2, { started_at: at, stopped_at: null, status: 'running' })])], options);
+    const summary = applyImport(
+      makeData(),
+      [input([record(1, { started_at: at, stopped_at: at }), record(2, { started_at: at, stopped_at: null, status: 'running' })])],
+      options,
+    );
     expect(summary).toMatchObject({ imported: 2, skipped: [] });
   });
 });
@@ -185,17 +222,30 @@ describe('a Watson frame edited there since it was imported', () => {
     expect(data).toEqual(before);
   });
 
-  test.each(['stint', 'csv', 'timewarrior'] as const)('from %s, a newer updated_at is still a duplicate: only Watson stamps its edits', (format) => {
-    const data = imported();
-    const before = structuredClone(data);
-    expect(applyImport(data, [{ ...input([edited]), format }], options)).toMatchObject({ updated: 0, duplicates: 1 });
-    expect(data).toEqual(before);
-  });
+  test.each(['stint', 'csv', 'timewarrior'] as const)(
+    'from %s, a newer updated_at is still a duplicate: only Watson stamps its edits',
+    (format) => {
+      const data = imported();
+      const before = structuredClone(data);
+      expect(applyImport(data, [{ ...input([edited]), format }], options)).toMatchObject({ updated: 0, duplicates: 1 });
+      expect(data).toEqual(before);
+    },
+  );
 
   test('an edit that breaks a rule (here: in the future) is refused like any entry', () => {
     const data = imported();
-    const future = { ...edited, started_at: '2026-03-02T08:00:00Z', stopped_at: '2026-03-02T09:00:00Z', updated_at: '2026-03-02T09:00:00Z' };
-    expect(() => applyImport(data, [input([future])], options)).toThrow('frame 1: start 2026-03-02T08:00:00Z is in the future; nothing imported');
-    expect(applyImport(data, [input([future])], { ...options, skipInvalid: true })).toMatchObject({ updated: 0, skipped: [{ where: 'frame 1' }] });
+    const future = {
+      ...edited,
+      started_at: '2026-03-02T08:00:00Z',
+      stopped_at: '2026-03-02T09:00:00Z',
+      updated_at: '2026-03-02T09:00:00Z',
+    };
+    expect(() => applyImport(data, [input([future])], options)).toThrow(
+      'frame 1: start 2026-03-02T08:00:00Z is in the future; nothing imported',
+    );
+    expect(applyImport(data, [input([future])], { ...options, skipInvalid: true })).toMatchObject({
+      updated: 0,
+      skipped: [{ where: 'frame 1' }],
+    });
   });
 });

@@ -98,7 +98,11 @@ describe('a settled ledger and the recent days agree with the whole history', ()
 
 describe('ledger', () => {
   test('a run is alive today and yesterday, not the day after', () => {
-    const ledger = foldTally(emptyLedger(GOAL), tallyOf([makeSession({ started_at: '2026-01-15T09:00:00Z', stopped_at: '2026-01-15T10:00:00Z' })]), dayOfName('2026-01-20'));
+    const ledger = foldTally(
+      emptyLedger(GOAL),
+      tallyOf([makeSession({ started_at: '2026-01-15T09:00:00Z', stopped_at: '2026-01-15T10:00:00Z' })]),
+      dayOfName('2026-01-20'),
+    );
     expect([15, 16, 17].map((d) => currentRun(ledger.streak, dayOfName(`2026-01-${d}`)))).toEqual([1, 1, 0]);
   });
 

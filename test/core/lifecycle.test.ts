@@ -38,17 +38,51 @@ describe('pause and resume', () => {
   });
 
   test.each([
-    ['pausing a paused session', (s: ReturnType<typeof running>) => { pauseSession(s, at('2026-01-15T09:10:00Z')); pauseSession(s, at('2026-01-15T09:20:00Z')); }, 'Session already paused', 'Session 1 is already paused'],
-    ['resuming a running session', (s: ReturnType<typeof running>) => resumeSession(s, at('2026-01-15T09:10:00Z')), 'Session not paused', 'Session 1 is not paused'],
-    ['pausing a stopped session', (s: ReturnType<typeof running>) => { stopSession(s, at('2026-01-15T09:10:00Z')); pauseSession(s, at('2026-01-15T09:20:00Z')); }, 'Session already stopped', 'Session 1 was already stopped'],
+    [
+      'pausing a paused session',
+      (s: ReturnType<typeof running>) => {
+        pauseSession(s, at('2026-01-15T09:10:00Z'));
+        pauseSession(s, at('2026-01-15T09:20:00Z'));
+      },
+      'Session already paused',
+      'Session 1 is already paused',
+    ],
+    [
+      'resuming a running session',
+      (s: ReturnType<typeof running>) => resumeSession(s, at('2026-01-15T09:10:00Z')),
+      'Session not paused',
+      'Session 1 is not paused',
+    ],
+    [
+      'pausing a stopped session',
+      (s: ReturnType<typeof running>) => {
+        stopSession(s, at('2026-01-15T09:10:00Z'));
+        pauseSession(s, at('2026-01-15T09:20:00Z'));
+      },
+      'Session already stopped',
+      'Session 1 was already stopped',
+    ],
   ])('%s is a conflict', (_name, act, title, message) => {
     expect(() => act(running())).toThrow(expect.objectContaining({ code: 'conflict', title, message }));
   });
 
   test.each([
     ['a pause before the start', (s: ReturnType<typeof running>) => pauseSession(s, at('2026-01-15T08:59:59Z'))],
-    ['a resume before the pause', (s: ReturnType<typeof running>) => { pauseSession(s, at('2026-01-15T09:30:00Z')); resumeSession(s, at('2026-01-15T09:29:00Z')); }],
-    ['a stop before the last resume', (s: ReturnType<typeof running>) => { pauseSession(s, at('2026-01-15T09:30:00Z')); resumeSession(s, at('2026-01-15T09:40:00Z')); stopSession(s, at('2026-01-15T09:35:00Z')); }],
+    [
+      'a resume before the pause',
+      (s: ReturnType<typeof running>) => {
+        pauseSession(s, at('2026-01-15T09:30:00Z'));
+        resumeSession(s, at('2026-01-15T09:29:00Z'));
+      },
+    ],
+    [
+      'a stop before the last resume',
+      (s: ReturnType<typeof running>) => {
+        pauseSession(s, at('2026-01-15T09:30:00Z'));
+        resumeSession(s, at('2026-01-15T09:40:00Z'));
+        stopSession(s, at('2026-01-15T09:35:00Z'));
+      },
+    ],
   ])('%s is invalid input', (_name, act) => {
     expect(() => act(running())).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid time' }));
   });
@@ -66,7 +100,13 @@ describe('pause and resume', () => {
 describe('which session an action without an ID means', () => {
   const data = makeData([
     makeSession({ id: 1, task: 'coding', status: 'running', stopped_at: null }),
-    makeSession({ id: 2, task: 'reading', status: 'paused', stopped_at: null, pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: null }] }),
+    makeSession({
+      id: 2,
+      task: 'reading',
+      status: 'paused',
+      stopped_at: null,
+      pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: null }],
+    }),
   ]);
   test('pause takes the running one, resume the paused one', () => {
     expect(soleSessionFor(data, 'pause').id).toBe(1);
@@ -105,17 +145,34 @@ describe('time input (relative to a fixed now, TZ=Europe/Paris)', () => {
     ['2026-01-10T08:00', '2026-01-10T07:00:00.000Z'],
   ])('%s', (text, iso) => expect(parseTimeInput(text, now).toISOString()).toBe(iso));
 
-  test.each([['15:00', /in the future/], ['tomorrow 9:00', /in the future/], ['whenever', /is not a time/]])('refuses %s', (text, why) => {
-    expect(() => parseTimeInput(text, now)).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(why) }));
+  test.each([
+    ['15:00', /in the future/],
+    ['tomorrow 9:00', /in the future/],
+    ['whenever', /is not a time/],
+  ])('refuses %s', (text, why) => {
+    expect(() => parseTimeInput(text, now)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(why) }),
+    );
   });
 });
 
 describe('durations', () => {
-  test.each([['25m', 1500], ['45m', 2700], ['60m', 3600], ['1h30m', 5400], ['90s', 90], ['1.5h', 5400], ['24h', 86_400], ['60s', 60]])('%s = %i s', (text, seconds) => {
+  test.each([
+    ['25m', 1500],
+    ['45m', 2700],
+    ['60m', 3600],
+    ['1h30m', 5400],
+    ['90s', 90],
+    ['1.5h', 5400],
+    ['24h', 86_400],
+    ['60s', 60],
+  ])('%s = %i s', (text, seconds) => {
     expect(parseDurationInput(text, FOCUS_BOUNDS)).toBe(seconds);
   });
   test.each(['59s', '25', '24h1s', 'soon', '-5m', ''])('refuses %j', (text) => {
-    expect(() => parseDurationInput(text, FOCUS_BOUNDS)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid duration' }));
+    expect(() => parseDurationInput(text, FOCUS_BOUNDS)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', title: 'Invalid duration' }),
+    );
   });
 });
 
@@ -141,7 +198,9 @@ describe('tags and notes', () => {
     ['a right-to-left override', 'abc\u202edef', 'U+202E'],
     ['a bidi isolate', 'abc\u2066def', 'U+2066'],
   ])('a note with %s is refused, naming the character', (_name, note, code) => {
-    expect(() => validateNote(note)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid note', message: expect.stringContaining(code) }));
+    expect(() => validateNote(note)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', title: 'Invalid note', message: expect.stringContaining(code) }),
+    );
   });
   test('any script and emoji stay, and so do line breaks and tabs', () => {
     expect(validateNote('écriture · 日本語 · مرحبا · 🎉')).toBe('écriture · 日本語 · مرحبا · 🎉');

@@ -55,18 +55,23 @@ describe('dayStart: the first instant of a local date', () => {
     expect(nextMidnight(dayStart(n))).toBe(dayStart(n + 1));
   });
 
-  test.each(['America/Santiago', 'America/Asuncion', 'America/Havana', 'Asia/Beirut', 'Europe/Paris', 'Asia/Kolkata', 'Australia/Lord_Howe'])(
-    'in %s, every day of 2023 to 2026 starts on its date and the instant before is the day before',
-    (zone) => {
-      inZone(zone);
-      const wrong: string[] = [];
-      for (let n = dayOfName('2023-01-01'); n < dayOfName('2027-01-01'); n += 1) {
-        const start = dayStart(n);
-        if (dayNumber(start) !== n || dayNumber(start - 1) !== n - 1) wrong.push(localDay(start));
-      }
-      expect(wrong).toEqual([]);
-    },
-  );
+  test.each([
+    'America/Santiago',
+    'America/Asuncion',
+    'America/Havana',
+    'Asia/Beirut',
+    'Europe/Paris',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+  ])('in %s, every day of 2023 to 2026 starts on its date and the instant before is the day before', (zone) => {
+    inZone(zone);
+    const wrong: string[] = [];
+    for (let n = dayOfName('2023-01-01'); n < dayOfName('2027-01-01'); n += 1) {
+      const start = dayStart(n);
+      if (dayNumber(start) !== n || dayNumber(start - 1) !== n - 1) wrong.push(localDay(start));
+    }
+    expect(wrong).toEqual([]);
+  });
 
   test('a date skipped whole (Apia, 2011-12-30) is an empty day', () => {
     inZone('Pacific/Apia');
@@ -83,8 +88,22 @@ describe('periodRange: every boundary is a date’s first instant', () => {
     ['America/Santiago', '2026-09-10T15:00:00Z', { day: '2026-09-06' }, 1, '2026-09-06T04:00:00.000Z', '2026-09-07T03:00:00.000Z'],
     ['America/Santiago', '2026-09-06T15:00:00Z', { week: true }, 1, '2026-08-31T04:00:00.000Z', '2026-09-07T03:00:00.000Z'],
     ['America/Santiago', '2026-09-08T15:00:00Z', { week: true }, 0, '2026-09-06T04:00:00.000Z', '2026-09-13T03:00:00.000Z'],
-    ['America/Santiago', '2026-09-20T15:00:00Z', { from: '2026-09-06', to: '2026-09-06' }, 1, '2026-09-06T04:00:00.000Z', '2026-09-07T03:00:00.000Z'],
-    ['America/Santiago', '2026-09-20T15:00:00Z', { from: '2026-09-01', to: '2026-09-05' }, 1, '2026-09-01T04:00:00.000Z', '2026-09-06T04:00:00.000Z'],
+    [
+      'America/Santiago',
+      '2026-09-20T15:00:00Z',
+      { from: '2026-09-06', to: '2026-09-06' },
+      1,
+      '2026-09-06T04:00:00.000Z',
+      '2026-09-07T03:00:00.000Z',
+    ],
+    [
+      'America/Santiago',
+      '2026-09-20T15:00:00Z',
+      { from: '2026-09-01', to: '2026-09-05' },
+      1,
+      '2026-09-01T04:00:00.000Z',
+      '2026-09-06T04:00:00.000Z',
+    ],
     ['America/Santiago', '2026-04-04T15:00:00Z', { day: true }, 1, '2026-04-04T03:00:00.000Z', '2026-04-05T04:00:00.000Z'],
     ['America/Asuncion', '2023-10-15T15:00:00Z', { month: true }, 1, '2023-10-01T04:00:00.000Z', '2023-11-01T03:00:00.000Z'],
     ['America/Asuncion', '2024-10-06T15:00:00Z', { day: true }, 1, '2024-10-06T04:00:00.000Z', '2024-10-07T03:00:00.000Z'],
@@ -146,26 +165,39 @@ describe('sessions are split at each date’s first instant', () => {
     ['America/Santiago', '2026-09-06T03:30:00Z', '2026-09-06T04:30:00Z', { '2026-09-05': 1800, '2026-09-06': 1800 }],
     // 00:30 to 01:30 on the 7th belongs to the 7th only.
     ['America/Santiago', '2026-09-07T03:30:00Z', '2026-09-07T04:30:00Z', { '2026-09-07': 3600 }],
-    ['America/Santiago', '2026-09-05T16:00:00Z', '2026-09-07T15:00:00Z', { '2026-09-05': 12 * 3600, '2026-09-06': 23 * 3600, '2026-09-07': 12 * 3600 }],
+    [
+      'America/Santiago',
+      '2026-09-05T16:00:00Z',
+      '2026-09-07T15:00:00Z',
+      { '2026-09-05': 12 * 3600, '2026-09-06': 23 * 3600, '2026-09-07': 12 * 3600 },
+    ],
     ['America/Asuncion', '2024-10-06T03:30:00Z', '2024-10-06T04:30:00Z', { '2024-10-05': 1800, '2024-10-06': 1800 }],
     // Havana: the two hours from the first midnight of 2026-11-01 are both that day's.
     ['America/Havana', '2026-11-01T03:30:00Z', '2026-11-01T06:00:00Z', { '2026-10-31': 1800, '2026-11-01': 7200 }],
-    ['Australia/Lord_Howe', '2026-10-03T12:00:00Z', '2026-10-04T14:00:00Z', { '2026-10-03': 5400, '2026-10-04': 23.5 * 3600, '2026-10-05': 3600 }],
+    [
+      'Australia/Lord_Howe',
+      '2026-10-03T12:00:00Z',
+      '2026-10-04T14:00:00Z',
+      { '2026-10-03': 5400, '2026-10-04': 23.5 * 3600, '2026-10-05': 3600 },
+    ],
     ['Asia/Kolkata', '2026-01-15T18:00:00Z', '2026-01-15T19:00:00Z', { '2026-01-15': 1800, '2026-01-16': 1800 }],
   ])('%s, %s to %s', (zone, started, stopped, expected) => {
     inZone(zone);
     expect(byDay(started, stopped)).toEqual(expected);
   });
 
-  test.each(['America/Santiago', 'America/Havana', 'Asia/Beirut'])('in %s, the cached day of an instant agrees with dayNumber all through 2026', (zone) => {
-    inZone(zone);
-    const cached = makeDayNumber();
-    const wrong: string[] = [];
-    for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 5 * 60_000) {
-      if (cached(ms) !== dayNumber(ms)) wrong.push(new Date(ms).toISOString());
-    }
-    expect(wrong).toEqual([]);
-  });
+  test.each(['America/Santiago', 'America/Havana', 'Asia/Beirut'])(
+    'in %s, the cached day of an instant agrees with dayNumber all through 2026',
+    (zone) => {
+      inZone(zone);
+      const cached = makeDayNumber();
+      const wrong: string[] = [];
+      for (let ms = Date.parse('2026-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 5 * 60_000) {
+        if (cached(ms) !== dayNumber(ms)) wrong.push(new Date(ms).toISOString());
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 
   test('streak tallies split a completed session the same way', () => {
     inZone('America/Santiago');

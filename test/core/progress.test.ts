@@ -73,12 +73,20 @@ describe('stats', () => {
   });
 
   test('the rate keeps one decimal: 2 of 3 is 66.7', () => {
-    const tally = tallyOf([session('2026-01-12', '09:00', 60), session('2026-01-12', '10:00', 60), session('2026-01-12', '11:00', 60, { as: 'partial' })]);
+    const tally = tallyOf([
+      session('2026-01-12', '09:00', 60),
+      session('2026-01-12', '10:00', 60),
+      session('2026-01-12', '11:00', 60, { as: 'partial' }),
+    ]);
     expect(summarize(tally, D('2026-01-12'), goal).completion_rate_percent).toBe(66.7);
   });
 
   test('an empty history is all zeros, not NaN', () => {
-    expect(summarize(emptyTally(), D('2026-01-12'), goal)).toMatchObject({ average_duration_seconds: 0, completion_rate_percent: 0, current_streak_days: 0 });
+    expect(summarize(emptyTally(), D('2026-01-12'), goal)).toMatchObject({
+      average_duration_seconds: 0,
+      completion_rate_percent: 0,
+      current_streak_days: 0,
+    });
   });
 
   test('today counts only completed time that falls today', () => {
@@ -98,7 +106,12 @@ describe('streaks', () => {
 
   test('consecutive days count; a gap day breaks the run', () => {
     const days = ['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-09', '2026-01-10'];
-    expect(streak(days.map((d) => session(d, '10:00', 30)), '2026-01-10')).toEqual({ current: 2, longest: 3 });
+    expect(
+      streak(
+        days.map((d) => session(d, '10:00', 30)),
+        '2026-01-10',
+      ),
+    ).toEqual({ current: 2, longest: 3 });
   });
 
   test('today without a session does not break the streak before it is over', () => {
@@ -121,7 +134,12 @@ describe('streaks', () => {
   test('a streak across the spring DST change (a 23-hour day) is unbroken', () => {
     const days = ['2026-03-28', '2026-03-29', '2026-03-30'];
     // Late evening sessions: in UTC, 23:30 local is 22:30Z before the change and 21:30Z after.
-    expect(streak(days.map((d) => session(d, '23:30', 20)), '2026-03-30')).toEqual({ current: 3, longest: 3 });
+    expect(
+      streak(
+        days.map((d) => session(d, '23:30', 20)),
+        '2026-03-30',
+      ),
+    ).toEqual({ current: 3, longest: 3 });
   });
 
   test('days are local, not UTC nor a fixed offset, around the DST change', () => {

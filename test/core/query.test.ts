@@ -46,7 +46,13 @@ describe('activeOverview', () => {
     const data = makeData([
       makeSession({ id: 1 }),
       makeSession({ id: 2, status: 'running', stopped_at: null, started_at: '2026-01-15T00:00:00Z' }),
-      makeSession({ id: 3, status: 'paused', stopped_at: null, started_at: '2026-01-14T00:00:00Z', pauses: [{ started_at: '2026-01-14T01:00:00Z', ended_at: null }] }),
+      makeSession({
+        id: 3,
+        status: 'paused',
+        stopped_at: null,
+        started_at: '2026-01-14T00:00:00Z',
+        pauses: [{ started_at: '2026-01-14T01:00:00Z', ended_at: null }],
+      }),
       makeSession({ id: 4, status: 'running', stopped_at: null, started_at: '2026-01-15T11:00:00Z' }),
     ]);
     const { sessions: active, forgotten } = activeOverview(data, at('2026-01-15T12:00:01Z'));

@@ -39,7 +39,10 @@ describe('by day', () => {
     // 2026-10-31 23:00 to 2026-11-01 02:00, local.
     const crossing = session(1, '2026-10-31T22:00:00Z', '2026-11-01T01:00:00Z');
     const both = build([crossing], { by: 'day', range: days({ from: new Date(2026, 9, 31), to: new Date(2026, 10, 1) }) });
-    expect(rowsOf(both)).toEqual([['2026-10-31', 3600, 1], ['2026-11-01', 7200, 1]]);
+    expect(rowsOf(both)).toEqual([
+      ['2026-10-31', 3600, 1],
+      ['2026-11-01', 7200, 1],
+    ]);
     const november = build([crossing], { by: 'day', range: days({ month: true }) });
     expect(november.rows).toHaveLength(30);
     expect(november.rows[0]).toEqual({ name: '2026-11-01', seconds: 7200, sessions: 1 });
@@ -50,7 +53,11 @@ describe('by day', () => {
     // From local midnight of the 29th (CET) to 01:00 on the 30th (CEST).
     const long = session(1, '2026-03-28T23:00:00Z', '2026-03-29T23:00:00Z');
     const report = build([long], { by: 'day', range: days({ from: new Date(2026, 2, 28), to: new Date(2026, 2, 30) }) });
-    expect(rowsOf(report)).toEqual([['2026-03-28', 0, 0], ['2026-03-29', 23 * 3600, 1], ['2026-03-30', 3600, 1]]);
+    expect(rowsOf(report)).toEqual([
+      ['2026-03-28', 0, 0],
+      ['2026-03-29', 23 * 3600, 1],
+      ['2026-03-30', 3600, 1],
+    ]);
   });
 
   test('--to alone starts at the first day with data, or is just the to day without any', () => {
@@ -70,10 +77,18 @@ describe('what counts', () => {
   test('running and paused sessions count up to now; every status counts', () => {
     const report = build([
       session(1, '2026-11-18T10:00:00Z', null, { task: 'running' }),
-      session(2, '2026-11-18T09:00:00Z', null, { task: 'paused', status: 'paused', pauses: [{ started_at: '2026-11-18T09:30:00Z', ended_at: null }] }),
+      session(2, '2026-11-18T09:00:00Z', null, {
+        task: 'paused',
+        status: 'paused',
+        pauses: [{ started_at: '2026-11-18T09:30:00Z', ended_at: null }],
+      }),
       session(3, '2026-11-17T09:00:00Z', '2026-11-17T09:20:00Z', { task: 'abandoned', status: 'abandoned' }),
     ]);
-    expect(rowsOf(report)).toEqual([['running', 7200, 1], ['paused', 1800, 1], ['abandoned', 1200, 1]]);
+    expect(rowsOf(report)).toEqual([
+      ['running', 7200, 1],
+      ['paused', 1800, 1],
+      ['abandoned', 1200, 1],
+    ]);
   });
 
   test('a session partly outside the range counts only inside; one wholly outside or empty is skipped', () => {
@@ -92,7 +107,11 @@ describe('what counts', () => {
       session(3, '2026-11-16T10:00:00Z', '2026-11-16T11:00:00Z', { task: 'gamma' }),
       session(4, '2026-11-17T10:00:00Z', '2026-11-17T11:00:00Z', { task: 'gamma' }),
     ]);
-    expect(rowsOf(report)).toEqual([['gamma', 7200, 2], ['alpha', 3600, 1], ['beta', 3600, 1]]);
+    expect(rowsOf(report)).toEqual([
+      ['gamma', 7200, 2],
+      ['alpha', 3600, 1],
+      ['beta', 3600, 1],
+    ]);
   });
 
   test('by tag: a session counts in each of its tags, untagged ones in a row of their own, the total once', () => {
@@ -104,7 +123,11 @@ describe('what counts', () => {
       ],
       { by: 'tag' },
     );
-    expect(rowsOf(report)).toEqual([['work', 5400, 2], ['client', 3600, 1], ['(untagged)', 900, 1]]);
+    expect(rowsOf(report)).toEqual([
+      ['work', 5400, 2],
+      ['client', 3600, 1],
+      ['(untagged)', 900, 1],
+    ]);
     expect([report.totalSeconds, report.sessionCount]).toEqual([6300, 3]);
   });
 });
@@ -141,7 +164,11 @@ describe('--round', () => {
     const crossing = session(1, '2026-11-16T22:50:00Z', '2026-11-16T23:10:00Z', { tags: ['a', 'b'] });
     const other = session(2, '2026-11-18T08:00:00Z', '2026-11-18T08:16:00Z');
     const byDay = build([crossing, other], { by: 'day', round: 900 });
-    expect(rowsOf(byDay).slice(0, 3)).toEqual([['2026-11-16', 600, 1], ['2026-11-17', 1200, 1], ['2026-11-18', 1800, 1]]);
+    expect(rowsOf(byDay).slice(0, 3)).toEqual([
+      ['2026-11-16', 600, 1],
+      ['2026-11-17', 1200, 1],
+      ['2026-11-18', 1800, 1],
+    ]);
     const totals = (['task', 'tag', 'day'] as const).map((by) => build([crossing, other], { by, round: 900 }).totalSeconds);
     expect(totals).toEqual([3600, 3600, 3600]);
   });

@@ -112,7 +112,9 @@ describe('which session stop means', () => {
   });
 
   test('none → conflict', () => {
-    expect(() => soleSessionFor(makeData([makeSession()]), 'stop')).toThrow(expect.objectContaining({ code: 'conflict', title: 'No running session' }));
+    expect(() => soleSessionFor(makeData([makeSession()]), 'stop')).toThrow(
+      expect.objectContaining({ code: 'conflict', title: 'No running session' }),
+    );
   });
 
   test('several → conflict naming them', () => {

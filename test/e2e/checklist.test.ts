@@ -11,13 +11,21 @@ describe('the core checklist, end to end', () => {
     ({ home, cleanup } = tempHome());
   });
   afterAll(() => cleanup());
-  const at = (now: string) => (...args: string[]) => stint(args, { home, now });
+  const at =
+    (now: string) =>
+    (...args: string[]) =>
+      stint(args, { home, now });
   const store = () => snapshotDir(home);
 
   test('start two sessions', async () => {
     const first = await at('2026-01-15T13:30:00Z')('start', 'coding', '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ session_id: 1, task_name: 'coding', started_at: '2026-01-15T14:30:00+01:00', status: 'running' });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      session_id: 1,
+      task_name: 'coding',
+      started_at: '2026-01-15T14:30:00+01:00',
+      status: 'running',
+    });
     const second = await at('2026-01-15T13:45:00Z')('start', 'review');
     expect(second).toMatchObject({ code: 0, stdout: 'Started review (#2) at 14:45.\n', stderr: '' });
   });
@@ -25,7 +33,12 @@ describe('the core checklist, end to end', () => {
   test('stop the first: the duration is right', async () => {
     const result = await at('2026-01-15T14:45:00Z')('stop', '1', '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ session_id: 1, status: 'completed', duration_seconds: 4500, stopped_at: '2026-01-15T15:45:00+01:00' });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      session_id: 1,
+      status: 'completed',
+      duration_seconds: 4500,
+      stopped_at: '2026-01-15T15:45:00+01:00',
+    });
   });
 
   test('stop it again: exit 4 and the exact error', async () => {

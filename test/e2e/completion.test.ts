@@ -34,7 +34,13 @@ beforeEach(async () => {
   writeFileSync(join(bin, 'stint'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
   chmodSync(join(bin, 'stint'), 0o755);
   // A HOME of their own for the shells (fish keeps state there), inside the test's folder.
-  env = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: join(dirname(home), 'home'), STINT_HOME: home, STINT_NOW: now, TZ: 'Europe/Paris' };
+  env = {
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+    HOME: join(dirname(home), 'home'),
+    STINT_HOME: home,
+    STINT_NOW: now,
+    TZ: 'Europe/Paris',
+  };
 });
 
 /** What `stint completion <shell>` prints, asked once per shell: it does not depend on the store. */
@@ -58,7 +64,8 @@ async function script(shell: 'bash' | 'zsh' | 'fish'): Promise<string> {
 }
 
 /** COMP_WORDS as bash splits a line: on blanks, and = and : (in COMP_WORDBREAKS) as words of their own. */
-const compWords = (line: string): string[] => line.split(' ').flatMap((word) => word.split(/([=:])/).filter((part, i, all) => part !== '' || i === all.length - 1));
+const compWords = (line: string): string[] =>
+  line.split(' ').flatMap((word) => word.split(/([=:])/).filter((part, i, all) => part !== '' || i === all.length - 1));
 
 describe('bash', () => {
   let file = '';
@@ -139,7 +146,10 @@ describe.skipIf(skipWithout(has('fish')))('fish', () => {
   function complete(line: string): string[] {
     const run = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', file, line], { env, encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    return run.stdout.split('\n').filter((entry) => entry !== '').map((entry) => entry.split('\t')[0] ?? '');
+    return run.stdout
+      .split('\n')
+      .filter((entry) => entry !== '')
+      .map((entry) => entry.split('\t')[0] ?? '');
   }
 
   test('fish -n accepts the script', () => {

@@ -19,7 +19,9 @@ describe.each([
     const result = await stint(args, { home, now: '2026-01-15T13:30:00Z' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(`^stint: Store unreadable: .*${name.replace('.', '\\.')}: .*; the file was left untouched\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(`^stint: Store unreadable: .*${name.replace('.', '\\.')}: .*; the file was left untouched\\n$`),
+    );
     expect(snapshotDir(home)).toEqual(before);
     expect(existsSync(join(home, `${name}.bak`))).toBe(false);
   });

@@ -63,7 +63,9 @@ test('SIGKILL at random moments: the store always parses and no reported start i
   }
   expect(killed).toBeGreaterThan(0);
   expect(confirmed.size).toBeGreaterThan(0);
-  console.info(`crash test (seed ${random.seed}): ${killed} killed, ${confirmed.size} confirmed, ${lockLeftByKill} rounds left a stale lock, ${tempLeftByKill} torn temp files left`);
+  console.info(
+    `crash test (seed ${random.seed}): ${killed} killed, ${confirmed.size} confirmed, ${lockLeftByKill} rounds left a stale lock, ${tempLeftByKill} torn temp files left`,
+  );
 
   // The next command takes over any lock a killed process left, and the store reads cleanly.
   const after = await stint(['start', 'after-crash', '--json'], options(home, now));
@@ -113,7 +115,9 @@ test('SIGKILL during stops (root and month file change together): never half don
     }
   }
   const orphans = readdirSync(join(home, 'sessions')).length;
-  console.info(`stop crash test (seed ${random.seed}): ${killed} killed, ${confirmed.size} confirmed, lock left: ${existsSync(join(home, 'stint.lock'))}, month files on disk: ${orphans}`);
+  console.info(
+    `stop crash test (seed ${random.seed}): ${killed} killed, ${confirmed.size} confirmed, lock left: ${existsSync(join(home, 'stint.lock'))}, month files on disk: ${orphans}`,
+  );
   expect(confirmed.size).toBeGreaterThan(0);
 
   // Every session exists exactly once: either still running (its stop was killed) or completed.

@@ -65,7 +65,11 @@ describe('the store where a file or a directory is not what it should be', () =>
     mkdirSync(join(home, name));
     const before = snapshotDir(home);
     const result = await stint(args, { home, now: NOW });
-    expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `stint: Is a directory: cannot read ${join(home, name)} (EISDIR)\n`]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      '',
+      `stint: Is a directory: cannot read ${join(home, name)} (EISDIR)\n`,
+    ]);
     expect(snapshotDir(home)).toEqual(before);
   });
 });
@@ -161,7 +165,10 @@ test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads
     const started = Date.now();
     for (const args of [['stop'], ['config', 'set', 'daily_goal', '3h']]) {
       const result = runBin(args, { STINT_HOME: home });
-      expect([result.code, result.stderr]).toEqual([1, `stint: Read-only file system: cannot create directory ${home}/stint.lock (EROFS)\n`]);
+      expect([result.code, result.stderr]).toEqual([
+        1,
+        `stint: Read-only file system: cannot create directory ${home}/stint.lock (EROFS)\n`,
+      ]);
     }
     // At once: not after the 10–20 s a lock held by another process is waited for.
     expect(Date.now() - started).toBeLessThan(8000);

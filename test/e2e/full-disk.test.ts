@@ -28,7 +28,9 @@ test.skipIf(skipWithout(mounted))('a full disk fails the write with exit 1 and k
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
   // The file that could not be written, the cause in words and its errno, then the reassurance.
-  expect(result.stderr).toMatch(/^stint: Write failed: cannot (open|write|flush|create directory) \/.+: no space left on device \(ENOSPC\); .+\/state\.json not replaced; the previous version was kept\n$/);
+  expect(result.stderr).toMatch(
+    /^stint: Write failed: cannot (open|write|flush|create directory) \/.+: no space left on device \(ENOSPC\); .+\/state\.json not replaced; the previous version was kept\n$/,
+  );
   expect(snapshotDir(home)).toEqual(before);
   expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   // Reading still works, and once space is freed, writing does too.
@@ -55,7 +57,10 @@ test('a write the disk cuts short is an error, not a torn state.json', async () 
     // The file-size limit makes the write stop part way, as a disk filling up may, without an
     // error on that write: only the next one fails, if there is one.
     const env = { PATH: process.env.PATH ?? '', TZ: 'Europe/Paris', STINT_HOME: home, STINT_NOW: '2026-01-15T13:30:00Z', HOME: home };
-    const run = spawnSync('bash', ['-c', `ulimit -f 8; trap "" XFSZ; exec "${process.execPath}" "${BIN}" start coding`], { env, encoding: 'utf8' });
+    const run = spawnSync('bash', ['-c', `ulimit -f 8; trap "" XFSZ; exec "${process.execPath}" "${BIN}" start coding`], {
+      env,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^stint: Write failed: /);
     expect(snapshotDir(home)).toEqual(before);

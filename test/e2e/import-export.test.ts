@@ -96,7 +96,12 @@ describe('Watson', () => {
       { kind: 'task', from: 'a very long project name from watson', to: 'a-very-long-project', count: 2 },
       { kind: 'tag', from: 'client work', to: 'client-work', count: 1 },
     ]);
-    expect((await listJson()).map((s: { task_name: string }) => s.task_name)).toEqual(['écriture', '日本語の仕事', 'a-very-long-project', 'a-very-long-project']);
+    expect((await listJson()).map((s: { task_name: string }) => s.task_name)).toEqual([
+      'écriture',
+      '日本語の仕事',
+      'a-very-long-project',
+      'a-very-long-project',
+    ]);
     const again = JSON.parse((await run(['import', file, '--json'])).stdout);
     expect(again).toMatchObject({ imported: 0, duplicates: 4 });
   });
@@ -173,7 +178,9 @@ describe('stint’s own format', () => {
     expect(json.version).toBe(1);
     expect(json.sessions.map((s: { uid: string }) => s.uid)).toEqual(seeded.map((s) => s.uid));
     const csv = (await run(['export', '--format', 'csv', '--from', '2026-01-10', '--to', '2026-01-10'])).stdout;
-    expect(csv.split('\n')[0]).toBe('session_id,task_name,started_at,stopped_at,duration_seconds,status,planned_seconds,paused_seconds,tags,note,uid,pauses,updated_at');
+    expect(csv.split('\n')[0]).toBe(
+      'session_id,task_name,started_at,stopped_at,duration_seconds,status,planned_seconds,paused_seconds,tags,note,uid,pauses,updated_at',
+    );
     expect(csv).toContain(',thesis;deep,"said ""hi"", then left\nnext line",');
     expect(csv.trim().split('\n')).toHaveLength(3); // the header and one session over two lines
   });

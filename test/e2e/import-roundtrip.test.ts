@@ -31,7 +31,9 @@ describe('export → import into an empty store → export', () => {
     await ok(['add', 'meeting', '--from', '2026-01-05 09:00', '--to', '2026-01-05 10:00', '--note', 'late entry']);
     const first = join(work, `first.${format}`);
     await ok(['export', '--format', format, '--output', first]);
-    expect(readFileSync(first, 'utf8')).toMatch(format === 'json' ? /"session_id":4[\s\S]*"session_id":1[\s\S]*"session_id":3/ : /\n4,meeting[\s\S]*\n1,writing[\s\S]*\n3,review/);
+    expect(readFileSync(first, 'utf8')).toMatch(
+      format === 'json' ? /"session_id":4[\s\S]*"session_id":1[\s\S]*"session_id":3/ : /\n4,meeting[\s\S]*\n1,writing[\s\S]*\n3,review/,
+    );
 
     const other = tempHome();
     cleanups.push(other.cleanup);
@@ -48,14 +50,24 @@ describe('Watson frames edited there', () => {
   test('a newer updated_at moves the session (here into another month) in place; undo moves it back', async () => {
     const frames = join(work, 'frames');
     const s = (iso: string) => Date.parse(iso) / 1000;
-    writeFileSync(frames, JSON.stringify([[s('2026-01-31T22:00:00Z'), s('2026-01-31T23:00:00Z'), 'coding', 'f1', [], s('2026-01-31T23:00:00Z')]]));
+    writeFileSync(
+      frames,
+      JSON.stringify([[s('2026-01-31T22:00:00Z'), s('2026-01-31T23:00:00Z'), 'coding', 'f1', [], s('2026-01-31T23:00:00Z')]]),
+    );
     await ok(['import', frames]);
-    writeFileSync(frames, JSON.stringify([[s('2026-02-01T08:00:00Z'), s('2026-02-01T09:00:00Z'), 'writing', 'f1', ['moved'], s('2026-02-01T09:05:00Z')]]));
-    expect((await ok(['import', frames])).stdout).toBe('Imported 0 sessions (watson); 1 updated, 0 duplicates skipped, 0 names converted.\n');
+    writeFileSync(
+      frames,
+      JSON.stringify([[s('2026-02-01T08:00:00Z'), s('2026-02-01T09:00:00Z'), 'writing', 'f1', ['moved'], s('2026-02-01T09:05:00Z')]]),
+    );
+    expect((await ok(['import', frames])).stdout).toBe(
+      'Imported 0 sessions (watson); 1 updated, 0 duplicates skipped, 0 names converted.\n',
+    );
     const [session] = JSON.parse((await ok(['list', '--json'])).stdout).sessions;
     expect(session).toMatchObject({ session_id: 1, task_name: 'writing', tags: ['moved'], started_at: '2026-02-01T09:00:00+01:00' });
     expect((await ok(['undo'])).stdout).toMatch(/import of 0 sessions, 1 updated/);
-    expect(JSON.parse((await ok(['list', '--json'])).stdout).sessions).toMatchObject([{ session_id: 1, task_name: 'coding', started_at: '2026-01-31T23:00:00+01:00' }]);
+    expect(JSON.parse((await ok(['list', '--json'])).stdout).sessions).toMatchObject([
+      { session_id: 1, task_name: 'coding', started_at: '2026-01-31T23:00:00+01:00' },
+    ]);
   });
 });
 
@@ -65,6 +77,9 @@ test('a future entry: exit 2, the store byte for byte as it was', async () => {
   const file = join(work, '2026-02.data');
   writeFileSync(file, 'inc 20260201T080000Z - 20260201T090000Z # ok\ninc 20260201T110000Z - 20260201T130000Z # later\n');
   const result = await run(['import', file]);
-  expect([result.code, result.stderr]).toEqual([2, 'stint: Invalid entry: line 2: stop 2026-02-01T13:00:00Z is in the future; nothing imported\n']);
+  expect([result.code, result.stderr]).toEqual([
+    2,
+    'stint: Invalid entry: line 2: stop 2026-02-01T13:00:00Z is in the future; nothing imported\n',
+  ]);
   expect(snapshotDir(home)).toEqual(before);
 });

@@ -21,8 +21,33 @@ test('a nightly backup: one jobs add line, then ticks from crontab; a missed nig
   await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
   const backups = join(work, 'backups');
   mkdirSync(backups);
-  const added = await json('2026-01-10T12:00:00Z', 'jobs', 'add', 'nightly', '--type', 'backup', '--cron', '0 3 * * *', '--config', `target=${backups}`, '--config', 'keep=2');
-  expect(Object.keys(added)).toEqual(['job_id', 'name', 'description', 'type', 'schedule', 'config', 'enabled', 'created_at', 'updated_at', 'last_run', 'next_run']);
+  const added = await json(
+    '2026-01-10T12:00:00Z',
+    'jobs',
+    'add',
+    'nightly',
+    '--type',
+    'backup',
+    '--cron',
+    '0 3 * * *',
+    '--config',
+    `target=${backups}`,
+    '--config',
+    'keep=2',
+  );
+  expect(Object.keys(added)).toEqual([
+    'job_id',
+    'name',
+    'description',
+    'type',
+    'schedule',
+    'config',
+    'enabled',
+    'created_at',
+    'updated_at',
+    'last_run',
+    'next_run',
+  ]);
   expect(added).toMatchObject({ job_id: 1, type: 'backup', enabled: true, last_run: null, next_run: '2026-01-11T03:00:00+01:00' });
 
   // Nothing due before 03:00; three nights missed, then one run.
@@ -54,7 +79,10 @@ test('two ticks at the same moment run a due job once', async () => {
   const out = join(work, 'week.md');
   await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@daily', '--config', `target=${out}`);
   const now = '2026-01-12T12:00:00Z';
-  const both = await Promise.all([spawnStint(['jobs', 'tick', '--json'], { home, now }).done, spawnStint(['jobs', 'tick', '--json'], { home, now }).done]);
+  const both = await Promise.all([
+    spawnStint(['jobs', 'tick', '--json'], { home, now }).done,
+    spawnStint(['jobs', 'tick', '--json'], { home, now }).done,
+  ]);
   const runs = both.flatMap((r) => JSON.parse(r.stdout).executions);
   expect(runs).toHaveLength(1);
   expect((await json(now, 'jobs', 'history', '1')).executions).toHaveLength(1);
@@ -62,8 +90,30 @@ test('two ticks at the same moment run a due job once', async () => {
 });
 
 test('a failing job is recorded as failed, exit 1, and the others in the tick still run', async () => {
-  await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'lost', '--type', 'summary', '--cron', '@daily', '--config', `target=${join(work, 'gone', 'x.md')}`);
-  await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'fine', '--type', 'summary', '--cron', '@daily', '--config', `target=${join(work, 'x.json')}`);
+  await at(
+    '2026-01-10T12:00:00Z',
+    'jobs',
+    'add',
+    'lost',
+    '--type',
+    'summary',
+    '--cron',
+    '@daily',
+    '--config',
+    `target=${join(work, 'gone', 'x.md')}`,
+  );
+  await at(
+    '2026-01-10T12:00:00Z',
+    'jobs',
+    'add',
+    'fine',
+    '--type',
+    'summary',
+    '--cron',
+    '@daily',
+    '--config',
+    `target=${join(work, 'x.json')}`,
+  );
   const tick = await at('2026-01-12T12:00:00Z', 'jobs', 'tick', '--json');
   expect(tick.code).toBe(1);
   const executions = JSON.parse(tick.stdout).executions;
@@ -72,7 +122,11 @@ test('a failing job is recorded as failed, exit 1, and the others in the tick st
     [2, 'completed'],
   ]);
   expect(executions[0].error).toMatch(/gone/);
-  expect(await json('2026-01-12T12:00:00Z', 'jobs', 'stats')).toMatchObject({ total_executions: 2, successful_executions: 1, failed_executions: 1 });
+  expect(await json('2026-01-12T12:00:00Z', 'jobs', 'stats')).toMatchObject({
+    total_executions: 2,
+    successful_executions: 1,
+    failed_executions: 1,
+  });
 });
 
 test('cleanup deletes only old matching files directly inside its path; --dry-run lists them', async () => {
@@ -89,7 +143,22 @@ test('cleanup deletes only old matching files directly inside its path; --dry-ru
   age('old.txt', 10);
   writeFileSync(join(logs, 'sub', 'deep.log'), 'x');
   utimesSync(join(logs, 'sub', 'deep.log'), new Date(0), new Date(0));
-  await at(now, 'jobs', 'add', 'logs', '--type', 'cleanup', '--cron', '@weekly', '--config', `path=${logs}`, '--config', 'pattern=*.log', '--config', 'days=7');
+  await at(
+    now,
+    'jobs',
+    'add',
+    'logs',
+    '--type',
+    'cleanup',
+    '--cron',
+    '@weekly',
+    '--config',
+    `path=${logs}`,
+    '--config',
+    'pattern=*.log',
+    '--config',
+    'days=7',
+  );
   const dry = await at(now, 'jobs', 'run', '1', '--dry-run');
   expect([dry.code, dry.stdout]).toEqual([0, 'would delete 1 file: old.log\n']);
   expect(readdirSync(logs).sort()).toEqual(['old.log', 'old.txt', 'sub', 'young.log']);
@@ -119,7 +188,20 @@ test.each([
 
 test('the daemon fires a job at its minute, logs it, and stops cleanly on SIGTERM', async () => {
   const out = join(work, 'today.json');
-  await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'soon', '--type', 'summary', '--cron', '* * * * *', '--config', `target=${out}`, '--config', 'period=day');
+  await at(
+    '2026-01-10T12:00:00Z',
+    'jobs',
+    'add',
+    'soon',
+    '--type',
+    'summary',
+    '--cron',
+    '* * * * *',
+    '--config',
+    `target=${out}`,
+    '--config',
+    'period=day',
+  );
   // Three seconds before a minute: the job is due at 12:01:00.
   const { child, done } = spawnStint(['jobs', 'daemon'], { home, now: '2026-01-10T12:00:57Z' });
   let stdout = '';
@@ -137,10 +219,25 @@ test('the daemon fires a job at its minute, logs it, and stops cleanly on SIGTER
 }, 30_000);
 
 test('an unreadable jobs.json stops jobs commands with exit 1 and is left as it was', async () => {
-  await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'daily', '--type', 'summary', '--cron', '@daily', '--config', `target=${join(work, 'x.md')}`);
+  await at(
+    '2026-01-10T12:00:00Z',
+    'jobs',
+    'add',
+    'daily',
+    '--type',
+    'summary',
+    '--cron',
+    '@daily',
+    '--config',
+    `target=${join(work, 'x.md')}`,
+  );
   writeFileSync(join(home, 'jobs.json'), '{"version": 1, "jobs": [');
   const before = snapshotDir(home);
-  for (const args of [['jobs', 'list'], ['jobs', 'tick'], ['jobs', 'add', 'more', '--type', 'summary', '--cron', '@daily', '--config', `target=${join(work, 'y.md')}`]]) {
+  for (const args of [
+    ['jobs', 'list'],
+    ['jobs', 'tick'],
+    ['jobs', 'add', 'more', '--type', 'summary', '--cron', '@daily', '--config', `target=${join(work, 'y.md')}`],
+  ]) {
     const result = await at('2026-01-12T12:00:00Z', ...args);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/jobs\.json: not valid JSON/);
@@ -164,9 +261,15 @@ test('jobs run --dry-run of a backup or a summary says what it would do and writ
   await at(now, 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@weekly', '--config', `target=${join(work, 'week.md')}`);
   const before = snapshotDir(work);
   const backup = await at(now, 'jobs', 'run', '1', '--dry-run');
-  expect([backup.code, backup.stdout]).toEqual([0, `would back up the store to ${join(backups, 'stint-20260114-090000-j1')}; would remove 1 older backup; left stint-20251231-090000-j1 (not marked as this job's copy)\n`]);
+  expect([backup.code, backup.stdout]).toEqual([
+    0,
+    `would back up the store to ${join(backups, 'stint-20260114-090000-j1')}; would remove 1 older backup; left stint-20251231-090000-j1 (not marked as this job's copy)\n`,
+  ]);
   const summary = await at(now, 'jobs', 'run', '2', '--dry-run');
-  expect([summary.code, summary.stdout]).toEqual([0, `would write the week report (2026-01-05 → 2026-01-11) to ${join(work, 'week.md')}\n`]);
+  expect([summary.code, summary.stdout]).toEqual([
+    0,
+    `would write the week report (2026-01-05 → 2026-01-11) to ${join(work, 'week.md')}\n`,
+  ]);
   expect(snapshotDir(work)).toEqual(before);
   expect(await json(now, 'jobs', 'stats')).toMatchObject({ total_executions: 0 });
 });

@@ -13,7 +13,11 @@ test('the lifecycle through the built bin', async () => {
   const run = (now: string, ...args: string[]) => stint(args, { home, now });
   const json = async (now: string, ...args: string[]) => JSON.parse((await run(now, ...args, '--json')).stdout);
 
-  expect(await json('2026-03-29T00:00:00Z', 'start', 'deep-work', '--for', '25m', '--tag', 'focus')).toMatchObject({ session_id: 1, planned_seconds: 1500, tags: ['focus'] });
+  expect(await json('2026-03-29T00:00:00Z', 'start', 'deep-work', '--for', '25m', '--tag', 'focus')).toMatchObject({
+    session_id: 1,
+    planned_seconds: 1500,
+    tags: ['focus'],
+  });
   expect((await run('2026-03-29T00:10:00Z', 'start', 'other', '--for', '45m')).code).toBe(4);
   expect((await run('2026-03-29T00:10:00Z', 'pause')).code).toBe(0);
   // Spring forward in Paris happens at 01:00Z; pauses and durations are real time.
@@ -35,7 +39,14 @@ test('20 processes pausing, resuming and stopping the same sessions at once leav
   await seedStore(
     home,
     Array.from({ length: 5 }, (_, i) =>
-      makeSession({ id: i + 1, uid: `task-${i}`, task: `task-${i}`, started_at: '2026-01-15T09:00:00Z', stopped_at: null, status: 'running' }),
+      makeSession({
+        id: i + 1,
+        uid: `task-${i}`,
+        task: `task-${i}`,
+        started_at: '2026-01-15T09:00:00Z',
+        stopped_at: null,
+        status: 'running',
+      }),
     ),
   );
   const verbs = ['pause', 'resume', 'pause', 'stop'];
@@ -82,7 +93,9 @@ test('config set persists in config.json (0600) and steers status', async () => 
 test('add, edit and continue through the bin', async () => {
   const now = '2026-01-15T13:30:00Z';
   const json = async (...args: string[]) => JSON.parse((await stint([...args, '--json'], { home, now })).stdout);
-  expect(await json('add', 'writing', '--from', 'yesterday 09:00', '--to', 'yesterday 11:00', '--tag', 'book', '--note', 'ch. 3')).toMatchObject({ session_id: 1, duration_seconds: 7200 });
+  expect(
+    await json('add', 'writing', '--from', 'yesterday 09:00', '--to', 'yesterday 11:00', '--tag', 'book', '--note', 'ch. 3'),
+  ).toMatchObject({ session_id: 1, duration_seconds: 7200 });
   expect(await json('edit', '1', '--stop', 'yesterday 11:30')).toMatchObject({ duration_seconds: 9000, tags: ['book'] });
   expect((await stint(['edit', '1', '--stop', 'yesterday 08:00'], { home, now })).code).toBe(2);
   expect(await json('continue')).toMatchObject({ session_id: 2, task_name: 'writing', tags: ['book'], note: 'ch. 3', status: 'running' });

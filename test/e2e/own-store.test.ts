@@ -27,7 +27,17 @@ beforeEach(async () => {
   });
   // The job is added by the real command in-process, on this same store: a spawn per test would
   // only make the fixture slower.
-  const added = await harnessOn(store, { now: NOW }).run('jobs', 'add', 'weekly', '--type', 'summary', '--cron', '0 8 * * 1', '--config', `target=${join(work, 'week.md')}`);
+  const added = await harnessOn(store, { now: NOW }).run(
+    'jobs',
+    'add',
+    'weekly',
+    '--type',
+    'summary',
+    '--cron',
+    '0 8 * * 1',
+    '--config',
+    `target=${join(work, 'week.md')}`,
+  );
   expect(added.code).toBe(0);
 });
 
@@ -44,10 +54,13 @@ describe('export --output into the data directory: exit 2, the store untouched',
     ['a month file', () => join(home, monthFile())],
     ['a new file in sessions/', () => join(home, 'sessions', 'mine.json')],
     ['the data directory itself', () => home],
-    ['a path through a link to it', () => {
-      symlinkSync(home, join(work, 'innocent'));
-      return join(work, 'innocent', 'state.json');
-    }],
+    [
+      'a path through a link to it',
+      () => {
+        symlinkSync(home, join(work, 'innocent'));
+        return join(work, 'innocent', 'state.json');
+      },
+    ],
   ])('%s', async (_name, output) => {
     const path = output();
     const before = snapshotDir(home);

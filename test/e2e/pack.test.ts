@@ -42,7 +42,10 @@ describe('the published package', () => {
   // The bundle is fresh: the tests' global setup built it, so pack skips the prepare script.
   test('packs with no dependencies, installs offline from an empty cache, and runs', () => {
     mkdirSync(join(work, 'home'));
-    const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT)) as { filename: string; files: { path: string }[] }[];
+    const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     expect(packed!.files.map((f) => f.path).sort()).toEqual([
       'LICENSE',
       'README.md',
@@ -58,7 +61,8 @@ describe('the published package', () => {
     npm(['install', '--global', '--offline', '--prefix', prefix, join(work, packed!.filename)], work);
     const installed = join(prefix, 'lib', 'node_modules', 'stint');
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies']) expect(manifest[field]).toBeUndefined();
+    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies'])
+      expect(manifest[field]).toBeUndefined();
     expect(manifest).toMatchObject({ license: 'MIT', repository: { url: expect.any(String) }, bugs: { url: expect.any(String) } });
     // stint alone was installed: nothing was downloaded, nothing is nested under it.
     expect(readdirSync(join(prefix, 'lib', 'node_modules'))).toEqual(['stint']);

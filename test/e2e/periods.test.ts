@@ -35,9 +35,7 @@ test.each([
   const all = await list();
   const start = new Date(`${from}T00:00:00`).getTime();
   const end = new Date(`${to}T00:00:00`).getTime() + 86_400_000;
-  const expected = all
-    .filter((s) => Date.parse(s.started_at) < end && Date.parse(s.stopped_at) > start)
-    .map((s) => s.session_id);
+  const expected = all.filter((s) => Date.parse(s.started_at) < end && Date.parse(s.stopped_at) > start).map((s) => s.session_id);
   expect(expected.length).toBeGreaterThan(0);
   expect((await list('--from', from, '--to', to)).map((s) => s.session_id)).toEqual(expected);
 });

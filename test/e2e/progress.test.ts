@@ -27,7 +27,11 @@ test('a streak across the spring DST change, through the bin', async () => {
     ended(4, '2026-03-30T21:00:00Z', '2026-03-30T21:30:00Z'),
     ended(5, '2026-03-31T21:00:00Z', '2026-03-31T21:30:00Z', { status: 'partial' }),
   ]);
-  expect(await stats('2026-03-31T21:45:00Z')).toMatchObject({ current_streak_days: 4, longest_streak_days: 4, completion_rate_percent: 80 });
+  expect(await stats('2026-03-31T21:45:00Z')).toMatchObject({
+    current_streak_days: 4,
+    longest_streak_days: 4,
+    completion_rate_percent: 80,
+  });
   // The next day, still without a completed session: the streak ends with the 31st.
   expect(await stats('2026-04-01T21:45:00Z')).toMatchObject({ current_streak_days: 0, longest_streak_days: 4 });
 });
@@ -95,7 +99,13 @@ test('badges --json through the bin: earned with the moment, locked with progres
 test('bad input to the new commands: exit 2, one line, the store untouched', async () => {
   await seedStore(home, [ended(1, '2026-01-10T08:00:00Z', '2026-01-10T09:00:00Z')]);
   const before = snapshotDir(home);
-  for (const args of [['stats', '--week'], ['badges', 'extra'], ['report', '--by', 'week'], ['report', '--round', '0m'], ['report', '--csv', '--json']]) {
+  for (const args of [
+    ['stats', '--week'],
+    ['badges', 'extra'],
+    ['report', '--by', 'week'],
+    ['report', '--round', '0m'],
+    ['report', '--csv', '--json'],
+  ]) {
     const result = await stint(args, { home, now: '2026-01-13T12:00:00Z' });
     expect(result.code, args.join(' ')).toBe(2);
     expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

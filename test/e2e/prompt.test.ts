@@ -29,7 +29,6 @@ const PRELOADED: Record<ShellCase['shell'], string> = {
   fish: 'echo "$PROMPT_FUNCTION" | source; stint_prompt',
 };
 
-
 interface State {
   name: string;
   /** Commands that make the state, each at its own STINT_NOW. */
@@ -42,7 +41,10 @@ const STATES: State[] = [
   { name: 'a store that never wrote', steps: [], checks: [['2026-01-15T10:00:00Z', '']] },
   {
     name: 'idle after a stop',
-    steps: [['2026-01-15T09:00:00Z', ['start', 'coding']], ['2026-01-15T09:30:00Z', ['stop']]],
+    steps: [
+      ['2026-01-15T09:00:00Z', ['start', 'coding']],
+      ['2026-01-15T09:30:00Z', ['stop']],
+    ],
     checks: [['2026-01-15T10:00:00Z', '']],
   },
   {
@@ -161,14 +163,17 @@ function statusShort(home: string, now: string): Promise<string> {
 
 describe.each(SHELLS)('stint prompt $shell', (shellCase) => {
   let promptFunction: Promise<string> | undefined;
-  test.skipIf(skipWithout(which(shellCase.shell) !== undefined)).each(cases)('$state at $now: $expected', async ({ state, now, expected }) => {
-    const home = homes.get(state) ?? '';
-    expect(await statusShort(home, now)).toBe(expected);
-    if (promptFunction === undefined) {
-      promptFunction = stint(['prompt', shellCase.shell], { home, now }).then((result) => result.stdout);
-      expect(await runShell(shellCase, home, now)).toBe(expected);
-    } else {
-      expect(await runShell({ ...shellCase, script: PRELOADED[shellCase.shell] }, home, now, await promptFunction)).toBe(expected);
-    }
-  });
+  test.skipIf(skipWithout(which(shellCase.shell) !== undefined)).each(cases)(
+    '$state at $now: $expected',
+    async ({ state, now, expected }) => {
+      const home = homes.get(state) ?? '';
+      expect(await statusShort(home, now)).toBe(expected);
+      if (promptFunction === undefined) {
+        promptFunction = stint(['prompt', shellCase.shell], { home, now }).then((result) => result.stdout);
+        expect(await runShell(shellCase, home, now)).toBe(expected);
+      } else {
+        expect(await runShell({ ...shellCase, script: PRELOADED[shellCase.shell] }, home, now, await promptFunction)).toBe(expected);
+      }
+    },
+  );
 });

@@ -18,7 +18,15 @@ test('reading commands take no lock: they answer while a live writer holds it', 
   mkdirSync(lock);
   const touch = setInterval(() => utimesSync(lock, new Date(), new Date()), 200);
   try {
-    for (const args of [['status'], ['list', '--json'], ['show', '3'], ['status', '--short'], ['report', '--month'], ['stats'], ['badges', '--json']]) {
+    for (const args of [
+      ['status'],
+      ['list', '--json'],
+      ['show', '3'],
+      ['status', '--short'],
+      ['report', '--month'],
+      ['stats'],
+      ['badges', '--json'],
+    ]) {
       const result = await stint(args, { home, now });
       expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
     }
@@ -30,10 +38,14 @@ test('reading commands take no lock: they answer while a live writer holds it', 
 test('a reader that closes the pipe early (stint list | head -1) is not an error', async () => {
   await seedStore(home, history(3000, '2025-10-01T00:00:00Z'));
   for (const args of ['list', 'list --json']) {
-    const run = spawnSync('bash', ['--norc', '--noprofile', '-c', `"${process.execPath}" "${BIN}" ${args} | head -c 20 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, STINT_HOME: home, STINT_NOW: now, TZ: 'Europe/Paris' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'bash',
+      ['--norc', '--noprofile', '-c', `"${process.execPath}" "${BIN}" ${args} | head -c 20 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: home, STINT_HOME: home, STINT_NOW: now, TZ: 'Europe/Paris' },
+        encoding: 'utf8',
+      },
+    );
     expect({ args, status: run.stdout.trim(), stderr: run.stderr }).toEqual({ args, status: '0', stderr: '' });
   }
 });

@@ -33,7 +33,10 @@ test('report --week --by day --json splits a session from 23:00 to 01:00 between
 });
 
 test('list --csv escapes a note holding a comma and a quote', async () => {
-  const added = await stint(['add', 'meeting', '--from', '09:00', '--to', '10:00', '--note', 'said "hi", then left', '--tag', 'work'], { home, now });
+  const added = await stint(['add', 'meeting', '--from', '09:00', '--to', '10:00', '--note', 'said "hi", then left', '--tag', 'work'], {
+    home,
+    now,
+  });
   expect(added.code).toBe(0);
   const result = await stint(['list', '--csv'], { home, now });
   expect([result.code, result.stderr]).toEqual([0, '']);

@@ -28,7 +28,13 @@ const valid = { label: 'start #2 x', at: '2026-01-15T10:00:00.000Z', before: { n
 
 describe.each([
   ['wrong types', { ...valid, before: { ...valid.before, next_id: 'two' } }],
-  ['a month file name stint never writes', { ...valid, before: { ...valid.before, months: { '2026-01': { file: '../config.json', count: 1, min_id: 1, max_id: 1, max_seconds: 60 } } } }],
+  [
+    'a month file name stint never writes',
+    {
+      ...valid,
+      before: { ...valid.before, months: { '2026-01': { file: '../config.json', count: 1, min_id: 1, max_id: 1, max_seconds: 60 } } },
+    },
+  ],
   ['an invalid active session', { ...valid, before: { ...valid.before, active: [{ id: 1, task: 'x' }] } }],
 ])('an undo entry with %s', (_name, entry) => {
   test('every command reading the root: exit 1 naming state.json, the file untouched', async () => {
@@ -38,7 +44,9 @@ describe.each([
     const results = await Promise.all(commands.map((args) => run(...args)));
     for (const [index, result] of results.entries()) {
       expect({ command: commands[index], code: result.code }).toEqual({ command: commands[index], code: 1 });
-      expect(result.stderr).toMatch(new RegExp(`^stint: Store unreadable: ${statePath()}: undo entry at index 0: .*; the file was left untouched\\n$`));
+      expect(result.stderr).toMatch(
+        new RegExp(`^stint: Store unreadable: ${statePath()}: undo entry at index 0: .*; the file was left untouched\\n$`),
+      );
     }
     expect(snapshotDir(home)).toEqual(before);
   });

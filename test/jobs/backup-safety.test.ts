@@ -103,7 +103,10 @@ describe('pruning removes only copies this job made, never a live store', () => 
 
   test.each([
     ['no mark', (dir: string) => writeFileSync(join(dir, 'state.json'), '{}')],
-    ['the mark of another name', (dir: string) => writeFileSync(join(dir, 'stint-backup.json'), '{"job_id":3,"name":"stint-20250101-000000-j3"}\n')],
+    [
+      'the mark of another name',
+      (dir: string) => writeFileSync(join(dir, 'stint-backup.json'), '{"job_id":3,"name":"stint-20250101-000000-j3"}\n'),
+    ],
     ['the mark of another job', (dir: string) => writeFileSync(join(dir, 'stint-backup.json'), `{"job_id":4,"name":"${OLD}"}\n`)],
   ])('a folder with the exact name but %s is left alone', async (_name, fill) => {
     await seed(places.dataDir);

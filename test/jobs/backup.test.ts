@@ -171,7 +171,10 @@ describe('what a backup holds, and when it fails', () => {
     const empty = tempPlaces();
     try {
       mkdirSync(join(empty.root, 'backups'));
-      const run = backup.run(makeJob('backup', { target: join(empty.root, 'backups') }), runContext(createFileStore(empty.dataDir), empty, NOW));
+      const run = backup.run(
+        makeJob('backup', { target: join(empty.root, 'backups') }),
+        runContext(createFileStore(empty.dataDir), empty, NOW),
+      );
       await expect(run).rejects.toThrow(/there is no store to back up/);
     } finally {
       empty.cleanup();

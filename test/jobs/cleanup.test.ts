@@ -144,7 +144,13 @@ describe('cleanup reaches files only through the seam', () => {
       ['/fake/logs/b.log', NOW.getTime()],
       ['/fake/logs/keep.txt', old],
     ]);
-    const ctx = runContext(createMemoryStore(), { home: '/fake/home', dataDir: '/fake/home/.stint' }, NOW, false, memoryFiles(files, mtimes));
+    const ctx = runContext(
+      createMemoryStore(),
+      { home: '/fake/home', dataDir: '/fake/home/.stint' },
+      NOW,
+      false,
+      memoryFiles(files, mtimes),
+    );
     const result = await cleanup.run(makeJob('cleanup', { path: '/fake/logs', pattern: '*.log', days: '7' }), ctx);
     expect(result).toBe('deleted 1 file: a.log');
     expect([...files.keys()]).toEqual(['/fake/logs/b.log', '/fake/logs/keep.txt']);

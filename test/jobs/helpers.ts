@@ -31,6 +31,12 @@ export function tempPlaces(): { root: string; home: string; dataDir: string; cle
   return { root, home, dataDir: join(home, '.stint'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export function runContext(store: Store, places: { home: string; dataDir: string }, now: Date, dryRun = false, files: Files = realFiles): RunContext {
+export function runContext(
+  store: Store,
+  places: { home: string; dataDir: string },
+  now: Date,
+  dryRun = false,
+  files: Files = realFiles,
+): RunContext {
   return { store, now, files, home: places.home, dataDir: places.dataDir, dryRun };
 }

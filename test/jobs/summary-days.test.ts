@@ -19,7 +19,8 @@ afterEach(() => {
   process.env.TZ = original;
 });
 
-const session = (id: number, task: string, started: string, stopped: string) => makeSession({ id, task, started_at: started, stopped_at: stopped });
+const session = (id: number, task: string, started: string, stopped: string) =>
+  makeSession({ id, task, started_at: started, stopped_at: stopped });
 
 async function report(zone: string, sessions: Session[], config: Record<string, string>, now: string, weekStart?: 0) {
   process.env.TZ = zone;
@@ -42,7 +43,12 @@ const santiago = [
 
 test('day: at 02:00 on the 7th, yesterday is the 6th from 01:00 to the 7th at 00:00', async () => {
   const out = await report('America/Santiago', santiago, { period: 'day' }, '2026-09-07T05:00:00Z');
-  expect([out.from, out.to, out.total_seconds, out.rows]).toEqual(['2026-09-06', '2026-09-06', 3600, [{ name: 'first-hour', seconds: 3600, sessions: 1 }]]);
+  expect([out.from, out.to, out.total_seconds, out.rows]).toEqual([
+    '2026-09-06',
+    '2026-09-06',
+    3600,
+    [{ name: 'first-hour', seconds: 3600, sessions: 1 }],
+  ]);
 });
 
 test('week from Sunday: the 6th to the 12th, nothing of the 13th', async () => {

@@ -37,7 +37,11 @@ const json = async (config: Record<string, string>, now = NOW) =>
 describe('summary config', () => {
   test('expands ~ and writes the defaults out', () => {
     expect(summary.check({ target: '~/week.MD' }, places)).toEqual({ target: join(places.home, 'week.MD'), period: 'week', by: 'task' });
-    expect(summary.check({ target: '/r.csv', period: 'month', by: 'day' }, places)).toEqual({ target: '/r.csv', period: 'month', by: 'day' });
+    expect(summary.check({ target: '/r.csv', period: 'month', by: 'day' }, places)).toEqual({
+      target: '/r.csv',
+      period: 'month',
+      by: 'day',
+    });
   });
 
   test.each([

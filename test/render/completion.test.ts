@@ -21,7 +21,9 @@ describe('the model of stint’s commands', () => {
   const model = stintModel();
 
   test('finds the subcommands, their aliases, and the nested ones', () => {
-    expect(names(model.root.subcommands)).toEqual(expect.arrayContaining(['start', 'stop', 'list', 'jobs', 'config', 'completion', 'help']));
+    expect(names(model.root.subcommands)).toEqual(
+      expect.arrayContaining(['start', 'stop', 'list', 'jobs', 'config', 'completion', 'help']),
+    );
     expect(find(model, 'list').aliases).toEqual(['ls']);
     expect(names(find(model, 'jobs').subcommands)).toEqual(expect.arrayContaining(['add', 'list', 'show', 'rm', 'run', 'tick', 'help']));
     expect(names(find(model, 'config').subcommands)).toEqual(expect.arrayContaining(['list', 'get', 'set']));
@@ -82,7 +84,11 @@ describe('the model of stint’s commands', () => {
 
 describe('a program of its own', () => {
   const program = new Command('stint').option('--json', 'JSON.');
-  program.command('visible').description('It shows.').addOption(new Option('--secret', 'Hidden.').hideHelp()).option('-q, --quiet', 'Less.');
+  program
+    .command('visible')
+    .description('It shows.')
+    .addOption(new Option('--secret', 'Hidden.').hideHelp())
+    .option('-q, --quiet', 'Less.');
   program.command('__internal', { hidden: true }).argument('<what>');
   const model = completionModel(program);
 
@@ -122,7 +128,7 @@ describe('the scripts', () => {
     expect(script).toContain("complete -c stint -n '__stint_at \"\" 0' -a 'start'");
     expect(script).toContain("complete -c stint -n '__stint_at \"stop\"' -l as -x -a 'completed partial abandoned'");
     expect(script).toContain("complete -c stint -n '__stint_at \"stop\" 0' -k -a '(stint __complete ids stop 2>/dev/null)'");
-    expect(script).toContain("complete -c stint -n '__stint_at \"rm\" 0+'");
+    expect(script).toContain('complete -c stint -n \'__stint_at "rm" 0+\'');
   });
 
   test('descriptions with quotes and brackets are escaped for each shell', () => {

@@ -16,7 +16,15 @@ describe('csv', () => {
   ])('field %j → %s', (value, encoded) => expect(csvField(value)).toBe(encoded));
 
   test('a header row, then one record a line, each ending in \\n', () => {
-    expect(csvTable(['name', 'note'], [['a', 'x,y'], ['b', null]])).toBe('name,note\na,"x,y"\nb,\n');
+    expect(
+      csvTable(
+        ['name', 'note'],
+        [
+          ['a', 'x,y'],
+          ['b', null],
+        ],
+      ),
+    ).toBe('name,note\na,"x,y"\nb,\n');
     expect(csvLine([])).toBe('\n');
   });
 

@@ -89,7 +89,10 @@ describe('colour', () => {
 describe('sessionJsonText', () => {
   test.each([
     ['finished', makeSession({ id: 7 })],
-    ['running with an open pause', makeSession({ stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: null }] })],
+    [
+      'running with an open pause',
+      makeSession({ stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: null }] }),
+    ],
     ['a note needing escapes', makeSession({ note: 'he said "hi",\nthen left \\ 😀 \u2028', tags: ['a "b"', 'ü', 'x,y'] })],
     ['a focus plan', makeSession({ planned_seconds: 1500, task: 'écriture' })],
     ['summer time', makeSession({ started_at: '2026-07-01T21:30:00Z', stopped_at: '2026-07-01T22:30:00Z' })],

@@ -25,17 +25,26 @@ const CASES: [name: string, active: Session[], seconds: number][] = [
   ['a running timer, hours past a day', [running()], 93_905],
   ['a timer seen before it started', [running()], -30],
   ['a non-ASCII task name', [running({ task: 'ändern_日本' })], 61],
-  ...[0, 1, 59, 60, 61, 119, 3599, 3600, 3659, 3660, 7199, 90_000].map(
-    (left): [string, Session[], number] => [`focus, ${left}s left`, [running({ planned_seconds: 100_000 })], 100_000 - left],
-  ),
-  ...[1, 59, 60, 3600, 3660, 4500, 93_900].map(
-    (over): [string, Session[], number] => [`focus, ${over}s over`, [running({ planned_seconds: 60 })], 60 + over],
-  ),
+  ...[0, 1, 59, 60, 61, 119, 3599, 3600, 3659, 3660, 7199, 90_000].map((left): [string, Session[], number] => [
+    `focus, ${left}s left`,
+    [running({ planned_seconds: 100_000 })],
+    100_000 - left,
+  ]),
+  ...[1, 59, 60, 3600, 3660, 4500, 93_900].map((over): [string, Session[], number] => [
+    `focus, ${over}s over`,
+    [running({ planned_seconds: 60 })],
+    60 + over,
+  ]),
   [
     'paused focus with closed pauses, three active',
     [
       running({ id: 1, started_at: '2026-01-15T08:00:00Z' }),
-      running({ id: 2, started_at: '2026-01-15T08:30:00Z', status: 'paused', pauses: [{ started_at: '2026-01-15T08:31:00Z', ended_at: null }] }),
+      running({
+        id: 2,
+        started_at: '2026-01-15T08:30:00Z',
+        status: 'paused',
+        pauses: [{ started_at: '2026-01-15T08:31:00Z', ended_at: null }],
+      }),
       running({
         id: 3,
         task: 'deep',
@@ -115,7 +124,12 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the st
   const places = () => {
     const base = join(root, shell, 'places');
     const dirs = { account: join(base, "it's the account"), home: join(base, 'home'), stint: join(base, 'stint'), cwd: join(base, 'cwd') };
-    const stores = { account: join(dirs.account, '.stint'), home: join(dirs.home, '.stint'), stint: dirs.stint, cwd: join(dirs.cwd, '.stint') };
+    const stores = {
+      account: join(dirs.account, '.stint'),
+      home: join(dirs.home, '.stint'),
+      stint: dirs.stint,
+      cwd: join(dirs.cwd, '.stint'),
+    };
     for (const [name, dir] of Object.entries(stores)) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, PROMPT_STATE_FILE), encodePromptState([running({ task: name })]));
@@ -131,7 +145,14 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the st
   const runIn = (env: Env, cwd: string, accountHome: string | null): string => {
     const script = promptFunction(shell, { file: PROMPT_STATE_FILE, version: PROMPT_STATE_VERSION, accountHome });
     const full: Env = { PATH: process.env.PATH ?? '', STINT_NOW: later(10), SCRIPT: script, ...env };
-    const home = env.HOME === undefined ? (shell === 'fish' ? 'set -e HOME; ' : 'unset HOME; ') : shell === 'fish' ? `set -gx HOME '${env.HOME}'; ` : '';
+    const home =
+      env.HOME === undefined
+        ? shell === 'fish'
+          ? 'set -e HOME; '
+          : 'unset HOME; '
+        : shell === 'fish'
+          ? `set -gx HOME '${env.HOME}'; `
+          : '';
     const run = spawnSync(shell, ['-c', `${home}${LOAD[shell]}`], { env: full, cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     if (run.status !== 0 || run.stderr !== '') throw new Error(`${shell}: ${run.stderr}`);
     return run.stdout;
@@ -146,15 +167,21 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the st
   ])('%s', (_name, given: Env) => {
     const { dirs, stores } = places();
     const env = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v === 'home' ? dirs.home : v === 'stint' ? stores.stint : v]));
-    const cliDir = resolveDataDir(env, resolveHome(env, () => dirs.account));
+    const cliDir = resolveDataDir(
+      env,
+      resolveHome(env, () => dirs.account),
+    );
     const expected = Object.entries(stores).find(([, dir]) => dir === cliDir)?.[0];
     expect(expected).toBeDefined();
     expect(runIn(env, dirs.cwd, dirs.account)).toBe(`${expected} 0:00:10`);
   });
 
-  test.skipIf(skipWithout(which(shell) !== undefined))('HOME empty and no home in the user database: nothing, as the CLI refuses to run', () => {
-    const { dirs } = places();
-    expect(() => resolveHome({ HOME: '' }, () => null)).toThrow(expect.objectContaining({ title: 'No home directory' }));
-    expect(runIn({ HOME: '' }, dirs.cwd, null)).toBe('');
-  });
+  test.skipIf(skipWithout(which(shell) !== undefined))(
+    'HOME empty and no home in the user database: nothing, as the CLI refuses to run',
+    () => {
+      const { dirs } = places();
+      expect(() => resolveHome({ HOME: '' }, () => null)).toThrow(expect.objectContaining({ title: 'No home directory' }));
+      expect(runIn({ HOME: '' }, dirs.cwd, null)).toBe('');
+    },
+  );
 });

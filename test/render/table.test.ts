@@ -36,11 +36,28 @@ describe('table', () => {
   });
 
   test('colour codes take no width; trailing blanks are dropped', () => {
-    expect(table([{}, {}], [[bold('Task'), 'x'], ['a', ''], ['longer', '']])).toEqual([`${bold('Task')}    x`, 'a', 'longer']);
+    expect(
+      table(
+        [{}, {}],
+        [
+          [bold('Task'), 'x'],
+          ['a', ''],
+          ['longer', ''],
+        ],
+      ),
+    ).toEqual([`${bold('Task')}    x`, 'a', 'longer']);
   });
 
   test('a column can sit one space after the last', () => {
-    expect(table([{ align: 'right' }, { gap: 1 }, {}], [['#1', 'a', 'x'], ['#10', 'bbb', 'y']])).toEqual([' #1 a    x', '#10 bbb  y']);
+    expect(
+      table(
+        [{ align: 'right' }, { gap: 1 }, {}],
+        [
+          ['#1', 'a', 'x'],
+          ['#10', 'bbb', 'y'],
+        ],
+      ),
+    ).toEqual([' #1 a    x', '#10 bbb  y']);
   });
 
   test('no rows, no lines', () => {

@@ -8,7 +8,10 @@ import { useWorkDir } from '../helpers/spawn.js';
 /** A metafile whose one output holds these inputs with these byte counts. */
 function metafile(inputs: Record<string, number>): Metafile {
   const entries = Object.entries(inputs).map(([path, bytesInOutput]) => [path, { bytesInOutput }]);
-  return { inputs: {}, outputs: { 'dist/out.cjs': { bytes: 1, inputs: Object.fromEntries(entries), imports: [], exports: [] } } } as Metafile;
+  return {
+    inputs: {},
+    outputs: { 'dist/out.cjs': { bytes: 1, inputs: Object.fromEntries(entries), imports: [], exports: [] } },
+  } as Metafile;
 }
 
 function writePackage(root: string, folder: string, manifest: object, files: Record<string, string>): void {
@@ -52,10 +55,20 @@ describe('thirdPartyLicences', () => {
     root = dir;
   });
 
-  test('copies each bundled package\'s own licence text under its name, version and licence', () => {
+  test("copies each bundled package's own licence text under its name, version and licence", () => {
     writePackage(root, 'node_modules/zeta', { name: 'zeta', version: '1.2.3', license: 'MIT' }, { LICENSE: 'Zeta licence text\n' });
-    writePackage(root, 'node_modules/@s/alpha', { name: '@s/alpha', version: '0.1.0', license: 'ISC' }, { 'LICENSE.txt': 'Alpha ISC text' });
-    writePackage(root, 'node_modules/zeta/node_modules/inner', { name: 'inner', version: '2.0.0', license: 'MIT' }, { licence: 'Inner text' });
+    writePackage(
+      root,
+      'node_modules/@s/alpha',
+      { name: '@s/alpha', version: '0.1.0', license: 'ISC' },
+      { 'LICENSE.txt': 'Alpha ISC text' },
+    );
+    writePackage(
+      root,
+      'node_modules/zeta/node_modules/inner',
+      { name: 'inner', version: '2.0.0', license: 'MIT' },
+      { licence: 'Inner text' },
+    );
     writePackage(root, 'node_modules/unused', { name: 'unused', version: '9.9.9', license: 'MIT' }, { LICENSE: 'never shipped' });
     const text = thirdPartyLicences(
       metafile({

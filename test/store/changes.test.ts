@@ -45,15 +45,23 @@ describe.each(STORES)('changesSince, %s', (_name, make) => {
 
     // A stop moves the running session into January: only January changed.
     const stopAt = at('2026-01-15T13:00:00Z');
-    await store.update({ kind: 'active' }, (data) => void stopSession(data.sessions[0] as Session, stopAt, 'completed', stopAt), () => 'stop #3');
+    await store.update(
+      { kind: 'active' },
+      (data) => void stopSession(data.sessions[0] as Session, stopAt, 'completed', stopAt),
+      () => 'stop #3',
+    );
     const stopped = await store.changesSince(r1);
     expect(summary(stopped)).toEqual({ months: { '2026-01': [2, 3] }, active: [] });
     expect(stopped.revision).toBeGreaterThan(r1);
 
     // Removing November's only session empties the month: it comes back as [], so a copy drops it.
-    await store.update({ kind: 'ids', ids: [1] }, (data) => {
-      data.sessions = data.sessions.filter((s) => s.id !== 1);
-    }, () => 'rm #1');
+    await store.update(
+      { kind: 'ids', ids: [1] },
+      (data) => {
+        data.sessions = data.sessions.filter((s) => s.id !== 1);
+      },
+      () => 'rm #1',
+    );
     const removed = await store.changesSince(stopped.revision);
     expect(summary(removed)).toEqual({ months: { '2025-11': [] }, active: [] });
 
@@ -74,18 +82,33 @@ describe.each(STORES)('changesSince, %s', (_name, make) => {
       data.next_id = 3;
     });
     const { revision } = await store.changesSince(0);
-    await store.update(ALL, () => undefined, () => 'nothing');
+    await store.update(
+      ALL,
+      () => undefined,
+      () => 'nothing',
+    );
     expect(await store.changesSince(revision)).toEqual({ revision, next_id: 3, active: [], months: {} });
   });
 });
 
 describe('monthsChangedSince, the file store’s rule', () => {
-  const entry = (key: string, revision: number) => ({ file: `sessions/${key}.r${revision}.json`, count: 1, min_id: 1, max_id: 1, max_seconds: 60 });
+  const entry = (key: string, revision: number) => ({
+    file: `sessions/${key}.r${revision}.json`,
+    count: 1,
+    min_id: 1,
+    max_id: 1,
+    max_seconds: 60,
+  });
   const root = { ...emptyRoot(), revision: 5, months: { '2026-01': entry('2026-01', 2), '2026-02': entry('2026-02', 4) } };
 
   test.each([
     ['every month after 0', { '2026-01': 2, '2026-02': 4 }, 0, ['2026-01', '2026-02']],
-    ['only what changed after the revision, an emptied month included', { '2026-01': 2, '2026-02': 4, '2025-12': 5 }, 3, ['2025-12', '2026-02']],
+    [
+      'only what changed after the revision, an emptied month included',
+      { '2026-01': 2, '2026-02': 4, '2025-12': 5 },
+      3,
+      ['2025-12', '2026-02'],
+    ],
     ['nothing at the current revision', { '2026-01': 2, '2026-02': 4 }, 5, []],
     ['a month with no record (a root from before `changed`) counts as changed', { '2026-02': 4 }, 4, ['2026-01']],
     ['a revision never reached: everything', { '2026-01': 2, '2026-02': 4 }, 9, ['2026-01', '2026-02']],

@@ -189,7 +189,10 @@ describe('digestSettled', () => {
   });
 
   test('a newest month alone has nothing to settle; an empty store has nothing at all', async () => {
-    expect(await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling)).toEqual({ settled: null, newest: null });
+    expect(await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling)).toEqual({
+      settled: null,
+      newest: null,
+    });
     await seed([inMonth(1, '2026-01')]);
     expect(await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling)).toEqual({
       settled: null,

@@ -16,9 +16,14 @@ useTempStore((dir, made) => {
 const root = () => join(home, 'state.json');
 const readRoot = () => JSON.parse(readFileSync(root(), 'utf8'));
 const monthFiles = () => (existsSync(join(home, 'sessions')) ? readdirSync(join(home, 'sessions')).sort() : []);
-const start = (task: string, when = '2026-01-15T13:30:00Z') => (data: TrackerData) =>
-  startSession(data, { task, uid: `uid-${task}` }, at(when));
-const stop = (id: number, when = '2026-01-15T14:30:00Z') => (data: TrackerData) => stopSession(findSession(data, id), at(when));
+const start =
+  (task: string, when = '2026-01-15T13:30:00Z') =>
+  (data: TrackerData) =>
+    startSession(data, { task, uid: `uid-${task}` }, at(when));
+const stop =
+  (id: number, when = '2026-01-15T14:30:00Z') =>
+  (data: TrackerData) =>
+    stopSession(findSession(data, id), at(when));
 /** Puts finished sessions straight into the store, through the store. */
 const seed = (sessions: Session[]) =>
   store.update(ALL, (data) => {
@@ -45,7 +50,13 @@ describe('layout', () => {
     await store.update({ kind: 'ids', ids: [1] }, stop(1));
     const r = readRoot();
     expect(r.active).toEqual([]);
-    expect(r.months['2026-01']).toEqual({ file: expect.stringMatching(/^sessions\/2026-01\.r2-[a-z0-9]+\.json$/), count: 1, min_id: 1, max_id: 1, max_seconds: 3600 });
+    expect(r.months['2026-01']).toEqual({
+      file: expect.stringMatching(/^sessions\/2026-01\.r2-[a-z0-9]+\.json$/),
+      count: 1,
+      min_id: 1,
+      max_id: 1,
+      max_seconds: 3600,
+    });
     expect(statSync(join(home, r.months['2026-01'].file)).mode & 0o777).toBe(0o600);
     expect((await store.read(ALL)).sessions).toEqual([expect.objectContaining({ id: 1, status: 'completed' })]);
   });
@@ -54,7 +65,10 @@ describe('layout', () => {
     await seed([makeSession({ id: 1, started_at: '2026-01-02T10:00:00Z', stopped_at: '2026-01-02T11:00:00Z' })]);
     await store.update(ACTIVE, start('coding'));
     await store.update(ACTIVE, stop(2));
-    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.status])).toEqual([[1, 'completed'], [2, 'completed']]);
+    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.status])).toEqual([
+      [1, 'completed'],
+      [2, 'completed'],
+    ]);
     expect(readRoot().months['2026-01']).toMatchObject({ count: 2, min_id: 1, max_id: 2 });
   });
 
@@ -259,7 +273,11 @@ describe('failure', () => {
       startSession(data, { task: 'mine', uid: 'mine' }, at('2026-01-15T13:40:00Z'));
     });
     expect(runs).toBe(2);
-    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.task])).toEqual([[1, 'coding'], [2, 'other'], [3, 'mine']]);
+    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.task])).toEqual([
+      [1, 'coding'],
+      [2, 'other'],
+      [3, 'mine'],
+    ]);
     expect(monthFiles()).toEqual([]);
   });
 

@@ -14,7 +14,8 @@ import { useTempHome } from '../helpers/spawn.js';
 let home = '';
 useTempHome((dir) => (home = dir));
 
-const start = (task: string) => createFileStore(home).update(ACTIVE, (data) => startSession(data, { task, uid: task }, at('2026-01-15T13:30:00Z')));
+const start = (task: string) =>
+  createFileStore(home).update(ACTIVE, (data) => startSession(data, { task, uid: task }, at('2026-01-15T13:30:00Z')));
 
 /** A lock directory as a killed process leaves it, last refreshed `ageMs` ago. */
 function leftLock(ageMs: number): void {

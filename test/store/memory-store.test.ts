@@ -25,7 +25,11 @@ const SCOPES: [string, Scope, number[]][] = [
   ['active', ACTIVE, [5]],
   ['all', ALL, [1, 2, 3, 4, 5]],
   ['ids', { kind: 'ids', ids: [2, 9] }, [2, 5]],
-  ['a day (a session crossing its start counts)', { kind: 'range', from: at('2026-01-15T00:00:00Z'), to: at('2026-01-16T00:00:00Z') }, [3, 4, 5]],
+  [
+    'a day (a session crossing its start counts)',
+    { kind: 'range', from: at('2026-01-15T00:00:00Z'), to: at('2026-01-16T00:00:00Z') },
+    [3, 4, 5],
+  ],
   ['a day with nothing finished in it', { kind: 'range', from: at('2026-01-12T00:00:00Z'), to: at('2026-01-13T00:00:00Z') }, [5]],
   ['open-ended from', { kind: 'range', from: at('2026-01-10T09:30:00Z'), to: null }, [2, 3, 4, 5]],
   ['open-ended to', { kind: 'range', from: null, to: at('2026-01-10T09:00:00Z') }, [1, 5]],
@@ -72,7 +76,11 @@ describe('the in-memory store hands out what the scope asks for', () => {
   test('a change that changes nothing writes nothing and leaves nothing to undo', async () => {
     const store = createMemoryStore(makeData(all));
     const before = store.text;
-    await store.update(ALL, () => undefined, () => 'nothing');
+    await store.update(
+      ALL,
+      () => undefined,
+      () => 'nothing',
+    );
     expect(store.text).toBe(before);
     expect(store.writes).toBe(0);
     expect(await store.undo()).toBeNull();

@@ -19,8 +19,10 @@ const stateFile = () => join(home, 'prompt.state');
 const lines = () => readFileSync(stateFile(), 'utf8').replace(/\n$/, '').split('\n');
 const epoch = (iso: string) => String(Date.parse(iso) / 1000);
 
-const start = (task: string, when: string, plannedSeconds: number | null = null) => (data: TrackerData) =>
-  startSession(data, { task, uid: `uid-${task}`, plannedSeconds }, at(when));
+const start =
+  (task: string, when: string, plannedSeconds: number | null = null) =>
+  (data: TrackerData) =>
+    startSession(data, { task, uid: `uid-${task}`, plannedSeconds }, at(when));
 const act = (fn: typeof pauseSession, id: number, when: string) => (data: TrackerData) => fn(findSession(data, id), at(when));
 const stop = (id: number, when: string) => (data: TrackerData) => stopSession(findSession(data, id), at(when));
 

@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  decodeMonth,
-  decodeRoot,
-  emptyRoot,
-  encodeMonth,
-  encodeRoot,
-  STORE_VERSION,
-} from '../../src/store/schema.js';
+import { decodeMonth, decodeRoot, emptyRoot, encodeMonth, encodeRoot, STORE_VERSION } from '../../src/store/schema.js';
 import { makeSession } from '../helpers/factories.js';
 
 const F = '/data/state.json';
@@ -72,7 +65,14 @@ describe('the root is checked, and refused when in doubt', () => {
 
 describe('version-2 root and month files', () => {
   test('the root round-trips and carries the version', () => {
-    const root = { ...emptyRoot(), revision: 4, next_id: 9, active: [makeSession({ id: 8, status: 'running', stopped_at: null })], months: { '2026-01': { file: 'sessions/2026-01.r3.json', count: 2, min_id: 1, max_id: 7, max_seconds: 3600 } }, undo: [{ label: 'stop #8 coding', at: '2026-01-15T10:00:00.000Z', before: { next_id: 9, active: [], months: { '2026-01': null } } }] };
+    const root = {
+      ...emptyRoot(),
+      revision: 4,
+      next_id: 9,
+      active: [makeSession({ id: 8, status: 'running', stopped_at: null })],
+      months: { '2026-01': { file: 'sessions/2026-01.r3.json', count: 2, min_id: 1, max_id: 7, max_seconds: 3600 } },
+      undo: [{ label: 'stop #8 coding', at: '2026-01-15T10:00:00.000Z', before: { next_id: 9, active: [], months: { '2026-01': null } } }],
+    };
     const text = encodeRoot(root);
     expect(JSON.parse(text).version).toBe(STORE_VERSION);
     expect(decodeRoot(text, F)).toEqual(root);
@@ -81,12 +81,14 @@ describe('version-2 root and month files', () => {
   test('a root without undo history reads as an empty one', () => {
     const text = JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months: {} });
     expect(decodeRoot(text, F).undo).toEqual([]);
-    expect(() => decodeRoot(JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months: {}, undo: {} }), F)).toThrow(/"undo" is not a list/);
+    expect(() => decodeRoot(JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months: {}, undo: {} }), F)).toThrow(
+      /"undo" is not a list/,
+    );
   });
 
   test.each([
     ['a month entry pointing outside the store', { '2026-01': { file: '../../etc/passwd' } }, /invalid entry for month "2026-01"/],
-    ['a bad month key', { 'jan': { file: 'sessions/2026-01.r1.json' } }, /invalid entry for month "jan"/],
+    ['a bad month key', { jan: { file: 'sessions/2026-01.r1.json' } }, /invalid entry for month "jan"/],
   ])('the root refuses %s', (_name, months, why) => {
     const text = JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months });
     expect(() => decodeRoot(text, F)).toThrow(why);

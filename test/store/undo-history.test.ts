@@ -43,9 +43,21 @@ describe('the undo history is checked whenever state.json is read', () => {
     ['an invalid active session', [entry({ active: [{ ...running(1), uid: '' }] })], /"before.active" session at index 0: invalid "uid"/],
     ['an active session at or above next_id', [entry({ active: [running(5)] })], /"id" 5 is not below "next_id" 5/],
     ['"before.months" not an object', [entry({ months: [] })], /"before.months" is not an object/],
-    ['a month file name stint never writes', [entry({ months: { '2026-01': month('../config.json') } })], /"before.months" has an invalid entry for month "2026-01"/],
-    ['a month file of another month', [entry({ months: { '2026-01': month('sessions/2025-12.r3.json') } })], /invalid entry for month "2026-01"/],
-    ['a month entry without its numbers', [entry({ months: { '2026-01': { file: 'sessions/2026-01.r3.json' } } })], /invalid entry for month "2026-01"/],
+    [
+      'a month file name stint never writes',
+      [entry({ months: { '2026-01': month('../config.json') } })],
+      /"before.months" has an invalid entry for month "2026-01"/,
+    ],
+    [
+      'a month file of another month',
+      [entry({ months: { '2026-01': month('sessions/2025-12.r3.json') } })],
+      /invalid entry for month "2026-01"/,
+    ],
+    [
+      'a month entry without its numbers',
+      [entry({ months: { '2026-01': { file: 'sessions/2026-01.r3.json' } } })],
+      /invalid entry for month "2026-01"/,
+    ],
     ['a bad month key', [entry({ months: { '2026-13': null } })], /invalid entry for month "2026-13"/],
   ])('%s is refused, naming the file', (_name, undo, message) => {
     let error: unknown;
@@ -74,19 +86,29 @@ const start = (task: string) => (data: TrackerData) => startSession(data, { task
 
 describe('undo writes only a root that reads back', () => {
   test('an entry naming a month file that is missing: exit 1 naming state.json, nothing written', async () => {
-    await store.update(ALL, (data) => {
-      data.sessions.push(makeSession({ id: 1, started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' }));
-      data.next_id = 2;
-    }, () => 'add #1');
-    await store.update(ALL, (data) => {
-      data.sessions.push(makeSession({ id: 2, started_at: '2026-01-06T08:00:00Z', stopped_at: '2026-01-06T09:00:00Z' }));
-      data.next_id = 3;
-    }, () => 'add #2');
+    await store.update(
+      ALL,
+      (data) => {
+        data.sessions.push(makeSession({ id: 1, started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' }));
+        data.next_id = 2;
+      },
+      () => 'add #1',
+    );
+    await store.update(
+      ALL,
+      (data) => {
+        data.sessions.push(makeSession({ id: 2, started_at: '2026-01-06T08:00:00Z', stopped_at: '2026-01-06T09:00:00Z' }));
+        data.next_id = 3;
+      },
+      () => 'add #2',
+    );
     const root = JSON.parse(stateText()) as Root;
     const needed = root.undo?.at(-1)?.before.months['2026-01']?.file as string;
     rmSync(join(home, needed));
     const before = stateText();
-    await expect(store.undo()).rejects.toThrow(`${join(home, 'state.json')}: undoing add #2 needs ${needed}, which is missing; nothing was undone`);
+    await expect(store.undo()).rejects.toThrow(
+      `${join(home, 'state.json')}: undoing add #2 needs ${needed}, which is missing; nothing was undone`,
+    );
     expect(stateText()).toBe(before);
   });
 });
@@ -140,7 +162,11 @@ describe('undo entries are stamped by the clock the store is given', () => {
   test('the seam clock (STINT_NOW in a real run), not the system time', async () => {
     const { createFileStore } = await import('../../src/store/file-store.js');
     const fixed = createFileStore(home, { now: () => new Date('2031-05-06T07:08:09Z') });
-    await fixed.update(ALL, (data) => startSession(data, { task: 'coding', uid: 'u1' }, at('2031-05-06T07:00:00Z')), () => 'start #1 coding');
+    await fixed.update(
+      ALL,
+      (data) => startSession(data, { task: 'coding', uid: 'u1' }, at('2031-05-06T07:00:00Z')),
+      () => 'start #1 coding',
+    );
     const root = decodeRoot(readFileSync(join(home, 'state.json'), 'utf8'), F);
     expect(root.undo?.map((e) => e.at)).toEqual(['2031-05-06T07:08:09.000Z']);
   });

@@ -19,7 +19,9 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
   const from = await timeOption(options.from, now);
   const to = await timeOption(options.to, now);
   const uid = ctx.deps.newUid();
-  const session = await ctx.deps.store.update(ACTIVE, (data) => addFinishedSession(data, { task, uid, tags, note }, from, to, now),
+  const session = await ctx.deps.store.update(
+    ACTIVE,
+    (data) => addFinishedSession(data, { task, uid, tags, note }, from, to, now),
     (s) => `add #${s.id} ${s.task}`,
   );
   if (ctx.json) {

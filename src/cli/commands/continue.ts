@@ -23,10 +23,14 @@ export async function resumeTask(options: ContinueOptions, ctx: Context): Promis
   const pick = (sessions: readonly Session[]) => (options.id === undefined ? lastStopped(sessions) : undefined);
   const fallback = options.id === undefined && !pick((await ctx.deps.store.read(recent)).sessions);
   const scope: Scope = options.id !== undefined ? { kind: 'ids', ids: [options.id] } : fallback ? ALL : recent;
-  const session = await ctx.deps.store.update(scope, (data) => {
-    const { task, tags, note } = sessionToContinue(data, options.id);
-    return startSession(data, { task, uid, tags: [...tags], note }, at, now);
-  }, (s) => `continue as #${s.id} ${s.task}`);
+  const session = await ctx.deps.store.update(
+    scope,
+    (data) => {
+      const { task, tags, note } = sessionToContinue(data, options.id);
+      return startSession(data, { task, uid, tags: [...tags], note }, at, now);
+    },
+    (s) => `continue as #${s.id} ${s.task}`,
+  );
   if (ctx.json) ctx.printJson(sessionJson(session, now));
   else ctx.print(startedLine(session, ctx.palette));
   return 0;

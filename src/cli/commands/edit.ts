@@ -31,8 +31,9 @@ export async function edit(options: EditOptions, ctx: Context): Promise<number> 
     note: note === undefined ? undefined : validateNote(note),
     tags: tag === undefined ? undefined : validateTags(tag),
   };
-  const session = await ctx.deps.store.update({ kind: 'ids', ids: [options.id] }, (data) =>
-    editSession(findSession(data, options.id), changes, now),
+  const session = await ctx.deps.store.update(
+    { kind: 'ids', ids: [options.id] },
+    (data) => editSession(findSession(data, options.id), changes, now),
     (s) => `edit #${s.id} ${s.task}`,
   );
   if (ctx.json) ctx.printJson(sessionDetailJson(session, now));

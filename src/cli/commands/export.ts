@@ -23,7 +23,10 @@ export async function exportSessions(options: ExportOptions, ctx: Context): Prom
   const { output } = options;
   // Over state.json the store would refuse to read; over config.json the settings would reset.
   if (output !== undefined && leadsIntoDataDir(output, ctx.deps.dataDir)) {
-    throw invalidInput('Invalid output', `${output} is in the data directory ${ctx.deps.dataDir}, where stint keeps its own files; choose a path outside it`);
+    throw invalidInput(
+      'Invalid output',
+      `${output} is in the data directory ${ctx.deps.dataDir}, where stint keeps its own files; choose a path outside it`,
+    );
   }
   const now = ctx.deps.now();
   const settings = await ctx.deps.store.config.read();

@@ -37,7 +37,11 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
   const { store } = ctx.deps;
   const summary = settings.dryRun
     ? applyImport(await store.read(ALL), inputs, settings)
-    : await store.update(ALL, (data) => applyImport(data, inputs, settings), (s) => `import of ${s.imported} sessions${s.updated > 0 ? `, ${s.updated} updated` : ''}`);
+    : await store.update(
+        ALL,
+        (data) => applyImport(data, inputs, settings),
+        (s) => `import of ${s.imported} sessions${s.updated > 0 ? `, ${s.updated} updated` : ''}`,
+      );
   if (ctx.json) ctx.printJson(summary);
   else ctx.print(importSummaryText(summary, ctx.palette));
   return 0;

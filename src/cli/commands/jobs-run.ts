@@ -21,7 +21,14 @@ async function claim(ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]): Pro
   return ctx.deps.store.jobs.update((data) =>
     pick(data.jobs).map((job) => {
       job.last_run = at;
-      const execution = recordExecution(data, { job_id: job.id, status: 'running', started_at: at, completed_at: null, result: null, error: null });
+      const execution = recordExecution(data, {
+        job_id: job.id,
+        status: 'running',
+        started_at: at,
+        completed_at: null,
+        result: null,
+        error: null,
+      });
       return { job: structuredClone(job), execution };
     }),
   );

@@ -140,7 +140,8 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
   const now = ctx.deps.now();
   const { jobs } = await ctx.deps.store.jobs.read();
   const matching = jobs.filter(
-    (j) => (options.type === undefined || j.type === options.type) && (options.enabled === undefined || String(j.enabled) === options.enabled),
+    (j) =>
+      (options.type === undefined || j.type === options.type) && (options.enabled === undefined || String(j.enabled) === options.enabled),
   );
   const page = options.page ?? 1;
   const size = options.pageSize ?? 10;
@@ -148,7 +149,11 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
   if (ctx.json) {
     ctx.printJson({ jobs: shown, total: matching.length, page, page_size: size });
   } else if (matching.length === 0) {
-    ctx.print(jobs.length === 0 ? `No jobs yet. Add one with: ${ctx.command} jobs add <name> --type backup --cron "@daily" --config target=DIR\n` : 'No jobs match.\n');
+    ctx.print(
+      jobs.length === 0
+        ? `No jobs yet. Add one with: ${ctx.command} jobs add <name> --type backup --cron "@daily" --config target=DIR\n`
+        : 'No jobs match.\n',
+    );
   } else {
     const pages = Math.ceil(matching.length / size);
     ctx.print(`${jobLines(shown)}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
@@ -160,9 +165,18 @@ export async function jobHistory(options: { id: number; limit?: number | undefin
   const data = await ctx.deps.store.jobs.read();
   const job = findJob(data, options.id);
   const limit = options.limit ?? 20;
-  const executions = data.executions.filter((e) => e.job_id === job.id).slice(-limit).reverse().map(executionJson);
+  const executions = data.executions
+    .filter((e) => e.job_id === job.id)
+    .slice(-limit)
+    .reverse()
+    .map(executionJson);
   if (ctx.json) ctx.printJson({ executions });
-  else ctx.print(executions.length === 0 ? `Job #${job.id} ${job.name} has not run yet.\n` : executions.map((e) => executionLine(e, job.name)).join(''));
+  else
+    ctx.print(
+      executions.length === 0
+        ? `Job #${job.id} ${job.name} has not run yet.\n`
+        : executions.map((e) => executionLine(e, job.name)).join(''),
+    );
   return 0;
 }
 
@@ -178,7 +192,9 @@ export async function jobStats(_options: object, ctx: Context): Promise<number> 
   if (ctx.json) ctx.printJson(stats);
   else {
     const { total_executions: total, successful_executions: completed, failed_executions: failed } = stats;
-    ctx.print(`Jobs        ${stats.total_jobs} (${stats.active_jobs} enabled)\nExecutions  ${total}: ${completed} completed, ${failed} failed\n`);
+    ctx.print(
+      `Jobs        ${stats.total_jobs} (${stats.active_jobs} enabled)\nExecutions  ${total}: ${completed} completed, ${failed} failed\n`,
+    );
   }
   return 0;
 }

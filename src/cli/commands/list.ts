@@ -39,7 +39,13 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
   const range = await periodFromOptions(options, now, settings);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
-  const fresh = () => ({ texts: [] as string[], kept: new LastN<Session>(options.limit ?? Infinity), total: 0, stored: 0, forgotten: [] as Session[] });
+  const fresh = () => ({
+    texts: [] as string[],
+    kept: new LastN<Session>(options.limit ?? Infinity),
+    total: 0,
+    stored: 0,
+    forgotten: [] as Session[],
+  });
   let tally = fresh();
   await ctx.deps.store.scan(scope, () => {
     tally = fresh(); // a retried scan starts over
@@ -61,7 +67,9 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
 /** The human view: the table, or why there is none. */
 function tableText(listing: Listing, ctx: Context, now: Date): string {
   if (listing.total > 0) return sessionsTable(listing.kept, now, ctx.palette);
-  return listing.stored === 0 && !listing.filtered ? `No sessions yet. Start one with: ${ctx.command} start <task>\n` : 'No sessions match.\n';
+  return listing.stored === 0 && !listing.filtered
+    ? `No sessions yet. Start one with: ${ctx.command} start <task>\n`
+    : 'No sessions match.\n';
 }
 
 /** Sessions oldest first. */
@@ -73,7 +81,11 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   const renderAsWeGo = (ctx.json || options.csv === true) && options.limit === undefined;
   const iso = makeLocalIso();
   const csvRow = (s: Session) => sessionCsvRow(s, now, iso);
-  const render = !renderAsWeGo ? undefined : options.csv ? (s: Session) => csvLine(csvRow(s)) : (s: Session) => sessionJsonText(s, now, iso);
+  const render = !renderAsWeGo
+    ? undefined
+    : options.csv
+      ? (s: Session) => csvLine(csvRow(s))
+      : (s: Session) => sessionJsonText(s, now, iso);
   const listing = await collect(options, ctx, now, render, options.csv ? '' : ',');
   const { texts, kept, total } = listing;
 

@@ -16,10 +16,14 @@ async function change(action: Change, options: PauseOptions, ctx: Context): Prom
   const now = ctx.deps.now();
   const at = await timeOption(options.at, now);
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
-  const session = await ctx.deps.store.update(scope, (data): Session => {
-    const target = options.id === undefined ? soleSessionFor(data, action) : findSession(data, options.id);
-    return action === 'pause' ? pauseSession(target, at, now) : resumeSession(target, at, now);
-  }, (s) => `${action} #${s.id} ${s.task}`);
+  const session = await ctx.deps.store.update(
+    scope,
+    (data): Session => {
+      const target = options.id === undefined ? soleSessionFor(data, action) : findSession(data, options.id);
+      return action === 'pause' ? pauseSession(target, at, now) : resumeSession(target, at, now);
+    },
+    (s) => `${action} #${s.id} ${s.task}`,
+  );
   if (ctx.json) {
     ctx.printJson(sessionJson(session, now));
   } else {

@@ -9,7 +9,9 @@ export interface RmOptions {
 /** Deletes all the given sessions or, if any ID is unknown, none of them. */
 export async function rm(options: RmOptions, ctx: Context): Promise<number> {
   const ids = [...new Set(options.ids)];
-  const removed = await ctx.deps.store.update({ kind: 'ids', ids }, (data) => removeSessions(data, ids),
+  const removed = await ctx.deps.store.update(
+    { kind: 'ids', ids },
+    (data) => removeSessions(data, ids),
     (gone) => `rm ${gone.map((s) => `#${s.id} ${s.task}`).join(', ')}`,
   );
 

@@ -18,16 +18,20 @@ export async function start(options: StartOptions, ctx: Context): Promise<number
   const now = ctx.deps.now();
   const at = await timeOption(options.at, now);
   const uid = ctx.deps.newUid();
-  const { session, switched } = await ctx.deps.store.update(ACTIVE, (data) => {
-    // --switch ends every running session where the new one begins.
-    const ended: Session[] = options.switch
-      ? data.sessions.filter((s) => s.status === 'running').map((s) => stopSession(s, at, 'completed', now))
-      : [];
-    if (options.for !== undefined) assertNoActiveFocus(data);
-    const started = startSession(data, { task, uid, tags, note, plannedSeconds: options.for ?? null }, at, now);
-    return { session: started, switched: ended };
-  }, ({ session: s, switched: ended }) =>
-    `start #${s.id} ${s.task}${ended.length > 0 ? ` (stopping ${ended.map((e) => `#${e.id}`).join(', ')})` : ''}`);
+  const { session, switched } = await ctx.deps.store.update(
+    ACTIVE,
+    (data) => {
+      // --switch ends every running session where the new one begins.
+      const ended: Session[] = options.switch
+        ? data.sessions.filter((s) => s.status === 'running').map((s) => stopSession(s, at, 'completed', now))
+        : [];
+      if (options.for !== undefined) assertNoActiveFocus(data);
+      const started = startSession(data, { task, uid, tags, note, plannedSeconds: options.for ?? null }, at, now);
+      return { session: started, switched: ended };
+    },
+    ({ session: s, switched: ended }) =>
+      `start #${s.id} ${s.task}${ended.length > 0 ? ` (stopping ${ended.map((e) => `#${e.id}`).join(', ')})` : ''}`,
+  );
   if (ctx.json) {
     ctx.printJson(sessionJson(session, now));
     return 0;

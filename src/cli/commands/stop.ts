@@ -3,7 +3,15 @@ import { dayNumber } from '../../core/days.js';
 import { invalidInput } from '../../core/errors.js';
 import { historyStats } from '../../core/progress.js';
 import { progressLine } from '../../render/progress-text.js';
-import { activeSessions, compareByStart, findSession, soleSessionFor, stopSession, type Outcome, type Session } from '../../core/session.js';
+import {
+  activeSessions,
+  compareByStart,
+  findSession,
+  soleSessionFor,
+  stopSession,
+  type Outcome,
+  type Session,
+} from '../../core/session.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { stoppedLine } from '../../render/session-text.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
@@ -26,12 +34,19 @@ export async function stop(options: StopOptions, ctx: Context): Promise<number> 
   const at = await timeOption(options.at, now);
   const outcome = options.as ?? 'completed';
   const scope: Scope = options.id === undefined ? ACTIVE : { kind: 'ids', ids: [options.id] };
-  const stopped = await ctx.deps.store.update(scope, (data): Session[] => {
-    // `--all` with nothing to stop has reached its goal: it succeeds, changing nothing.
-    if (options.all) return activeSessions(data).sort(compareByStart).map((session) => stopSession(session, at, outcome, now));
-    const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
-    return [stopSession(target, at, outcome, now)];
-  }, (ended) => `stop ${ended.map((s) => `#${s.id} ${s.task}`).join(', ')}`);
+  const stopped = await ctx.deps.store.update(
+    scope,
+    (data): Session[] => {
+      // `--all` with nothing to stop has reached its goal: it succeeds, changing nothing.
+      if (options.all)
+        return activeSessions(data)
+          .sort(compareByStart)
+          .map((session) => stopSession(session, at, outcome, now));
+      const target = options.id === undefined ? soleSessionFor(data, 'stop') : findSession(data, options.id);
+      return [stopSession(target, at, outcome, now)];
+    },
+    (ended) => `stop ${ended.map((s) => `#${s.id} ${s.task}`).join(', ')}`,
+  );
 
   if (ctx.json) {
     const [only] = stopped;

@@ -93,7 +93,9 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
       continue;
     }
     const task = convert(conversions, 'task', record.task, toTaskName(record.task)) as string;
-    const tags = [...new Set(record.tags.map((tag) => convert(conversions, 'tag', tag, toTag(tag))).filter((t): t is string => t !== null))];
+    const tags = [
+      ...new Set(record.tags.map((tag) => convert(conversions, 'tag', tag, toTag(tag))).filter((t): t is string => t !== null)),
+    ];
     if (stored) {
       const { started_at, stopped_at, updated_at } = record;
       Object.assign(stored, { started_at, stopped_at, task, tags, updated_at });

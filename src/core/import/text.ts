@@ -53,6 +53,6 @@ export function unique(values: readonly string[]): string[] {
 
 /** A value as it reads in a message, cut short. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? `'${value}'` : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

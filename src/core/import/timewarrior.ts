@@ -90,7 +90,10 @@ function readInterval(line: string, where: string): ImportRecord {
     if (!isSyntax(tokens[i], '#')) fail(`expected '#' before the tags, found ${show(tokens[i]?.text)}`);
     for (i += 1; i < tokens.length && !isSyntax(tokens[i], '#'); i += 1) tags.push((tokens[i] as Token).text);
     // Timewarrior itself joins the annotation's words with one space.
-    const annotation = tokens.slice(i + 1).map((t) => t.text).join(' ');
+    const annotation = tokens
+      .slice(i + 1)
+      .map((t) => t.text)
+      .join(' ');
     if (annotation !== '') note = annotation;
   }
   const found = unique(tags);

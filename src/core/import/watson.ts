@@ -30,8 +30,7 @@ function makeInstant(): (seconds: number) => string {
   };
 }
 
-const isTime = (value: unknown): value is number =>
-  typeof value === 'number' && value >= 0 && value <= MAX_EPOCH_SECONDS;
+const isTime = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= MAX_EPOCH_SECONDS;
 
 /** Why a frame cannot be imported, or null when it can. */
 function problem(frame: unknown): string | null {
