@@ -158,13 +158,14 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the st
     return run.stdout;
   };
 
+  // The store each case must read, written out: the CLI's own resolution must agree with it too.
   test.skipIf(skipWithout(which(shell) !== undefined)).each([
-    ['HOME empty', { HOME: '' }],
-    ['HOME and STINT_HOME empty', { HOME: '', STINT_HOME: '' }],
-    ['HOME set', { HOME: 'home' }],
-    ['STINT_HOME set, HOME empty', { HOME: '', STINT_HOME: 'stint' }],
-    ['HOME unset', {}],
-  ])('%s', (_name, given: Env) => {
+    ['HOME empty', { HOME: '' }, 'account'],
+    ['HOME and STINT_HOME empty', { HOME: '', STINT_HOME: '' }, 'account'],
+    ['HOME set', { HOME: 'home' }, 'home'],
+    ['STINT_HOME set, HOME empty', { HOME: '', STINT_HOME: 'stint' }, 'stint'],
+    ['HOME unset', {}, 'account'],
+  ])('%s', (_name, given: Env, store: string) => {
     const { dirs, stores } = places();
     const env = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v === 'home' ? dirs.home : v === 'stint' ? stores.stint : v]));
     const cliDir = resolveDataDir(
@@ -172,8 +173,8 @@ describe.each(['bash', 'zsh', 'fish'] as const)('%s prompt function finds the st
       resolveHome(env, () => dirs.account),
     );
     const expected = Object.entries(stores).find(([, dir]) => dir === cliDir)?.[0];
-    expect(expected).toBeDefined();
-    expect(runIn(env, dirs.cwd, dirs.account)).toBe(`${expected} 0:00:10`);
+    expect(expected).toBe(store);
+    expect(runIn(env, dirs.cwd, dirs.account)).toBe(`${store} 0:00:10`);
   });
 
   test.skipIf(skipWithout(which(shell) !== undefined))(
