@@ -2,7 +2,7 @@ import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
 import { addDays, localDay, localInstant, readOffset, startOfLocalDay, utcInstant, validDay, type Clock, type Day } from './wall-clock.js';
-import { truncateToSecond, YEARS } from './time.js';
+import { isWithinYears, toStoredInstant, truncateToSecond, YEARS } from './time.js';
 
 // The one reader of the times users type, a hand-written grammar read left to right (the
 // README's "Time input" is its user-facing description). The whole text must be understood:
@@ -47,7 +47,16 @@ export function parseDateInput(text: string, title = 'Invalid date'): Date {
   if (!isDigit(s.peek())) fail('is not a date (YYYY-MM-DD) or an ISO 8601 time');
   const at = readDated(s, fail);
   if (!s.done()) fail(`has text left over: '${s.rest()}'`);
-  return truncateToSecond(at);
+  return withinYears(truncateToSecond(at), fail);
+}
+
+/**
+ * The instant itself must fall in YEARS, not only the date typed: `1970-01-01T00:00+01:00` is a
+ * moment of 1969, which stored sessions may not hold.
+ */
+function withinYears(at: Date, fail: Fail): Date {
+  if (!isWithinYears(toStoredInstant(at))) fail(`is outside the years ${YEARS.first}–${YEARS.last}`);
+  return at;
 }
 
 function failWith(title: string, text: string): Fail {
@@ -68,7 +77,7 @@ function readWhole(text: string, now: Date, title: string, reading: Reading): Da
   if (s.done()) fail(`is empty: give ${reading.noun} such as ${reading.examples}`);
   const at = readTime(s, now, fail, `is not ${reading.noun} (try ${reading.examples})`);
   if (!s.done()) fail(`has text left over: '${s.rest()}'`);
-  return truncateToSecond(at);
+  return withinYears(truncateToSecond(at), fail);
 }
 
 function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {

@@ -1,5 +1,5 @@
 import { format } from 'date-fns/format';
-import { parseDateInput } from '../core/time-input.js';
+import { dayOfName, dayStart } from '../core/days.js';
 import type { Report, ReportRow } from '../core/report.js';
 import type { Palette } from './color.js';
 import { csvTable } from './csv.js';
@@ -37,7 +37,7 @@ export function reportHeader(report: Report): string {
 
 /** The name a row shows: a day gets its short weekday (`2026-11-16 Mon`). */
 function rowLabel(report: Report, row: ReportRow): string {
-  return report.by === 'day' ? format(parseDateInput(row.name), 'yyyy-MM-dd EEE') : row.name;
+  return report.by === 'day' ? format(new Date(dayStart(dayOfName(row.name))), 'yyyy-MM-dd EEE') : row.name;
 }
 
 /**

@@ -92,6 +92,9 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
     ['2026-01-00', 'there is no day 0'],
     ['99999-01-01', "'99999-01-01' is not a date: year 99999 is outside 1970–9999"],
     ['1969-12-31', 'year 1969 is outside 1970–9999'],
+    // The date typed is 1970, the instant 1969: the instant is what is stored.
+    ['1970-01-01T00:00:00+01:00', 'is outside the years 1970–9999'],
+    ['1970-01-01', 'is outside the years 1970–9999'],
     ['0001-01-01', 'year 1 is outside 1970–9999'],
     ['2026-1-5', 'is not a date: write it YYYY-MM-DD'],
     ['20261127', "'20261127' is in the future"],
@@ -198,7 +201,7 @@ describe('ISO 8601 alone (STINT_NOW, day names)', () => {
     expect(iso(parseTimeInput(text, now))).toBe(expected);
   });
 
-  test.each(['2026-02-30', 'yesterday', 'now', '15/01/2026', '2026-1-5', '', '14:30', '2026-01-15T10:00:00Zjunk', '+002026-01-15'])(
+  test.each(['2026-02-30', 'yesterday', 'now', '15/01/2026', '2026-1-5', '', '14:30', '2026-01-15T10:00:00Zjunk', '+002026-01-15', '1970-01-01T00:30+01:00'])(
     'refuses %j',
     (text) => {
       expect(() => parseDateInput(text)).toThrow(expect.objectContaining({ code: 'invalid_input', title: 'Invalid date' }));
