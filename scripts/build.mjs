@@ -49,13 +49,13 @@ export async function buildCli({ quiet = false } = {}) {
     plugins: [deferChildProcess],
   });
   // The boot names its code caches after the bundle's bytes (V8 itself checks only the length);
-  // a cache of an earlier build is replaced by the first run of this one. dist/.cache held them
-  // before they moved to the data directory.
+  // a cache of an earlier build is replaced by the first run of this one.
   const hash = createHash('sha256')
     .update(readFileSync(join(root, 'dist/stint.cjs')))
     .digest('hex')
     .slice(0, 16);
-  rmSync(join(root, 'dist/.cache'), { recursive: true, force: true });
+  // What earlier layouts left in dist/ and no run reads any more.
+  for (const stale of ['dist/.cache', 'dist/stint.cjs.cache']) rmSync(join(root, stale), { recursive: true, force: true });
   await build({
     ...common,
     entryPoints: ['src/boot.ts'],

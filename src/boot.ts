@@ -14,14 +14,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { resolveDataDir, resolveHome } from './store/paths.js';
+import { CACHE_DIR, resolveDataDir, resolveHome } from './store/paths.js';
 
 /** A digest of the bundle's bytes, set by the build: V8 checks only a cached script's length. */
 declare const STINT_BUNDLE_HASH: string;
 
 const bundle = join(__dirname, 'stint.cjs');
 const CACHE_PREFIX = 'v8-';
-const cacheName = `${CACHE_PREFIX}${STINT_BUNDLE_HASH}-${process.version}-${process.arch}.bin`;
+const cacheSuffix = `-${process.version}-${process.arch}.bin`;
+const cacheName = `${CACHE_PREFIX}${STINT_BUNDLE_HASH}${cacheSuffix}`;
 
 /** The data directory as the CLI resolves it, or undefined where it cannot be (no home at all). */
 function dataDir(): string | undefined {
@@ -51,11 +52,11 @@ function readCache(file: string | undefined): Buffer | undefined {
 /**
  * Saves the cache in the data directory's cache/ (only where the data directory exists),
  * through a temporary file renamed into place, so a concurrent run reads a whole file or none;
- * caches of other bundles or Node versions there are removed. A place that cannot be written
+ * caches of other bundles for this Node there are removed. A place that cannot be written
  * simply means no cache.
  */
 function saveCache(dir: string, script: Script): void {
-  const cacheDir = join(dir, 'cache');
+  const cacheDir = join(dir, CACHE_DIR);
   const file = join(cacheDir, cacheName);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -64,7 +65,9 @@ function saveCache(dir: string, script: Script): void {
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
     for (const name of readdirSync(cacheDir)) {
-      if (name.startsWith(CACHE_PREFIX) && name.endsWith('.bin') && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
+      // Only this Node's caches of other bundles: two Node versions (nvm) sharing a data
+      // directory keep one cache each instead of replacing each other's on every run.
+      if (name.startsWith(CACHE_PREFIX) && name.endsWith(cacheSuffix) && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
     }
   } catch {
     try {
@@ -78,7 +81,7 @@ function saveCache(dir: string, script: Script): void {
 /** Runs the CLI on this process's arguments; only the exit code is set, output is flushed. */
 export function main(): void {
   const dir = dataDir();
-  const cachedData = readCache(dir === undefined ? undefined : join(dir, 'cache', cacheName));
+  const cachedData = readCache(dir === undefined ? undefined : join(dir, CACHE_DIR, cacheName));
   const source = readFileSync(bundle, 'utf8');
   // The same wrapper Node puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;

@@ -3,9 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { storeError } from '../core/errors.js';
 import { syncDirectory } from './atomic-file.js';
 import { leadsIntoDataDir } from './data-dir-guard.js';
-import { CACHE_DIR } from './digest-cache.js';
 import { type LockTiming, withStoreLock } from './lock.js';
-import { LOCK_NAME } from './paths.js';
+import { CACHE_DIR, LOCK_NAME } from './paths.js';
 
 /** Flushes a copied file's content: a directory fsync alone would leave it possibly empty after a crash. */
 function syncFile(file: string): void {

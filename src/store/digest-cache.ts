@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CACHE_DIR } from './paths.js';
 import { readTextIfExists, writeFileWhole } from './atomic-file.js';
 import type { Session } from '../core/session.js';
 import type { Settling } from './store.js';
@@ -17,8 +18,6 @@ export interface DigestCache {
   zone: string;
   months: Record<string, { file: string; value: unknown }>;
 }
-
-export const CACHE_DIR = 'cache';
 
 const cachePath = (dir: string, name: string) => join(dir, CACHE_DIR, `${name}.json`);
 

@@ -1,4 +1,5 @@
 import { compareByStart, emptyTrackerData, isActive, type Session, type TrackerData } from '../core/session.js';
+import { overlaps } from '../core/period.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
@@ -131,13 +132,9 @@ function inScope(data: TrackerData, scope: Scope): TrackerData {
         return true;
       case 'ids':
         return scope.ids.includes(s.id);
-      case 'range': {
-        const start = Date.parse(s.started_at);
-        const stop = Date.parse(s.stopped_at ?? s.started_at);
-        const from = scope.from?.getTime() ?? -Infinity;
-        const to = scope.to?.getTime() ?? Infinity;
-        return start < to && (stop > from || (stop === start && start >= from));
-      }
+      case 'range':
+        // Finished sessions only here (active ones returned above), so no clock is needed.
+        return overlaps(s, scope, new Date(0));
     }
   };
   return { next_id: data.next_id, sessions: data.sessions.filter(wanted) };

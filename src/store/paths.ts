@@ -6,6 +6,8 @@ export const ROOT_FILE = 'state.json';
 /** Finished sessions, one file per month (and revision), named by the root. */
 export const MONTHS_DIR = 'sessions';
 export const LOCK_NAME = 'stint.lock';
+/** Derived files (tallies, V8's code cache): safe to delete, never backed up. */
+export const CACHE_DIR = 'cache';
 /** The user's settings. */
 export const CONFIG_FILE = 'config.json';
 /** The running timer in a few plain lines, for the shell prompt function (derived from the root). */

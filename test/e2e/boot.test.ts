@@ -67,12 +67,18 @@ describe('the code cache', () => {
     expect(statSync(file)).toMatchObject({ ino: remade.ino, mtimeMs: remade.mtimeMs });
   });
 
-  test('a cache of another bundle or Node is removed when this one is saved', () => {
+  test("this Node's cache of another bundle is removed when this one is saved; another Node's stays", () => {
     mkdirSync(cacheDir(), { recursive: true });
-    writeFileSync(join(cacheDir(), 'v8-0000000000000000-v0.0.0-x64.bin'), 'old');
+    const otherBundle = `v8-0000000000000000-${process.version}-${process.arch}.bin`;
+    // Two Node versions (nvm) sharing a data directory must not replace each other's cache every run.
+    const otherNode = `v8-0000000000000000-v0.0.0-${process.arch}.bin`;
+    for (const name of [otherBundle, otherNode]) writeFileSync(join(cacheDir(), name), 'old');
     writeFileSync(join(cacheDir(), 'tally-v1.json'), '{}');
     status();
-    expect(readdirSync(cacheDir()).sort()).toEqual(['tally-v1.json', expect.stringMatching(CACHE_NAME)]);
+    const left = readdirSync(cacheDir());
+    expect(left).toHaveLength(3);
+    expect(left).toEqual(expect.arrayContaining(['tally-v1.json', otherNode, expect.stringMatching(CACHE_NAME)]));
+    expect(left).not.toContain(otherBundle);
   });
 
   test('a place it cannot be saved in only means no cache', () => {
