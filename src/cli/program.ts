@@ -254,13 +254,14 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .description(
       'Add the sessions of stint exports, Watson frames or Timewarrior data files; twice adds nothing, and Watson frames edited since are updated.',
     )
-    .argument('<files...>', 'files to read (- for standard input)')
+    .argument('<files...>', 'files or Timewarrior data folders to read (- for standard input)')
     .addOption(new Option('--format <format>', 'The format, when guessing from the content is not wanted.').choices(IMPORT_FORMATS))
     .option('--dry-run', 'Say what would be imported; write nothing.')
     .option('--skip-invalid', 'Import the readable entries and list the others (default: import nothing).')
+    .option('--task-tags <tags>', 'Timewarrior: the tags to take as the task, first found wins (writing,code).')
     .addHelpText(
       'after',
-      '\nExamples:\n  stint import ~/.config/watson/frames\n  stint import ~/.timewarrior/data/*.data --dry-run\n  stint import stint-backup.json',
+      '\nExamples:\n  stint import ~/.config/watson/frames\n  stint import ~/.timewarrior/data --dry-run\n  stint import ~/.timewarrior/data --task-tags writing,code\n  stint import stint-backup.json',
     )
     .action((files: string[], opts: Omit<ImportOptions, 'files'>, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/import.js')).importSessions, { ...opts, files }),

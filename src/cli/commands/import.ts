@@ -1,10 +1,10 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { invalidInput } from '../../core/errors.js';
-import { detectFormat } from '../../core/import/detect.js';
+import { detectFormat, TIMEWARRIOR_MONTH } from '../../core/import/detect.js';
 import { parseImport } from '../../core/import/index.js';
 import { applyImport, type ImportInput } from '../../core/import/plan.js';
 import type { ImportFormat } from '../../core/import/record.js';
-import { importSummaryText } from '../../render/import-text.js';
+import { importSummaryText, type SkippedFile } from '../../render/import-text.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
 
@@ -13,6 +13,8 @@ export interface ImportOptions {
   format?: ImportFormat | undefined;
   dryRun?: boolean | undefined;
   skipInvalid?: boolean | undefined;
+  /** Comma-separated: Timewarrior tags that, in this order, are preferred as the task. */
+  taskTags?: string | undefined;
 }
 
 /**
@@ -20,19 +22,31 @@ export interface ImportOptions {
  * their sessions in one locked change: 100,000 Watson frames take the lock once.
  */
 export async function importSessions(options: ImportOptions, ctx: Context): Promise<number> {
-  const inputs: ImportInput[] = options.files.map((file) => {
+  const taskTags = parseTaskTags(options.taskTags);
+  const { paths, skipped } = expandPaths(options.files, ctx);
+  if (paths.length === 0) {
+    throw invalidInput(
+      'Nothing to import',
+      `No Timewarrior month file (YYYY-MM.data) or other file to read in ${options.files.join(', ')}`,
+    );
+  }
+  const inputs: ImportInput[] = paths.map((file) => {
     const text = ctx.deps.files.read(file);
-    const format = options.format ?? detectFormat(text);
+    // An empty month file (every interval deleted) still is Timewarrior's.
+    const format = options.format ?? detectFormat(text) ?? (TIMEWARRIOR_MONTH.test(basename(file)) ? 'timewarrior' : null);
     if (!format) {
       throw invalidInput('Unknown format', `Cannot tell the format of ${file}; give --format stint, csv, watson or timewarrior`);
     }
-    const parsed = parseImport(text, format);
-    if (options.files.length > 1) {
+    const parsed = parseImport(text, format, { taskTags });
+    if (paths.length > 1) {
       // Say which file an entry is in when there are several.
       for (const entry of [...parsed.records, ...parsed.invalid]) entry.where = `${basename(file)} ${entry.where}`;
     }
     return { parsed, format };
   });
+  if (taskTags.length > 0 && !inputs.some((input) => input.format === 'timewarrior')) {
+    throw invalidInput('Invalid usage', '--task-tags applies to Timewarrior data only');
+  }
   const settings = { skipInvalid: options.skipInvalid === true, dryRun: options.dryRun === true, now: ctx.deps.now() };
   const { store } = ctx.deps;
   const summary = settings.dryRun
@@ -42,7 +56,46 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
         (data) => applyImport(data, inputs, settings),
         (s) => `import of ${s.imported} sessions${s.updated > 0 ? `, ${s.updated} updated` : ''}`,
       );
-  if (ctx.json) ctx.printJson(summary);
-  else ctx.print(importSummaryText(summary, ctx.palette));
+  const result = { ...summary, skipped_files: skipped };
+  if (ctx.json) ctx.printJson(result);
+  else ctx.print(importSummaryText(result, ctx.palette));
   return 0;
+}
+
+/** `--task-tags writing,code` → [writing, code]; an empty item is a typo, refused. */
+function parseTaskTags(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const tags = value.split(',').map((tag) => tag.trim());
+  if (tags.some((tag) => tag === '')) {
+    throw invalidInput('Invalid task tags', `'${value}' is not a comma-separated list of tags (--task-tags writing,code)`);
+  }
+  return tags;
+}
+
+/**
+ * The files to read: a folder gives its Timewarrior month files (`2026-01.data`), name order;
+ * Timewarrior's other files (`tags.data`, `undo.data`), backups and subfolders are skipped, and
+ * so is a `.data` file named on the command line that is not a month (the glob `*.data` matches
+ * them). Any other file is read as given.
+ */
+function expandPaths(args: readonly string[], ctx: Context): { paths: string[]; skipped: SkippedFile[] } {
+  const { files } = ctx.deps;
+  const paths: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const notMonth = 'not a Timewarrior month file (YYYY-MM.data)';
+  for (const arg of args) {
+    if (arg !== '-' && files.info(arg, true)?.kind === 'directory') {
+      for (const name of files.list(arg).sort()) {
+        const path = join(arg, name);
+        if (!TIMEWARRIOR_MONTH.test(name)) skipped.push({ file: path, reason: notMonth });
+        else if (files.info(path, true)?.kind !== 'file') skipped.push({ file: path, reason: 'not a file' });
+        else paths.push(path);
+      }
+    } else if (basename(arg).endsWith('.data') && !TIMEWARRIOR_MONTH.test(basename(arg))) {
+      skipped.push({ file: arg, reason: notMonth });
+    } else {
+      paths.push(arg);
+    }
+  }
+  return { paths, skipped };
 }

@@ -49,3 +49,6 @@ function isStintCsvHeader(line: string): boolean {
   const columns = (rows[0] ?? []).map((name) => name.trim());
   return columns.includes('task_name') && columns.includes('started_at');
 }
+
+/** Timewarrior's month files (`2026-01.data`) hold its intervals; its other files (tags, undo) do not. */
+export const TIMEWARRIOR_MONTH = /^\d{4}-\d{2}\.data$/;

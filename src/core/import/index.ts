@@ -6,11 +6,16 @@ import { parseWatson } from './watson.js';
 export { detectFormat } from './detect.js';
 export { toTag, toTaskName } from './names.js';
 
-const PARSERS: Record<ImportFormat, (text: string) => ParsedImport> = {
+/** What steers the reading: Timewarrior's task rule (see chooseTask). */
+export interface ParseOptions {
+  taskTags?: readonly string[];
+}
+
+const PARSERS: Record<ImportFormat, (text: string, options: ParseOptions) => ParsedImport> = {
   stint: parseStintJson,
   csv: parseStintCsv,
   watson: parseWatson,
-  timewarrior: parseTimewarrior,
+  timewarrior: (text, options) => parseTimewarrior(text, options.taskTags),
 };
 
 /**
@@ -18,6 +23,6 @@ const PARSERS: Record<ImportFormat, (text: string) => ParsedImport> = {
  * names are still as found, and nothing is checked against the store (duplicates, conflicts).
  * A file that is not the format at all throws `Invalid file` (invalid_input).
  */
-export function parseImport(text: string, format: ImportFormat): ParsedImport {
-  return PARSERS[format](text);
+export function parseImport(text: string, format: ImportFormat, options: ParseOptions = {}): ParsedImport {
+  return PARSERS[format](text, options);
 }

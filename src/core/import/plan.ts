@@ -18,6 +18,14 @@ export interface Conversion {
   count: number;
 }
 
+/** Which Timewarrior tags became which task, and for how many imported intervals. */
+export interface TaskMapping {
+  /** The interval's tags as Timewarrior stores them (sorted). */
+  tags: string[];
+  task: string;
+  count: number;
+}
+
 export interface ImportSummary {
   formats: ImportFormat[];
   imported: number;
@@ -26,6 +34,8 @@ export interface ImportSummary {
   /** Entries already in the store (same uid), or twice in the input: not added again. */
   duplicates: number;
   converted: Conversion[];
+  /** Timewarrior only: each set of tags found and the task it gave, most intervals first. */
+  task_mapping: TaskMapping[];
   /** Unreadable entries left out (only with --skip-invalid; otherwise nothing is imported). */
   skipped: InvalidEntry[];
   /** The lowest and highest ID given to an imported session. */
@@ -66,7 +76,10 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
   const conversions = new Map<string, Conversion>();
   const skipped = [...invalid];
   // Oldest first, so new IDs follow time as stint's own do; ties keep the file's order.
-  const entries = inputs.flatMap((input) => input.parsed.records.map((record) => ({ record, edits: input.format === 'watson' })));
+  const entries = inputs.flatMap((input) =>
+    input.parsed.records.map((record) => ({ record, edits: input.format === 'watson', mapped: input.format === 'timewarrior' })),
+  );
+  const mapping = new Map<string, TaskMapping>();
   entries.sort((a, b) => (a.record.started_at < b.record.started_at ? -1 : a.record.started_at > b.record.started_at ? 1 : 0));
   let duplicates = 0;
   let updated = 0;
@@ -78,7 +91,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     if (!options.skipInvalid) throw invalidInput('Invalid entry', `${record.where}: ${reason}; nothing imported`);
     skipped.push({ where: record.where, reason });
   };
-  for (const { record, edits } of entries) {
+  for (const { record, edits, mapped } of entries) {
     const stored = byUid.get(record.uid);
     // Watson stamps each change of a frame; stint's own files and Timewarrior's intervals are kept as first found.
     if (stored && !(edits && record.updated_at > stored.updated_at && !isActive(stored))) {
@@ -113,6 +126,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
       }
       focus = session;
     }
+    if (mapped) countMapping(mapping, record.tags, task);
     byUid.set(record.uid, session);
     added.push(session);
     wanted.push(record.id);
@@ -126,6 +140,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     updated,
     duplicates,
     converted: [...conversions.values()],
+    task_mapping: [...mapping.values()].sort((a, b) => b.count - a.count),
     skipped,
     // Not Math.min(...ids): 100,000 arguments overflow the stack.
     first_id: ids.reduce<number | null>((min, id) => (min === null || id < min ? id : min), null),
@@ -164,4 +179,11 @@ function convert(conversions: Map<string, Conversion>, kind: Conversion['kind'],
   if (seen) seen.count += 1;
   else conversions.set(key, { kind, from, to, count: 1 });
   return to;
+}
+
+function countMapping(mapping: Map<string, TaskMapping>, tags: string[], task: string): void {
+  const key = tags.join('\u0000');
+  const seen = mapping.get(key);
+  if (seen) seen.count += 1;
+  else mapping.set(key, { tags, task, count: 1 });
 }

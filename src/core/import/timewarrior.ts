@@ -8,7 +8,7 @@ import { Collector, EntryProblem, show, unique, withoutBom } from './text.js';
 //
 // An open interval has no ` - end`; tags and the annotation after a second `#` are optional
 // (an annotation without tags reads `# # text`). Timewarrior has no task, only tags, so the
-// task is chosen from them. Months concatenated are just more lines.
+// task is chosen from them (chooseTask). Months concatenated are just more lines.
 
 interface Token {
   text: string;
@@ -70,7 +70,7 @@ function readStamp(token: Token | undefined, what: string): string {
 
 const isSyntax = (token: Token | undefined, text: string): boolean => token?.quoted === false && token.text === text;
 
-function readInterval(line: string, where: string): ImportRecord {
+function readInterval(line: string, where: string, taskTags: readonly string[]): ImportRecord {
   if (!line.startsWith('inc ') && line !== 'inc') fail(`not an interval: ${show(line)}`);
   const tokens = tokenize(line);
   const start = tokens[1];
@@ -101,8 +101,7 @@ function readInterval(line: string, where: string): ImportRecord {
     where,
     // The interval is its own identity: the stamps as written, the end empty while open.
     uid: `timewarrior-${start?.text}-${end?.text ?? ''}`,
-    // A tag that is a task name as it stands is the likeliest task; else the first, converted later.
-    task: found.find(isTaskName) ?? found[0] ?? 'untagged',
+    task: chooseTask(found, taskTags),
     tags: found,
     started_at,
     stopped_at,
@@ -115,13 +114,24 @@ function readInterval(line: string, where: string): ImportRecord {
   };
 }
 
-export function parseTimewarrior(text: string): ParsedImport {
+/**
+ * The task of an interval with these tags. Timewarrior stores tags sorted, so the order the user
+ * typed (`timew start writing blog`) is lost: the first of `taskTags` (a priority list the user
+ * gives) that the interval has wins; else the first tag that is a task name as it stands (stored
+ * order: alphabetical), else the first tag, converted later; `untagged` when there is none.
+ */
+export function chooseTask(tags: readonly string[], taskTags: readonly string[] = []): string {
+  for (const wanted of taskTags) if (tags.includes(wanted)) return wanted;
+  return tags.find(isTaskName) ?? tags[0] ?? 'untagged';
+}
+
+export function parseTimewarrior(text: string, taskTags: readonly string[] = []): ParsedImport {
   const out = new Collector();
   const lines = withoutBom(text).split('\n');
   for (let n = 0; n < lines.length; n += 1) {
     const line = (lines[n] as string).trim();
     if (line === '') continue;
-    out.read(`line ${n + 1}`, () => readInterval(line, `line ${n + 1}`));
+    out.read(`line ${n + 1}`, () => readInterval(line, `line ${n + 1}`, taskTags));
   }
   return out.result();
 }

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { chooseTask } from '../../src/core/import/timewarrior.js';
+import { harness } from '../helpers/in-process.js';
+
+// Made by timew 1.x itself (`timew track … writing blog`, `'client work' 'say "hi"'`, an
+// annotation with quotes, `a#b`) in a temporary TIMEWARRIORDB: its month files, tags.data, undo.data.
+const DATA = resolve('test/fixtures/timewarrior/data');
+const NOW = '2026-03-01T00:00:00Z';
+
+describe('the task of a Timewarrior interval', () => {
+  test.each([
+    [['blog', 'writing'], [], 'blog'],
+    [['blog', 'writing'], ['writing'], 'writing'],
+    [['blog', 'writing'], ['review', 'writing', 'blog'], 'writing'],
+    [['blog', 'writing'], ['review'], 'blog'],
+    [['client work', 'code'], [], 'code'],
+    [['client work', 'say "hi"'], [], 'client work'],
+    [['client work', 'code'], ['client work'], 'client work'],
+    [[], ['writing'], 'untagged'],
+  ])('tags %j, --task-tags %j → %s', (tags, taskTags, task) => {
+    expect(chooseTask(tags, taskTags)).toBe(task);
+  });
+});
+
+describe('import of a Timewarrior data folder', () => {
+  test('the folder gives its month files; tags.data and undo.data are skipped, each with a notice; one change', async () => {
+    const h = harness({ now: NOW, realFiles: true });
+    const { code, stdout, stderr } = await h.run('import', DATA);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe(
+      [
+        `Skipped ${DATA}/tags.data: not a Timewarrior month file (YYYY-MM.data).`,
+        `Skipped ${DATA}/undo.data: not a Timewarrior month file (YYYY-MM.data).`,
+        'Imported 6 sessions (timewarrior) as #1–#6; 0 duplicates skipped, 5 names converted.',
+        '  task "client work" → client-work',
+        '  tag "client work" → client-work',
+        '  tag "say \\"hi\\"" → say-hi',
+        '  task "a#b" → a-b',
+        '  tag "a#b" → a-b',
+        'Tasks from Timewarrior tags:',
+        '  blog writing → blog (2 intervals)',
+        '  "client work" "say \\"hi\\"" → client-work (1 interval)',
+        '  code → code (1 interval)',
+        '  code review → code (1 interval)',
+        '  "a#b" → a-b (1 interval)',
+        'Timewarrior keeps tags sorted: --task-tags a,b,… names the tags to take as the task first.',
+        '',
+      ].join('\n'),
+    );
+    expect(h.store.writes).toBe(1);
+    const shown = JSON.parse((await h.run('show', '5', '--json')).stdout);
+    expect(shown).toMatchObject({ task_name: 'code', tags: ['code', 'review'], note: 'fix "the" bug' });
+    await h.run('undo');
+    expect(JSON.parse((await h.run('list', '--json')).stdout).total).toBe(0);
+  });
+
+  test('files named one by one (the glob *.data) are the same import; --task-tags steers the task; JSON lists the skipped files', async () => {
+    const h = harness({ now: NOW, realFiles: true });
+    const files = ['2026-01.data', '2026-02.data', 'tags.data', 'undo.data'].map((name) => `${DATA}/${name}`);
+    const { code, stdout } = await h.run('import', ...files, '--task-tags', 'writing,review', '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ imported: 6, skipped: [], first_id: 1, last_id: 6 });
+    expect(summary.skipped_files).toEqual([
+      { file: files[2], reason: 'not a Timewarrior month file (YYYY-MM.data)' },
+      { file: files[3], reason: 'not a Timewarrior month file (YYYY-MM.data)' },
+    ]);
+    expect(summary.task_mapping).toEqual([
+      { tags: ['blog', 'writing'], task: 'writing', count: 2 },
+      { tags: ['client work', 'say "hi"'], task: 'client-work', count: 1 },
+      { tags: ['code'], task: 'code', count: 1 },
+      { tags: ['code', 'review'], task: 'review', count: 1 },
+      { tags: ['a#b'], task: 'a-b', count: 1 },
+    ]);
+  });
+
+  test('a bad line in one month file imports nothing from any; an empty month file is still Timewarrior', async () => {
+    const h = harness({ now: NOW });
+    h.files.set('tw/2026-01.data', 'inc 20260105T090000Z - 20260105T100000Z # code\n');
+    h.files.set('tw/2026-02.data', 'inc 20260205T090000Z - garbage # code\n');
+    h.files.set('tw/2026-03.data', '');
+    const bad = await h.run('import', 'tw');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toBe(
+      "stint: Invalid entry: 2026-02.data line 1: end is not a time like 20260101T090000Z: 'garbage'; nothing imported\n",
+    );
+    expect(h.store.writes).toBe(0);
+    h.files.set('tw/2026-02.data', '');
+    expect((await h.run('import', 'tw')).stdout).toMatch(/^Imported 1 session \(timewarrior\) as #1;/);
+  });
+
+  test.each([
+    [
+      ['import', 'tw/tags.data'],
+      'stint: Nothing to import: No Timewarrior month file (YYYY-MM.data) or other file to read in tw/tags.data\n',
+    ],
+    [
+      ['import', 'tw/2026-01.data', '--task-tags', 'a,,b'],
+      "stint: Invalid task tags: 'a,,b' is not a comma-separated list of tags (--task-tags writing,code)\n",
+    ],
+    [['import', 'frames', '--task-tags', 'a'], 'stint: Invalid usage: --task-tags applies to Timewarrior data only\n'],
+  ])('%j → exit 2, nothing stored', async (argv, stderr) => {
+    const h = harness({ now: NOW });
+    h.files.set('tw/tags.data', '{}');
+    h.files.set('tw/2026-01.data', 'inc 20260105T090000Z - 20260105T100000Z # code\n');
+    h.files.set('frames', '[]');
+    expect(await h.run(...argv)).toEqual({ code: 2, stdout: '', stderr });
+    expect(h.store.writes).toBe(0);
+  });
+});
