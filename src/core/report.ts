@@ -1,5 +1,6 @@
 import { dayAfter, localDay, secondsByDay } from './days.js';
 import type { DurationBounds } from './duration-input.js';
+import { findOverlaps, type Overlap, type Span } from './overlaps.js';
 import type { Range } from './period.js';
 import type { Session } from './session.js';
 
@@ -30,6 +31,8 @@ export interface Report {
   totalSeconds: number;
   sessionCount: number;
   rows: ReportRow[];
+  /** Sessions of one task overlapping inside the period: their shared time counts twice. */
+  overlaps: Overlap[];
 }
 
 export interface ReportRequest {
@@ -51,6 +54,8 @@ export class ReportBuilder {
   private totalSeconds = 0;
   private sessionCount = 0;
   private firstDay: string | null = null;
+  /** Each counted session's time, cut to the period, for the overlaps. */
+  private readonly spans: Span[] = [];
 
   constructor(
     private readonly request: ReportRequest,
@@ -75,6 +80,9 @@ export class ReportBuilder {
       if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
     }
     if (seconds === 0) return;
+    const end = session.stopped_at === null ? this.now.getTime() : Date.parse(session.stopped_at);
+    const start = Math.max(Date.parse(session.started_at), this.fromMs);
+    this.spans.push({ id: session.id, task: session.task, start, end: Math.min(end, this.toMs) });
     const rounded = roundUp(seconds, this.request.roundSeconds);
     this.totalSeconds += rounded;
     this.sessionCount += 1;
@@ -111,6 +119,7 @@ export class ReportBuilder {
       totalSeconds: this.totalSeconds,
       sessionCount: this.sessionCount,
       rows: this.request.by === 'day' ? this.dayRows(from, to) : this.rankedRows(),
+      overlaps: findOverlaps(this.spans),
     };
   }
 

@@ -13,7 +13,7 @@ const showTag = (tag: string) => (/^[^\s"#]+$/.test(tag) ? tag : JSON.stringify(
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What an import did (or, with --dry-run, would do): counts, then each conversion and skip. IDs are the lowest–highest given. */
-export function importSummaryText(summary: ImportSummary & { skipped_files: SkippedFile[] }, palette: Palette): string {
+export function importSummaryText(summary: Omit<ImportSummary, 'overlaps'> & { skipped_files: SkippedFile[] }, palette: Palette): string {
   const { imported, duplicates, converted, skipped, task_mapping } = summary;
   let text = '';
   for (const s of summary.skipped_files) text += `Skipped ${s.file}: ${s.reason}.\n`;

@@ -99,6 +99,8 @@ export interface ReportJson {
   round_seconds?: number;
   total_seconds: number;
   rows: ReportRow[];
+  /** Pairs of sessions of one task that overlap in the period, and for how long (counted twice). */
+  overlaps: { task_name: string; session_ids: [number, number]; overlap_seconds: number }[];
 }
 
 export function reportJson(report: Report): ReportJson {
@@ -109,6 +111,7 @@ export function reportJson(report: Report): ReportJson {
     ...(report.roundSeconds === null ? {} : { round_seconds: report.roundSeconds }),
     total_seconds: report.totalSeconds,
     rows: report.rows.map(({ name, seconds, sessions }) => ({ name, seconds, sessions })),
+    overlaps: report.overlaps.map((o) => ({ task_name: o.task, session_ids: o.ids, overlap_seconds: o.seconds })),
   };
 }
 

@@ -70,6 +70,7 @@ export function reportText(report: Report, palette: Palette): string {
   if (report.by === 'tag' && rowSum > report.totalSeconds) {
     lines.push(palette.dim('A session with several tags counts in the row of each; the total counts it once.'));
   }
+  if (report.overlaps.length > 0) lines.push(palette.warning(overlapFooter(report)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -79,4 +80,11 @@ export function reportCsv(report: Report): string {
     ['name', 'seconds', 'sessions'],
     report.rows.map((row) => [row.name, row.seconds, row.sessions]),
   );
+}
+
+/** `Overlapping sessions of one task, counted twice: #3 & #5 coding (30m).`, at most three named. */
+function overlapFooter(report: Report): string {
+  const named = report.overlaps.slice(0, 3).map((o) => `#${o.ids[0]} & #${o.ids[1]} ${o.task} (${formatSpan(o.seconds)})`);
+  const more = report.overlaps.length > 3 ? ` and ${report.overlaps.length - 3} more` : '';
+  return `Overlapping sessions of one task, counted twice: ${named.join(', ')}${more}.`;
 }

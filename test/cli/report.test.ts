@@ -20,7 +20,7 @@ const history = makeData([
 const stint = (...argv: string[]) => harness({ now: NOW, data: history }).run(...argv);
 
 describe('report', () => {
-  test('--json has exactly from, to, by, total_seconds and rows', async () => {
+  test('--json has exactly from, to, by, total_seconds, rows and overlaps', async () => {
     const { code, stdout } = await stint('report', '--week', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toStrictEqual({
@@ -33,6 +33,7 @@ describe('report', () => {
         { name: 'reading', seconds: 7200, sessions: 1 },
         { name: 'review', seconds: 420, sessions: 1 },
       ],
+      overlaps: [],
     });
   });
 

@@ -26,6 +26,7 @@ test('report --day on a day whose midnight is skipped counts its first hour and 
     by: 'day',
     total_seconds: 3600,
     rows: [{ name: '2026-09-06', seconds: 3600, sessions: 1 }],
+    overlaps: [],
   });
 });
 

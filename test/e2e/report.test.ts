@@ -29,6 +29,7 @@ test('report --week --by day --json splits a session from 23:00 to 01:00 between
       { name: '2026-11-17', seconds: 3600, sessions: 1 },
       ...['18', '19', '20', '21', '22'].map((d) => ({ name: `2026-11-${d}`, seconds: 0, sessions: 0 })),
     ],
+    overlaps: [],
   });
 });
 
@@ -72,6 +73,7 @@ test('the week follows week_start, and --round is said in JSON and in the header
       { name: 'coding', seconds: 1800, sessions: 1 },
       { name: 'review', seconds: 900, sessions: 1 },
     ],
+    overlaps: [],
   });
   expect((await stint(['config', 'set', 'week_start', 'sunday'], { home, now })).code).toBe(0);
   expect(await week('--round', '15m')).toMatchObject({ from: '2026-11-15', to: '2026-11-21', total_seconds: 60 * 60 }); // + 7m → 15m

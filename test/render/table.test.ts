@@ -97,6 +97,7 @@ describe('the tables of list, status and jobs list', () => {
           { name: '写作', seconds: 3600, sessions: 2 },
           { name: 'code', seconds: 1800, sessions: 1 },
         ],
+        overlaps: [],
       },
       PLAIN,
     );

@@ -1,12 +1,15 @@
 import { invalidInput } from '../../core/errors.js';
 import { validateNote, validateTags } from '../../core/labels.js';
 import { editSession } from '../../core/corrections.js';
+import { overlapsOf } from '../../core/overlaps.js';
 import { findSession } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
 import { sessionDetailJson } from '../../render/json.js';
+import { overlapWarnings } from '../../render/overlap-text.js';
 import { sessionDetail } from '../../render/session-text.js';
 import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
+import { printWarnings } from '../warnings.js';
 
 export interface EditOptions {
   id: number;
@@ -36,7 +39,13 @@ export async function edit(options: EditOptions, ctx: Context): Promise<number> 
     (data) => editSession(findSession(data, options.id), changes, now),
     (s) => `edit #${s.id} ${s.task}`,
   );
-  if (ctx.json) ctx.printJson(sessionDetailJson(session, now));
+  // The sessions around its new times, read after the change: an overlap is only a warning.
+  const end = session.stopped_at === null ? now : new Date(session.stopped_at);
+  const around = await ctx.deps.store.read({ kind: 'range', from: new Date(session.started_at), to: end });
+  const find = (id: number) => around.sessions.find((s) => s.id === id);
+  const warnings = overlapWarnings(overlapsOf(around.sessions, [session], now), find);
+  printWarnings(ctx, warnings);
+  if (ctx.json) ctx.printJson({ ...sessionDetailJson(session, now), warnings });
   else ctx.print(sessionDetail(session, now, ctx.palette));
   return 0;
 }

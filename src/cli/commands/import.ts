@@ -4,9 +4,12 @@ import { detectFormat, TIMEWARRIOR_MONTH } from '../../core/import/detect.js';
 import { parseImport } from '../../core/import/index.js';
 import { applyImport, type ImportInput } from '../../core/import/plan.js';
 import type { ImportFormat } from '../../core/import/record.js';
+import type { TrackerData } from '../../core/session.js';
 import { importSummaryText, type SkippedFile } from '../../render/import-text.js';
+import { overlapWarnings } from '../../render/overlap-text.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
+import { printWarnings } from '../warnings.js';
 
 export interface ImportOptions {
   files: string[];
@@ -24,21 +27,29 @@ export interface ImportOptions {
 export async function importSessions(options: ImportOptions, ctx: Context): Promise<number> {
   const taskTags = parseTaskTags(options.taskTags);
   const { paths, skipped } = expandPaths(options.files, ctx);
-  if (paths.length === 0) {
+  const texts = paths.map((file) => ({ file, text: ctx.deps.files.read(file) }));
+  // A `.data` file that is not a month (the glob `*.data` matches tags.data, undo.data) is
+  // skipped unless it holds intervals: Timewarrior's own names never do.
+  const wanted = texts.filter(({ file, text }) => {
+    const name = basename(file);
+    if (!name.endsWith('.data') || TIMEWARRIOR_MONTH.test(name) || detectFormat(text) === 'timewarrior') return true;
+    skipped.push({ file, reason: NOT_MONTH });
+    return false;
+  });
+  if (wanted.length === 0) {
     throw invalidInput(
       'Nothing to import',
       `No Timewarrior month file (YYYY-MM.data) or other file to read in ${options.files.join(', ')}`,
     );
   }
-  const inputs: ImportInput[] = paths.map((file) => {
-    const text = ctx.deps.files.read(file);
+  const inputs: ImportInput[] = wanted.map(({ file, text }) => {
     // An empty month file (every interval deleted) still is Timewarrior's.
     const format = options.format ?? detectFormat(text) ?? (TIMEWARRIOR_MONTH.test(basename(file)) ? 'timewarrior' : null);
     if (!format) {
       throw invalidInput('Unknown format', `Cannot tell the format of ${file}; give --format stint, csv, watson or timewarrior`);
     }
     const parsed = parseImport(text, format, { taskTags });
-    if (paths.length > 1) {
+    if (wanted.length > 1) {
       // Say which file an entry is in when there are several.
       for (const entry of [...parsed.records, ...parsed.invalid]) entry.where = `${basename(file)} ${entry.where}`;
     }
@@ -49,14 +60,16 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
   }
   const settings = { skipInvalid: options.skipInvalid === true, dryRun: options.dryRun === true, now: ctx.deps.now() };
   const { store } = ctx.deps;
-  const summary = settings.dryRun
-    ? applyImport(await store.read(ALL), inputs, settings)
-    : await store.update(
-        ALL,
-        (data) => applyImport(data, inputs, settings),
-        (s) => `import of ${s.imported} sessions${s.updated > 0 ? `, ${s.updated} updated` : ''}`,
-      );
-  const result = { ...summary, skipped_files: skipped };
+  const plan = (data: TrackerData) => {
+    const { overlaps, ...summary } = applyImport(data, inputs, settings);
+    const involved = new Set(overlaps.flatMap((o) => o.ids));
+    const byId = new Map(data.sessions.filter((s) => involved.has(s.id)).map((s) => [s.id, s]));
+    return { ...summary, skipped_files: skipped, warnings: overlapWarnings(overlaps, (id) => byId.get(id)) };
+  };
+  const result = settings.dryRun
+    ? plan(await store.read(ALL))
+    : await store.update(ALL, plan, (s) => `import of ${s.imported} sessions${s.updated > 0 ? `, ${s.updated} updated` : ''}`);
+  printWarnings(ctx, result.warnings);
   if (ctx.json) ctx.printJson(result);
   else ctx.print(importSummaryText(result, ctx.palette));
   return 0;
@@ -72,27 +85,25 @@ function parseTaskTags(value: string | undefined): string[] {
   return tags;
 }
 
+const NOT_MONTH = 'not a Timewarrior month file (YYYY-MM.data)';
+
 /**
  * The files to read: a folder gives its Timewarrior month files (`2026-01.data`), name order;
- * Timewarrior's other files (`tags.data`, `undo.data`), backups and subfolders are skipped, and
- * so is a `.data` file named on the command line that is not a month (the glob `*.data` matches
- * them). Any other file is read as given.
+ * Timewarrior's other files (`tags.data`, `undo.data`), backups and subfolders are skipped.
+ * A file is read as given.
  */
 function expandPaths(args: readonly string[], ctx: Context): { paths: string[]; skipped: SkippedFile[] } {
   const { files } = ctx.deps;
   const paths: string[] = [];
   const skipped: SkippedFile[] = [];
-  const notMonth = 'not a Timewarrior month file (YYYY-MM.data)';
   for (const arg of args) {
     if (arg !== '-' && files.info(arg, true)?.kind === 'directory') {
       for (const name of files.list(arg).sort()) {
         const path = join(arg, name);
-        if (!TIMEWARRIOR_MONTH.test(name)) skipped.push({ file: path, reason: notMonth });
+        if (!TIMEWARRIOR_MONTH.test(name)) skipped.push({ file: path, reason: NOT_MONTH });
         else if (files.info(path, true)?.kind !== 'file') skipped.push({ file: path, reason: 'not a file' });
         else paths.push(path);
       }
-    } else if (basename(arg).endsWith('.data') && !TIMEWARRIOR_MONTH.test(basename(arg))) {
-      skipped.push({ file: arg, reason: notMonth });
     } else {
       paths.push(arg);
     }

@@ -2,6 +2,7 @@ import { FOCUS_BOUNDS } from '../duration-input.js';
 import { timesProblem } from '../corrections.js';
 import { invalidInput } from '../errors.js';
 import { validateNote } from '../labels.js';
+import { type Overlap, overlapsOf } from '../overlaps.js';
 import { activeFocus, isActive, type Session, type TrackerData } from '../session.js';
 import { toStoredInstant } from '../time.js';
 import { assignIds } from './ids.js';
@@ -38,6 +39,8 @@ export interface ImportSummary {
   task_mapping: TaskMapping[];
   /** Unreadable entries left out (only with --skip-invalid; otherwise nothing is imported). */
   skipped: InvalidEntry[];
+  /** Sessions of one task that now overlap, an imported or updated one in each pair. */
+  overlaps: Overlap[];
   /** The lowest and highest ID given to an imported session. */
   first_id: number | null;
   last_id: number | null;
@@ -84,6 +87,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
   let duplicates = 0;
   let updated = 0;
   const added: Session[] = [];
+  const changed: Session[] = [];
   const wanted: (number | undefined)[] = [];
   let focus = activeFocus(data);
   /** Without --skip-invalid, one broken entry stops the import; with it, the entry is listed and left out. */
@@ -112,6 +116,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     if (stored) {
       const { started_at, stopped_at, updated_at } = record;
       Object.assign(stored, { started_at, stopped_at, task, tags, updated_at });
+      changed.push(stored);
       updated += 1;
       continue;
     }
@@ -142,6 +147,7 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     converted: [...conversions.values()],
     task_mapping: [...mapping.values()].sort((a, b) => b.count - a.count),
     skipped,
+    overlaps: overlapsOf(data.sessions, [...added, ...changed], options.now),
     // Not Math.min(...ids): 100,000 arguments overflow the stack.
     first_id: ids.reduce<number | null>((min, id) => (min === null || id < min ? id : min), null),
     last_id: ids.reduce<number | null>((max, id) => (max === null || id > max ? id : max), null),
