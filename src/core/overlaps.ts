@@ -41,7 +41,7 @@ export function findOverlaps(spans: readonly Span[], changed?: ReadonlySet<numbe
     for (const other of open) {
       if (changed && !changed.has(span.id) && !changed.has(other.id)) continue;
       const seconds = Math.floor((Math.min(other.end, span.end) - span.start) / 1000);
-      const laterFirst = changed !== undefined && changed.has(span.id) && !changed.has(other.id);
+      const laterFirst = changed?.has(span.id) === true && !changed.has(other.id);
       found.push({ task: span.task, ids: laterFirst ? [span.id, other.id] : [other.id, span.id], seconds });
     }
     open.push(span);
