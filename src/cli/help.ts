@@ -42,3 +42,39 @@ export function helpArguments(args: readonly string[], program: Command): string
   }
   return asked;
 }
+
+/** The command the words of `args` name (the deepest one), for messages about its options. */
+function commandOf(args: readonly string[], program: Command): Command {
+  let command = program;
+  for (const word of args.filter((a) => !a.startsWith('-'))) {
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) break;
+    command = sub;
+  }
+  return command;
+}
+
+/**
+ * commander suggests a long option for a mistyped long one (`--jsn` → `--json`) but nothing for
+ * a short one: `-v` gets the options it may mean, as `--version` (the version is `-V`, as in
+ * commander and Watson; `-v` stays free), by the same letter in the other case or the first
+ * letter of a long name (`status -s` → `--short`). Messages with a suggestion already stay as they are.
+ */
+export function withOptionSuggestion(message: string, args: readonly string[], program: Command): string {
+  const flag = /unknown option '(-[^-])'/.exec(message)?.[1];
+  if (flag === undefined || message.includes('Did you mean')) return message;
+  const command = commandOf(args, program);
+  const options = [];
+  for (let c: Command | null = command; c; c = c.parent) {
+    options.push(...c.options.filter((o) => !o.hidden && (c === command || o.long !== '--version')));
+  }
+  const letter = (flag[1] as string).toLowerCase();
+  const longs = options
+    .filter((o) => o.short?.toLowerCase() === `-${letter}` || o.long?.startsWith(`--${letter}`))
+    .map((o) => o.long)
+    .filter((long): long is string => long !== undefined);
+  if (letter === 'h') longs.push('--help');
+  const unique = [...new Set(longs)].sort();
+  if (unique.length === 0) return message;
+  return `${message} (Did you mean ${unique.length === 1 ? unique[0] : `one of ${unique.join(', ')}`}?)`;
+}

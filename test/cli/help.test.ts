@@ -36,6 +36,14 @@ describe('help', () => {
     [['stauts'], "stint: Invalid usage: unknown command 'stauts' (Did you mean one of stats, status?)\n"],
     [['list', '--limt', '3'], "stint: Invalid usage: unknown option '--limt' (Did you mean --limit?)\n"],
     [['jobs', 'ad'], "stint: Invalid usage: unknown command 'ad' (Did you mean add?)\n"],
+    [['status', '--jsn'], "stint: Invalid usage: unknown option '--jsn' (Did you mean --json?)\n"],
+    [['report', '--week', '--byy', 'day'], "stint: Invalid usage: unknown option '--byy' (Did you mean --by?)\n"],
+    // commander suggests for long options only: a short one gets the options of its letter.
+    [['-v'], "stint: Invalid usage: unknown option '-v' (Did you mean --version?)\n"],
+    [['status', '-s'], "stint: Invalid usage: unknown option '-s' (Did you mean --short?)\n"],
+    [['status', '-H'], "stint: Invalid usage: unknown option '-H' (Did you mean --help?)\n"],
+    [['list', '-t', 'x'], "stint: Invalid usage: unknown option '-t' (Did you mean one of --tag, --task, --to?)\n"],
+    [['status', '-v'], "stint: Invalid usage: unknown option '-v'\n"],
   ])('a mistyped %j suggests the closest, exit 2', async (argv, stderr) => {
     expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr });
   });
@@ -112,10 +120,20 @@ describe('asking for help', () => {
     [['foo', '--help'], "unknown command 'foo'"],
     [['foo', '-h'], "unknown command 'foo'"],
     [['help', 'foo'], "unknown command 'foo'"],
+    [['help', 'jobs', 'foo'], "unknown command 'foo'"],
+    [['help', 'stauts'], "unknown command 'stauts' (Did you mean one of stats, status?)"],
     [['stauts', '--help'], "unknown command 'stauts' (Did you mean one of stats, status?)"],
     [['jobs', 'ad', '--help'], "unknown command 'ad' (Did you mean add?)"],
   ])('%j is an unknown command, exit 2, not the top-level help', async (argv, message) => {
     expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr: `stint: Invalid usage: ${message}\n` });
+  });
+
+  test('help <unknown> --json is one JSON error line on stderr, exit 2', async () => {
+    expect(await harness().run('help', 'foo', '--json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '{"error":"Invalid usage","message":"unknown command \'foo\'"}\n',
+    });
   });
 
   test("--help after a command's argument is still that command's help", async () => {
