@@ -1,6 +1,7 @@
 import { compareByStart, type Session, type Status } from './session.js';
 
-// What the completion scripts offer after a command: the sessions it can act on, recent task names.
+// What the completion scripts offer after a command: the sessions it can act on, recent task
+// names and tags.
 
 /** The statuses a command acts on when it needs an active session; the others take any session. */
 const ACTIVE_ONLY: Readonly<Record<string, readonly Status[]>> = {
@@ -22,22 +23,26 @@ export function needsActiveOnly(command: string): boolean {
 
 const newestFirst = (a: Session, b: Session): number => compareByStart(b, a);
 
-/** The IDs `command` can act on, newest first. */
-export function candidateIds(command: string, sessions: readonly Session[]): number[] {
+/** The sessions `command` can act on, newest first, but those whose ID is already on the line. */
+export function candidateSessions(command: string, sessions: readonly Session[], typed: readonly number[] = []): Session[] {
   const statuses = ACTIVE_ONLY[command];
-  if (statuses)
-    return sessions
-      .filter((s) => statuses.includes(s.status))
-      .sort(newestFirst)
-      .map((s) => s.id);
-  return [...sessions]
-    .sort(newestFirst)
-    .slice(0, RECENT_IDS)
-    .map((s) => s.id);
+  const on = new Set(typed);
+  const open = sessions.filter((s) => !on.has(s.id));
+  if (statuses) return open.filter((s) => statuses.includes(s.status)).sort(newestFirst);
+  return open.sort(newestFirst).slice(0, RECENT_IDS);
 }
+
+/** A session as a completion shows it beside its ID: `coding (running)`. */
+export const describeCandidate = (session: Session): string => `${session.task} (${session.status})`;
 
 /** Distinct task names of the latest sessions, the most recently used first. */
 export function recentTasks(sessions: readonly Session[]): string[] {
   const latest = [...sessions].sort(newestFirst).slice(0, RECENT_TASK_SESSIONS);
   return [...new Set(latest.map((s) => s.task))];
+}
+
+/** Distinct tags of the latest sessions, the most recently used first. */
+export function recentTags(sessions: readonly Session[]): string[] {
+  const latest = [...sessions].sort(newestFirst).slice(0, RECENT_TASK_SESSIONS);
+  return [...new Set(latest.flatMap((s) => s.tags))];
 }

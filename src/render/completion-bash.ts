@@ -26,9 +26,11 @@ function completeFrom(source: ValueSource, program: string): string {
     case 'files':
       return '_stint_files';
     case 'tasks':
-      return `_stint_words "$(${program} __complete tasks 2>/dev/null)"`;
+    case 'tags':
+      return `_stint_words "$(${program} __complete ${source.kind} 2>/dev/null)"`;
     case 'ids':
-      return `_stint_words "$(${program} __complete ids ${source.command} 2>/dev/null)"`;
+      // The arguments already typed go along, so an ID is not offered twice (rm 1 <TAB>).
+      return `_stint_words "$(${program} __complete ids ${source.command} "\${args[@]}" 2>/dev/null)"`;
     case 'jobs':
       return `_stint_words "$(${program} __complete jobs 2>/dev/null)"`;
     case 'free':
@@ -139,6 +141,7 @@ ${argumentCases.join('\n')}
 
 _stint() {
   local cur=\${COMP_WORDS[COMP_CWORD]} path='' option='' word _stint_next i nargs=0
+  local -a args=()
   COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=\${COMP_WORDS[i]}
@@ -157,6 +160,7 @@ _stint() {
         if ((nargs == 0)) && _stint_subcommand "$path" "$word"; then
           path=$_stint_next
         else
+          args[nargs]=$word
           ((nargs++))
         fi ;;
     esac

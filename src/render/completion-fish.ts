@@ -20,9 +20,11 @@ function valuesOf(source: ValueSource, program: string): string {
     case 'files':
       return '-F';
     case 'tasks':
-      return dynamic(program, 'tasks');
+    case 'tags':
+      return dynamic(program, source.kind);
     case 'ids':
-      return dynamic(program, `ids ${source.command}`);
+      // With the words on the line (no ID twice), `ID<tab>task (status)`: fish shows the description.
+      return dynamic(program, `described-ids ${source.command} (commandline -opc)`);
     case 'jobs':
       return dynamic(program, 'jobs');
     case 'free':

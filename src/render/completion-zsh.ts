@@ -36,6 +36,8 @@ function actionOf(source: ValueSource): string {
       return '_files';
     case 'tasks':
       return ' _stint_tasks';
+    case 'tags':
+      return ' _stint_tags';
     case 'ids':
       return ` _stint_ids ${source.command}`;
     case 'jobs':
@@ -118,8 +120,15 @@ _stint_values() {
   _wanted -V $tag expl $description compadd -a values
 }
 
-_stint_ids() { _stint_values session-ids 'session ID' ids "$@" }
+# Session IDs with their task and status beside them, newest first; not those already on the line.
+_stint_ids() {
+  local -a described
+  described=(\${(f)"$(_call_program session-ids ${program} __complete described-ids "$@" \${(M)\${words[2,CURRENT-1]}:#<->} 2>/dev/null)"})
+  described=(\${described/$'\\t'/:})
+  _describe -V -t session-ids 'session ID' described
+}
 _stint_tasks() { _stint_values tasks 'task' tasks }
+_stint_tags() { _stint_values tags 'tag' tags }
 _stint_jobs() { _stint_values job-ids 'job ID' jobs }
 
 ${functions.join('\n\n')}

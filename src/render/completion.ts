@@ -17,6 +17,8 @@ export type ValueSource =
   | { kind: 'files' }
   /** Recent task names: `stint __complete tasks`. */
   | { kind: 'tasks' }
+  /** Recent tags: `stint __complete tags`. */
+  | { kind: 'tags' }
   /** The sessions the command can act on: `stint __complete ids <command>`. */
   | { kind: 'ids'; command: string }
   /** Job IDs: `stint __complete jobs`. */
@@ -116,6 +118,7 @@ function optionModel(option: Option): OptionModel {
   let source: ValueSource = FREE;
   if (option.argChoices) source = { kind: 'choices', values: option.argChoices };
   else if (option.long === '--task') source = { kind: 'tasks' };
+  else if (option.long === '--tag') source = { kind: 'tags' };
   else if (FILE_VALUES.has(valueName)) source = { kind: 'files' };
   return {
     long: option.long,

@@ -59,6 +59,39 @@ describe('stint __complete ids <command>', () => {
   });
 });
 
+describe('stint __complete ids with the words on the line', () => {
+  test.each([
+    [
+      ['ids', 'rm', 'stint', 'rm', '4', '1'],
+      ['5', '3', '2'],
+    ],
+    [
+      ['ids', 'stop', '4'],
+      ['3', '2'],
+    ],
+    [
+      ['described-ids', 'rm', '5'],
+      ['4\tcoding (running)', '3\twriting (paused)', '2\treading (running)', '1\tcoding (completed)'],
+    ],
+    [['described-ids', 'resume'], ['3\twriting (paused)']],
+  ])('%j → %j: an ID already typed is not offered again', async (args, expected) => {
+    const { code, stdout } = await harness({ now: NOW, data }).run('__complete', ...args);
+    expect({ code, values: lines(stdout) }).toEqual({ code: 0, values: expected });
+  });
+});
+
+describe('stint __complete tags', () => {
+  test('distinct tags, the most recently used first', async () => {
+    const tagged = makeData([
+      makeSession({ id: 1, tags: ['old', 'shared'], started_at: minutes(0), stopped_at: minutes(5) }),
+      makeSession({ id: 2, tags: ['new', 'shared'], started_at: minutes(30), stopped_at: minutes(35) }),
+      makeSession({ id: 3, tags: [], started_at: minutes(60), stopped_at: minutes(65) }),
+    ]);
+    const { code, stdout } = await harness({ now: NOW, data: tagged }).run('__complete', 'tags');
+    expect({ code, tags: lines(stdout) }).toEqual({ code: 0, tags: ['new', 'shared', 'old'] });
+  });
+});
+
 describe('stint __complete tasks', () => {
   test('distinct task names, the most recently used first', async () => {
     const { code, stdout } = await harness({ now: NOW, data }).run('__complete', 'tasks');

@@ -18,8 +18,8 @@ let home = '';
 useTempHome((dir) => (home = dir));
 
 const sessions: Session[] = [
-  makeSession({ id: 1, task: 'reading', started_at: '2026-01-19T08:00:00Z', stopped_at: '2026-01-19T09:00:00Z' }),
-  makeSession({ id: 2, task: 'writing', started_at: '2026-01-20T08:00:00Z', stopped_at: '2026-01-20T09:00:00Z' }),
+  makeSession({ id: 1, task: 'reading', tags: ['home', 'books'], started_at: '2026-01-19T08:00:00Z', stopped_at: '2026-01-19T09:00:00Z' }),
+  makeSession({ id: 2, task: 'writing', tags: ['work'], started_at: '2026-01-20T08:00:00Z', stopped_at: '2026-01-20T09:00:00Z' }),
   makeSession({ id: 3, task: 'coding', started_at: '2026-01-20T10:00:00Z', stopped_at: null, status: 'running' }),
 ];
 
@@ -102,7 +102,11 @@ describe('bash', () => {
     ['stint stop ', ['3']],
     ['stint stop --at 11:30 ', ['3']],
     ['stint show ', ['3', '2', '1']],
-    ['stint rm 2 ', ['3', '2', '1']],
+    // An ID already on the line is not offered again (it was, before issue 15).
+    ['stint rm 2 ', ['3', '1']],
+    ['stint rm 3 1 ', ['2']],
+    ['stint list --tag ', ['work', 'home', 'books']],
+    ['stint start x --tag h', ['home']],
     ['stint start ', ['coding', 'writing', 'reading']],
     ['stint list --task w', ['writing']],
   ])('%j completes %j from the store', (line, expected) => {
@@ -128,6 +132,31 @@ describe.skipIf(skipWithout(has('zsh')))('zsh', () => {
     const run = zsh(`autoload -Uz compinit && compinit -u -D && source "${await script('zsh')}" && print -r -- $_comps[stint]`);
     expect({ stdout: run.stdout, stderr: run.stderr }).toEqual({ stdout: '_stint\n', stderr: '' });
   });
+
+  test('IDs are listed with their task and status, newest first, without one already on the line', async () => {
+    // An interactive zsh in a pseudo-terminal (zsh/zpty): the line typed, TAB, then the listing
+    // zsh draws. DONE (typed DO''NE) marks its end; the escapes of the terminal are dropped.
+    const driver = [
+      'zmodload zsh/zpty',
+      'zpty z zsh -f -i',
+      `zpty -w z "PROMPT='> '; autoload -Uz compinit; compinit -u -D; source '${await script('zsh')}'; zstyle ':completion:*' list-separator '--'; print RE''ADY"`,
+      "zpty -r z out '*READY*'",
+      "zpty -w -n z $'stint rm 2 \\t'",
+      'sleep 1',
+      "zpty -w z $'\\C-e\\C-u print DO\\'\\'NE'",
+      "zpty -r z out '*DONE*'",
+      'print -r -- "$out"',
+      'zpty -d z',
+    ].join('\n');
+    const run = spawnSync('zsh', ['-f', '-c', driver], { env, encoding: 'utf8', timeout: 60_000 });
+    const screen = run.stdout.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').replace(/\r/g, '');
+    const listed = screen
+      .split('\n')
+      .map((line) => /^(\d+(?: +\d+)*) +-- (.+?) *$/.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => `${match[1]} -- ${match[2]}`);
+    expect({ listed, stderr: run.stderr }).toEqual({ listed: ['3 -- coding (running)', '1 -- reading (completed)'], stderr: '' });
+  }, 90_000);
 
   test('saved as _stint in $fpath, compinit finds it by its #compdef line', async () => {
     const dir = dirname(await script('zsh'));
@@ -173,6 +202,15 @@ describe.skipIf(skipWithout(has('fish')))('fish', () => {
     ['stint show ', ['3', '2', '1']],
   ])('%j completes %j from the store, in its order', (line, expected) => {
     expect(complete(line)).toEqual(expected);
+  });
+
+  test('IDs come with their task and status; one already on the line is not offered; tags for --tag', () => {
+    const run = spawnSync('fish', ['--no-config', '-c', 'source $argv[1]; complete -C $argv[2]', file, 'stint rm 2 '], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toBe('3\tcoding (running)\n1\treading (completed)\n');
+    expect(complete('stint list --tag ')).toEqual(['work', 'home', 'books']);
   });
 
   test('rm and jobs rm are told apart', () => {

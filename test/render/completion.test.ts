@@ -109,8 +109,10 @@ describe('the scripts', () => {
     expect(script).toContain("' list'|' ls') _stint_next='list'");
     expect(script).toContain("'jobs add') _stint_next='jobs add'");
     expect(script).toContain("'stop --as') [[ -z $3 ]] || _stint_words 'completed partial abandoned'");
-    expect(script).toContain('stint __complete ids stop 2>/dev/null');
+    // The arguments typed go along, so an ID is not offered twice.
+    expect(script).toContain('stint __complete ids stop "${args[@]}" 2>/dev/null');
     expect(script).toContain('stint __complete tasks 2>/dev/null');
+    expect(script).toContain('stint __complete tags 2>/dev/null');
     expect(script).not.toContain('__complete)');
   });
 
@@ -127,7 +129,10 @@ describe('the scripts', () => {
     const script = fishCompletion(model);
     expect(script).toContain("complete -c stint -n '__stint_at \"\" 0' -a 'start'");
     expect(script).toContain("complete -c stint -n '__stint_at \"stop\"' -l as -x -a 'completed partial abandoned'");
-    expect(script).toContain("complete -c stint -n '__stint_at \"stop\" 0' -k -a '(stint __complete ids stop 2>/dev/null)'");
+    // IDs with their descriptions, and the words on the line so that none is offered twice.
+    expect(script).toContain(
+      "complete -c stint -n '__stint_at \"stop\" 0' -k -a '(stint __complete described-ids stop (commandline -opc) 2>/dev/null)'",
+    );
     expect(script).toContain('complete -c stint -n \'__stint_at "rm" 0+\'');
   });
 

@@ -1,10 +1,14 @@
-import { candidateIds, needsActiveOnly, recentTasks } from '../../core/candidates.js';
+import { candidateSessions, describeCandidate, needsActiveOnly, recentTags, recentTasks } from '../../core/candidates.js';
 import type { Session } from '../../core/session.js';
 import type { Deps } from '../deps.js';
 import type { Context } from '../context.js';
 
 export interface CompleteOptions {
-  /** `ids` (then the command: `ids stop`), `tasks` or `jobs`. */
+  /**
+   * `ids` (then the command and the words on the line: `ids rm stint rm 3`; IDs among them are
+   * not offered again), `described-ids` (the same, `ID<tab>task (status)` a line, for zsh and
+   * fish), `tasks`, `tags` or `jobs`.
+   */
   what: string;
   words: string[];
 }
@@ -29,13 +33,18 @@ export async function complete(options: CompleteOptions, ctx: Context): Promise<
 
 async function lookUp({ what, words }: CompleteOptions, deps: Deps): Promise<readonly (string | number)[]> {
   switch (what) {
-    case 'ids': {
-      const command = words[0] ?? '';
+    case 'ids':
+    case 'described-ids': {
+      const [command = '', ...line] = words;
+      const typed = line.filter((word) => /^\d+$/.test(word)).map(Number);
       const sessions = needsActiveOnly(command) ? (await deps.store.read({ kind: 'active' })).sessions : await recentSessions(deps);
-      return candidateIds(command, sessions);
+      const candidates = candidateSessions(command, sessions, typed);
+      return what === 'ids' ? candidates.map((s) => s.id) : candidates.map((s) => `${s.id}\t${describeCandidate(s)}`);
     }
     case 'tasks':
       return recentTasks(await recentSessions(deps));
+    case 'tags':
+      return recentTags(await recentSessions(deps));
     case 'jobs':
       return (await deps.store.jobs.read()).jobs.map((job) => job.id).sort((a, b) => a - b);
     default:
