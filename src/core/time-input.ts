@@ -1,7 +1,8 @@
+import { dayNumber, dayStart } from './days.js';
 import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
-import { addDays, localDay, localInstant, readOffset, startOfLocalDay, utcInstant, validDay, type Clock, type Day } from './wall-clock.js';
+import { localInstant, readOffset, utcInstant, validDay, type Clock } from './wall-clock.js';
 import { isWithinYears, toStoredInstant, truncateToSecond, YEARS } from './time.js';
 
 // The one reader of the times users type, a hand-written grammar read left to right (the
@@ -86,7 +87,7 @@ function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
   const word = s.word();
   if (word === 'now') return now;
   const shift = DAY_WORDS.get(word);
-  if (shift !== undefined) return onDay(s, addDays(localDay(now), shift), fail);
+  if (shift !== undefined) return onDay(s, dayNumber(now.getTime()) + shift, fail);
   if (word === 'last') {
     const weekday = s.eat(' ') ? weekdayNamed(s.word()) : -1;
     if (weekday < 0) fail("has 'last' without a weekday after it (last monday, last fri …)");
@@ -96,7 +97,7 @@ function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
   if (weekday >= 0) return onWeekday(s, now, weekday, false, fail);
   if (word === 'noon' || word === 'midnight') {
     s.pos = start;
-    return localInstant(localDay(now), readClock(s, fail, false), fail);
+    return localInstant(dayNumber(now.getTime()), readClock(s, fail, false), fail);
   }
   return fail(unknown);
 }
@@ -115,7 +116,7 @@ function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
     return after === ' ' || after === '.' || after === ',' || (after >= 'a' && after <= 'z') ? 'duration' : 'unknown';
   });
   if (next === '-') return readDated(s, fail);
-  if (next === ':') return localInstant(localDay(now), readClock(s, fail, false), fail);
+  if (next === ':') return localInstant(dayNumber(now.getTime()), readClock(s, fail, false), fail);
   if (next === '') {
     const n = s.text;
     if (n.length > 2) fail('is not a time: write a date as YYYY-MM-DD (or YYYYMMDD) and a time of day as 14:30');
@@ -128,12 +129,13 @@ function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
 function readDated(s: Scanner, fail: Fail): Date {
   const day = readDay(s, fail);
   const clock = s.eat('t') ? readClock(s, fail, true) : optionalClock(s, fail);
-  if (!clock) return startOfLocalDay(day);
+  if (!clock) return new Date(dayStart(day));
   const offset = readOffset(s, fail);
   return offset === null ? localInstant(day, clock, fail) : utcInstant(day, clock, offset);
 }
 
-function readDay(s: Scanner, fail: Fail): Day {
+/** A typed date, checked: its day number. */
+function readDay(s: Scanner, fail: Fail): number {
   const run = s.digits();
   if (run.length === 8 && s.peek() !== '-') {
     return validDay({ year: Number(run.slice(0, 4)), month: Number(run.slice(4, 6)), day: Number(run.slice(6)) }, fail);
@@ -147,9 +149,9 @@ function readDay(s: Scanner, fail: Fail): Day {
 }
 
 /** `yesterday`, `today` …: the start of that day, or the time of day given after it. */
-function onDay(s: Scanner, day: Day, fail: Fail): Date {
+function onDay(s: Scanner, day: number, fail: Fail): Date {
   const clock = optionalClock(s, fail);
-  return clock ? localInstant(day, clock, fail) : startOfLocalDay(day);
+  return clock ? localInstant(day, clock, fail) : new Date(dayStart(day));
 }
 
 /**
@@ -157,13 +159,13 @@ function onDay(s: Scanner, day: Day, fail: Fail): Date {
  * With a time of day, the most recent such instant that is not after `now`: never a future one.
  */
 function onWeekday(s: Scanner, now: Date, weekday: number, beforeToday: boolean, fail: Fail): Date {
-  const today = localDay(now);
+  const today = dayNumber(now.getTime());
   let back = (now.getDay() - weekday + 7) % 7;
   if (beforeToday && back === 0) back = 7;
   const clock = optionalClock(s, fail);
-  if (!clock) return startOfLocalDay(addDays(today, -back));
-  const at = localInstant(addDays(today, -back), clock, fail);
-  return at.getTime() <= now.getTime() ? at : localInstant(addDays(today, -back - 7), clock, fail);
+  if (!clock) return new Date(dayStart(today - back));
+  const at = localInstant(today - back, clock, fail);
+  return at.getTime() <= now.getTime() ? at : localInstant(today - back - 7, clock, fail);
 }
 
 const weekdayNamed = (word: string): number => WEEKDAYS.findIndex((day) => word === day || word === day.slice(0, 3));

@@ -1,12 +1,13 @@
-import { DAY_MS, dayStart } from './days.js';
+import { DAY_MS, dayName } from './days.js';
 import type { Fail } from './duration-input.js';
 import type { Scanner } from './input-scanner.js';
 import { YEARS } from './time.js';
 
 // Dates and clock times as typed, checked field by field and turned into instants: in the local
-// zone (the process's TZ, as everywhere in stint) or at a given UTC offset.
+// zone (the process's TZ, as everywhere in stint) or at a given UTC offset. A checked date becomes
+// a day number (days.ts), so moving by days and finding a day's first instant stay in one place.
 
-/** A calendar day; month 1–12. */
+/** A calendar date as typed; month 1–12. */
 export interface Day {
   year: number;
   month: number;
@@ -21,49 +22,34 @@ export interface Clock {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** The day itself if it exists, from 1970 to 9999; else refused saying which field is wrong. */
-export function validDay(day: Day, fail: Fail): Day {
+/** The day number (days.ts) of a date that exists, from 1970 to 9999; else refused saying which field is wrong. */
+export function validDay(day: Day, fail: Fail): number {
   if (day.year < YEARS.first || day.year > YEARS.last) fail(`is not a date: year ${day.year} is outside ${YEARS.first}–${YEARS.last}`);
   const month = MONTHS[day.month - 1];
   if (month === undefined) fail(`is not a date: there is no month ${day.month}`);
-  const length = daysInMonth(day.year, day.month);
+  const length = new Date(Date.UTC(day.year, day.month, 0)).getUTCDate();
   if (day.day === 0) fail('is not a date: there is no day 0');
   if (day.day > length) fail(`is not a date: ${month} ${day.year} has ${length} days`);
-  return day;
+  return Date.UTC(day.year, day.month - 1, day.day) / DAY_MS;
 }
-
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** The local calendar day `at` falls on. */
-export const localDay = (at: Date): Day => ({ year: at.getFullYear(), month: at.getMonth() + 1, day: at.getDate() });
-
-/** `n` calendar days after (or before) a day; no clock involved, so no DST. */
-export function addDays(day: Day, n: number): Day {
-  const moved = new Date(Date.UTC(day.year, day.month - 1, day.day + n));
-  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-}
-
-/** The first instant of a local day (01:00 where a DST change skips midnight): the rule periods use. */
-export const startOfLocalDay = (day: Day): Date => new Date(dayStart(Date.UTC(day.year, day.month - 1, day.day) / DAY_MS));
 
 /**
  * A local clock time on a day. A time the clocks skip (a DST gap) is refused: there is no such
  * moment, and moving it silently would record a time the user never typed. A time that happens
  * twice (when the clocks go back) is the earlier one, as ECMAScript's Date resolves it.
  */
-export function localInstant(day: Day, clock: Clock, fail: Fail): Date {
-  const at = new Date(day.year, day.month - 1, day.day, clock.hour, clock.minute, clock.second);
-  if (at.getDate() !== day.day || at.getHours() !== clock.hour || at.getMinutes() !== clock.minute) {
-    fail(
-      `does not exist in ${zoneName()}: the clocks skip ${pad(clock.hour)}:${pad(clock.minute)} on ${day.year}-${pad(day.month)}-${pad(day.day)}`,
-    );
+export function localInstant(day: number, clock: Clock, fail: Fail): Date {
+  const date = new Date(day * DAY_MS);
+  const at = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), clock.hour, clock.minute, clock.second);
+  if (at.getDate() !== date.getUTCDate() || at.getHours() !== clock.hour || at.getMinutes() !== clock.minute) {
+    fail(`does not exist in ${zoneName()}: the clocks skip ${pad(clock.hour)}:${pad(clock.minute)} on ${dayName(day)}`);
   }
   return at;
 }
 
 /** A clock time at a UTC offset (minutes east). */
-export const utcInstant = (day: Day, clock: Clock, offsetMinutes: number): Date =>
-  new Date(Date.UTC(day.year, day.month - 1, day.day, clock.hour, clock.minute, clock.second) - offsetMinutes * 60_000);
+export const utcInstant = (day: number, clock: Clock, offsetMinutes: number): Date =>
+  new Date(day * DAY_MS + ((clock.hour * 60 + clock.minute - offsetMinutes) * 60 + clock.second) * 1000);
 
 /** `Z`, `±HH:MM`, `±HHMM` or `±HH` → minutes east of UTC, within ±14:00; null when none follows. */
 export function readOffset(s: Scanner, fail: Fail): number | null {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { StintError } from '../../src/core/errors.js';
@@ -117,9 +117,22 @@ describe('a change that committed never reports failure', () => {
   test('garbage collection failing after the rename: the change is stored, once', async () => {
     await store.update(ALL, start('one'), () => 'start');
     // A directory where a stale month file would be: removing it throws.
-    mkdirSync(join(home, 'sessions', '2020-01.r1-zzz.json'));
-    await expect(store.update(ALL, start('two'), () => 'start')).resolves.toBeDefined();
-    expect((await store.read(ALL)).sessions.map((s) => s.task)).toEqual(['one', 'two']);
+    const blocker = join(home, 'sessions', '2020-01.r1-zzz.json');
+    mkdirSync(blocker);
+    // The command gets what its change returned (the session started), not an error.
+    await expect(store.update(ALL, start('two'), () => 'start')).resolves.toMatchObject({
+      id: 2,
+      uid: 'uid-two',
+      task: 'two',
+      status: 'running',
+      stopped_at: null,
+    });
+    // The collection did fail (the blocker stands), and the change is stored once.
+    expect(statSync(blocker).isDirectory()).toBe(true);
+    expect((await store.read(ALL)).sessions.map((s) => [s.id, s.task])).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+    ]);
     // Undo also completes, and reverts exactly one change.
     await expect(store.undo()).resolves.toBe('start');
     expect((await store.read(ALL)).sessions.map((s) => s.task)).toEqual(['one']);

@@ -11,8 +11,9 @@ export function sourceFiles(root: string, dir = root): string[] {
 }
 
 // Static imports and re-exports, type-only ones included (a type in the wrong file is a cycle
-// too), and dynamic import() of a relative path.
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g;
+// too), imports for their side effects only (import './x.js'), and dynamic import() of a
+// relative path.
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*'(\.[^']+)'|(?:^|\n)\s*import\s*'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g;
 
 /** The relative imports of each file under `root`: file → the files it imports. */
 export function importGraph(root: string): Map<string, string[]> {
@@ -20,7 +21,7 @@ export function importGraph(root: string): Map<string, string[]> {
   for (const file of sourceFiles(root)) {
     const text = readFileSync(join(root, file), 'utf8');
     const targets = [...text.matchAll(IMPORT)].map((m) => {
-      const spec = (m[1] ?? m[2]) as string;
+      const spec = (m[1] ?? m[2] ?? m[3]) as string;
       return relative(root, resolve(root, dirname(file), spec.replace(/\.js$/, '.ts')));
     });
     graph.set(file, [...new Set(targets)]);
@@ -45,4 +46,24 @@ export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][
   };
   for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
   return found;
+}
+
+/**
+ * Side effects come through the seam (Deps), so an in-process test can fix every one: only the
+ * edge that builds the real Deps, and the store's own file layer, may touch the environment, the
+ * system clock or the file system.
+ */
+export const EDGE = ['cli/deps.ts', 'entry.ts', 'boot.ts'];
+export const SIDE_EFFECTS: [string, RegExp][] = [
+  ['process.env', /process\.env\b/],
+  ['new Date()', /new Date\(\)/],
+  ['node:fs', /'node:fs(\/promises)?'/],
+];
+
+/** The files under `root`, outside the edge and store/, whose text matches `pattern`. */
+export function offenders(root: string, pattern: RegExp): string[] {
+  return sourceFiles(root)
+    .filter((file) => !EDGE.includes(file) && !file.startsWith('store/'))
+    .filter((file) => pattern.test(readFileSync(join(root, file), 'utf8')))
+    .sort();
 }
