@@ -76,7 +76,7 @@ describe('show', () => {
     const { stdout } = await harness({ now: NOW, data: history }).run('show', '3');
     expect(stdout).toContain('#3 coding');
     expect(stdout).toContain('Paused   30m');
-    expect(stdout).toMatch(/Started  13:30\n[^]*Pauses\n {2}14:00 → now {2}30m\n$/);
+    expect(stdout).toMatch(/Started {2}13:30\n[\s\S]*Pauses\n {2}14:00 → now {2}30m\n$/);
   });
 
   test('--json is the session view plus uid and pauses', async () => {
@@ -224,6 +224,7 @@ describe('the program', () => {
       accountHome: () => '/home/tester',
       dataDir: '/home/tester/.stint',
       onStop: () => () => undefined,
+      page: () => false,
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
     };
     expect(await run(['list'], deps)).toBe(1);

@@ -123,7 +123,7 @@ describe('the tables of list, status and jobs list', () => {
     });
     expect(activeLines([running, paused], at('2026-01-15T14:00:00Z'), PLAIN)).toEqual([
       '▶ #2  コーディング  2:00:00  since 13:00',
-      '⏸ #13 review        0:30:00  paused',
+      '⏸ #13 review        0:30:00  paused since 14:30',
     ]);
   });
 
