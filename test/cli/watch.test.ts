@@ -20,8 +20,8 @@ interface Watching {
 }
 
 /** A watch running in a fake terminal, plain (no colour) so its screens can be compared. */
-function startWatch(argv: string[], options: { data?: TrackerData; rows?: number } = {}): Watching {
-  const term = fakeTerminal({ rows: options.rows ?? 20 });
+function startWatch(argv: string[], options: { data?: TrackerData; rows?: number; columns?: number } = {}): Watching {
+  const term = fakeTerminal({ rows: options.rows ?? 20, columns: options.columns ?? 100 });
   const h = harness({ now: NOW, data: options.data ?? data, isTTY: true, env: { NO_COLOR: '1' }, terminal: term });
   return { h, term, running: h.run(...argv) };
 }
@@ -157,6 +157,16 @@ describe('status --watch', () => {
     expect(result.stderr).toContain('disk gone');
     expect(w.term.raw).toBe(false);
     expect(w.term.output.endsWith(SCREEN.leave)).toBe(true);
+  });
+});
+
+describe('a narrow terminal', () => {
+  test('status --watch cuts each line to the width instead of wrapping it', async () => {
+    const w = startWatch(['status', '--watch'], { columns: 24 });
+    const [screen] = await frames(w, 1);
+    expect(screen).toEqual(['stint status  2026-01-1…', '', '▶ #2 writing  0:24:58  …', '   [███████████████████…']);
+    w.term.press('q');
+    expect((await w.running).code).toBe(0);
   });
 });
 
