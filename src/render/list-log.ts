@@ -9,7 +9,7 @@ import { cellWidth, table, type Column } from './table.js';
 // ends with its own total. Durations are spans (`1h 15m`) in every row, running ones counted up
 // to now: a live clock (`0:42:05`) would mix two forms in one column.
 
-/** ID, range, duration, task, tags, then the status (when not completed) and the note marker. */
+/** ID, range, duration, task, tags, then the flags: status (when not completed), focus plan, note marker. */
 const LOG_COLUMNS: readonly Column[] = [{ align: 'right' }, {}, { align: 'right' }, {}, {}, {}];
 
 /** The note marker: the note itself is `--notes`. */
@@ -28,10 +28,12 @@ function rangeText(session: Session, palette: Palette): string {
   return `${start} – ${formatTime(session.stopped_at)}${days > 0 ? palette.dim(` +${days}d`) : ''}`;
 }
 
+/** What sets a session apart: its status when not completed, its focus plan, the note marker. */
 function flags(session: Session, palette: Palette): string {
   const status = session.status === 'completed' ? '' : palette.status(session.status, session.status);
+  const focus = session.planned_seconds === null ? '' : palette.dim(`focus ${formatSpan(session.planned_seconds)}`);
   const note = session.note ? palette.dim(NOTE_MARK) : '';
-  return [status, note].filter(Boolean).join(' ');
+  return [status, focus, note].filter(Boolean).join(' ');
 }
 
 /** The log of `sessions` (oldest first), one heading a local day; its lines, without newlines. */
