@@ -66,11 +66,11 @@ export function truncateLine(line: string, columns: number): string {
   let used = 0;
   let coloured = false;
   for (let i = 0; i < line.length; ) {
-    const escape = SGR.exec(line.slice(i));
-    if (escape) {
-      out += escape[0];
+    const sgr = SGR.exec(line.slice(i));
+    if (sgr) {
+      out += sgr[0];
       coloured = true;
-      i += escape[0].length;
+      i += sgr[0].length;
       continue;
     }
     const char = String.fromCodePoint(line.codePointAt(i) as number);
