@@ -1,13 +1,14 @@
 import { dayNumber } from '../core/days.js';
 import { durationSeconds, type Session } from '../core/session.js';
 import type { Palette } from './color.js';
-import { formatDay, formatSpan, formatTime } from './format.js';
+import { formatClock, formatDay, formatSpan, formatTime } from './format.js';
 import { cellWidth, table, type Column } from './table.js';
 
 // `list` on a terminal: a log as `watson log` and `timew summary` print it. Each session sits
 // under the local day it started; a day heading carries the total of its rows, and the listing
 // ends with its own total. Durations are spans (`1h 15m`) in every row, running ones counted up
-// to now: a live clock (`0:42:05`) would mix two forms in one column.
+// to now: a live clock (`0:42:05`) would mix two forms in one column. The live view (`--watch`)
+// has clocks in every row instead.
 
 /** ID, range, duration, task, tags, then the flags: status (when not completed), focus plan, note marker. */
 const LOG_COLUMNS: readonly Column[] = [{ align: 'right' }, {}, { align: 'right' }, {}, {}, {}];
@@ -18,6 +19,8 @@ const NOTE_MARK = '✎';
 export interface LogOptions {
   /** Each note in full on a line under its session. */
   notes: boolean;
+  /** Every row's duration as a clock (`0:42:05`), for the live view, whose clocks tick each second. */
+  clocks?: boolean;
 }
 
 /** `09:00 – 10:15`, `23:10 – 01:20 +1d` past midnight, `14:00 – now` while active. */
@@ -52,12 +55,13 @@ export function logLines(sessions: readonly Session[], now: Date, palette: Palet
     .map(({ s, seconds }) => [
       `#${s.id}`,
       rangeText(s, palette),
-      formatSpan(seconds),
+      (options.clocks ? formatClock : formatSpan)(seconds),
       palette.bold(s.task),
       s.tags.join(', '),
       flags(s, palette),
     ]);
   const body = table(LOG_COLUMNS, rows);
+  const span = options.clocks ? formatClock : formatSpan;
   // Totals end where the duration column does.
   const width = Math.max(
     0,
@@ -73,14 +77,14 @@ export function logLines(sessions: readonly Session[], now: Date, palette: Palet
     const daySeconds = group.reduce((sum, entry) => sum + entry.seconds, 0);
     total += daySeconds;
     if (lines.length > 0) lines.push('');
-    lines.push(heading(formatDay((group[0] as { s: Session }).s.started_at, now), formatSpan(daySeconds), width, palette));
+    lines.push(heading(formatDay((group[0] as { s: Session }).s.started_at, now), span(daySeconds), width, palette));
     for (const { s } of group) {
       lines.push(`  ${body[row++]}`);
       if (options.notes && s.note) lines.push(`      ${palette.dim(s.note)}`);
     }
   }
   const count = `${sessions.length} session${sessions.length === 1 ? '' : 's'}`;
-  lines.push('', heading(`Total, ${count}`, formatSpan(total), width, palette));
+  lines.push('', heading(`Total, ${count}`, span(total), width, palette));
   return lines;
 }
 

@@ -76,11 +76,8 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
   return { kept, texts: tally.texts, total: tally.total, stored: tally.stored, filtered: range !== undefined };
 }
 
-/**
- * The log is for people at a terminal; piped, `list` prints the table scripts have always read.
- * `--watch` keeps the table too: its live clocks tick each second, the log's spans once a minute.
- */
-const isLog = (options: ListOptions, ctx: Context) => ctx.deps.isTTY && !ctx.json && options.csv !== true && options.watch !== true;
+/** The log is for people at a terminal; piped, `list` prints the table scripts have always read. */
+const isLog = (options: ListOptions, ctx: Context) => ctx.deps.isTTY && !ctx.json && options.csv !== true;
 
 const selectsNothing = (o: ListOptions) =>
   [o.day, o.week, o.month, o.from, o.to, o.status, o.task, o.tag, o.limit].every((value) => value === undefined);
@@ -92,8 +89,10 @@ function lastDays(now: Date): Range {
 /** The human view: the log on a terminal, the table when piped, or why there is none. */
 function tableText(listing: Listing, ctx: Context, now: Date, options: ListOptions): string {
   if (listing.total > 0 && isLog(options, ctx)) {
-    const lines = logLines(listing.kept, now, ctx.palette, { notes: options.notes === true });
-    return `${lines.join('\n')}\n${selectsNothing(options) ? `${ctx.palette.dim(lastWeekHint(ctx, now))}\n` : ''}`;
+    const lines = logLines(listing.kept, now, ctx.palette, { notes: options.notes === true, clocks: options.watch === true });
+    // Not in the live view: a hint each second would only take a row.
+    const hint = selectsNothing(options) && options.watch !== true;
+    return `${lines.join('\n')}\n${hint ? `${ctx.palette.dim(lastWeekHint(ctx, now))}\n` : ''}`;
   }
   if (listing.total > 0) return sessionsTable(listing.kept, now, ctx.palette);
   if (isLog(options, ctx) && selectsNothing(options))
@@ -134,7 +133,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   return 0;
 }
 
-/** `list --watch`: the same table each second, the store read afresh (no lock), with focus bars below. */
+/** `list --watch`: the same log each second, its clocks live, the store read afresh (no lock), with focus bars below. */
 async function watchList(options: ListOptions, ctx: Context): Promise<number> {
   const [{ watch }, { focusBars }] = await Promise.all([import('../watch.js'), import('../../render/watch-text.js')]);
   return watch(ctx, {
@@ -147,8 +146,8 @@ async function watchList(options: ListOptions, ctx: Context): Promise<number> {
       const lines = tableText(listing, ctx, now, options).replace(/\n$/, '').split('\n');
       if (focus.length > 0) lines.push('', ...focusBars(focus, now, ctx.palette));
       lines.push(...warnings.map((w) => ctx.palette.warning(w)));
-      // The table's head stays on screen when its rows do not all fit; the newest rows are kept.
-      return { lines, keepTop: listing.total > 0 ? 1 : 0, focus };
+      // The newest rows are kept when they do not all fit.
+      return { lines, keepTop: 0, focus };
     },
   });
 }
