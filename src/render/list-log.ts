@@ -52,7 +52,7 @@ export function logLines(sessions: readonly Session[], now: Date, palette: Palet
   const groups = [...days.values()].map((group) => group.map((s) => ({ s, seconds: durationSeconds(s, now) })));
   const rows = groups
     .flat()
-    .map(({ s, seconds }) => [
+    .map(({ s, seconds }): string[] => [
       `#${s.id}`,
       rangeText(s, palette),
       (options.clocks ? formatClock : formatSpan)(seconds),
@@ -60,6 +60,8 @@ export function logLines(sessions: readonly Session[], now: Date, palette: Palet
       s.tags.join(', '),
       flags(s, palette),
     ]);
+  // No session with a tag: no empty tags column to step over.
+  if (rows.every((row) => row[4] === '')) for (const row of rows) row.splice(4, 1);
   const body = table(LOG_COLUMNS, rows);
   const span = options.clocks ? formatClock : formatSpan;
   // Totals end where the duration column does.

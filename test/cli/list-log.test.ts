@@ -88,6 +88,11 @@ describe('list as a log (on a terminal)', () => {
     ]);
   });
 
+  test('with no tag among the rows, no empty tags column', async () => {
+    const { stdout } = await onTerminal().run('list', '--task', 'email');
+    expect(stdout.split('\n')[1]).toBe('  #4  10:00 – 10:20  20m  email  abandoned focus 25m');
+  });
+
   test('an empty week says so and how to look further back', async () => {
     const ended = makeData(history.sessions.filter((s) => s.stopped_at !== null));
     const h = harness({ now: '2026-03-01T12:00:00Z', data: ended, isTTY: true, env: { NO_COLOR: '1' } });

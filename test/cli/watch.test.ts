@@ -179,13 +179,13 @@ describe('list --watch', () => {
       'stint list  2026-01-15 14:29:58  q or Ctrl-C to quit',
       '',
       'Today, Thu 15 Jan  0:24:58',
-      '  #2  14:05 – now  0:24:58  writing    running focus 25m',
+      '  #2  14:05 – now  0:24:58  writing  running focus 25m',
       '',
       'Total, 1 session   0:24:58',
       '',
       '#2 writing  [███████████████████░] 24:58 / 25:00',
     ]);
-    expect((await nextFrame(w))[3]).toBe('  #2  14:05 – now  0:24:59  writing    running focus 25m');
+    expect((await nextFrame(w))[3]).toBe('  #2  14:05 – now  0:24:59  writing  running focus 25m');
     await nextFrame(w);
     expect(bells(w.term)).toBe(1);
     w.term.press('q');
