@@ -48,6 +48,11 @@ export interface Deps {
   /** Calls `handler` on SIGINT or SIGTERM (the daemon stops cleanly); returns the unsubscribe. */
   onStop(handler: () => void): () => void;
   terminal: Terminal;
+  /**
+   * Runs the shell command `command` (a pager: `less -FRX`) with `text` on its stdin and the
+   * terminal as its stdout, and waits for it; false when it could not be started.
+   */
+  page(command: string, text: string): boolean;
 }
 
 /**
@@ -196,6 +201,28 @@ function processTerminal(): Terminal {
   };
 }
 
+/**
+ * The pager through `sh -c`, as git runs it, with LESS=FRX unless the user set LESS (less then
+ * keeps colours, quits when the text fits, and leaves it on screen). node:child_process is loaded
+ * here, on use. Ctrl-C belongs to the pager meanwhile: it must not kill stint under it.
+ */
+function page(command: string, text: string): boolean {
+  const child = process.getBuiltinModule?.('node:child_process') as typeof import('node:child_process');
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  try {
+    const result = child.spawnSync('sh', ['-c', command], {
+      input: text,
+      stdio: ['pipe', 'inherit', 'inherit'],
+      env: { LESS: 'FRX', ...process.env },
+    });
+    // 126/127: the shell found no such program, or could not run it.
+    return result.error === undefined && result.status !== 126 && result.status !== 127;
+  } finally {
+    process.off('SIGINT', ignore);
+  }
+}
+
 /** The real process: resolved when a command runs, never at import time. */
 export function processDeps(): Deps {
   const { env } = process;
@@ -224,5 +251,6 @@ export function processDeps(): Deps {
       };
     },
     terminal: processTerminal(),
+    page,
   };
 }

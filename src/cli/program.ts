@@ -172,6 +172,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--tag <tag>', 'Only sessions with this tag.')
     .option('--limit <n>', 'Only the last n sessions.', parseCount('limit'))
     .option('--watch', 'Redraw every second until Ctrl-C or q (in a terminal).')
+    .option('--notes', 'Show each note in full under its session.')
+    .option('--no-pager', 'Never page the output (on a terminal, a long list goes through $STINT_PAGER, $PAGER or less).')
     .addHelpText(
       'after',
       examples(

@@ -2,6 +2,8 @@ import { currentRun, emptyLedger, foldTally, passes, type DayTest, type Ledger }
 
 export { goalDay, STREAK_DAY, type DayTest } from './ledger.js';
 import { countsOn, dayCount, FIELDS, type Tally } from './tally.js';
+import { localDay, secondsByDay } from './days.js';
+import { isActive, type Session } from './session.js';
 
 /** `stats --json`, as SPEC fixes it. */
 export interface Stats {
@@ -14,6 +16,21 @@ export interface Stats {
   longest_streak_days: number;
   today_seconds: number;
   daily_goal_seconds: number;
+}
+
+/** `stats --json`: SPEC's fields, plus the time sessions still running or paused have run today. */
+export interface StatsWithLive extends Stats {
+  today_running_seconds: number;
+}
+
+/**
+ * The seconds the running and paused sessions among `sessions` ran on today's local day, up to
+ * `now` (pauses left out): a timer started yesterday evening counts only its part since midnight.
+ * today_seconds counts completed sessions only, so the two never overlap.
+ */
+export function runningSecondsToday(sessions: readonly Session[], now: Date): number {
+  const today = localDay(now.getTime());
+  return sessions.filter(isActive).reduce((sum, s) => sum + (secondsByDay(s, now).get(today) ?? 0), 0);
 }
 
 export interface Runs {

@@ -1,5 +1,6 @@
 import type { Execution, Job } from '../core/jobs.js';
 import { nextSlot } from '../core/schedule.js';
+import { formatInstant } from './format.js';
 import { localIso } from './json.js';
 import { table, type Column } from './table.js';
 
@@ -56,30 +57,34 @@ export function executionJson(e: Execution): ExecutionJson {
   };
 }
 
-const when = (iso: string | null) => (iso === null ? '-' : iso.slice(0, 16).replace('T', ' '));
+/** The JSON view's local ISO time for people, as every human line writes an instant. */
+const when = (iso: string | null, now: Date) => (iso === null ? '-' : formatInstant(iso, now));
 
 /** ID, name, (type), schedule, then when it runs: `#1 nightly (backup) 0 3 * * *  next …, last …`. */
 const JOB_COLUMNS: readonly Column[] = [{ align: 'right' }, { gap: 1 }, { gap: 1 }, { gap: 1 }, {}];
 
-function jobCells(job: JobJson): string[] {
-  const state = job.enabled ? `next ${when(job.next_run)}` : 'disabled';
-  return [`#${job.job_id}`, job.name, `(${job.type})`, job.schedule, `${state}, last ${when(job.last_run)}`];
+function jobCells(job: JobJson, now: Date): string[] {
+  const state = job.enabled ? `next ${when(job.next_run, now)}` : 'disabled';
+  return [`#${job.job_id}`, job.name, `(${job.type})`, job.schedule, `${state}, last ${when(job.last_run, now)}`];
 }
 
 /** One job for people (`jobs add`, `edit`, `show`). */
-export function jobLine(job: JobJson): string {
-  return `${table(JOB_COLUMNS, [jobCells(job)]).join('')}\n`;
+export function jobLine(job: JobJson, now: Date): string {
+  return `${table(JOB_COLUMNS, [jobCells(job, now)]).join('')}\n`;
 }
 
 /** `jobs list` for people: one job a line, in columns. */
-export function jobLines(jobs: readonly JobJson[]): string {
-  return table(JOB_COLUMNS, jobs.map(jobCells))
+export function jobLines(jobs: readonly JobJson[], now: Date): string {
+  return table(
+    JOB_COLUMNS,
+    jobs.map((job) => jobCells(job, now)),
+  )
     .map((line) => `${line}\n`)
     .join('');
 }
 
 /** One line per execution: the daemon's log, tick's and run's output, history. */
-export function executionLine(e: ExecutionJson, name: string): string {
+export function executionLine(e: ExecutionJson, name: string, now: Date): string {
   const outcome = e.status === 'failed' ? `failed: ${e.error}` : e.status === 'running' ? 'running' : (e.result ?? 'completed');
-  return `${when(e.started_at)} job #${e.job_id} ${name}: ${outcome}\n`;
+  return `${when(e.started_at, now)} job #${e.job_id} ${name}: ${outcome}\n`;
 }

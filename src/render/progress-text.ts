@@ -1,6 +1,6 @@
 import type { Badge, BadgeState } from '../core/badges.js';
 import { dayName } from '../core/days.js';
-import type { Stats } from '../core/progress.js';
+import type { Stats, StatsWithLive } from '../core/progress.js';
 import type { Palette } from './color.js';
 import { formatSpan } from './format.js';
 
@@ -13,8 +13,9 @@ export function gauge(fraction: number, width = 20): string {
   return `${'█'.repeat(full)}${'░'.repeat(width - full)}`;
 }
 
-/** `stats`: one aspect a line. */
-export function statsText(stats: Stats, palette: Palette): string {
+/** `stats`: one aspect a line; today's completed time against the goal, the live part beside it. */
+export function statsText(stats: StatsWithLive, palette: Palette): string {
+  const running = stats.today_running_seconds > 0 ? ` · +${formatSpan(stats.today_running_seconds)} running` : '';
   const others = stats.total_sessions - stats.completed_sessions;
   const goal = stats.daily_goal_seconds;
   const rows: [string, string][] = [
@@ -26,7 +27,7 @@ export function statsText(stats: Stats, palette: Palette): string {
     ['Streak', `${days(stats.current_streak_days)} (longest ${days(stats.longest_streak_days)})`],
     [
       'Today',
-      `${formatSpan(stats.today_seconds)} of ${formatSpan(goal)}  ${gauge(stats.today_seconds / goal)} ${percent(stats.today_seconds, goal)}%`,
+      `${formatSpan(stats.today_seconds)} of ${formatSpan(goal)}${running}  ${gauge(stats.today_seconds / goal)} ${percent(stats.today_seconds, goal)}%`,
     ],
   ];
   return rows.map(([label, value]) => `${palette.bold(label.padEnd(9))}${value}\n`).join('');

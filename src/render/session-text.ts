@@ -1,16 +1,15 @@
 import { durationSeconds, pausedSeconds, pauseSeconds, type Session } from '../core/session.js';
 import { focusProgress } from '../core/status.js';
 import type { Palette } from './color.js';
-import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js';
-import { localIso } from './json.js';
+import { formatClock, formatInstant, formatSpan } from './format.js';
 import { table, type Column } from './table.js';
 
 /** Who, task, clock, since; the clock right-aligned so hours line up. */
 const ACTIVE_COLUMNS: readonly Column[] = [{}, { gap: 1 }, { align: 'right' }, {}];
 
-export function startedLine(session: Session, palette: Palette): string {
+export function startedLine(session: Session, now: Date, palette: Palette): string {
   const focus = session.planned_seconds === null ? '' : `, focus for ${formatSpan(session.planned_seconds)}`;
-  return `Started ${palette.bold(session.task)} (#${session.id}) at ${formatTime(session.started_at)}${focus}.\n`;
+  return `Started ${palette.bold(session.task)} (#${session.id}) at ${formatInstant(session.started_at, now)}${focus}.\n`;
 }
 
 export function stoppedLine(session: Session, now: Date, palette: Palette): string {
@@ -27,8 +26,8 @@ export function sessionDetail(session: Session, now: Date, palette: Palette): st
   const rows: [string, string][] = [
     ['Session', `#${session.id} ${palette.bold(session.task)}`],
     ['Status', palette.status(session.status, session.status)],
-    ['Started', localIso(session.started_at)],
-    ['Stopped', session.stopped_at === null ? '-' : localIso(session.stopped_at)],
+    ['Started', formatInstant(session.started_at, now)],
+    ['Stopped', session.stopped_at === null ? '-' : formatInstant(session.stopped_at, now)],
     ['Duration', formatSpan(durationSeconds(session, now))],
     ['Paused', formatSpan(pausedSeconds(session, now))],
   ];
@@ -41,8 +40,8 @@ export function sessionDetail(session: Session, now: Date, palette: Palette): st
   } else {
     lines.push(palette.dim('Pauses'));
     for (const pause of session.pauses) {
-      const until = pause.ended_at === null ? 'now' : formatDateTime(pause.ended_at);
-      lines.push(`  ${formatDateTime(pause.started_at)} → ${until}  ${formatSpan(pauseSeconds(session, pause, now))}`);
+      const until = pause.ended_at === null ? 'now' : formatInstant(pause.ended_at, now);
+      lines.push(`  ${formatInstant(pause.started_at, now)} → ${until}  ${formatSpan(pauseSeconds(session, pause, now))}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -62,7 +61,11 @@ function focusText(session: Session, now: Date): string {
 export function activeLines(sessions: readonly Session[], now: Date, palette: Palette): string[] {
   const rows = sessions.map((session) => {
     const marker = session.status === 'paused' ? '⏸' : '▶';
-    const since = session.status === 'paused' ? 'paused' : `since ${formatTime(session.started_at)}`;
+    const pausedAt = session.pauses.at(-1)?.started_at;
+    const since =
+      session.status === 'paused' && pausedAt
+        ? `paused since ${formatInstant(pausedAt, now)}`
+        : `since ${formatInstant(session.started_at, now)}`;
     const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusText(session, now)}`;
     return [
       `${palette.status(session.status, marker)} #${session.id}`,

@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
 import { durationSeconds, isActive, type Session } from '../core/session.js';
 import type { Palette } from './color.js';
-import { formatClock, formatDateTime, formatSpan, formatStop } from './format.js';
+import { isSameDay } from 'date-fns/isSameDay';
+import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js';
 
 // stint's one way to draw a table (list, report, status, jobs list): no box drawing, columns two
 // spaces apart, each as wide as its widest cell in terminal cells, so CJK and emoji align.
@@ -47,7 +48,10 @@ export function table(columns: readonly Column[], rows: readonly (readonly strin
 
 const SESSION_COLUMNS: readonly Column[] = [{ align: 'right' }, {}, {}, {}, { align: 'right' }, {}];
 
-/** The `list` table: ID, task, started, stopped, duration (live clock while active), status. */
+/**
+ * The `list` table when piped (a terminal gets the log, list-log.ts): ID, task, started, stopped,
+ * duration (live clock while active), status. Its content is what scripts read: kept as it was.
+ */
 export function sessionsTable(sessions: readonly Session[], now: Date, palette: Palette): string {
   const head = ['ID', 'Task', 'Started', 'Stopped', 'Duration', 'Status'].map((h) => palette.bold(h));
   const rows = sessions.map((session) => {
@@ -56,10 +60,15 @@ export function sessionsTable(sessions: readonly Session[], now: Date, palette: 
       String(session.id),
       session.task,
       formatDateTime(session.started_at),
-      session.stopped_at === null ? palette.dim('-') : formatStop(session.started_at, session.stopped_at),
+      session.stopped_at === null ? palette.dim('-') : plainStop(session.started_at, session.stopped_at),
       isActive(session) ? formatClock(seconds) : formatSpan(seconds),
       palette.status(session.status, session.status),
     ];
   });
   return `${table(SESSION_COLUMNS, [head, ...rows]).join('\n')}\n`;
+}
+
+/** A stop time next to its start: just the time when it is the same local day. */
+function plainStop(started: string, stopped: string): string {
+  return isSameDay(new Date(started), new Date(stopped)) ? formatTime(stopped) : formatDateTime(stopped);
 }

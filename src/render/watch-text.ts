@@ -51,24 +51,52 @@ export function watchHeader(title: string, now: Date, palette: Palette): string 
   return `${palette.bold(title)}  ${format(now, 'yyyy-MM-dd HH:mm:ss')}  ${palette.dim('q or Ctrl-C to quit')}`;
 }
 
+/** An SGR colour sequence at the start of `text`, zero cells wide. */
+const SGR = /^\u001b\[[0-9;]*m/;
+
 /**
- * The lines that fit in `rows` rows of `columns` cells (a long line wraps): the first `keepTop`
- * stay, then the last of the others, newest last as in `list`, after a line counting the rest.
- * Drawing more than the screen holds would scroll it, and the next frame would not start at the top.
+ * `line` cut to `columns` terminal cells, its last cell an ellipsis when anything was cut, and
+ * colours reset after the cut. A live view truncates rather than wraps: a wrapped line would push
+ * the rest of the frame down and the screen would no longer hold what was counted.
+ */
+export function truncateLine(line: string, columns: number): string {
+  if (stringWidth(line) <= columns) return line;
+  const room = Math.max(0, columns - 1);
+  let out = '';
+  let used = 0;
+  let coloured = false;
+  for (let i = 0; i < line.length; ) {
+    const sgr = SGR.exec(line.slice(i));
+    if (sgr) {
+      out += sgr[0];
+      coloured = true;
+      i += sgr[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(line.codePointAt(i) as number);
+    const width = stringWidth(char);
+    if (used + width > room) break;
+    out += char;
+    used += width;
+    i += char.length;
+  }
+  return `${out}${columns > 0 ? '…' : ''}${coloured ? `${CSI}0m` : ''}`;
+}
+
+/**
+ * The lines that fit in `rows` rows of `columns` cells, each cut to the width (truncateLine): the
+ * first `keepTop` stay, then the last of the others, newest last as in `list`, after a line
+ * counting the rest. Drawing more than the screen holds would scroll it, and the next frame would
+ * not start at the top.
  */
 export function fitScreen(lines: readonly string[], rows: number, columns: number, keepTop: number): string[] {
-  const height = (line: string) => Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns)));
-  const total = lines.reduce((sum, line) => sum + height(line), 0);
-  if (total <= rows) return [...lines];
-  const top = lines.slice(0, keepTop);
-  let budget = rows - top.reduce((sum, line) => sum + height(line), 0) - 1;
-  if (budget < 1) return lines.slice(0, Math.max(1, rows));
-  let first = lines.length;
-  while (first > keepTop && height(lines[first - 1] as string) <= budget) {
-    first -= 1;
-    budget -= height(lines[first] as string);
-  }
-  return [...top, `… ${first - keepTop} more above`, ...lines.slice(first)];
+  const cut = lines.map((line) => truncateLine(line, Math.max(1, columns)));
+  if (cut.length <= rows) return cut;
+  const top = cut.slice(0, keepTop);
+  const budget = rows - top.length - 1;
+  if (budget < 1) return cut.slice(0, Math.max(1, rows));
+  const first = cut.length - Math.min(budget, cut.length - keepTop);
+  return [...top, `… ${first - keepTop} more above`, ...cut.slice(first)];
 }
 
 /**

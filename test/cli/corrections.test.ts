@@ -20,7 +20,7 @@ describe('add', () => {
       '--note',
       'planning',
     );
-    expect(out.stdout).toBe('Added meeting (#1), 2026-01-14 14:00–15:30, 1h 30m.\n');
+    expect(out.stdout).toBe('Added meeting (#1), yesterday 14:00–15:30, 1h 30m.\n');
     expect((await h.store.read(ALL)).sessions[0]).toMatchObject({
       status: 'completed',
       tags: ['work'],

@@ -41,7 +41,7 @@ describe('jobs list', () => {
   test('human: one job a line, and a hint when there are none', async () => {
     expect((await h.run('jobs', 'list')).stdout).toMatch(/^No jobs yet/);
     await addSummary('daily');
-    expect((await h.run('jobs', 'list')).stdout).toBe('#1 daily (summary) @daily  next 2026-01-11 00:00, last -\n');
+    expect((await h.run('jobs', 'list')).stdout).toBe('#1 daily (summary) @daily  next tomorrow 00:00, last -\n');
   });
 });
 
@@ -162,6 +162,6 @@ test('jobs show: the job line, then its description and config', async () => {
     `target=${join(work, 'daily.md')}`,
   );
   expect((await h.run('jobs', 'show', '1')).stdout).toBe(
-    `#1 daily (summary) @daily  next 2026-01-11 00:00, last -\n  for me\n  config {"target":"${join(work, 'daily.md')}","period":"week","by":"task"}\n`,
+    `#1 daily (summary) @daily  next tomorrow 00:00, last -\n  for me\n  config {"target":"${join(work, 'daily.md')}","period":"week","by":"task"}\n`,
   );
 });

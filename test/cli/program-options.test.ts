@@ -65,16 +65,16 @@ describe('session commands', () => {
 
 describe('reading commands', () => {
   test.each<[string[], string, object]>([
-    [['list'], 'list', {}],
+    [['list'], 'list', { pager: true }],
     [
       ['ls', '--status', 'running', '--task', 'coding', '--tag', 'work', '--limit', '5'],
       'list',
-      { status: 'running', task: 'coding', tag: 'work', limit: 5 },
+      { status: 'running', task: 'coding', tag: 'work', limit: 5, pager: true },
     ],
-    [['list', '--week', '--csv'], 'list', { week: true, csv: true }],
-    [['list', '--day'], 'list', { day: true }],
-    [['list', '--day', 'yesterday', '--watch'], 'list', { day: 'yesterday', watch: true }],
-    [['list', '--from', '2026-01-01', '--to', '2026-01-31'], 'list', { from: '2026-01-01', to: '2026-01-31' }],
+    [['list', '--week', '--csv'], 'list', { week: true, csv: true, pager: true }],
+    [['list', '--day'], 'list', { day: true, pager: true }],
+    [['list', '--day', 'yesterday', '--watch'], 'list', { day: 'yesterday', watch: true, pager: true }],
+    [['list', '--from', '2026-01-01', '--to', '2026-01-31'], 'list', { from: '2026-01-01', to: '2026-01-31', pager: true }],
     [['report'], 'report', { by: 'task' }],
     [['report', '--month', '--by', 'tag', '--round', '15m'], 'report', { month: true, by: 'tag', round: 900 }],
     [['report', '--week', '--by', 'day', '--csv'], 'report', { week: true, by: 'day', csv: true }],
@@ -84,9 +84,11 @@ describe('reading commands', () => {
     [['status', '--next'], 'status', { next: true }],
     [['stats'], 'stats', {}],
     [['badges'], 'badges', {}],
+    // --no-pager is commander's negatable option: `pager` is true unless it is given.
+    [['list', '--no-pager', '--notes'], 'list', { pager: false, notes: true }],
     // --json is the program's option: handlers read it from the context, not from their options.
     [['--json', 'stats'], 'stats', {}],
-    [['list', '--json'], 'list', {}],
+    [['list', '--json'], 'list', { pager: true }],
   ])('%j → %s', async (argv, handler, options) => {
     expect(await parse(...argv)).toStrictEqual({ handler, options });
   });

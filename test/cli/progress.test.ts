@@ -36,7 +36,28 @@ describe('stats', () => {
       longest_streak_days: 4,
       today_seconds: 45 * 60,
       daily_goal_seconds: 4 * 3600,
+      today_running_seconds: 0,
     });
+  });
+
+  test('today: completed time against the goal, and beside it what is still running or paused today', async () => {
+    const active = [
+      ...mixed,
+      // Running since 23:00 yesterday: only the 13h30m since midnight are today's.
+      { ...session('2026-01-14', '23:00', 0), id: 7, stopped_at: null, status: 'running' as const },
+      // Paused after 15 minutes: the pause does not count.
+      {
+        ...session('2026-01-15', '12:00', 0),
+        id: 8,
+        stopped_at: null,
+        status: 'paused' as const,
+        pauses: [{ started_at: '2026-01-15T11:15:00Z', ended_at: null }],
+      },
+    ];
+    const h = harness({ now: NOW, data: makeData(active) });
+    const json = JSON.parse((await h.run('stats', '--json')).stdout);
+    expect(json).toMatchObject({ today_seconds: 45 * 60, total_sessions: 6, today_running_seconds: 13.5 * 3600 + 15 * 60 });
+    expect((await h.run('stats')).stdout).toContain('Today    45m of 4h · +13h 45m running  ████░░░░░░░░░░░░░░░░ 18%\n');
   });
 
   test('human: one aspect a line', async () => {

@@ -76,7 +76,7 @@ describe('show', () => {
     const { stdout } = await harness({ now: NOW, data: history }).run('show', '3');
     expect(stdout).toContain('#3 coding');
     expect(stdout).toContain('Paused   30m');
-    expect(stdout).toMatch(/Pauses\n {2}2026-01-15 14:00 → now {2}30m\n$/);
+    expect(stdout).toMatch(/Started {2}13:30\n[\s\S]*Pauses\n {2}14:00 → now {2}30m\n$/);
   });
 
   test('--json is the session view plus uid and pauses', async () => {
@@ -137,12 +137,28 @@ describe('status', () => {
 
   test('active sessions with live clocks', async () => {
     const h = harness({ now: NOW, data: history });
-    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding   0:30:00  paused\n');
+    // A paused session says since when (issue 15), not just `paused`.
+    expect((await h.run('status')).stdout).toBe('▶ #2 reading  1:30:00  since 13:00\n⏸ #3 coding   0:30:00  paused since 14:00\n');
     expect((await h.run('status', '--short')).stdout).toBe('coding 0:30:00 (paused) +1\n');
     const out = JSON.parse((await h.run('status', '--json')).stdout);
     expect(out.total).toBe(2);
     expect(out.sessions.map((s: { duration_seconds: number }) => s.duration_seconds)).toEqual([5400, 1800]);
     expect(out.warnings).toEqual([]);
+  });
+
+  test('aligned by display width (CJK, emoji), a start on another day named', async () => {
+    const data = makeData([
+      makeSession({ id: 7, task: '写作', tags: ['ブログ'], started_at: '2026-01-14T16:29:00Z', stopped_at: null, status: 'running' }),
+      makeSession({ id: 12, task: 'café ☕', started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running' }),
+      makeSession({ id: 13, task: 'x', started_at: '2026-01-10T12:00:00Z', stopped_at: null, status: 'running' }),
+    ]);
+    const { stdout } = await harness({ now: NOW, data }).run('status');
+    expect(stdout.split('\n')).toEqual([
+      '▶ #13 x        121:30:00  since Sat 10 Jan 13:00',
+      '▶ #7  写作      21:01:00  since yesterday 17:29',
+      '▶ #12 café ☕    1:30:00  since 13:00',
+      '',
+    ]);
   });
 
   test('`stint` alone shows the status', async () => {
@@ -208,6 +224,7 @@ describe('the program', () => {
       accountHome: () => '/home/tester',
       dataDir: '/home/tester/.stint',
       onStop: () => () => undefined,
+      page: () => false,
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
     };
     expect(await run(['list'], deps)).toBe(1);

@@ -20,8 +20,8 @@ interface Watching {
 }
 
 /** A watch running in a fake terminal, plain (no colour) so its screens can be compared. */
-function startWatch(argv: string[], options: { data?: TrackerData; rows?: number } = {}): Watching {
-  const term = fakeTerminal({ rows: options.rows ?? 20 });
+function startWatch(argv: string[], options: { data?: TrackerData; rows?: number; columns?: number } = {}): Watching {
+  const term = fakeTerminal({ rows: options.rows ?? 20, columns: options.columns ?? 100 });
   const h = harness({ now: NOW, data: options.data ?? data, isTTY: true, env: { NO_COLOR: '1' }, terminal: term });
   return { h, term, running: h.run(...argv) };
 }
@@ -160,19 +160,32 @@ describe('status --watch', () => {
   });
 });
 
+describe('a narrow terminal', () => {
+  test('status --watch cuts each line to the width instead of wrapping it', async () => {
+    const w = startWatch(['status', '--watch'], { columns: 24 });
+    const [screen] = await frames(w, 1);
+    expect(screen).toEqual(['stint status  2026-01-1…', '', '▶ #2 writing  0:24:58  …', '   [███████████████████…']);
+    w.term.press('q');
+    expect((await w.running).code).toBe(0);
+  });
+});
+
 describe('list --watch', () => {
-  test('the same table as list, with its filters, live clocks and focus bars', async () => {
+  // Issue 15: the live view shows list's log (times one way), every duration a ticking clock.
+  test('the same log as list, with its filters, live clocks and focus bars', async () => {
     const w = startWatch(['list', '--watch', '--status', 'running']);
     const [first] = await frames(w, 1);
     expect(first).toEqual([
       'stint list  2026-01-15 14:29:58  q or Ctrl-C to quit',
       '',
-      'ID  Task     Started           Stopped  Duration  Status',
-      ' 2  writing  2026-01-15 14:05  -         0:24:58  running',
+      'Today, Thu 15 Jan  0:24:58',
+      '  #2  14:05 – now  0:24:58  writing  running focus 25m',
+      '',
+      'Total, 1 session   0:24:58',
       '',
       '#2 writing  [███████████████████░] 24:58 / 25:00',
     ]);
-    expect((await nextFrame(w))[3]).toBe(' 2  writing  2026-01-15 14:05  -         0:24:59  running');
+    expect((await nextFrame(w))[3]).toBe('  #2  14:05 – now  0:24:59  writing  running focus 25m');
     await nextFrame(w);
     expect(bells(w.term)).toBe(1);
     w.term.press('q');
@@ -180,17 +193,13 @@ describe('list --watch', () => {
     expect(w.term.raw).toBe(false);
   });
 
-  test('a table taller than the screen keeps its head and the newest rows', async () => {
+  test('a log taller than the screen keeps the newest rows and its total', async () => {
     const w = startWatch(['list', '--watch'], { data: makeData(history(30, '2026-01-13T00:00:00Z')), rows: 8 });
     const [screen] = await frames(w, 1);
     expect(screen).toHaveLength(8);
-    expect(screen?.slice(0, 4)).toEqual([
-      'stint list  2026-01-15 14:29:58  q or Ctrl-C to quit',
-      '',
-      expect.stringMatching(/^ID +Task/),
-      '… 26 more above',
-    ]);
-    expect(screen?.[7]).toMatch(/^30 /);
+    expect(screen?.slice(0, 3)).toEqual(['stint list  2026-01-15 14:29:58  q or Ctrl-C to quit', '', '… 30 more above']);
+    expect(screen?.[5]).toMatch(/^ {2}#30 /);
+    expect(screen?.[7]).toMatch(/^Total, 30 sessions +15:00:00$/);
     w.term.press('q');
     expect((await w.running).code).toBe(0);
   });

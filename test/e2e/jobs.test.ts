@@ -211,6 +211,8 @@ test('the daemon fires a job at its minute, logs it, and stops cleanly on SIGTER
   const deadline = Date.now() + 20_000;
   while (!stdout.includes('job #1 soon') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   expect(stdout).toMatch(/job #1 soon: wrote the day report/);
+  // Local time as every human line writes it (TZ=Europe/Paris), never UTC ISO with milliseconds.
+  expect(stdout).toMatch(/^stint jobs daemon started at 13:00; Ctrl-C stops it\.\n13:01 job #1 soon: /);
   child.kill('SIGTERM');
   const result = await done;
   expect([result.code, result.signal]).toEqual([0, null]);

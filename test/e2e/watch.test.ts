@@ -83,8 +83,8 @@ describe.skipIf(skipWithout(TMUX !== undefined))('--watch in a real terminal (tm
   test('list --watch ends on Ctrl-C with exit 0 and the terminal restored', async () => {
     expect((await stint(['start', 'writing', '--for', '25m'], { home, now: STARTED })).code).toBe(0);
     startInTmux('list --watch --day');
-    const first = await waitForPane((text) => text.includes('#1 writing'), 'the table');
-    expect(first).toMatch(/^ID +Task +Started/m);
+    const first = await waitForPane((text) => text.includes('#1 writing'), 'the log');
+    expect(first).toMatch(/^Today, Thu 15 Jan +0:\d\d:\d\d$/m);
     expect(first).toMatch(/^#1 writing {2}\[/m);
 
     tmux('send-keys', '-t', 'watch', 'C-c');

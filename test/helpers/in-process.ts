@@ -23,6 +23,8 @@ interface HarnessOptions {
   isTTY?: boolean;
   env?: Record<string, string>;
   terminal?: Terminal;
+  /** The pager (Deps.page); by default none can be started, so the text is printed. */
+  page?: Deps['page'];
   /** The files commands and jobs see; by default an in-memory map (`files` below). */
   realFiles?: boolean;
 }
@@ -63,6 +65,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         dataDir: '/home/tester/.stint',
         onStop: () => () => undefined,
         terminal: options.terminal ?? NOT_A_TERMINAL,
+        page: options.page ?? (() => false),
         files: options.realFiles ? realFiles : memoryFiles(files),
       };
       const code = await run(argv, deps);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { colorLevel } from '../../src/render/color.js';
-import { formatClock, formatSpan, formatStop } from '../../src/render/format.js';
+import { formatClock, formatDay, formatInstant, formatSpan, formatStop } from '../../src/render/format.js';
 import { localIso, sessionDetailJson, sessionJson, sessionJsonText } from '../../src/render/json.js';
 import { makeLocalIso } from '../../src/render/local-iso.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -30,10 +30,41 @@ describe('local times (TZ=Europe/Paris)', () => {
     expect(localIso('2026-07-15T13:30:00Z')).toBe('2026-07-15T15:30:00+02:00');
   });
 
-  test('a stop on the same local day shows only its time', () => {
-    expect(formatStop('2026-01-15T13:00:00Z', '2026-01-15T22:30:00Z')).toBe('23:30');
-    expect(formatStop('2026-01-15T13:00:00Z', '2026-01-15T23:30:00Z')).toBe('2026-01-16 00:30');
+  test('a stop on the same local day shows only its time, another day as every instant', () => {
+    const now = new Date('2026-01-20T12:00:00Z');
+    expect(formatStop('2026-01-15T13:00:00Z', '2026-01-15T22:30:00Z', now)).toBe('23:30');
+    expect(formatStop('2026-01-15T13:00:00Z', '2026-01-15T23:30:00Z', now)).toBe('Fri 16 Jan 00:30');
   });
+});
+
+describe('instants for people (TZ=Europe/Paris)', () => {
+  // [instant, now, text]: relative to the local day of now, DST days and year ends included.
+  test.each([
+    ['2026-11-30T16:29:00Z', '2026-11-30T18:00:00Z', '17:29'],
+    ['2026-11-29T16:29:00Z', '2026-11-30T08:00:00Z', 'yesterday 17:29'],
+    ['2026-11-16T13:00:00Z', '2026-11-30T08:00:00Z', 'Mon 16 Nov 14:00'],
+    ['2025-11-16T13:00:00Z', '2026-01-02T08:00:00Z', 'Sun 16 Nov 2025 14:00'],
+    ['2026-12-01T02:00:00Z', '2026-11-30T08:00:00Z', 'tomorrow 03:00'],
+    // Midnight: 23:59 and 00:00 local fall on different days.
+    ['2026-11-29T22:59:00Z', '2026-11-29T23:00:00Z', 'yesterday 23:59'],
+    ['2026-11-29T23:00:00Z', '2026-11-29T23:00:00Z', '00:00'],
+    // New Year: yesterday across the year keeps the short form; the day before it gets its year.
+    ['2026-12-31T22:30:00Z', '2027-01-01T09:00:00Z', 'yesterday 23:30'],
+    ['2026-12-30T22:30:00Z', '2027-01-01T09:00:00Z', 'Wed 30 Dec 2026 23:30'],
+    // DST days (Paris: 29 Mar 2026 springs forward at 02:00, 25 Oct falls back at 03:00).
+    ['2026-03-29T00:30:00Z', '2026-03-29T12:00:00Z', '01:30'],
+    ['2026-03-29T01:30:00Z', '2026-03-29T12:00:00Z', '03:30'],
+    ['2026-10-25T00:30:00Z', '2026-10-25T12:00:00Z', '02:30'],
+    ['2026-10-25T01:30:00Z', '2026-10-25T12:00:00Z', '02:30'],
+    ['2026-03-28T23:30:00Z', '2026-03-30T06:00:00Z', 'yesterday 00:30'],
+  ])('formatInstant(%s) at %s = %s', (instant, now, text) => expect(formatInstant(instant, new Date(now))).toBe(text));
+
+  test.each([
+    ['2026-11-30T10:00:00Z', 'Today, Mon 30 Nov'],
+    ['2026-11-29T10:00:00Z', 'Yesterday, Sun 29 Nov'],
+    ['2026-11-16T10:00:00Z', 'Mon 16 Nov'],
+    ['2025-11-16T10:00:00Z', 'Sun 16 Nov 2025'],
+  ])('formatDay(%s) = %s', (instant, text) => expect(formatDay(instant, new Date('2026-11-30T18:00:00Z'))).toBe(text));
 });
 
 describe('session JSON view', () => {

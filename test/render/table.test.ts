@@ -124,7 +124,7 @@ describe('the tables of list, status and jobs list', () => {
     });
     expect(activeLines([running, paused], at('2026-01-15T14:00:00Z'), PLAIN)).toEqual([
       '▶ #2  コーディング  2:00:00  since 13:00',
-      '⏸ #13 review        0:30:00  paused',
+      '⏸ #13 review        0:30:00  paused since 14:30',
     ]);
   });
 
@@ -142,8 +142,10 @@ describe('the tables of list, status and jobs list', () => {
       last_run: null,
       next_run: enabled ? '2026-01-11T00:00:00+01:00' : null,
     });
-    expect(jobLines([job(1, 'daily', 'summary', '@daily', true), job(12, 'nightly-backup', 'backup', '0 3 * * *', false)])).toBe(
-      ' #1 daily          (summary) @daily     next 2026-01-11 00:00, last -\n#12 nightly-backup (backup)  0 3 * * *  disabled, last -\n',
+    // Instants for people as everywhere (issue 15): relative to now, tomorrow's run says so.
+    const now = new Date('2026-01-10T15:00:00Z');
+    expect(jobLines([job(1, 'daily', 'summary', '@daily', true), job(12, 'nightly-backup', 'backup', '0 3 * * *', false)], now)).toBe(
+      ' #1 daily          (summary) @daily     next tomorrow 00:00, last -\n#12 nightly-backup (backup)  0 3 * * *  disabled, last -\n',
     );
   });
 });

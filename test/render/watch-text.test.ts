@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { PLAIN } from '../../src/render/color.js';
-import { fitScreen, focusBar, formatTimer, screenFrame } from '../../src/render/watch-text.js';
+import stringWidth from 'string-width';
+import { fitScreen, focusBar, formatTimer, screenFrame, truncateLine } from '../../src/render/watch-text.js';
 import { makeSession } from '../helpers/factories.js';
 
 describe('formatTimer', () => {
@@ -46,9 +47,24 @@ describe('fitScreen', () => {
     expect(fitScreen(lines, 7, 80, 3)).toEqual(['title', '', 'head', '… 7 more above', 'row 8', 'row 9', 'row 10']);
   });
 
-  test('a line wider than the screen takes the rows it wraps onto', () => {
-    expect(fitScreen(['title', 'x'.repeat(25), 'last'], 3, 10, 1)).toEqual(['title', '… 1 more above', 'last']);
-    expect(fitScreen(['title', 'x'.repeat(20), 'last'], 4, 10, 1)).toEqual(['title', 'x'.repeat(20), 'last']);
+  // Issue 15: lines wider than the screen are cut to it, not wrapped onto more rows.
+  test('a line wider than the screen is cut to it and takes one row', () => {
+    expect(fitScreen(['title', 'x'.repeat(25), 'last'], 3, 10, 1)).toEqual(['title', `${'x'.repeat(9)}…`, 'last']);
+  });
+});
+
+describe('truncateLine', () => {
+  test.each([
+    ['fits', 'abc', 5, 'abc'],
+    ['exactly', 'abcde', 5, 'abcde'],
+    ['ASCII cut', 'abcdefgh', 5, 'abcd…'],
+    ['a wide character never split', '写作写作', 6, '写作…'],
+    ['a wide character that would end past the edge', 'a写作写作', 6, 'a写作…'],
+    ['emoji', 'café ☕☕☕', 7, 'café …'],
+    ['colour kept and reset', '\u001b[1mbold text\u001b[22m', 5, '\u001b[1mbold…\u001b[0m'],
+  ])('%s', (_case, line, columns, text) => {
+    expect(truncateLine(line, columns)).toBe(text);
+    expect(stringWidth(truncateLine(line, columns))).toBeLessThanOrEqual(columns);
   });
 });
 

@@ -1,6 +1,6 @@
 import { validateLabels, type LabelInput } from '../../core/labels.js';
 import { addFinishedSession } from '../../core/corrections.js';
-import { formatSpan, formatStop, formatDateTime } from '../../render/format.js';
+import { formatInstant, formatSpan, formatStop } from '../../render/format.js';
 import { sessionJson } from '../../render/json.js';
 import { durationSeconds } from '../../core/session.js';
 import { overlapsOf } from '../../core/overlaps.js';
@@ -39,7 +39,7 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
   if (ctx.json) {
     ctx.printJson({ ...sessionJson(session, now), warnings });
   } else {
-    const span = `${formatDateTime(session.started_at)}–${formatStop(session.started_at, session.stopped_at ?? session.started_at)}`;
+    const span = `${formatInstant(session.started_at, now)}–${formatStop(session.started_at, session.stopped_at ?? session.started_at, now)}`;
     ctx.print(`Added ${ctx.palette.bold(session.task)} (#${session.id}), ${span}, ${formatSpan(durationSeconds(session, now))}.\n`);
   }
   return 0;

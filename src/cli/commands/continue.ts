@@ -32,6 +32,6 @@ export async function resumeTask(options: ContinueOptions, ctx: Context): Promis
     (s) => `continue as #${s.id} ${s.task}`,
   );
   if (ctx.json) ctx.printJson(sessionJson(session, now));
-  else ctx.print(startedLine(session, ctx.palette));
+  else ctx.print(startedLine(session, now, ctx.palette));
   return 0;
 }

@@ -3,6 +3,7 @@ import { isDue, nextSlot } from '../../core/schedule.js';
 import { toStoredInstant } from '../../core/time.js';
 import { JOB_KINDS } from '../../jobs/index.js';
 import type { RunContext } from '../../jobs/runner.js';
+import { formatInstant } from '../../render/format.js';
 import { executionJson, executionLine } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
@@ -66,10 +67,10 @@ const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
 const dueJobs = (now: Date) => (jobs: Job[]) =>
   jobs.filter((j) => j.enabled && isDue(j.schedule, new Date(j.last_run ?? j.created_at), now));
 
-function report(ctx: Context, executions: Execution[], names: Map<number, string>, asList: boolean): number {
+function report(ctx: Context, executions: Execution[], names: Map<number, string>, asList: boolean, now: Date): number {
   const views = executions.map(executionJson);
   if (ctx.json) ctx.printJson(asList ? { executions: views } : views[0]);
-  else ctx.print(views.map((e) => executionLine(e, names.get(e.job_id) ?? '')).join(''));
+  else ctx.print(views.map((e) => executionLine(e, names.get(e.job_id) ?? '', now)).join(''));
   return executions.some((e) => e.status === 'failed') ? 1 : 0;
 }
 
@@ -85,7 +86,7 @@ export async function jobRun(options: { id: number; dryRun?: boolean | undefined
   }
   const claims = await claim(ctx, now, (jobs) => [findJob({ next_job_id: 0, next_execution_id: 0, jobs, executions: [] }, options.id)]);
   const names = new Map(claims.map((c) => [c.job.id, c.job.name]));
-  return report(ctx, await runClaims(ctx, claims, now), names, false);
+  return report(ctx, await runClaims(ctx, claims, now), names, false, ctx.deps.now());
 }
 
 /** `jobs tick`: every enabled job with a slot due since its last run, once each. */
@@ -98,7 +99,7 @@ export async function jobTick(_options: object, ctx: Context): Promise<number> {
     return 0;
   }
   const names = new Map(claims.map((c) => [c.job.id, c.job.name]));
-  return report(ctx, await runClaims(ctx, claims, now), names, true);
+  return report(ctx, await runClaims(ctx, claims, now), names, true, ctx.deps.now());
 }
 
 /**
@@ -114,12 +115,13 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
     stopping = true;
     wake();
   });
-  if (!ctx.json) ctx.print(`stint jobs daemon started at ${clock().toISOString()}; Ctrl-C stops it.\n`);
+  if (!ctx.json) ctx.print(`stint jobs daemon started at ${formatInstant(clock(), clock())}; Ctrl-C stops it.\n`);
   try {
     while (!stopping) {
       const now = clock();
       const claims = await claim(ctx, now, dueJobs(now));
-      if (claims.length > 0) report(ctx, await runClaims(ctx, claims, now), new Map(claims.map((c) => [c.job.id, c.job.name])), true);
+      if (claims.length > 0)
+        report(ctx, await runClaims(ctx, claims, now), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
       if (stopping) break;
       const { jobs } = await ctx.deps.store.jobs.read();
       const after = clock();

@@ -31,7 +31,7 @@ const places = (ctx: Context) => ({ home: ctx.deps.home, dataDir: ctx.deps.dataD
 function printJob(job: Job, ctx: Context, verb: string): void {
   const view = jobJson(job, ctx.deps.now());
   if (ctx.json) ctx.printJson(view);
-  else ctx.print(`${verb} ${jobLine(view)}`);
+  else ctx.print(`${verb} ${jobLine(view, ctx.deps.now())}`);
 }
 
 /** Everything is checked before the store is touched: a refused job leaves nothing behind. */
@@ -100,7 +100,10 @@ export async function jobShow(options: { id: number }, ctx: Context): Promise<nu
   const data = await ctx.deps.store.jobs.read();
   const view = jobJson(findJob(data, options.id), ctx.deps.now());
   if (ctx.json) ctx.printJson(view);
-  else ctx.print(`${jobLine(view)}  ${view.description ? `${view.description}\n  ` : ''}config ${JSON.stringify(view.config)}\n`);
+  else
+    ctx.print(
+      `${jobLine(view, ctx.deps.now())}  ${view.description ? `${view.description}\n  ` : ''}config ${JSON.stringify(view.config)}\n`,
+    );
   return 0;
 }
 
@@ -156,7 +159,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
     );
   } else {
     const pages = Math.ceil(matching.length / size);
-    ctx.print(`${jobLines(shown)}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
+    ctx.print(`${jobLines(shown, now)}${pages > 1 ? `Page ${page} of ${pages} (${matching.length} jobs); --page n for another.\n` : ''}`);
   }
   return 0;
 }
@@ -175,7 +178,7 @@ export async function jobHistory(options: { id: number; limit?: number | undefin
     ctx.print(
       executions.length === 0
         ? `Job #${job.id} ${job.name} has not run yet.\n`
-        : executions.map((e) => executionLine(e, job.name)).join(''),
+        : executions.map((e) => executionLine(e, job.name, ctx.deps.now())).join(''),
     );
   return 0;
 }

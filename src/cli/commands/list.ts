@@ -1,3 +1,5 @@
+import { dayNumber, dayStart, localDay } from '../../core/days.js';
+import type { Range } from '../../core/period.js';
 import { LastN, sessionMatcher } from '../../core/query.js';
 import type { Session, Status } from '../../core/session.js';
 import { isForgotten } from '../../core/status.js';
@@ -5,9 +7,11 @@ import { csvLine, csvTable, SESSION_CSV_HEADER, sessionCsvRow } from '../../rend
 import { sessionJsonText, sessionListJson } from '../../render/json.js';
 import { makeLocalIso } from '../../render/local-iso.js';
 import { forgottenWarning } from '../../render/session-text.js';
+import { logLines } from '../../render/list-log.js';
 import { sessionsTable } from '../../render/table.js';
 import { ALL } from '../../store/store.js';
 import type { Context } from '../context.js';
+import { printPaged } from '../pager.js';
 import { assertOneFormat } from '../parse.js';
 import { periodFromOptions, type TypedPeriod } from '../period-options.js';
 
@@ -20,7 +24,14 @@ export interface ListOptions extends TypedPeriod {
   csv?: boolean | undefined;
   /** Redraw the table every second in the terminal. */
   watch?: boolean | undefined;
+  /** The log shows each note in full. */
+  notes?: boolean | undefined;
+  /** `--no-pager` makes it false. */
+  pager?: boolean | undefined;
 }
+
+/** On a terminal, `list` with nothing that selects sessions shows the last week: today and six days before. */
+const DEFAULT_DAYS = 7;
 
 /** What one pass over the store found. */
 interface Listing {
@@ -36,7 +47,8 @@ interface Listing {
 /** Scans the history a month at a time, so its size does not set the memory. */
 async function collect(options: ListOptions, ctx: Context, now: Date, render?: (s: Session) => string, separator = ''): Promise<Listing> {
   const settings = await ctx.deps.store.config.read();
-  const range = await periodFromOptions(options, now, settings);
+  const range =
+    (await periodFromOptions(options, now, settings)) ?? (isLog(options, ctx) && selectsNothing(options) ? lastDays(now) : undefined);
   const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
   const fresh = () => ({
@@ -64,9 +76,27 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
   return { kept, texts: tally.texts, total: tally.total, stored: tally.stored, filtered: range !== undefined };
 }
 
-/** The human view: the table, or why there is none. */
-function tableText(listing: Listing, ctx: Context, now: Date): string {
+/** The log is for people at a terminal; piped, `list` prints the table scripts have always read. */
+const isLog = (options: ListOptions, ctx: Context) => ctx.deps.isTTY && !ctx.json && options.csv !== true;
+
+const selectsNothing = (o: ListOptions) =>
+  [o.day, o.week, o.month, o.from, o.to, o.status, o.task, o.tag, o.limit].every((value) => value === undefined);
+
+function lastDays(now: Date): Range {
+  return { from: new Date(dayStart(dayNumber(now.getTime()) - DEFAULT_DAYS + 1)), to: null };
+}
+
+/** The human view: the log on a terminal, the table when piped, or why there is none. */
+function tableText(listing: Listing, ctx: Context, now: Date, options: ListOptions): string {
+  if (listing.total > 0 && isLog(options, ctx)) {
+    const lines = logLines(listing.kept, now, ctx.palette, { notes: options.notes === true, clocks: options.watch === true });
+    // Not in the live view: a hint each second would only take a row.
+    const hint = selectsNothing(options) && options.watch !== true;
+    return `${lines.join('\n')}\n${hint ? `${ctx.palette.dim(lastWeekHint(ctx, now))}\n` : ''}`;
+  }
   if (listing.total > 0) return sessionsTable(listing.kept, now, ctx.palette);
+  if (isLog(options, ctx) && selectsNothing(options))
+    return `No sessions in the last ${DEFAULT_DAYS} days.\n${ctx.palette.dim(lastWeekHint(ctx, now))}\n`;
   return listing.stored === 0 && !listing.filtered
     ? `No sessions yet. Start one with: ${ctx.command} start <task>\n`
     : 'No sessions match.\n';
@@ -98,12 +128,12 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   } else if (ctx.json) {
     ctx.printJson(sessionListJson(kept, total, now));
   } else {
-    ctx.print(tableText(listing, ctx, now));
+    printPaged(ctx, tableText(listing, ctx, now, options), options.pager !== false);
   }
   return 0;
 }
 
-/** `list --watch`: the same table each second, the store read afresh (no lock), with focus bars below. */
+/** `list --watch`: the same log each second, its clocks live, the store read afresh (no lock), with focus bars below. */
 async function watchList(options: ListOptions, ctx: Context): Promise<number> {
   const [{ watch }, { focusBars }] = await Promise.all([import('../watch.js'), import('../../render/watch-text.js')]);
   return watch(ctx, {
@@ -113,11 +143,17 @@ async function watchList(options: ListOptions, ctx: Context): Promise<number> {
       const warnings: string[] = [];
       const listing = await collect(options, { ...ctx, warn: (text) => void warnings.push(text) }, now);
       const focus = listing.kept.filter((s) => s.stopped_at === null && s.planned_seconds !== null);
-      const lines = tableText(listing, ctx, now).replace(/\n$/, '').split('\n');
+      const lines = tableText(listing, ctx, now, options).replace(/\n$/, '').split('\n');
       if (focus.length > 0) lines.push('', ...focusBars(focus, now, ctx.palette));
       lines.push(...warnings.map((w) => ctx.palette.warning(w)));
-      // The table's head stays on screen when its rows do not all fit; the newest rows are kept.
-      return { lines, keepTop: listing.total > 0 ? 1 : 0, focus };
+      // The newest rows are kept when they do not all fit.
+      return { lines, keepTop: 0, focus };
     },
   });
+}
+
+/** Under the default week: how to see further back. */
+function lastWeekHint(ctx: Context, now: Date): string {
+  const name = localDay(dayStart(dayNumber(now.getTime()) - DEFAULT_DAYS + 1) - 1);
+  return `The last ${DEFAULT_DAYS} days; earlier ones: ${ctx.command} list --to ${name}, or any filter (--month, --from d, --task t …).`;
 }

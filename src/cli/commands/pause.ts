@@ -1,6 +1,6 @@
 import { findSession, pauseSession, resumeSession, soleSessionFor, type Session } from '../../core/session.js';
 import { sessionJson } from '../../render/json.js';
-import { formatTime } from '../../render/format.js';
+import { formatInstant } from '../../render/format.js';
 import { ACTIVE, type Scope } from '../../store/store.js';
 import { timeOption } from '../at.js';
 import type { Context } from '../context.js';
@@ -28,7 +28,7 @@ async function change(action: Change, options: PauseOptions, ctx: Context): Prom
     ctx.printJson(sessionJson(session, now));
   } else {
     const verb = action === 'pause' ? 'Paused' : 'Resumed';
-    ctx.print(`${verb} ${ctx.palette.bold(session.task)} (#${session.id}) at ${formatTime(at.toISOString())}.\n`);
+    ctx.print(`${verb} ${ctx.palette.bold(session.task)} (#${session.id}) at ${formatInstant(at, now)}.\n`);
   }
   return 0;
 }

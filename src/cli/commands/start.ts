@@ -37,6 +37,6 @@ export async function start(options: StartOptions, ctx: Context): Promise<number
     return 0;
   }
   for (const s of switched) ctx.print(stoppedLine(s, now, ctx.palette));
-  ctx.print(startedLine(session, ctx.palette));
+  ctx.print(startedLine(session, now, ctx.palette));
   return 0;
 }
