@@ -1,6 +1,6 @@
 import type { Overlap } from '../core/overlaps.js';
 import type { Session } from '../core/session.js';
-import { formatDateTime, formatSpan, formatStop } from './format.js';
+import { formatInstant, formatSpan, formatStop } from './format.js';
 
 /** What add, edit and import print (stderr) or list (`warnings` in their JSON) for an overlap. */
 export interface OverlapWarning {
@@ -14,14 +14,15 @@ export interface OverlapWarning {
 
 /**
  * One warning per overlap, named from its first session's side (the changed one): `#12 coding
- * overlaps #7 (2026-01-15 09:00–10:00) by 30m; reports count that time twice`. `find` gives the other.
+ * overlaps #7 (yesterday 09:00–10:00) by 30m; reports count that time twice`, times as people read
+ * them (formatInstant). `find` gives the other.
  */
-export function overlapWarnings(overlaps: readonly Overlap[], find: (id: number) => Session | undefined): OverlapWarning[] {
+export function overlapWarnings(overlaps: readonly Overlap[], find: (id: number) => Session | undefined, now: Date): OverlapWarning[] {
   return overlaps.map((overlap) => {
     const [id, otherId] = overlap.ids;
     const other = find(otherId);
     const when = other
-      ? ` (${formatDateTime(other.started_at)}–${other.stopped_at ? formatStop(other.started_at, other.stopped_at) : 'now'})`
+      ? ` (${formatInstant(other.started_at, now)}–${other.stopped_at ? formatStop(other.started_at, other.stopped_at, now) : 'now'})`
       : '';
     return {
       kind: 'overlap',

@@ -31,7 +31,7 @@ export async function add(options: AddOptions, ctx: Context): Promise<number> {
       const added = addFinishedSession(data, { task, uid, tags, note }, from, to, now);
       const overlaps = overlapsOf(data.sessions, [added], now);
       const find = (id: number) => data.sessions.find((s) => s.id === id);
-      return { session: added, warnings: overlapWarnings(overlaps, find) };
+      return { session: added, warnings: overlapWarnings(overlaps, find, now) };
     },
     ({ session: s }) => `add #${s.id} ${s.task}`,
   );

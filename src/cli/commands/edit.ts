@@ -43,7 +43,7 @@ export async function edit(options: EditOptions, ctx: Context): Promise<number> 
   const end = session.stopped_at === null ? now : new Date(session.stopped_at);
   const around = await ctx.deps.store.read({ kind: 'range', from: new Date(session.started_at), to: end });
   const find = (id: number) => around.sessions.find((s) => s.id === id);
-  const warnings = overlapWarnings(overlapsOf(around.sessions, [session], now), find);
+  const warnings = overlapWarnings(overlapsOf(around.sessions, [session], now), find, now);
   printWarnings(ctx, warnings);
   if (ctx.json) ctx.printJson({ ...sessionDetailJson(session, now), warnings });
   else ctx.print(sessionDetail(session, now, ctx.palette));

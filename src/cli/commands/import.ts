@@ -64,7 +64,7 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
     const { overlaps, ...summary } = applyImport(data, inputs, settings);
     const involved = new Set(overlaps.flatMap((o) => o.ids));
     const byId = new Map(data.sessions.filter((s) => involved.has(s.id)).map((s) => [s.id, s]));
-    return { ...summary, skipped_files: skipped, warnings: overlapWarnings(overlaps, (id) => byId.get(id)) };
+    return { ...summary, skipped_files: skipped, warnings: overlapWarnings(overlaps, (id) => byId.get(id), settings.now) };
   };
   const result = settings.dryRun
     ? plan(await store.read(ALL))
