@@ -156,7 +156,7 @@ test('HOME empty: the prompt function falls back to the user database home, as t
 // A read-only disk: a small tmpfs remounted read-only. Needs mount rights; skipped elsewhere, never in CI.
 const { mountPoint, mounted } = useTmpfs('stint-ro-');
 
-test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads still work', () => {
+test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads still work', { timeout: 90_000 }, () => {
   const home = join(mountPoint, 'data');
   expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
   execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
@@ -178,4 +178,4 @@ test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads
   } finally {
     execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
   }
-}, 90_000);
+});
