@@ -156,30 +156,26 @@ test('HOME empty: the prompt function falls back to the user database home, as t
 // A read-only disk: a small tmpfs remounted read-only. Needs mount rights; skipped elsewhere, never in CI.
 const { mountPoint, mounted } = useTmpfs('stint-ro-');
 
-test.skipIf(skipWithout(mounted))(
-  'a read-only file system: writes say so, reads still work',
-  () => {
-    const home = join(mountPoint, 'data');
-    expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
-    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
-    try {
-      const before = snapshotDir(home);
-      for (const args of [['stop'], ['config', 'set', 'daily_goal', '3h']]) {
-        // At once, not after waiting for a lock as if another process held it: with the wait made
-        // 10 minutes, a command that waited would be killed at 20 s and fail here (no duration is
-        // asserted, so a busy machine cannot fail it).
-        const result = runBin(args, { STINT_HOME: home, STINT_LOCK_WAIT_MS: '600000' }, { timeout: 20_000 });
-        expect([result.code, result.stderr]).toEqual([
-          1,
-          `stint: Read-only file system: cannot create directory ${home}/stint.lock (EROFS)\n`,
-        ]);
-      }
-      expect(snapshotDir(home)).toEqual(before);
-      expect(runBin(['status', '--short'], { STINT_HOME: home })).toEqual({ code: 0, stdout: 'coding 0:00:00\n', stderr: '' });
-      expect(existsSync(join(home, 'stint.lock'))).toBe(false);
-    } finally {
-      execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads still work', { timeout: 90_000 }, () => {
+  const home = join(mountPoint, 'data');
+  expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
+  execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+  try {
+    const before = snapshotDir(home);
+    for (const args of [['stop'], ['config', 'set', 'daily_goal', '3h']]) {
+      // At once, not after waiting for a lock as if another process held it: with the wait made
+      // 10 minutes, a command that waited would be killed at 20 s and fail here (no duration is
+      // asserted, so a busy machine cannot fail it).
+      const result = runBin(args, { STINT_HOME: home, STINT_LOCK_WAIT_MS: '600000' }, { timeout: 20_000 });
+      expect([result.code, result.stderr]).toEqual([
+        1,
+        `stint: Read-only file system: cannot create directory ${home}/stint.lock (EROFS)\n`,
+      ]);
     }
-  },
-  90_000,
-);
+    expect(snapshotDir(home)).toEqual(before);
+    expect(runBin(['status', '--short'], { STINT_HOME: home })).toEqual({ code: 0, stdout: 'coding 0:00:00\n', stderr: '' });
+    expect(existsSync(join(home, 'stint.lock'))).toBe(false);
+  } finally {
+    execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+  }
+});
