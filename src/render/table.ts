@@ -1,8 +1,8 @@
 import stringWidth from 'string-width';
-import { durationSeconds, isActive, type Session } from '../core/session.js';
+import { durationSeconds, type Session } from '../core/session.js';
 import type { Palette } from './color.js';
 import { isSameDay } from 'date-fns/isSameDay';
-import { formatClock, formatDateTime, formatSpan, formatTime } from './format.js';
+import { formatDateTime, formatSpan, formatTime } from './format.js';
 
 // stint's one way to draw a table (list, report, status, jobs list): no box drawing, columns two
 // spaces apart, each as wide as its widest cell in terminal cells, so CJK and emoji align.
@@ -50,7 +50,7 @@ const SESSION_COLUMNS: readonly Column[] = [{ align: 'right' }, {}, {}, {}, { al
 
 /**
  * The `list` table when piped (a terminal gets the log, list-log.ts): ID, task, started, stopped,
- * duration (live clock while active), status. Its content is what scripts read: kept as it was.
+ * duration (a span for every row, live while active: a column never mixes spans and clocks), status.
  */
 export function sessionsTable(sessions: readonly Session[], now: Date, palette: Palette): string {
   const head = ['ID', 'Task', 'Started', 'Stopped', 'Duration', 'Status'].map((h) => palette.bold(h));
@@ -61,7 +61,7 @@ export function sessionsTable(sessions: readonly Session[], now: Date, palette: 
       session.task,
       formatDateTime(session.started_at),
       session.stopped_at === null ? palette.dim('-') : plainStop(session.started_at, session.stopped_at),
-      isActive(session) ? formatClock(seconds) : formatSpan(seconds),
+      formatSpan(seconds),
       palette.status(session.status, session.status),
     ];
   });

@@ -22,14 +22,15 @@ const history = makeData([
 const NOW = '2026-01-15T13:30:00Z';
 
 describe('list', () => {
-  test('a table, oldest first, with live clocks for active sessions', async () => {
+  // Issue 15: a column never mixes spans and clocks, so active sessions get live spans too.
+  test('a table, oldest first, with live durations for active sessions', async () => {
     const { code, stdout } = await harness({ now: NOW, data: history }).run('list');
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       'ID  Task     Started           Stopped  Duration  Status',
       ' 1  coding   2026-01-15 09:00  10:15      1h 15m  completed',
-      ' 2  reading  2026-01-15 13:00  -         1:30:00  running',
-      ' 3  coding   2026-01-15 13:30  -         0:30:00  paused',
+      ' 2  reading  2026-01-15 13:00  -          1h 30m  running',
+      ' 3  coding   2026-01-15 13:30  -             30m  paused',
       '',
     ]);
   });
