@@ -1,5 +1,5 @@
 import { conflict } from '../../core/errors.js';
-import { findJob, parseConfigPairs, validateJobName, type Job, type JobType } from '../../core/jobs.js';
+import { findJob, jobExecutions, parseConfigPairs, validateJobName, type Job, type JobType } from '../../core/jobs.js';
 import { validateSchedule } from '../../core/schedule.js';
 import { toStoredInstant } from '../../core/time.js';
 import { checkJobConfig } from '../../jobs/index.js';
@@ -164,12 +164,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
 export async function jobHistory(options: { id: number; limit?: number | undefined }, ctx: Context): Promise<number> {
   const data = await ctx.deps.store.jobs.read();
   const job = findJob(data, options.id);
-  const limit = options.limit ?? 20;
-  const executions = data.executions
-    .filter((e) => e.job_id === job.id)
-    .slice(-limit)
-    .reverse()
-    .map(executionJson);
+  const executions = jobExecutions(data, job.id, options.limit).map(executionJson);
   if (ctx.json) ctx.printJson({ executions });
   else
     ctx.print(
