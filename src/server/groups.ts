@@ -1,0 +1,7 @@
+import type { ServerContext } from './context.js';
+import type { RouteGroup } from './route-group.js';
+
+/** Every route group `stint serve` mounts, in order: the five documents' APIs and stint's own. */
+export function routeGroups(_ctx: ServerContext): RouteGroup[] {
+  return [];
+}
