@@ -61,7 +61,13 @@ describe('the change stream', () => {
   test('the feed polls only while someone listens', async () => {
     const store = createMemoryStore(null);
     let reads = 0;
-    const counted = { ...store, changesSince: (since: number) => (reads++, store.changesSince(since)) };
+    const counted = {
+      ...store,
+      changesSince: (since: number) => {
+        reads += 1;
+        return store.changesSince(since);
+      },
+    };
     const feed = changeFeed(counted, 20);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(reads).toBe(0);

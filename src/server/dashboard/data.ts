@@ -10,7 +10,7 @@ import { badgesView, type Query, reportView, sessionsView, statsView, statusView
 export const FILTERS = ['task', 'tag', 'status', 'from', 'to'] as const;
 
 /** How many sessions the page lists: the newest, the filters narrow them. */
-export const PAGE_SESSIONS = 50;
+export const PAGE_SESSIONS = 25;
 
 /** Everything the dashboard shows, from stint's own API views (one source for page and API). */
 export interface DashboardData {

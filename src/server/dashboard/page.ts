@@ -36,7 +36,7 @@ ${liveParts(data)}
 
 /** The parts that change with the store, each marked `data-live` with an id the client swaps by. */
 export function liveParts(data: DashboardData): string {
-  return [timers(data), today(data), week(data), year(data), badges(data), sessions(data)].join('\n');
+  return [timers(data), today(data), week(data), badges(data), year(data), sessions(data)].join('\n');
 }
 
 function timers({ status }: DashboardData): string {
