@@ -1,7 +1,8 @@
 import type { ServerContext } from './context.js';
 import type { RouteGroup } from './route-group.js';
+import { taskTimer } from './routes/task-timer.js';
 
 /** Every route group `stint serve` mounts, in order: the five documents' APIs and stint's own. */
-export function routeGroups(_ctx: ServerContext): RouteGroup[] {
-  return [];
+export function routeGroups(ctx: ServerContext): RouteGroup[] {
+  return [taskTimer(ctx)];
 }

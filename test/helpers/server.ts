@@ -6,6 +6,7 @@ import { loopbackHosts, type ServerContext } from '../../src/server/context.js';
 import { routeGroups } from '../../src/server/groups.js';
 import type { RouteGroup } from '../../src/server/route-group.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
+import { expectResponseMatches } from './openapi.js';
 import { spawnStint, type Result } from './spawn.js';
 
 export const TEST_PORT = 4111;
@@ -138,4 +139,22 @@ export async function startServer(home: string, options: { now?: string; env?: R
     },
   };
   return server;
+}
+
+/**
+ * The harness whose every reply is checked against the served OpenAPI document: a route test
+ * written with it proves the document describes what the route answers.
+ */
+export function checkedHarness(options: ServerHarnessOptions = {}): ServerHarness {
+  const h = serverHarness(options);
+  let doc: object | undefined;
+  return {
+    ...h,
+    async request(method, path, request) {
+      doc ??= (await h.request('GET', '/api/openapi.json')).body as object;
+      const answer = await h.request(method, path, request);
+      expectResponseMatches(doc, method, path, answer.status, answer.body);
+      return answer;
+    },
+  };
 }
