@@ -87,12 +87,3 @@ export function recordExecution(data: JobsData, execution: Omit<Execution, 'id'>
   }
   return recorded;
 }
-
-/** A job's newest `limit` executions (20 by default), newest first: `jobs history`, and the API's. */
-export function jobExecutions(data: JobsData, id: number, limit = 20): Execution[] {
-  const job = findJob(data, id);
-  return data.executions
-    .filter((e) => e.job_id === job.id)
-    .slice(-limit)
-    .reverse();
-}

@@ -1,3 +1,4 @@
+import type { Files } from '../jobs/files.js';
 import type { Store } from '../store/store.js';
 import type { Auth } from './auth.js';
 
@@ -20,6 +21,10 @@ export interface ServerContext {
    * names only, unless `--allow-remote` adds the address listened on.
    */
   hosts: Set<string>;
+  /** What jobs touch and must never touch (Timer4Tasker's routes run stint's jobs). */
+  files: Files;
+  home: string;
+  dataDir: string;
 }
 
 /** `127.0.0.1:port`, `localhost:port`, `[::1]:port`: the only Host values a loopback server answers. */

@@ -1,7 +1,6 @@
 import { badgeStates } from '../core/badges.js';
 import { dayNumber } from '../core/days.js';
 import { invalidInput } from '../core/errors.js';
-import { jobExecutions } from '../core/jobs.js';
 import { periodRange, type Range } from '../core/period.js';
 import { type Stats, historyStats } from '../core/progress.js';
 import { LastN, sessionMatcher } from '../core/query.js';
@@ -10,6 +9,7 @@ import { STATUSES, type Session, type Status } from '../core/session.js';
 import { activeOverview } from '../core/status.js';
 import { periodFromOptions, type TypedPeriod } from '../cli/period-options.js';
 import { badgesJson, historyFor, historyTally, type BadgeJson } from '../cli/history.js';
+import { executionsOf } from '../jobs/operations.js';
 import { executionJson, type ExecutionJson } from '../render/jobs.js';
 import { reportJson, sessionListJson, statusJson, type ReportJson, type SessionListJson, type StatusJson } from '../render/json.js';
 import { forgottenWarning } from '../render/session-text.js';
@@ -133,5 +133,5 @@ export async function badgesView(store: Store, now: Date): Promise<{ badges: Bad
 
 /** `stint jobs history <id> --json`. */
 export async function jobHistoryView(store: Store, id: number, query: Query): Promise<{ executions: ExecutionJson[] }> {
-  return { executions: jobExecutions(await store.jobs.read(), id, limitOf(query.limit)).map(executionJson) };
+  return { executions: executionsOf(await store.jobs.read(), id, limitOf(query.limit) ?? 20).map(executionJson) };
 }

@@ -79,14 +79,14 @@ export function stintGroup(ctx: ServerContext, feed: ChangeFeed = changeFeed(ctx
     return c.json(sessionJson(session, now), 201);
   });
 
-  app.post('/api/stint/sessions/:id/:action', async (c) => {
-    const action = c.req.param('action') as SessionAction;
-    if (!ACTIONS.includes(action)) return c.json({ error: 'Not found', message: `No route POST ${c.req.path}` }, 404);
-    const id = idParam(c);
-    await jsonObject(c, []);
-    const now = ctx.now();
-    return c.json(sessionJson(await changeSession(store, id, action, now, now), now));
-  });
+  for (const action of ACTIONS) {
+    app.post(`/api/stint/sessions/:id/${action}`, async (c) => {
+      const id = idParam(c);
+      await jsonObject(c, []);
+      const now = ctx.now();
+      return c.json(sessionJson(await changeSession(store, id, action, now, now), now));
+    });
+  }
 
   // One `change` event per store change, whoever made it; `ready` first, with the revision.
   app.get('/api/stint/events', (c) => {

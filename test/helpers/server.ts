@@ -6,6 +6,8 @@ import { loopbackHosts, type ServerContext } from '../../src/server/context.js';
 import { routeGroups } from '../../src/server/groups.js';
 import type { RouteGroup } from '../../src/server/route-group.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
+import { memoryFiles } from './memory-files.js';
+import { expectResponseMatches } from './openapi.js';
 import { spawnStint, type Result } from './spawn.js';
 
 export const TEST_PORT = 4111;
@@ -32,6 +34,8 @@ export interface RequestOptions {
 
 export interface ServerHarness {
   app: Hono;
+  /** The files jobs see, by path. */
+  files: Map<string, string>;
   store: MemoryStore;
   ctx: ServerContext;
   setNow(iso: string): void;
@@ -50,6 +54,7 @@ export function serverHarness(options: ServerHarnessOptions = {}): ServerHarness
   const store = createMemoryStore(options.data ?? null);
   let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
   let uid = 0;
+  const files = new Map<string, string>();
   const ctx: ServerContext = {
     store,
     now: () => now,
@@ -57,10 +62,14 @@ export function serverHarness(options: ServerHarnessOptions = {}): ServerHarness
     zone: 'TZ=Europe/Paris',
     auth: createAuth(() => TEST_TOKEN),
     hosts: loopbackHosts(TEST_PORT),
+    files: memoryFiles(files),
+    home: '/home/tester',
+    dataDir: '/home/tester/.stint',
   };
   const app = createApp(ctx, (options.groups ?? routeGroups)(ctx));
   return {
     app,
+    files,
     store,
     ctx,
     setNow(iso) {
@@ -138,4 +147,22 @@ export async function startServer(home: string, options: { now?: string; env?: R
     },
   };
   return server;
+}
+
+/**
+ * The harness whose every reply is checked against the served OpenAPI document: a route test
+ * written with it proves the document describes what the route answers.
+ */
+export function checkedHarness(options: ServerHarnessOptions = {}): ServerHarness {
+  const h = serverHarness(options);
+  let doc: object | undefined;
+  return {
+    ...h,
+    async request(method, path, request) {
+      doc ??= (await h.request('GET', '/api/openapi.json')).body as object;
+      const answer = await h.request(method, path, request);
+      expectResponseMatches(doc, method, path, answer.status, answer.body);
+      return answer;
+    },
+  };
 }

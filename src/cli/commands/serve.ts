@@ -56,6 +56,9 @@ export async function serve(options: ServeOptions, ctx: Context): Promise<number
       zone: zoneKey(deps.env),
       auth: createAuth(tokenWatcher(deps.dataDir)),
       hosts: new Set(),
+      files: deps.files,
+      home: deps.home,
+      dataDir: deps.dataDir,
     };
     const server = await listen(createApp(context, routeGroups(context)), hostname, options.port ?? 0);
     for (const host of loopbackHosts(server.port)) context.hosts.add(host);
