@@ -107,3 +107,17 @@ test('a real socket with a rebound Host is refused (421)', async () => {
     await server.stop();
   }
 });
+
+test('--allow-remote is explicit: that address and its Host are served, still only with the token', async () => {
+  // 127.0.0.2 is another address of this machine (all of 127/8 is loopback on Linux): it stands
+  // for a LAN address without opening the test machine to its network.
+  const server = await startServer(home, { args: ['--allow-remote', '127.0.0.2'] });
+  try {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.2:${server.port}/auth/`));
+    const remote = `http://127.0.0.2:${server.port}`;
+    expect((await server.request('GET', '/api/openapi.json', { base: remote })).status).toBe(200);
+    expect((await server.request('GET', '/api/openapi.json', { base: remote, token: null })).status).toBe(401);
+  } finally {
+    await server.stop();
+  }
+});
