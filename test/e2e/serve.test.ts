@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { startServer } from '../helpers/server.js';
@@ -103,6 +104,31 @@ test('a real socket with a rebound Host is refused (421)', async () => {
       req.end();
     });
     expect(status).toBe(421);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('it listens on 127.0.0.1 only: another address of the machine is refused at connect', async () => {
+  const server = await startServer(home);
+  try {
+    const { connect } = await import('node:net');
+    const others = [
+      '127.0.0.2',
+      ...Object.values(networkInterfaces()).flatMap((list) =>
+        (list ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address),
+      ),
+    ];
+    for (const host of others) {
+      const error = await new Promise<string>((resolve) => {
+        const socket = connect({ host, port: server.port }, () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      expect(error, host).toBe('ECONNREFUSED');
+    }
   } finally {
     await server.stop();
   }
