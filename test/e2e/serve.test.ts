@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { startServer } from '../helpers/server.js';
-import { stint, useTempHome } from '../helpers/spawn.js';
+import { spawnStint, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
 useTempHome((made) => {
@@ -146,4 +146,22 @@ test('--allow-remote is explicit: that address and its Host are served, still on
   } finally {
     await server.stop();
   }
+});
+
+test('without --json it prints one line, the URL, once listening (the hint goes to stderr)', async () => {
+  const { child, done } = spawnStint(['serve', '--port', '0'], { home });
+  const line = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out);
+    });
+  });
+  expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\/[A-Za-z0-9_-]{43}\n$/);
+  const port = Number(/:(\d+)\//.exec(line)?.[1]);
+  expect(JSON.parse(readFileSync(join(home, 'server.json'), 'utf8')).port).toBe(port);
+  child.kill('SIGTERM');
+  const result = await done;
+  expect(result).toMatchObject({ code: 0, stdout: line });
+  expect(result.stderr).toContain('Ctrl-C');
 });
