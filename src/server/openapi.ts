@@ -18,6 +18,9 @@ export function openApiDocument(version: string, groups: readonly RouteGroup[], 
     }
     Object.assign(schemas, group.schemas);
   }
+  for (const operations of Object.values(paths)) {
+    for (const [method, operation] of Object.entries(operations)) operations[method] = withSecurityResponses(operation as Operation);
+  }
   return {
     openapi: '3.1.0',
     info: { title: 'stint', version, description: 'The HTTP APIs of `stint serve`, over the store the CLI uses.' },
@@ -32,4 +35,23 @@ export function openApiDocument(version: string, groups: readonly RouteGroup[], 
     },
     paths,
   };
+}
+
+type Operation = { responses?: Record<string, unknown> };
+
+const errorShape = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** What the security layers answer before any route: every operation can get these. */
+const SECURITY_RESPONSES = {
+  '401': errorShape('No token or dashboard cookie, or a wrong one.'),
+  '403': errorShape('A write from a foreign Origin.'),
+  '413': errorShape('A body over the limit.'),
+  '421': errorShape('A Host that is not a loopback name with the port (DNS rebinding).'),
+};
+
+function withSecurityResponses(operation: Operation): Operation {
+  return { ...operation, responses: { ...SECURITY_RESPONSES, ...operation.responses } };
 }

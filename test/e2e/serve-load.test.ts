@@ -36,7 +36,8 @@ test('40 concurrent HTTP writers plus 8 CLI writers lose nothing', async () => {
   const stored = await createFileStore(home).read(ALL);
   expect(stored.sessions).toHaveLength(48);
   expect(stored.sessions.filter((s) => s.status === 'completed')).toHaveLength(40);
-});
+  // 88 locked, flushed commits one after another: on a loaded 2-core machine that takes a while.
+}, 180_000);
 
 test('bad input over a real socket gets the error shapes and the server keeps answering', async () => {
   const server = await startServer(home);
@@ -60,4 +61,4 @@ test('bad input over a real socket gets the error shapes and the server keeps an
   } finally {
     await server.stop();
   }
-});
+}, 90_000);

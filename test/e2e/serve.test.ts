@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { startServer } from '../helpers/server.js';
-import { stint, useTempHome } from '../helpers/spawn.js';
+import { spawnStint, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
 useTempHome((made) => {
@@ -106,4 +107,61 @@ test('a real socket with a rebound Host is refused (421)', async () => {
   } finally {
     await server.stop();
   }
+});
+
+test('it listens on 127.0.0.1 only: another address of the machine is refused at connect', async () => {
+  const server = await startServer(home);
+  try {
+    const { connect } = await import('node:net');
+    const others = [
+      '127.0.0.2',
+      ...Object.values(networkInterfaces()).flatMap((list) =>
+        (list ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address),
+      ),
+    ];
+    for (const host of others) {
+      const error = await new Promise<string>((resolve) => {
+        const socket = connect({ host, port: server.port }, () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      expect(error, host).toBe('ECONNREFUSED');
+    }
+  } finally {
+    await server.stop();
+  }
+});
+
+test('--allow-remote is explicit: that address and its Host are served, still only with the token', async () => {
+  // 127.0.0.2 is another address of this machine (all of 127/8 is loopback on Linux): it stands
+  // for a LAN address without opening the test machine to its network.
+  const server = await startServer(home, { args: ['--allow-remote', '127.0.0.2'] });
+  try {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.2:${server.port}/auth/`));
+    const remote = `http://127.0.0.2:${server.port}`;
+    expect((await server.request('GET', '/api/openapi.json', { base: remote })).status).toBe(200);
+    expect((await server.request('GET', '/api/openapi.json', { base: remote, token: null })).status).toBe(401);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('without --json it prints one line, the URL, once listening (the hint goes to stderr)', async () => {
+  const { child, done } = spawnStint(['serve', '--port', '0'], { home });
+  const line = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out);
+    });
+  });
+  expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\/[A-Za-z0-9_-]{43}\n$/);
+  const port = Number(/:(\d+)\//.exec(line)?.[1]);
+  expect(JSON.parse(readFileSync(join(home, 'server.json'), 'utf8')).port).toBe(port);
+  child.kill('SIGTERM');
+  const result = await done;
+  expect(result).toMatchObject({ code: 0, stdout: line });
+  expect(result.stderr).toContain('Ctrl-C');
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { BODY_LIMIT } from '../../src/server/app.js';
 import { COOKIE_NAME, createAuth, sameSecret } from '../../src/server/auth.js';
 import type { RouteGroup } from '../../src/server/route-group.js';
+import { expectResponseMatches } from '../helpers/openapi.js';
 import { BASE, serverHarness, TEST_PORT, TEST_TOKEN } from '../helpers/server.js';
 
 // A tiny group standing in for the documents' routes: the layers are the app's, not a group's.
@@ -130,6 +131,26 @@ describe('Origin on writes (403), and no CORS', () => {
       expect([...reply.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
     }
   });
+});
+
+test('the security layers’ answers are in the OpenAPI document of every route', async () => {
+  const h = serverHarness();
+  const doc = (await h.request('GET', '/api/openapi.json')).body as object;
+  const refused = [
+    [await h.request('GET', '/sessions', { token: null }), 401],
+    [await h.request('GET', '/sessions', { base: `http://evil.example:${TEST_PORT}` }), 421],
+    [await h.request('POST', '/sessions/start', { headers: { origin: 'https://evil.example' }, body: {} }), 403],
+    [await h.request('POST', '/sessions/start', { body: 'x'.repeat(BODY_LIMIT + 1) }), 413],
+  ] as const;
+  for (const [reply, status] of refused) expect(reply.status).toBe(status);
+  for (const [reply, status] of refused)
+    expectResponseMatches(
+      doc,
+      status === 401 || status === 421 ? 'GET' : 'POST',
+      status === 401 || status === 421 ? '/sessions' : '/sessions/start',
+      status,
+      reply.body,
+    );
 });
 
 describe('bodies', () => {

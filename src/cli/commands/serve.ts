@@ -74,7 +74,9 @@ export async function serve(options: ServeOptions, ctx: Context): Promise<number
     if (ctx.json) ctx.printJson({ url, port: server.port, token: context.auth.token() });
     else {
       if (options.allowRemote !== undefined) ctx.warn(`listening on ${hostname}: other machines can reach this server (with the token)`);
-      ctx.print(`stint serve: open ${url}\n(the link works once; Ctrl-C stops the server)\n`);
+      // SPEC: one line, the URL, so a script can read it; the hint is for people, on stderr.
+      ctx.print(`${url}\n`);
+      deps.stderr('stint serve: open the URL above (it works once); Ctrl-C stops the server.\n');
     }
     if (options.open) openBrowser(url, ctx.warn);
     await stopped;
