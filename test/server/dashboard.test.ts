@@ -42,7 +42,11 @@ describe('the dashboard page', () => {
   test('filters the session list, and says so when a filter is wrong', async () => {
     const h = dashboard();
     const coding = await h.request('GET', '/?task=coding&status=');
-    expect(coding.text).toContain('1 session.');
+    expect(coding.text).toContain('1 session in the last 30 days (set From for older ones).');
+    // Without dates, the list reads only the last 30 days; a date reaches further back.
+    h.setNow('2026-03-01T12:00:00Z');
+    expect((await h.request('GET', '/?task=coding')).text).toContain('0 sessions in the last 30 days');
+    expect((await h.request('GET', '/?task=coding&from=2026-01-01')).text).toContain('<caption>1 session.</caption>');
     const wrong = await h.request('GET', '/dashboard/live?status=finished');
     expect(wrong.status).toBe(200);
     expect(wrong.text).toContain('status must be one of');

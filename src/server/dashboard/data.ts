@@ -12,6 +12,12 @@ export const FILTERS = ['task', 'tag', 'status', 'from', 'to'] as const;
 /** How many sessions the page lists: the newest, the filters narrow them. */
 export const PAGE_SESSIONS = 25;
 
+/**
+ * Without dates, the list covers the last 30 days (as Watson's `log` shows a recent span): a page
+ * refreshed on every change must not read a whole history (100,000 sessions take about a second).
+ */
+export const RECENT_DAYS = 30;
+
 /** Everything the dashboard shows, from stint's own API views (one source for page and API). */
 export interface DashboardData {
   status: StatusJson;
@@ -19,7 +25,8 @@ export interface DashboardData {
   week: ReportJson;
   year: ReportJson;
   badges: BadgeJson[];
-  sessions: SessionListJson | { error: string };
+  /** `recent`: the list is of the last RECENT_DAYS days, no date having been given. */
+  sessions: (SessionListJson & { recent: boolean }) | { error: string };
   filters: Query;
 }
 
@@ -37,9 +44,11 @@ export async function dashboardData(store: Store, now: Date, filters: Query): Pr
 
 /** A filter the user typed wrong is said on the page, above the form, not a failed page. */
 async function listed(store: Store, now: Date, filters: Query): Promise<DashboardData['sessions']> {
-  const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''));
+  const given: Query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''));
+  const recent = given.from === undefined && given.to === undefined;
+  if (recent) given.from = dayName(dayNumber(now.getTime()) - (RECENT_DAYS - 1));
   try {
-    return await sessionsView(store, now, { ...given, limit: String(PAGE_SESSIONS) });
+    return { ...(await sessionsView(store, now, { ...given, limit: String(PAGE_SESSIONS) })), recent };
   } catch (error) {
     if (error instanceof StintError && error.code === 'invalid_input') return { error: `${error.title}: ${error.message}` };
     throw error;

@@ -2,7 +2,7 @@ import { STATUSES } from '../../core/session.js';
 import { formatClock, formatSpan } from '../../render/format.js';
 import type { SessionJson } from '../../render/json.js';
 import { escapeHtml as h, goalBar, heatmap, weekChart, weekdayOf, yearText } from './charts.js';
-import type { DashboardData } from './data.js';
+import { RECENT_DAYS, type DashboardData } from './data.js';
 
 // The dashboard is rendered here, whole, on the server: the page reads without script. The
 // small modules in assets/ only tick the clocks, send the buttons, and swap in the parts marked
@@ -135,8 +135,9 @@ function sessions({ sessions, filters }: DashboardData): string {
 ${filterForm(filters)}`;
   if ('error' in sessions) return `${head}<div id="session-list" data-live><p class="warning">${h(sessions.error)}</p></div></section>`;
   const shown = sessions.sessions.length;
-  const caption =
-    shown < sessions.total ? `The newest ${shown} of ${sessions.total}.` : `${sessions.total} session${sessions.total === 1 ? '' : 's'}.`;
+  const count =
+    shown < sessions.total ? `The newest ${shown} of ${sessions.total}` : `${sessions.total} session${sessions.total === 1 ? '' : 's'}`;
+  const caption = `${count}${sessions.recent ? ` in the last ${RECENT_DAYS} days (set From for older ones)` : ''}.`;
   const rows = [...sessions.sessions].reverse().map(sessionRow).join('');
   return `${head}
 <div id="session-list" data-live class="scroll"><table class="sessions"><caption>${caption}</caption>
