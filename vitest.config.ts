@@ -26,6 +26,8 @@ export default defineConfig({
   test: {
     // A fixed zone with DST so local offsets and day boundaries are tested, not assumed.
     env: { TZ: 'Europe/Paris', NO_COLOR: '', FORCE_COLOR: '', ...(TMPDIR ? { TMPDIR } : {}) },
+    // The dashboard's stylesheet is imported as text (`?raw`); Vitest empties CSS it does not process.
+    css: { include: [/dashboard\.css/] },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Vitest's default on two cores is one worker: the files would run one after another while

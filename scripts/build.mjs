@@ -29,6 +29,20 @@ const deferChildProcess = {
   },
 };
 
+// `import text from './file.css?raw'`: the file's text, as Vite (the tests) reads it too. The
+// dashboard's assets are embedded so: the package ships them inside the bundle.
+const raw = {
+  name: 'raw',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -'?raw'.length)), namespace: 'raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+      watchFiles: [args.path],
+    }));
+  },
+};
+
 // The bundled packages' licences ship in one file instead of comments in the bundle.
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', legalComments: 'none' };
 
@@ -46,7 +60,7 @@ export async function buildCli({ quiet = false } = {}) {
     // graceful-fs (proper-lockfile's default) retries on EMFILE for programs with thousands
     // of open files and patches fs at load; stint holds a handful, and passes its own fs.
     alias: { 'graceful-fs': 'node:fs' },
-    plugins: [deferChildProcess],
+    plugins: [deferChildProcess, raw],
   });
   // The boot names its code caches after the bundle's bytes (V8 itself checks only the length);
   // a cache of an earlier build is replaced by the first run of this one.

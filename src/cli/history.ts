@@ -1,7 +1,9 @@
-import { dayNumber } from '../core/days.js';
+import { earnedAt, type BadgeState } from '../core/badges.js';
+import { dayName, dayNumber } from '../core/days.js';
 import { emptyLedger, isSettled, settle, type Ledger, type Settled } from '../core/ledger.js';
 import { emptyTally, isTally, mergeTally, sumTallies, tallyOf, type Tally } from '../core/tally.js';
 import type { Session } from '../core/session.js';
+import { localIso } from '../render/json.js';
 import type { Store } from '../store/store.js';
 
 /** The cache name of the per-month tallies; bump the version when Tally or Ledger changes. */
@@ -49,4 +51,30 @@ export async function historyFor(store: Store, goalSeconds: number, today: numbe
   const until = history.settled.next ?? -Infinity;
   if (today >= until && touching.every((s) => dayNumber(Date.parse(s.started_at)) >= until)) return history;
   return { settled: emptyLedger(goalSeconds), recent: await historyTally(store) };
+}
+
+/** `badges --json`'s entry for one badge (also the dashboard's and the API's). */
+export interface BadgeJson {
+  id: string;
+  name: string;
+  description: string;
+  earned: boolean;
+  earned_at: string | null;
+  progress: number;
+}
+
+/** Badge states as JSON, with the exact moment each was earned: the sessions of each earned day replayed (a few small reads). */
+export async function badgesJson(store: Store, states: readonly BadgeState[], tally: Tally, goalSeconds: number): Promise<BadgeJson[]> {
+  const json: BadgeJson[] = [];
+  for (const state of states) {
+    let at: string | null = null;
+    if (state.earnedDay !== null) {
+      const [y, m, d] = dayName(state.earnedDay).split('-').map(Number) as [number, number, number];
+      const range = { kind: 'range' as const, from: new Date(y, m - 1, d), to: new Date(y, m - 1, d + 1) };
+      at = earnedAt(state, tally, (await store.read(range)).sessions, goalSeconds);
+    }
+    const { id, name, description } = state.badge;
+    json.push({ id, name, description, earned: state.earnedDay !== null, earned_at: at && localIso(at), progress: state.progress });
+  }
+  return json;
 }

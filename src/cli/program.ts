@@ -13,6 +13,7 @@ import type { StopOptions } from './commands/stop.js';
 import type { Invoke } from './context.js';
 import { addRootHelp } from './help.js';
 import { addJobCommands } from './program-jobs.js';
+import { addServeCommand } from './program-serve.js';
 import { addShellCommands } from './program-shell.js';
 import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
@@ -272,6 +273,8 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
   addJobCommands(program, invoke);
 
   addShellCommands(program, invoke);
+
+  addServeCommand(program, invoke);
 
   return addRootHelp(program);
 }

@@ -1,5 +1,6 @@
 import { durationSeconds, pausedSeconds, pauseSeconds, type Session, type Status } from '../core/session.js';
 import type { Report, ReportBy, ReportRow } from '../core/report.js';
+import { focusProgress, type ActiveOverview, type FocusProgress } from '../core/status.js';
 import { toStoredInstant } from '../core/time.js';
 import { makeLocalIso } from './local-iso.js';
 
@@ -112,6 +113,23 @@ export function reportJson(report: Report): ReportJson {
     total_seconds: report.totalSeconds,
     rows: report.rows.map(({ name, seconds, sessions }) => ({ name, seconds, sessions })),
     overlaps: report.overlaps.map((o) => ({ task_name: o.task, session_ids: o.ids, overlap_seconds: o.seconds })),
+  };
+}
+
+/** `status --json` (also the API's and the dashboard's): `warnings` holds one text per forgotten session. */
+export interface StatusJson {
+  sessions: SessionJson[];
+  total: number;
+  warnings: { session_id: number; message: string }[];
+  focus: FocusProgress | null;
+}
+
+export function statusJson({ sessions, forgotten }: ActiveOverview, warnings: readonly string[], now: Date): StatusJson {
+  return {
+    sessions: sessions.map((s) => sessionJson(s, now)),
+    total: sessions.length,
+    warnings: forgotten.map((s, i) => ({ session_id: s.id, message: warnings[i] as string })),
+    focus: sessions.map((s) => focusProgress(s, now)).find((p) => p !== null) ?? null,
   };
 }
 

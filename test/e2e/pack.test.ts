@@ -68,6 +68,10 @@ describe('the published package', () => {
     expect(readdirSync(join(prefix, 'lib', 'node_modules'))).toEqual(['stint']);
     expect(readdirSync(installed)).not.toContain('node_modules');
     expect(readFileSync(join(installed, 'dist/THIRD-PARTY-LICENSES.txt'), 'utf8')).toMatch(/\ncommander \d+\.\d+\.\d+ \(MIT\)\n/);
+    // The dashboard's assets ship inside the bundle (embedded at build time): no file to forget, no CDN.
+    const bundle = readFileSync(join(installed, 'dist/stint.cjs'), 'utf8');
+    for (const marker of ['prefers-color-scheme: dark', 'new EventSource(', '<title>stint</title><circle'])
+      expect(bundle).toContain(marker);
 
     const env = { ...npmEnv(), STINT_HOME: join(work, 'data'), STINT_NOW: '2026-03-02T09:00:00Z', TZ: 'UTC' };
     const stint = (...args: string[]) => spawnSync(join(prefix, 'bin', 'stint'), args, { env, encoding: 'utf8' });

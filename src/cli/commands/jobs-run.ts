@@ -1,6 +1,6 @@
-import { findJob, recordExecution, type Execution, type Job } from '../../core/jobs.js';
+import { findJob, type Execution, type Job } from '../../core/jobs.js';
+import { claimJobs, runClaims as runShared, type Claim } from '../../jobs/execute.js';
 import { isDue, nextSlot } from '../../core/schedule.js';
-import { toStoredInstant } from '../../core/time.js';
 import { JOB_KINDS } from '../../jobs/index.js';
 import type { RunContext } from '../../jobs/runner.js';
 import { formatInstant } from '../../render/format.js';
@@ -8,52 +8,10 @@ import { executionJson, executionLine } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
 
-interface Claim {
-  job: Job;
-  execution: Execution;
-}
-
-/**
- * Claims jobs in one locked change: records a `running` execution and moves `last_run` to now.
- * A second tick at the same moment waits for the lock, then finds nothing due: no job runs twice.
- */
-async function claim(ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]): Promise<Claim[]> {
-  const at = toStoredInstant(now);
-  return ctx.deps.store.jobs.update((data) =>
-    pick(data.jobs).map((job) => {
-      job.last_run = at;
-      const execution = recordExecution(data, {
-        job_id: job.id,
-        status: 'running',
-        started_at: at,
-        completed_at: null,
-        result: null,
-        error: null,
-      });
-      return { job: structuredClone(job), execution };
-    }),
-  );
-}
-
-/** Runs claimed jobs one after the other, outside the lock (a backup takes it itself), and records each outcome. */
-async function runClaims(ctx: Context, claims: Claim[], now: Date): Promise<Execution[]> {
-  const done: Execution[] = [];
-  for (const { job, execution } of claims) {
-    let outcome: Pick<Execution, 'status' | 'result' | 'error'>;
-    try {
-      outcome = { status: 'completed', result: await JOB_KINDS[job.type].run(job, runContext(ctx, now, false)), error: null };
-    } catch (error) {
-      outcome = { status: 'failed', result: null, error: (error as Error).message };
-    }
-    const finished = await ctx.deps.store.jobs.update((data) => {
-      const recorded = data.executions.find((e) => e.id === execution.id) ?? execution;
-      Object.assign(recorded, outcome, { completed_at: toStoredInstant(ctx.deps.now()) });
-      return { ...recorded };
-    });
-    done.push(finished);
-  }
-  return done;
-}
+/** Claims and runs jobs with the command's store, files and clock. */
+const claim = (ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]) => claimJobs(ctx.deps.store, now, pick);
+const runClaims = (ctx: Context, claims: Claim[], now: Date): Promise<Execution[]> =>
+  runShared(claims, runContext(ctx, now, false), ctx.deps.now);
 
 const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   store: ctx.deps.store,

@@ -1,5 +1,5 @@
-import { activeOverview, focusProgress } from '../../core/status.js';
-import { sessionJson } from '../../render/json.js';
+import { activeOverview } from '../../core/status.js';
+import { statusJson } from '../../render/json.js';
 import { nextSteps } from '../../render/next-steps.js';
 import { activeLines, forgottenWarning, shortStatus } from '../../render/session-text.js';
 import { ACTIVE } from '../../store/store.js';
@@ -28,16 +28,7 @@ export async function status(options: StatusOptions, ctx: Context): Promise<numb
   const { sessions, forgotten, warnings } = await readActive(ctx, now);
 
   if (ctx.json) {
-    ctx.printJson(
-      options.short
-        ? { text: shortStatus(sessions, now) }
-        : {
-            sessions: sessions.map((s) => sessionJson(s, now)),
-            total: sessions.length,
-            warnings: forgotten.map((s, i) => ({ session_id: s.id, message: warnings[i] })),
-            focus: sessions.map((s) => focusProgress(s, now)).find((p) => p !== null) ?? null,
-          },
-    );
+    ctx.printJson(options.short ? { text: shortStatus(sessions, now) } : statusJson({ sessions, forgotten }, warnings, now));
     return 0;
   }
   if (options.short) {

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import { invalidInput } from '../core/errors.js';
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * The request's JSON object, read whole and strictly: malformed JSON, another JSON value, or a
+ * field the route does not know is refused (400), never guessed at. An empty body is `{}` when
+ * the route's fields are all optional.
+ */
+export async function jsonObject(c: Context, known: readonly string[]): Promise<JsonObject> {
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidInput('Invalid JSON', 'The request body is not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidInput('Invalid JSON', 'The request body must be a JSON object');
+  }
+  const unknown = Object.keys(value).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    throw invalidInput('Invalid field', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  }
+  return value as JsonObject;
+}
+
+/** A required string field. */
+export function stringField(body: JsonObject, name: string): string {
+  const value = body[name];
+  if (typeof value !== 'string') throw invalidInput(`Invalid ${name}`, `${name} must be a string`);
+  return value;
+}
+
+/** A whole number within [min, max]; undefined when absent and not required. */
+export function integerField(body: JsonObject, name: string, min: number, max: number, required: true): number;
+export function integerField(body: JsonObject, name: string, min: number, max: number, required?: false): number | undefined;
+export function integerField(body: JsonObject, name: string, min: number, max: number, required = false): number | undefined {
+  const value = body[name];
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalidInput(`Invalid ${name}`, `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** A path parameter that must be a session (or task) ID: digits only, no sign, no leading zero. */
+export function idParam(c: Context, name = 'id'): number {
+  const text = c.req.param(name) ?? '';
+  if (!/^[1-9]\d{0,14}$/.test(text)) throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
+  return Number(text);
+}
