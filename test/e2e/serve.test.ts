@@ -77,6 +77,7 @@ test.each([
   [['--port', '70000'], "stint: Invalid port: '70000' is not a port (0 to 65535)\n"],
   [['--port', '-1'], "stint: Invalid port: '-1' is not a port (0 to 65535)\n"],
   [['--allow-remote', ''], 'stint: Invalid address: --allow-remote needs the address to listen on\n'],
+  [['--allow-remote', '0.0.0.0'], 'stint: Invalid address: --allow-remote takes one address of this machine, not 0.0.0.0\n'],
 ])('serve %j → exit 2, one line, nothing written', async (args, stderr) => {
   const result = await stint(['serve', ...args], { home });
   expect(result).toMatchObject({ code: 2, stderr, stdout: '' });
