@@ -77,6 +77,7 @@ test.each([
   [['--port', '70000'], "stint: Invalid port: '70000' is not a port (0 to 65535)\n"],
   [['--port', '-1'], "stint: Invalid port: '-1' is not a port (0 to 65535)\n"],
   [['--allow-remote', ''], 'stint: Invalid address: --allow-remote needs the address to listen on\n'],
+  [['--allow-remote', '0.0.0.0'], 'stint: Invalid address: --allow-remote takes one address of this machine, not 0.0.0.0\n'],
 ])('serve %j → exit 2, one line, nothing written', async (args, stderr) => {
   const result = await stint(['serve', ...args], { home });
   expect(result).toMatchObject({ code: 2, stderr, stdout: '' });
@@ -165,3 +166,30 @@ test('without --json it prints one line, the URL, once listening (the hint goes 
   expect(result).toMatchObject({ code: 0, stdout: line });
   expect(result.stderr).toContain('Ctrl-C');
 });
+
+test('the Task Timer checklist over a real socket, against the CLI’s store', async () => {
+  const server = await startServer(home);
+  try {
+    const call = (method: string, path: string, body?: unknown) => server.request(method, path, body === undefined ? {} : { body });
+    expect(await call('POST', '/sessions/start', { task_name: 'coding' })).toMatchObject({ status: 201, body: { session_id: 1 } });
+    expect(await call('POST', '/sessions/start', { task_name: 'meeting' })).toMatchObject({ status: 201, body: { session_id: 2 } });
+    expect(await call('POST', '/sessions/1/stop')).toMatchObject({
+      status: 200,
+      body: { status: 'completed', duration_seconds: expect.any(Number) },
+    });
+    expect(await call('POST', '/sessions/1/stop')).toMatchObject({ status: 400, body: { error: 'Session already stopped' } });
+    expect((await call('GET', '/sessions')).body).toMatchObject({ total: 2 });
+    expect((await call('GET', '/sessions?status=running')).body).toMatchObject({ total: 1, sessions: [{ session_id: 2 }] });
+    expect((await call('GET', '/sessions?status=completed')).body).toMatchObject({ total: 1, sessions: [{ session_id: 1 }] });
+    expect(await call('GET', '/sessions/2')).toMatchObject({ status: 200, body: { session_id: 2, status: 'running' } });
+    expect(await call('DELETE', '/sessions/1')).toMatchObject({ status: 200, body: { message: 'Session deleted successfully' } });
+    expect(await call('POST', '/sessions/start', { task_name: 'ab' })).toMatchObject({ status: 400, body: { error: 'Invalid task name' } });
+    // The CLI sees the server's session, and the server the CLI's stop, at once.
+    const status = await stint(['status', '--json'], { home });
+    expect(JSON.parse(status.stdout)).toMatchObject({ sessions: [{ session_id: 2, task_name: 'meeting' }] });
+    expect((await stint(['stop', '2'], { home })).code).toBe(0);
+    expect((await call('GET', '/sessions?status=running')).body).toEqual({ sessions: [], total: 0 });
+  } finally {
+    await server.stop();
+  }
+}, 90_000);

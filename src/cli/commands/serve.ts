@@ -44,6 +44,11 @@ export async function serve(options: ServeOptions, ctx: Context): Promise<number
   if (options.allowRemote !== undefined && options.allowRemote.trim() === '') {
     throw invalidInput('Invalid address', '--allow-remote needs the address to listen on');
   }
+  // Every address at once would answer only to Host names nobody uses (the Host check allows the
+  // address given): one address, the one clients will type.
+  if (options.allowRemote !== undefined && ['0.0.0.0', '::', '[::]'].includes(options.allowRemote)) {
+    throw invalidInput('Invalid address', `--allow-remote takes one address of this machine, not ${options.allowRemote}`);
+  }
   const hostname = options.allowRemote ?? LOOPBACK;
   readOrCreateToken(deps.dataDir);
   const pid = process.pid;
@@ -63,7 +68,7 @@ export async function serve(options: ServeOptions, ctx: Context): Promise<number
     const server = await listen(createApp(context, routeGroups(context)), hostname, options.port ?? 0);
     for (const host of loopbackHosts(server.port)) context.hosts.add(host);
     if (options.allowRemote !== undefined) context.hosts.add(`${hostName(hostname)}:${server.port}`);
-    const base = `http://${hostName(hostname === LOOPBACK ? LOOPBACK : hostname)}:${server.port}`;
+    const base = `http://${hostName(hostname)}:${server.port}`;
     const url = `${base}/auth/${context.auth.issueCode()}`;
     updateServerFile(deps.dataDir, { port: server.port, pid, url: base });
     let stop = () => undefined as void;

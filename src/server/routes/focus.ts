@@ -6,7 +6,6 @@ import {
   assertNoActiveFocus,
   compareByStart,
   durationSeconds,
-  findSession,
   pauseSession,
   resumeSession,
   startSession,
@@ -16,6 +15,7 @@ import {
 import { validateTaskName } from '../../core/task-name.js';
 import { ACTIVE, ALL } from '../../store/store.js';
 import { idParam, integerField, jsonObject, stringField, type JsonObject } from '../body.js';
+import { changeSession } from '../change-session.js';
 import type { ServerContext } from '../context.js';
 import { envelopeErrors, ok } from '../envelope.js';
 import { FOCUS_OPENAPI, FOCUS_SCHEMA } from './focus-openapi.js';
@@ -51,7 +51,6 @@ const elapsed = (body: JsonObject) => integerField(body, 'elapsed_seconds', 0, P
 export function focusSessions(ctx: ServerContext) {
   const routes = new Hono();
   routes.onError(envelopeErrors);
-  const one = (id: number) => ({ kind: 'ids' as const, ids: [id] });
 
   routes.post('/api/v1/sessions', async (c) => {
     const body = await jsonObject(c, ['duration_seconds', 'task_name']);
@@ -81,15 +80,10 @@ export function focusSessions(ctx: ServerContext) {
     if (body.status !== undefined && body.status !== 'paused') throw invalidInput('Invalid status', 'status must be "paused"');
     const seconds = elapsed(body);
     const now = ctx.now();
-    const session = await ctx.store.update(
-      one(id),
-      (data) => {
-        const target = findSession(data, id);
-        if (target.status === 'running' && seconds !== undefined) anchorElapsed(target, seconds, now);
-        return pauseSession(target, now);
-      },
-      (s) => `pause #${s.id} ${s.task}`,
-    );
+    const session = await changeSession(ctx.store, id, 'pause', (target) => {
+      if (target.status === 'running' && seconds !== undefined) anchorElapsed(target, seconds, now);
+      return pauseSession(target, now);
+    });
     return ok(c, focusJson(session, now), 'focus session paused');
   });
 
@@ -97,11 +91,7 @@ export function focusSessions(ctx: ServerContext) {
     const id = idParam(c);
     await jsonObject(c, []);
     const now = ctx.now();
-    const session = await ctx.store.update(
-      one(id),
-      (data) => resumeSession(findSession(data, id), now),
-      (s) => `resume #${s.id} ${s.task}`,
-    );
+    const session = await changeSession(ctx.store, id, 'resume', (target) => resumeSession(target, now));
     return ok(c, focusJson(session, now), 'focus session resumed');
   });
 
@@ -114,15 +104,10 @@ export function focusSessions(ctx: ServerContext) {
     const outcome = body.status;
     const seconds = elapsed(body);
     const now = ctx.now();
-    const session = await ctx.store.update(
-      one(id),
-      (data) => {
-        const target = findSession(data, id);
-        if (seconds !== undefined) anchorElapsed(target, seconds, now);
-        return stopSession(target, now, outcome);
-      },
-      (s) => `stop #${s.id} ${s.task}`,
-    );
+    const session = await changeSession(ctx.store, id, 'stop', (target) => {
+      if (seconds !== undefined) anchorElapsed(target, seconds, now);
+      return stopSession(target, now, outcome);
+    });
     return ok(c, focusJson(session, now), `focus session ${outcome}`);
   });
 

@@ -7,7 +7,6 @@ import {
   activeSessions,
   compareByStart,
   durationSeconds,
-  findSession,
   pauseSession,
   startSession,
   stopSession,
@@ -16,6 +15,7 @@ import {
 import { historyFor } from '../../cli/history.js';
 import { ACTIVE } from '../../store/store.js';
 import { idParam, integerField, jsonObject } from '../body.js';
+import { changeSession } from '../change-session.js';
 import type { ServerContext } from '../context.js';
 import { describeHttpError } from '../http-errors.js';
 import { PRACTICE_OPENAPI, PRACTICE_SCHEMA } from './practice-openapi.js';
@@ -51,7 +51,6 @@ export function practiceSessions(ctx: ServerContext) {
     const { status, body } = describeHttpError(error);
     return c.json(body, status === 400 ? 422 : status);
   });
-  const one = (id: number) => ({ kind: 'ids' as const, ids: [id] });
 
   routes.post('/api/v1/sessions/start', async (c) => {
     const body = await jsonObject(c, ['sequence_id']);
@@ -75,15 +74,10 @@ export function practiceSessions(ctx: ServerContext) {
     const outcome = OUTCOMES.find((o) => o === body.completion_status);
     if (outcome === undefined) throw invalidInput('Invalid completion_status', `completion_status must be one of ${OUTCOMES.join(', ')}`);
     const now = ctx.now();
-    const session = await ctx.store.update(
-      one(id),
-      (data) => {
-        const target = findSession(data, id);
-        anchorElapsed(target, seconds, now);
-        return stopSession(target, now, outcome);
-      },
-      (s) => `stop #${s.id} ${s.task}`,
-    );
+    const session = await changeSession(ctx.store, id, 'stop', (target) => {
+      anchorElapsed(target, seconds, now);
+      return stopSession(target, now, outcome);
+    });
     const today = dayNumber(now.getTime());
     const { settled, recent } = await historyFor(ctx.store, (await ctx.store.config.read()).daily_goal_seconds, today, [session]);
     const stats = historyStats(settled, recent, today);
@@ -103,16 +97,11 @@ export function practiceSessions(ctx: ServerContext) {
     const body = await jsonObject(c, ['duration_so_far']);
     const seconds = integerField(body, 'duration_so_far', 0, PRACTICE_MAX_SECONDS, true);
     const now = ctx.now();
-    const session = await ctx.store.update(
-      one(id),
-      (data) => {
-        const target = findSession(data, id);
-        anchorElapsed(target, seconds, now);
-        // Pausing twice only records the new duration.
-        return target.status === 'running' ? pauseSession(target, now) : target;
-      },
-      (s) => `pause #${s.id} ${s.task}`,
-    );
+    const session = await changeSession(ctx.store, id, 'pause', (target) => {
+      anchorElapsed(target, seconds, now);
+      // Pausing twice only records the new duration.
+      return target.status === 'running' ? pauseSession(target, now) : target;
+    });
     const { session_id, duration_seconds, completion_status } = practiceJson(session, now);
     return c.json({ session_id, duration_seconds, completion_status });
   });
