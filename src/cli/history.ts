@@ -2,9 +2,10 @@ import { earnedAt, type BadgeState } from '../core/badges.js';
 import { dayName, dayNumber } from '../core/days.js';
 import { emptyLedger, isSettled, settle, type Ledger, type Settled } from '../core/ledger.js';
 import { emptyTally, isTally, mergeTally, sumTallies, tallyOf, type Tally } from '../core/tally.js';
+import { historyStats, runningSecondsToday, type StatsWithLive } from '../core/progress.js';
 import type { Session } from '../core/session.js';
 import { localIso } from '../render/json.js';
-import type { Store } from '../store/store.js';
+import { ACTIVE, type Store } from '../store/store.js';
 
 /** The cache name of the per-month tallies; bump the version when Tally or Ledger changes. */
 const TALLY_DIGEST = 'tally-v1';
@@ -77,4 +78,14 @@ export async function badgesJson(store: Store, states: readonly BadgeState[], ta
     json.push({ id, name, description, earned: state.earnedDay !== null, earned_at: at && localIso(at), progress: state.progress });
   }
   return json;
+}
+
+/** `stint stats --json` (and the server's stats): the history's summary and today's live part. */
+export async function statsSummary(store: Store, now: Date): Promise<StatsWithLive> {
+  const today = dayNumber(now.getTime());
+  const [{ settled, recent }, active] = await Promise.all([
+    store.config.read().then((settings) => historyFor(store, settings.daily_goal_seconds, today)),
+    store.read(ACTIVE),
+  ]);
+  return { ...historyStats(settled, recent, today), today_running_seconds: runningSecondsToday(active.sessions, now) };
 }

@@ -2,13 +2,13 @@ import { badgeStates } from '../core/badges.js';
 import { dayNumber } from '../core/days.js';
 import { invalidInput } from '../core/errors.js';
 import { periodRange, type Range } from '../core/period.js';
-import { type Stats, historyStats } from '../core/progress.js';
+import type { StatsWithLive } from '../core/progress.js';
 import { LastN, sessionMatcher } from '../core/query.js';
 import { REPORT_BY, ReportBuilder, type ReportBy } from '../core/report.js';
 import { STATUSES, type Session, type Status } from '../core/session.js';
 import { activeOverview } from '../core/status.js';
 import { periodFromOptions, type TypedPeriod } from '../cli/period-options.js';
-import { badgesJson, historyFor, historyTally, type BadgeJson } from '../cli/history.js';
+import { badgesJson, historyTally, statsSummary, type BadgeJson } from '../cli/history.js';
 import { executionsOf } from '../jobs/operations.js';
 import { executionJson, type ExecutionJson } from '../render/jobs.js';
 import { reportJson, sessionListJson, statusJson, type ReportJson, type SessionListJson, type StatusJson } from '../render/json.js';
@@ -117,11 +117,7 @@ export async function reportView(store: Store, now: Date, query: Query): Promise
 }
 
 /** `stint stats --json`. */
-export async function statsView(store: Store, now: Date): Promise<Stats> {
-  const today = dayNumber(now.getTime());
-  const { settled, recent } = await historyFor(store, (await store.config.read()).daily_goal_seconds, today);
-  return historyStats(settled, recent, today);
-}
+export const statsView = (store: Store, now: Date): Promise<StatsWithLive> => statsSummary(store, now);
 
 /** `stint badges --json`. */
 export async function badgesView(store: Store, now: Date): Promise<{ badges: BadgeJson[] }> {

@@ -50,6 +50,14 @@ export const STINT_SCHEMAS: OpenApiSchemas = {
       round_seconds: int,
       total_seconds: int,
       rows: { type: 'array', items: object({ name: str, seconds: int, sessions: int }) },
+      overlaps: {
+        type: 'array',
+        items: object({
+          task_name: str,
+          session_ids: { type: 'array', items: int, minItems: 2, maxItems: 2 },
+          overlap_seconds: int,
+        }),
+      },
     },
     ['round_seconds'],
   ),
@@ -63,6 +71,7 @@ export const STINT_SCHEMAS: OpenApiSchemas = {
     longest_streak_days: int,
     today_seconds: int,
     daily_goal_seconds: int,
+    today_running_seconds: int,
   }),
   StintBadges: object({
     badges: {

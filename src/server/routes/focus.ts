@@ -15,7 +15,7 @@ import {
 import { validateTaskName } from '../../core/task-name.js';
 import { ACTIVE, ALL } from '../../store/store.js';
 import { idParam, integerField, jsonObject, stringField, type JsonObject } from '../body.js';
-import { changeSession } from '../change-session.js';
+import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { envelopeErrors, ok } from '../envelope.js';
 import { FOCUS_OPENAPI, FOCUS_SCHEMA } from './focus-openapi.js';
@@ -80,7 +80,7 @@ export function focusSessions(ctx: ServerContext) {
     if (body.status !== undefined && body.status !== 'paused') throw invalidInput('Invalid status', 'status must be "paused"');
     const seconds = elapsed(body);
     const now = ctx.now();
-    const session = await changeSession(ctx.store, id, 'pause', (target) => {
+    const session = await updateSession(ctx.store, id, 'pause', (target) => {
       if (target.status === 'running' && seconds !== undefined) anchorElapsed(target, seconds, now);
       return pauseSession(target, now);
     });
@@ -91,7 +91,7 @@ export function focusSessions(ctx: ServerContext) {
     const id = idParam(c);
     await jsonObject(c, []);
     const now = ctx.now();
-    const session = await changeSession(ctx.store, id, 'resume', (target) => resumeSession(target, now));
+    const session = await updateSession(ctx.store, id, 'resume', (target) => resumeSession(target, now));
     return ok(c, focusJson(session, now), 'focus session resumed');
   });
 
@@ -104,7 +104,7 @@ export function focusSessions(ctx: ServerContext) {
     const outcome = body.status;
     const seconds = elapsed(body);
     const now = ctx.now();
-    const session = await changeSession(ctx.store, id, 'stop', (target) => {
+    const session = await updateSession(ctx.store, id, 'stop', (target) => {
       if (seconds !== undefined) anchorElapsed(target, seconds, now);
       return stopSession(target, now, outcome);
     });

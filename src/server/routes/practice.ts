@@ -15,7 +15,7 @@ import {
 import { historyFor } from '../../cli/history.js';
 import { ACTIVE } from '../../store/store.js';
 import { idParam, integerField, jsonObject } from '../body.js';
-import { changeSession } from '../change-session.js';
+import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { describeHttpError } from '../http-errors.js';
 import { PRACTICE_OPENAPI, PRACTICE_SCHEMA } from './practice-openapi.js';
@@ -74,7 +74,7 @@ export function practiceSessions(ctx: ServerContext) {
     const outcome = OUTCOMES.find((o) => o === body.completion_status);
     if (outcome === undefined) throw invalidInput('Invalid completion_status', `completion_status must be one of ${OUTCOMES.join(', ')}`);
     const now = ctx.now();
-    const session = await changeSession(ctx.store, id, 'stop', (target) => {
+    const session = await updateSession(ctx.store, id, 'stop', (target) => {
       anchorElapsed(target, seconds, now);
       return stopSession(target, now, outcome);
     });
@@ -97,7 +97,7 @@ export function practiceSessions(ctx: ServerContext) {
     const body = await jsonObject(c, ['duration_so_far']);
     const seconds = integerField(body, 'duration_so_far', 0, PRACTICE_MAX_SECONDS, true);
     const now = ctx.now();
-    const session = await changeSession(ctx.store, id, 'pause', (target) => {
+    const session = await updateSession(ctx.store, id, 'pause', (target) => {
       anchorElapsed(target, seconds, now);
       // Pausing twice only records the new duration.
       return target.status === 'running' ? pauseSession(target, now) : target;

@@ -7,7 +7,7 @@ import { invalidInput } from '../../core/errors.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { ACTIVE, ALL } from '../../store/store.js';
 import { idParam, jsonObject, stringField } from '../body.js';
-import { changeSession } from '../change-session.js';
+import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { describeHttpError } from '../http-errors.js';
 import type { RouteGroup } from '../route-group.js';
@@ -41,7 +41,7 @@ export function taskTimer(ctx: ServerContext): RouteGroup {
     const id = idParam(c);
     await jsonObject(c, []);
     const now = ctx.now();
-    const session = await changeSession(ctx.store, id, 'stop', (target) => stopSession(target, now, 'completed'));
+    const session = await updateSession(ctx.store, id, 'stop', (target) => stopSession(target, now, 'completed'));
     return c.json(sessionJson(session, now));
   });
 
