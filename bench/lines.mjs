@@ -49,3 +49,12 @@ export function timeSideBySide(env, lines, { prepare = [], runs = 10, warmup = 3
   }
   return samples.map(median);
 }
+
+/** Instructions of one run of a command line under callgrind (all threads), after its prepare line. */
+export function instructions(env, line, prepare) {
+  if (prepare) spawnSync('sh', ['-c', prepare], { env });
+  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...line.split(' ')], { env, encoding: 'utf8' });
+  const collected = /Collected : (\d+)/.exec(run.stderr);
+  if (!collected) throw new Error(`callgrind failed: ${run.stderr}`);
+  return Number(collected[1]);
+}

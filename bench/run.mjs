@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { instructions } from './lines.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'bin/stint.js');
@@ -18,15 +19,17 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const node = process.env.BENCH_NODE_BIN ?? process.execPath;
 const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
 
+// `startup: true` marks issue 13's startup budgets, which must hold on every Node line; with
+// BENCH_CALLGRIND=1 they are also counted in instructions at the largest size.
 const COMMANDS = [
-  { name: 'status', args: ['status'], budget: 1.3 },
-  { name: 'start', args: ['start', 'bench-task'], prepare: ['stop', '--all'], budget: 1.5 },
-  { name: 'stop', args: ['stop'], prepare: ['start', 'bench-task'], budget: 1.5 },
-  { name: 'list last 7 days', args: ['list', '--from', weekAgo], budget: 2 },
+  { name: 'status', args: ['status'], budget: 1.3, startup: true },
+  { name: 'start', args: ['start', 'bench-task'], prepare: ['stop', '--all'], budget: 1.5, startup: true },
+  { name: 'stop', args: ['stop'], prepare: ['start', 'bench-task'], budget: 1.5, startup: true },
+  { name: 'list last 7 days', args: ['list', '--from', weekAgo], budget: 2, startup: true },
   { name: 'month (list --month --json)', args: ['list', '--month', '--json'], budget: 2 },
   { name: 'whole history (list --json)', args: ['list', '--json'], budget: 5 },
   { name: 'whole history filtered (list --task coding --json)', args: ['list', '--task', 'coding', '--json'], budget: 5 },
-  { name: 'month report (report --month)', args: ['report', '--month'], budget: 2 },
+  { name: 'month report (report --month)', args: ['report', '--month'], budget: 2, startup: true },
   { name: 'month report by day (report --month --by day --json)', args: ['report', '--month', '--by', 'day', '--json'], budget: 2 },
   // Whole-history summaries: month tallies come from the digest cache (kept warm by the runs)…
   { name: 'stats', args: ['stats'], budget: 5 },
@@ -93,6 +96,28 @@ function peakRss(env, args) {
   return Number(readFileSync(file, 'utf8').trim().split('\n').pop()) / 1024;
 }
 
+const CALLGRIND = process.env.BENCH_CALLGRIND === '1';
+const counted = new Map();
+const median3 = (count) => median([count(), count(), count()]);
+
+/** Instructions (median of 3 runs) of node -e 0 and of each startup-budget command. */
+function countInstructions(env) {
+  const shell = (args) => `${node} ${bin} ${quote(args)}`;
+  counted.set(
+    'node -e 0',
+    median3(() => instructions(env, `${node} -e 0`)),
+  );
+  for (const c of COMMANDS.filter((command) => command.startup)) {
+    // One run first, so each counted run finds the store as the timed runs did.
+    if (c.prepare) stint(env, c.prepare);
+    stint(env, c.args);
+    counted.set(
+      c.name,
+      median3(() => instructions(env, shell(c.args), c.prepare && shell(c.prepare))),
+    );
+  }
+}
+
 const results = new Map(COMMANDS.map((c) => [c.name, {}]));
 const baseline = {};
 let peak = { mb: 0, name: '' };
@@ -116,6 +141,7 @@ for (const size of SIZES) {
     baseline[size] = Math.min(baseline[size] ?? Infinity, result.base);
   }
   if (size === SIZES[SIZES.length - 1]) {
+    if (CALLGRIND) countInstructions(env);
     for (const c of COMMANDS) {
       const mb = peakRss(env, c.args);
       if (mb > peak.mb) peak = { mb, name: c.name };
@@ -131,13 +157,42 @@ const lines = [
   `| --- | ${SIZES.map(() => '---:').join(' | ')} | ---: | --- |`,
   `| node -e 0 (fastest round) | ${SIZES.map((s) => baseline[s].toFixed(1)).join(' | ')} | 1.00× | |`,
 ];
+const verdict = (ratio, budget) => (ratio <= budget ? 'PASS' : 'FAIL');
+const failed = [];
 for (const c of COMMANDS) {
   const row = results.get(c.name);
   const { ratio } = row[largest];
-  const verdict = ratio <= c.budget ? 'ok' : 'OVER';
-  lines.push(`| ${c.name} | ${SIZES.map((s) => row[s].ms.toFixed(1)).join(' | ')} | ${ratio.toFixed(2)}× | ≤ ${c.budget}× ${verdict} |`);
+  if (c.startup && ratio > c.budget) failed.push(c.name);
+  lines.push(
+    `| ${c.name} | ${SIZES.map((s) => row[s].ms.toFixed(1)).join(' | ')} | ${ratio.toFixed(2)}× | ≤ ${c.budget}× ${verdict(ratio, c.budget)} |`,
+  );
 }
 console.log(lines.join('\n'));
+const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const startupCount = COMMANDS.filter((c) => c.startup).length;
+console.log(
+  `\nNode ${nodeVersion}, startup budgets at ${largest.toLocaleString('en')} sessions (wall clock): ${failed.length === 0 ? 'PASS' : 'FAIL'}, ${startupCount - failed.length} of ${startupCount} hold${failed.length > 0 ? `; over: ${failed.join(', ')}` : ''}`,
+);
+if (CALLGRIND) {
+  const base = counted.get('node -e 0');
+  const over = [];
+  const table = [
+    `\n| instructions at ${largest.toLocaleString('en')} (callgrind, median of 3) | instructions | ratio | budget |`,
+    '| --- | ---: | ---: | --- |',
+    `| node -e 0 | ${(base / 1e6).toFixed(1)}M | 1.00× | |`,
+  ];
+  for (const c of COMMANDS.filter((command) => command.startup)) {
+    const ratio = counted.get(c.name) / base;
+    if (ratio > c.budget) over.push(c.name);
+    table.push(
+      `| ${c.name} | ${(counted.get(c.name) / 1e6).toFixed(1)}M | ${ratio.toFixed(2)}× | ≤ ${c.budget}× ${verdict(ratio, c.budget)} |`,
+    );
+  }
+  console.log(table.join('\n'));
+  console.log(
+    `\nNode ${nodeVersion}, startup budgets at ${largest.toLocaleString('en')} sessions (instructions): ${over.length === 0 ? 'PASS' : 'FAIL'}, ${startupCount - over.length} of ${startupCount} hold${over.length > 0 ? `; over: ${over.join(', ')}` : ''}`,
+  );
+}
 for (const name of ['start', 'stop']) {
   const row = results.get(name);
   const growth = row[largest].ratio / row[smallest].ratio - 1;
@@ -150,7 +205,7 @@ console.log(
   `timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`,
 );
 console.log(
-  `environment: Node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`,
+  `environment: Node ${nodeVersion}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`,
 );
 
 // Issue 6: importing 100,000 Watson frames must finish within 15 s (an absolute budget: a

@@ -5,11 +5,11 @@
 //   by this same Node (the best case) and by another line's Node (what most users ran: rejected);
 // - Node's own module.enableCompileCache (22.1+), cold (empty cache folder) and warm;
 // - stint's boot (dist/boot.cjs): the cache made by the first run, cold (none yet) and warm.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { median, nodeLines, timeSideBySide } from './lines.mjs';
+import { instructions, median, nodeLines, timeSideBySide } from './lines.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const NOW = '2026-11-20T12:00:00Z';
@@ -18,15 +18,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COMMANDS = [['status'], ['report', '--month']];
 // Wall times on a shared machine move by tens of percent; instructions (valgrind, all threads) do not.
 const CALLGRIND = process.env.BENCH_CALLGRIND === '1';
-
-/** Instructions of one run of a command line under callgrind, after its prepare line. */
-function instructions(env, line, prepare) {
-  if (prepare) spawnSync('sh', ['-c', prepare], { env });
-  const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...line.split(' ')], { env, encoding: 'utf8' });
-  const collected = /Collected : (\d+)/.exec(run.stderr);
-  if (!collected) throw new Error(`callgrind failed: ${run.stderr}`);
-  return Number(collected[1]);
-}
 
 const work = mkdtempSync(join(tmpdir(), 'stint-startup-'));
 try {

@@ -8,6 +8,20 @@ import { buildProgram } from './program.js';
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
+/** The commands that need every command in the tree: help lists them, completion describes them. */
+const WHOLE_TREE = new Set(['help', 'completion']);
+const HELP_FLAGS = new Set(['-h', '--help']);
+
+/**
+ * The top-level command a run names (its first word: the root's options take no value), or
+ * undefined when the run needs the whole tree: help asked for, completion, no command at all
+ * (`--version`). Declaring only that command halves what a run spends before its command.
+ */
+export function invokedCommand(args: readonly string[]): string | undefined {
+  const first = args.find((a) => !a.startsWith('-'));
+  return first === undefined || WHOLE_TREE.has(first) || args.some((a) => HELP_FLAGS.has(a)) ? undefined : first;
+}
+
 /** Parses argv, runs the command and returns its exit code; never exits the process. */
 export async function run(argv: readonly string[], deps: Deps): Promise<number> {
   // Known before parsing, so even a usage error can be reported as JSON.
@@ -17,16 +31,25 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     const ctx = await makeContext(deps, command.optsWithGlobals<{ json?: boolean }>().json === true);
     exitCode = await (await load())(options, ctx);
   };
-  const program = buildProgram(packageJson.version, invoke, {
-    writeOut: (text) => deps.stdout(text),
-    writeErr: (text) => deps.stderr(text),
-    // Usage errors are reported below, in stint's one-line format.
-    outputError: () => undefined,
-  });
-  let args: string[] = [];
+  const build = (only?: string) =>
+    buildProgram(
+      packageJson.version,
+      invoke,
+      {
+        writeOut: (text) => deps.stdout(text),
+        writeErr: (text) => deps.stderr(text),
+        // Usage errors are reported below, in stint's one-line format.
+        outputError: () => undefined,
+      },
+      only,
+    );
+  // `stint` alone shows what is running, and what to do next; `stint --json`, the same as JSON.
+  const args = argv.length === 0 ? ['status', '--next'] : argv.every((a) => a === '--json') ? ['status', ...argv] : [...argv];
+  const only = invokedCommand(args);
+  let program = build(only);
+  // An alias (`ls`) or an unknown command: the whole tree resolves it, or suggests a name.
+  if (only !== undefined && program.commands.length === 0) program = build();
   try {
-    // `stint` alone shows what is running, and what to do next; `stint --json`, the same as JSON.
-    args = argv.length === 0 ? ['status', '--next'] : argv.every((a) => a === '--json') ? ['status', ...argv] : [...argv];
     await program.parseAsync(helpArguments(args, program), { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -13,6 +13,7 @@ import type { StopOptions } from './commands/stop.js';
 import type { Invoke } from './context.js';
 import { addRootHelp } from './help.js';
 import { addJobCommands } from './program-jobs.js';
+import { declareOnly } from './program-one.js';
 import { addServeCommand } from './program-serve.js';
 import { addShellCommands } from './program-shell.js';
 import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
@@ -20,10 +21,13 @@ import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
 const OUTCOMES: readonly Outcome[] = ['completed', 'partial', 'abandoned'];
 
-/** Every command and option of stint, in one place. */
-export function buildProgram(version: string, invoke: Invoke, output: OutputConfiguration): Command {
+/**
+ * Every command and option of stint, in one place. With `only`, the program holds that
+ * top-level command alone (the others' declarations are skipped: see program-one.ts).
+ */
+export function buildProgram(version: string, invoke: Invoke, output: OutputConfiguration, only?: string): Command {
   // Output settings first: subcommands copy them when they are created.
-  const program = new Command('stint')
+  const program = declareOnly(new Command('stint'), only)
     .configureOutput(output)
     .description('Track time from the terminal: timers, focus sessions and reports.')
     .version(version, '-V, --version', 'Print the version.')
