@@ -48,6 +48,29 @@ export interface Deps {
   /** Calls `handler` on SIGINT or SIGTERM (the daemon stops cleanly); returns the unsubscribe. */
   onStop(handler: () => void): () => void;
   terminal: Terminal;
+  /** Runs a program (sync's git) without a shell and collects its output and exit code. */
+  exec(file: string, args: readonly string[], options?: { cwd?: string; env?: Env }): Promise<ExecResult>;
+  /** This machine's name: sync's default device name. */
+  hostName(): string;
+}
+
+export interface ExecResult {
+  /** Null when a signal ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** child_process, loaded only by the commands that run a program. */
+export function execProgram(file: string, args: readonly string[], options: { cwd?: string; env?: Env } = {}): Promise<ExecResult> {
+  const child = process.getBuiltinModule?.('node:child_process') as typeof import('node:child_process');
+  return new Promise((resolve) => {
+    child.execFile(file, [...args], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const failed = error as (Error & { code?: number | string }) | null;
+      const code = failed === null ? 0 : typeof failed.code === 'number' ? failed.code : null;
+      resolve({ code, stdout: String(stdout), stderr: failed && code === null && !stderr ? failed.message : String(stderr) });
+    });
+  });
 }
 
 /**
@@ -224,5 +247,7 @@ export function processDeps(): Deps {
       };
     },
     terminal: processTerminal(),
+    exec: execProgram,
+    hostName: () => (process.getBuiltinModule?.('node:os') as typeof import('node:os')).hostname(),
   };
 }

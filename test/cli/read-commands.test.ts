@@ -209,6 +209,8 @@ describe('the program', () => {
       dataDir: '/home/tester/.stint',
       onStop: () => () => undefined,
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
+      exec: async () => ({ code: 0, stdout: '', stderr: '' }),
+      hostName: () => 'testhost',
     };
     expect(await run(['list'], deps)).toBe(1);
     expect(out.join('')).toBe(

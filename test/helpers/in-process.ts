@@ -1,4 +1,4 @@
-import { realFiles, type Deps, type Terminal } from '../../src/cli/deps.js';
+import { execProgram, realFiles, type Deps, type Terminal } from '../../src/cli/deps.js';
 import { memoryFiles } from './memory-files.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
@@ -64,6 +64,8 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         onStop: () => () => undefined,
         terminal: options.terminal ?? NOT_A_TERMINAL,
         files: options.realFiles ? realFiles : memoryFiles(files),
+        exec: execProgram,
+        hostName: () => 'testhost',
       };
       const code = await run(argv, deps);
       return { code, stdout, stderr };
