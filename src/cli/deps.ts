@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { invalidInput, notFound, StintError, storeError } from '../core/errors.js';
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
@@ -9,6 +9,7 @@ import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
 import { isErrno, readInput, writeFileWhole } from '../store/atomic-file.js';
 import type { FileInfo, Files } from '../jobs/files.js';
+import type { ExecResult } from '../sync/transport.js';
 
 import { processOutputs } from './output.js';
 
@@ -54,22 +55,20 @@ export interface Deps {
   hostName(): string;
 }
 
-export interface ExecResult {
-  /** Null when a signal ended it. */
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** child_process, loaded only by the commands that run a program. */
-export function execProgram(file: string, args: readonly string[], options: { cwd?: string; env?: Env } = {}): Promise<ExecResult> {
-  const child = process.getBuiltinModule?.('node:child_process') as typeof import('node:child_process');
+export async function execProgram(file: string, args: readonly string[], options: { cwd?: string; env?: Env } = {}): Promise<ExecResult> {
+  const child = await import('node:child_process');
   return new Promise((resolve) => {
-    child.execFile(file, [...args], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const failed = error as (Error & { code?: number | string }) | null;
-      const code = failed === null ? 0 : typeof failed.code === 'number' ? failed.code : null;
-      resolve({ code, stdout: String(stdout), stderr: failed && code === null && !stderr ? failed.message : String(stderr) });
-    });
+    child.execFile(
+      file,
+      [...args],
+      { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const failed = error as (Error & { code?: number | string }) | null;
+        const code = failed === null ? 0 : typeof failed.code === 'number' ? failed.code : null;
+        resolve({ code, stdout: String(stdout), stderr: failed && code === null && !stderr ? failed.message : String(stderr) });
+      },
+    );
   });
 }
 
@@ -248,6 +247,6 @@ export function processDeps(): Deps {
     },
     terminal: processTerminal(),
     exec: execProgram,
-    hostName: () => (process.getBuiltinModule?.('node:os') as typeof import('node:os')).hostname(),
+    hostName: hostname,
   };
 }

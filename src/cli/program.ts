@@ -14,6 +14,7 @@ import type { Invoke } from './context.js';
 import { addRootHelp } from './help.js';
 import { addJobCommands } from './program-jobs.js';
 import { addShellCommands } from './program-shell.js';
+import { addSyncCommands } from './program-sync.js';
 import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
@@ -269,6 +270,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
   addJobCommands(program, invoke);
 
   addShellCommands(program, invoke);
+  addSyncCommands(program, invoke);
 
   return addRootHelp(program);
 }

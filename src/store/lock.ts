@@ -59,7 +59,8 @@ export async function withStoreLock<T>(
   let lost: Error | undefined;
   let release: () => Promise<void>;
   const attempt = (retries: ReturnType<typeof backoff> | 0) =>
-    lockfile.lock(dir, {
+    // proper-lockfile keys its locks by this path within a process: each lock needs its own.
+    lockfile.lock(name === LOCK_NAME ? dir : lockPath, {
       lockfilePath: lockPath,
       realpath: false,
       fs: lockFs,

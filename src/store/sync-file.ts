@@ -15,7 +15,11 @@ const syncCodec: Codec<SyncData> = {
   encode: (data) => `${JSON.stringify({ version: SYNC_VERSION, ...data })}\n`,
   decode: (text, path) => {
     const { version, ...raw } = parseObject(text, path);
-    if (version !== SYNC_VERSION) throw unreadable(path, typeof version === 'number' && version > SYNC_VERSION ? 'written by a newer stint; upgrade stint' : 'unknown version');
+    if (version !== SYNC_VERSION)
+      throw unreadable(
+        path,
+        typeof version === 'number' && version > SYNC_VERSION ? 'written by a newer stint; upgrade stint' : 'unknown version',
+      );
     try {
       return checkSyncData(raw);
     } catch (error) {

@@ -32,6 +32,8 @@ export interface SyncData {
   /** A segment of this device's changes written to the shared root, or to be. */
   outbox: { name: string; changes: Change[] } | null;
   pending: PendingApply | null;
+  /** Every device in the shared root at the last sync, and the stamp of its newest log segment. */
+  devices: Record<string, Stamp | null>;
   /** Changes made here, merged, not yet in the shared root (the outbox's) are counted by `status`. */
   last_sync: string | null;
   last_error: { at: string; message: string; hint: string } | null;
@@ -47,6 +49,7 @@ export const emptySyncData = (): SyncData => ({
   seen: {},
   outbox: null,
   pending: null,
+  devices: {},
   last_sync: null,
   last_error: null,
 });
@@ -121,12 +124,18 @@ export function checkSyncData(raw: unknown): SyncData {
   if (!isObject(raw)) throw fail('not an object');
   const data = { ...emptySyncData(), ...raw } as SyncData;
   if (data.device !== null && !(typeof data.device === 'string' && DEVICE_PATTERN.test(data.device))) throw fail('bad device');
-  if (data.remote !== null && !(isObject(data.remote) && ['git', 'folder'].includes(data.remote.kind as string) && typeof data.remote.url === 'string')) {
+  if (
+    data.remote !== null &&
+    !(isObject(data.remote) && ['git', 'folder'].includes(data.remote.kind as string) && typeof data.remote.url === 'string')
+  ) {
     throw fail('bad remote');
   }
   if (data.clock !== null && !isStamp(data.clock)) throw fail('bad clock');
   if (!Number.isInteger(data.revision) || data.revision < 0) throw fail('bad revision');
-  if (!isObject(data.merged) || !isObject(data.local) || !isObject(data.seen)) throw fail('bad tables');
+  if (!isObject(data.merged) || !isObject(data.local) || !isObject(data.seen) || !isObject(data.devices)) throw fail('bad tables');
+  for (const [name, stamp] of Object.entries(data.devices)) {
+    if (!DEVICE_PATTERN.test(name) || !(stamp === null || isStamp(stamp))) throw fail(`bad device ${name}`);
+  }
   for (const [uid, entry] of Object.entries(data.merged)) checkEntry(entry, `session ${uid}`);
   for (const [uid, place] of Object.entries(data.local)) {
     if (!Array.isArray(place) || !Number.isInteger(place[0]) || typeof place[1] !== 'string') throw fail(`bad place of ${uid}`);
@@ -136,7 +145,7 @@ export function checkSyncData(raw: unknown): SyncData {
   }
   if (data.outbox !== null) {
     if (!isObject(data.outbox) || typeof data.outbox.name !== 'string' || !Array.isArray(data.outbox.changes)) throw fail('bad outbox');
-    data.outbox.changes.forEach((c, i) => checkChange(c, `outbox change ${i + 1}`));
+    for (const [i, c] of data.outbox.changes.entries()) checkChange(c, `outbox change ${i + 1}`);
   }
   if (data.pending !== null && !(isObject(data.pending) && Array.isArray(data.pending.apply) && Array.isArray(data.pending.renamed))) {
     throw fail('bad pending');
