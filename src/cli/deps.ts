@@ -57,7 +57,10 @@ export interface Deps {
 
 /** child_process, loaded only by the commands that run a program. */
 export async function execProgram(file: string, args: readonly string[], options: { cwd?: string; env?: Env } = {}): Promise<ExecResult> {
-  const child = await import('node:child_process');
+  // Through getBuiltinModule: the bundle runs as a vm script (code cache), where import() cannot.
+  const child =
+    (process.getBuiltinModule?.('node:child_process') as typeof import('node:child_process') | undefined) ??
+    (await import('node:child_process'));
   return new Promise((resolve) => {
     child.execFile(
       file,

@@ -311,8 +311,8 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       },
       exclusive: (work) => {
         ensureDataDir(dir);
-        // A sync waits on git and the network: a short wait, then "try again", never a queue.
-        return withStoreLock(dir, () => work(), { staleMs: lock.staleMs, waitMs: 0 }, SYNC_LOCK);
+        // Waits like a writer: long enough to take over the lock of a sync that was killed.
+        return withStoreLock(dir, () => work(), lock, SYNC_LOCK);
       },
     },
     backupTo: (target) =>

@@ -154,7 +154,7 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
   const last = result.outgoing.at(-1);
   state.outbox = last ? { name: `${last.at}.json`, changes: result.outgoing } : null;
   const pending: PendingApply = { revision: changes.revision, renamed: result.renamed, apply: result.apply };
-  const counts = await applyToStore(seam.store, state, pending, changes.revision);
+  const counts = await applyToStore(seam.store, state, pending, changes.revision, result.received > 0);
   return { sent: result.outgoing.length, received: result.received, ...counts };
 }
 
@@ -163,7 +163,7 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
  * merge recorded as pending, so a kill after it is finished by the next sync). Refused with
  * StoreMoved if a command changed the store since the round read it: the round is done again.
  */
-async function applyToStore(store: Store, state: SyncData, pending: PendingApply, revision: number | null) {
+async function applyToStore(store: Store, state: SyncData, pending: PendingApply, revision: number | null, arrived = true) {
   const ids = [...pending.apply.map((a) => a.uid), ...pending.renamed.map((r) => r.from)].flatMap((uid) => {
     const place = state.local[uid];
     return place ? [place[0]] : [];
@@ -215,7 +215,8 @@ async function applyToStore(store: Store, state: SyncData, pending: PendingApply
       }));
     }
   };
-  if (touches) await store.update(scope, change, undefined, { forgetUndo: true });
+  // Only what arrived could be dropped by an older change's undo; sending alone keeps the history.
+  if (touches) await store.update(scope, change, undefined, { forgetUndo: arrived });
   state.pending = null;
   state.revision = pending.revision;
   await store.sync.write(state);

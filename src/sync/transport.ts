@@ -77,6 +77,7 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
   const remoteBranch = () => ok(['rev-parse', '--verify', '-q', 'refs/remotes/origin/stint']);
 
   async function commitOwn(message: string): Promise<void> {
+    if (!files.info(join(clone, 'devices', device))) return;
     await git(['add', '-A', '--', `devices/${device}`]);
     if (!(await ok(['diff', '--cached', '--quiet']))) await git(['commit', '-q', '-m', message]);
   }
