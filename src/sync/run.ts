@@ -6,7 +6,7 @@ import { fieldsOf, stampDevice } from '../core/sync/merge.js';
 import type { PendingApply, RemoteKind, SyncData } from '../core/sync/state.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
-import type { Store } from '../store/store.js';
+import { ACTIVE, type Store } from '../store/store.js';
 import { devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
 import { type Env, type Exec, transportFor } from './transport.js';
 
@@ -78,6 +78,7 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
           const outbox = state.outbox as SyncData['outbox'];
           if (outbox) {
             writeSegment(seam.files, root, device, outbox.name, outbox.changes);
+            state.devices[device] = outbox.name.slice(0, -'.json'.length);
             await transport.publish(`stint: ${device}, ${report.sent} changes`);
             state.outbox = null;
           }
@@ -155,7 +156,13 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
   state.outbox = last ? { name: `${last.at}.json`, changes: result.outgoing } : null;
   const pending: PendingApply = { revision: changes.revision, renamed: result.renamed, apply: result.apply };
   const counts = await applyToStore(seam.store, state, pending, changes.revision, result.received > 0);
-  return { sent: result.outgoing.length, received: result.received, ...counts };
+  // Reported at every sync while it lasts, not only the one that made it: nothing is dropped.
+  const focus = (await seam.store.read(ACTIVE)).sessions.filter((s) => isActive(s) && s.planned_seconds !== null);
+  const focus_conflict =
+    focus.length > 1
+      ? focus.map((s) => ({ uid: s.uid, session_id: s.id, task: s.task, device: stampDevice(state.merged[s.uid]?.born ?? '..') }))
+      : [];
+  return { sent: result.outgoing.length, received: result.received, ...counts, focus_conflict };
 }
 
 /**
@@ -168,7 +175,7 @@ async function applyToStore(store: Store, state: SyncData, pending: PendingApply
     const place = state.local[uid];
     return place ? [place[0]] : [];
   });
-  const counts = { added: 0, updated: 0, removed: 0, focus_conflict: [] as SyncReport['focus_conflict'] };
+  const counts = { added: 0, updated: 0, removed: 0 };
   const touches = pending.apply.length > 0 || pending.renamed.length > 0;
   const scope = revision === null ? { kind: 'all' as const } : { kind: 'ids' as const, ids };
   const change = async (data: TrackerData) => {
@@ -205,15 +212,6 @@ async function applyToStore(store: Store, state: SyncData, pending: PendingApply
       }
     }
     for (const { from } of pending.renamed) delete state.local[from];
-    const focus = data.sessions.filter((s) => isActive(s) && s.planned_seconds !== null);
-    if (focus.length > 1) {
-      counts.focus_conflict = focus.map((s) => ({
-        uid: s.uid,
-        session_id: s.id,
-        task: s.task,
-        device: stampDevice(state.merged[s.uid]?.born ?? '..'),
-      }));
-    }
   };
   // Only what arrived could be dropped by an older change's undo; sending alone keeps the history.
   if (touches) await store.update(scope, change, undefined, { forgetUndo: arrived });

@@ -23,6 +23,8 @@ interface HarnessOptions {
   isTTY?: boolean;
   env?: Record<string, string>;
   terminal?: Terminal;
+  /** What new uids start with (`uid-1`, …): devices of a sync test each need their own. */
+  uidPrefix?: string;
   /** The files commands and jobs see; by default an in-memory map (`files` below). */
   realFiles?: boolean;
 }
@@ -57,7 +59,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         },
         isTTY: options.isTTY ?? false,
         env: options.env ?? {},
-        newUid: () => `uid-${++uid}`,
+        newUid: () => `${options.uidPrefix ?? 'uid'}-${++uid}`,
         home: '/home/tester',
         accountHome: () => '/home/tester',
         dataDir: '/home/tester/.stint',
