@@ -8,7 +8,10 @@ let work = '';
 useWorkDir('stint-sync-cli-', (dir) => (work = dir));
 
 let devices = 0;
-const device = (now = '2026-03-02T10:00:00Z') => harness({ now, realFiles: true, uidPrefix: `d${(devices += 1)}` });
+function device(now = '2026-03-02T10:00:00Z') {
+  devices += 1;
+  return harness({ now, realFiles: true, uidPrefix: `d${devices}` });
+}
 
 test.each([
   [['sync'], 'stint: Sync not set up: run stint sync --git <url> or stint sync --folder <path> first\n'],
@@ -54,7 +57,7 @@ test('a sync job syncs on its schedule; a merge that makes two focus sessions ac
     ['deep-work', 'a'],
     ['writing', 'b'],
   ]);
-  expect(direct.stderr).toMatch(/warning: focus session #1 deep-work \(from a\) is active with another/);
+  expect((await a.run('sync')).stderr).toMatch(/warning: focus session #1 deep-work \(from a\) is active with another/);
 });
 
 test('sync status: remote, device, devices seen, what is not sent yet, the last sync', async () => {
