@@ -1,12 +1,12 @@
 // `npm run bench` (after the build): the budgets at 1k, 10k and 100k sessions on each Node line
 // (BENCH_NODES, default 20,24), how stint starts on each line (cold and warm, against the
-// alternatives), and npx cold and warm. BENCH_PARTS=budgets,startup,npx picks parts; see each
+// alternatives), and npx cold and warm. BENCH_PARTS=budgets,startup,npx,sync picks parts; see each
 // file for its own settings (BENCH_SIZES, BENCH_RUNS, BENCH_ROUNDS, BENCH_TARBALL …).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { nodeLines } from './lines.mjs';
 
-const parts = (process.env.BENCH_PARTS ?? 'budgets,startup,npx').split(',');
+const parts = (process.env.BENCH_PARTS ?? 'budgets,startup,npx,sync').split(',');
 const run = (file, env = {}) =>
   execFileSync(process.execPath, [join(import.meta.dirname, file)], { stdio: 'inherit', env: { ...process.env, ...env } });
 
@@ -19,3 +19,4 @@ if (parts.includes('budgets')) {
 }
 if (parts.includes('startup')) run('startup.mjs');
 if (parts.includes('npx')) run('npx.mjs');
+if (parts.includes('sync')) run('sync.mjs');
