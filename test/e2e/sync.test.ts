@@ -52,10 +52,10 @@ async function join3(kind: Kind, devices: string[]): Promise<void> {
   }
 }
 
-/** Everyone syncs twice in turn: what one sent, all have. */
+/** Everyone syncs in turn, then all but the last again: what one sent, all have. */
 async function syncAll(devices: string[]): Promise<void> {
-  for (let round = 0; round < 2; round += 1) {
-    for (const device of devices) {
+  for (const turn of [devices, devices.slice(0, -1)]) {
+    for (const device of turn) {
       const result = await on(device, 'sync');
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -75,7 +75,7 @@ describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
     expect(a).toMatchObject([{ task_name: 'writing', note: 'chapter 2', status: 'running' }]);
     expect(await sessions('b')).toEqual(a);
     expect(await sessions('c')).toEqual(a);
-  }, 60_000);
+  }, 240_000);
 
   test('rm on A never comes back, even edited on B meanwhile', async () => {
     await on('a', 'add', 'meeting', '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z');
@@ -85,10 +85,9 @@ describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
     await on('a', 'rm', '1');
     await on('b', 'edit', '1', '--note', 'edited after the rm');
     await syncAll(['a', 'b']);
-    await syncAll(['a', 'b']);
     expect(await sessions('a')).toEqual([]);
     expect(await sessions('b')).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
   test('two running timers from two devices both stay; an arrival takes the next free ID', async () => {
     await on('a', 'start', 'coding');
@@ -109,7 +108,7 @@ describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
       [1, 'coding'],
       [2, 'email'],
     ]);
-  }, 60_000);
+  }, 240_000);
 
   test('undo travels as a new change', async () => {
     await join3(kind, ['a', 'b']);
@@ -120,7 +119,7 @@ describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
     expect((await on('a', 'undo')).code).toBe(0);
     await syncAll(['a', 'b']);
     expect(await sessions('b')).toMatchObject([{ status: 'running', stopped_at: null }]);
-  }, 60_000);
+  }, 240_000);
 
   test('killed at random instants, a sync run again converges', async ({ onTestFailed }) => {
     const random = seeded(onTestFailed);
@@ -138,10 +137,10 @@ describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
     const a = await sessions('a');
     expect(a.map((s) => s.task_name).sort()).toEqual(['coding', 'review', 'task0', 'task1', 'task2', 'task3', 'task4', 'task5']);
     expect(await sessions('b')).toEqual(a);
-  }, 120_000);
+  }, 240_000);
 });
 
-test("an unreachable git remote: exit 1 with git's reason, the store byte for byte unchanged", async () => {
+test("an unreachable git remote: exit 1 with git's reason, the store byte for byte unchanged", { timeout: 120_000 }, async () => {
   await on('a', 'start', 'coding');
   const before = snapshotDir(home('a'));
   const first = await on('a', 'sync', '--git', join(work, 'nowhere.git'), '--device', 'a');
@@ -166,7 +165,7 @@ test("an unreachable git remote: exit 1 with git's reason, the store byte for by
   expect(status.last_error.hint).toMatch(/run stint sync again/);
 });
 
-test('a second device with the same name is refused', async () => {
+test('a second device with the same name is refused', { timeout: 120_000 }, async () => {
   const url = remote('folder');
   mkdirSync(url, { recursive: true });
   expect((await on('a', 'sync', '--folder', url, '--device', 'laptop')).code).toBe(0);
