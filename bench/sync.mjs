@@ -1,5 +1,5 @@
 // `npm run bench`, part sync (BENCH_PARTS=sync): with sync on, at 1,000 and 100,000 sessions
-// (BENCH_SYNC_SIZES), through a folder and a bare git repository: the first sync of the device
+// (BENCH_SYNC_SIZES), through a folder and a bare git repository (BENCH_SYNC_KINDS): the first sync of the device
 // holding the history, the first sync of a new (empty) device, an incremental sync after one
 // change (stint's own time, and the git commands' time measured apart with GIT_TRACE2), and
 // start/stop/status with sync set up, against `node -e 0`. Wall times, median of BENCH_RUNS.
@@ -50,7 +50,7 @@ const baseline = () => {
 const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 
 for (const size of SIZES) {
-  for (const kind of ['folder', 'git']) {
+  for (const kind of (process.env.BENCH_SYNC_KINDS ?? 'folder,git').split(',')) {
     const work = mkdtempSync(join(tmpdir(), 'stint-bench-sync-'));
     try {
       const env = (device) => ({
@@ -80,7 +80,7 @@ for (const size of SIZES) {
       for (const [name, args, prepare] of [
         ['status', ['status']],
         ['start', ['start', 'bench-task'], ['stop', '--all']],
-        ['stop', ['stop'], ['start', 'bench-task']],
+        ['stop', ['stop', '--all'], ['start', 'bench-task']],
       ]) {
         const ratios = [];
         for (let i = 0; i < RUNS; i += 1) {
