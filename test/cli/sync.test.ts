@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { harness } from '../helpers/in-process.js';
@@ -87,4 +87,27 @@ test('sync status: remote, device, devices seen, what is not sent yet, the last 
     ['a', true],
     ['b', true],
   ]);
+});
+
+test.each([
+  ['not JSON', '{"version":1,'],
+  [
+    'a change stamped by another device',
+    JSON.stringify({ version: 1, changes: [{ uid: 'x', at: '001772359200000.000000.a', deleted: true }] }),
+  ],
+  ['a bad field', JSON.stringify({ version: 1, changes: [{ uid: 'x', at: '001772359200000.000000.b', set: { task: 7 } }] })],
+  ['an unknown field', JSON.stringify({ version: 1, changes: [{ uid: 'x', at: '001772359200000.000000.b', set: { colour: 'red' } }] })],
+  ['a newer version', JSON.stringify({ version: 2, changes: [] })],
+])('a log segment with %s stops the sync (exit 1), the store unchanged', async (_what, text) => {
+  const shared = join(work, 'shared');
+  const [a, b] = [device(), device()];
+  await a.run('start', 'coding');
+  await a.run('sync', '--folder', shared, '--device', 'a');
+  await b.run('sync', '--folder', shared, '--device', 'b');
+  writeFileSync(join(shared, 'devices', 'b', 'log', '001772359200000.000000.b.json'), text);
+  const before = a.store.text;
+  const result = await a.run('sync');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^stint: Bad sync log: .*001772359200000\.000000\.b\.json: /);
+  expect(a.store.text).toBe(before);
 });
