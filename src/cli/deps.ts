@@ -12,7 +12,7 @@ import {
   unlinkSync,
   type Stats,
 } from 'node:fs';
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { invalidInput, notFound, StintError, storeError } from '../core/errors.js';
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
@@ -22,6 +22,7 @@ import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
 import { isErrno, readInput, writeFileWhole } from '../store/atomic-file.js';
 import type { FileInfo, Files } from '../jobs/files.js';
+import type { ExecResult } from '../sync/transport.js';
 
 import { processOutputs } from './output.js';
 
@@ -66,6 +67,30 @@ export interface Deps {
    * terminal as its stdout, and waits for it; false when it could not be started.
    */
   page(command: string, text: string): boolean;
+  /** Runs a program (sync's git) without a shell and collects its output and exit code. */
+  exec(file: string, args: readonly string[], options?: { cwd?: string; env?: Env }): Promise<ExecResult>;
+  /** This machine's name: sync's default device name. */
+  hostName(): string;
+}
+
+/** child_process, loaded only by the commands that run a program. */
+export async function execProgram(file: string, args: readonly string[], options: { cwd?: string; env?: Env } = {}): Promise<ExecResult> {
+  // Through getBuiltinModule: the bundle runs as a vm script (code cache), where import() cannot.
+  const child =
+    (process.getBuiltinModule?.('node:child_process') as typeof import('node:child_process') | undefined) ??
+    (await import('node:child_process'));
+  return new Promise((resolve) => {
+    child.execFile(
+      file,
+      [...args],
+      { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const failed = error as (Error & { code?: number | string }) | null;
+        const code = failed === null ? 0 : typeof failed.code === 'number' ? failed.code : null;
+        resolve({ code, stdout: String(stdout), stderr: failed && code === null && !stderr ? failed.message : String(stderr) });
+      },
+    );
+  });
 }
 
 /**
@@ -290,5 +315,7 @@ export function processDeps(): Deps {
     },
     terminal: processTerminal(),
     page,
+    exec: execProgram,
+    hostName: hostname,
   };
 }

@@ -16,6 +16,7 @@ import { addJobCommands } from './program-jobs.js';
 import { declareOnly } from './program-one.js';
 import { addServeCommand } from './program-serve.js';
 import { addShellCommands } from './program-shell.js';
+import { addSyncCommands } from './program-sync.js';
 import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
@@ -277,6 +278,7 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
   addJobCommands(program, invoke);
 
   addShellCommands(program, invoke);
+  addSyncCommands(program, invoke);
 
   addServeCommand(program, invoke);
 

@@ -1,6 +1,6 @@
 import { invalidInput, notFound } from './errors.js';
 
-export const JOB_TYPES = ['backup', 'summary', 'cleanup'] as const;
+export const JOB_TYPES = ['backup', 'summary', 'cleanup', 'sync'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** A scheduled job as stored; instants are stored instants (UTC, whole seconds). */

@@ -1,3 +1,4 @@
+import type { SyncSeam } from '../sync/run.js';
 import type { Job, JobType } from '../core/jobs.js';
 import type { Files } from './files.js';
 import type { Store } from '../store/store.js';
@@ -14,6 +15,8 @@ export interface RunContext {
   dataDir: string;
   /** Say what would be done and do none of it (`jobs run --dry-run`): no file written or deleted. */
   dryRun: boolean;
+  /** What a sync job needs besides (Deps' exec, env and newUid); absent where programs cannot run. */
+  sync?: Pick<SyncSeam, 'exec' | 'env' | 'newUid'>;
 }
 
 /**

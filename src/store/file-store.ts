@@ -11,6 +11,7 @@ import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
 import { jobsCodec } from './jobs-file.js';
+import { SYNC, SYNC_LOCK } from './sync-file.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
 import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
@@ -18,7 +19,7 @@ import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from
 import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled } from './digest-cache.js';
 import { emptyRoot, encodeRoot, type Root } from './schema.js';
-import type { Changes, Scope, Store } from './store.js';
+import type { Changes, Scope, Store, UpdateOptions } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
 /** The root as read, and its text (null: no store yet). */
@@ -136,7 +137,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     }
   }
 
-  async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string): Promise<void> {
+  async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string, forgetUndo = false): Promise<void> {
     const old = snapshot.root;
     const revision = old.revision + 1;
     const { months, writes } = await planMonths(
@@ -144,7 +145,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       async (key) => (await readMonth(old, key)).sessions,
     );
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
-    const history = old.undo ?? [];
+    const history = forgetUndo ? [] : (old.undo ?? []);
     const changed = markChanged(old, months, revision);
     const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
     if (writes.length === 0 && encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText) {
@@ -199,6 +200,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     scope: Scope,
     change: (data: TrackerData) => T | Promise<T>,
     describe: ((result: T) => string) | undefined,
+    options: UpdateOptions = {},
   ): Promise<T> {
     return withStoreLock(
       dir,
@@ -211,7 +213,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         const result = await change(loaded.data);
         guard.assertHeld();
         const label = describe?.(result);
-        await commit(snapshot, loaded, label, clock().toISOString()).catch((error: unknown) => {
+        await commit(snapshot, loaded, label, clock().toISOString(), options.forgetUndo).catch((error: unknown) => {
           if (error instanceof StintError || error instanceof RaceLost) throw error;
           throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
         });
@@ -299,12 +301,25 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         return { revision: root.revision, next_id: root.next_id, active: root.active, months };
       }),
 
-    update: (scope, change, describe) => retried(() => updateOnce(scope, change, describe)),
+    update: (scope, change, describe, options) => retried(() => updateOnce(scope, change, describe, options)),
 
     undo: () => retried(undoOnce),
 
     config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
     jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
+    sync: {
+      read: () => readSideFile(dir, SYNC),
+      write: async (data) => {
+        const path = join(dir, SYNC.name);
+        removeAbandonedTempFiles(path);
+        await openJson(path, SYNC.codec, 'replace', data).db.write();
+      },
+      exclusive: (work) => {
+        ensureDataDir(dir);
+        // Waits like a writer: long enough to take over the lock of a sync that was killed.
+        return withStoreLock(dir, () => work(), lock, SYNC_LOCK);
+      },
+    },
     backupTo: (target) =>
       backupStore(
         dir,

@@ -45,20 +45,22 @@ function keepFileSizeLimitAnError(): void {
   if (!process.listeners('SIGXFSZ').includes(ignore)) process.on('SIGXFSZ', ignore);
 }
 
-/** Runs `critical` while holding the data directory's exclusive, cross-process lock. */
+/** Runs `critical` while holding the data directory's exclusive, cross-process lock (or another, `name`). */
 export async function withStoreLock<T>(
   dir: string,
   critical: (guard: LockGuard) => Promise<T>,
   timing: LockTiming = LOCK_TIMING,
+  name: string = LOCK_NAME,
 ): Promise<T> {
   // Loaded here so that reading commands never pay for the locking library.
   const { default: lockfile } = await import('proper-lockfile');
   keepFileSizeLimitAnError();
-  const lockPath = join(dir, LOCK_NAME);
+  const lockPath = join(dir, name);
   let lost: Error | undefined;
   let release: () => Promise<void>;
   const attempt = (retries: ReturnType<typeof backoff> | 0) =>
-    lockfile.lock(dir, {
+    // proper-lockfile keys its locks by this path within a process: each lock needs its own.
+    lockfile.lock(name === LOCK_NAME ? dir : lockPath, {
       lockfilePath: lockPath,
       realpath: false,
       fs: lockFs,

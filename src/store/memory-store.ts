@@ -3,6 +3,7 @@ import { overlaps } from '../core/period.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
+import { emptySyncData } from '../core/sync/state.js';
 import { fileByMonth } from './layout.js';
 import type { Changes, Document, Scope, Store } from './store.js';
 
@@ -65,7 +66,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       // Nothing settled: the whole history is the newest "month".
       return { settled: null, newest: { month: 'all', value: derive(load(store.text).sessions.filter((s) => !isActive(s))) } };
     },
-    async update(scope, change, describe) {
+    async update(scope, change, describe, options) {
       const all = load(store.text);
       const before = encode(all);
       const data = inScope(all, scope);
@@ -77,6 +78,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       const sessions = [...all.sessions.filter((s) => !loaded.has(s) || left.has(s)), ...data.sessions.filter((s) => !loaded.has(s))];
       const text = encode({ next_id: data.next_id, sessions });
       if (text === before) return result;
+      if (options?.forgetUndo) history.length = 0;
       if (describe) history.push({ text: store.text, label: describe(result) });
       if (history.length > UNDO_DEPTH) history.shift();
       commit(text);
@@ -100,11 +102,23 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
     },
     config: document(defaultConfig()),
     jobs: document(emptyJobsData()),
+    sync: syncFile(),
     async backupTo() {
       throw new Error('the in-memory store has no files to back up');
     },
   };
   return store;
+}
+
+function syncFile(): Store['sync'] {
+  let value = emptySyncData();
+  return {
+    read: async () => structuredClone(value),
+    write: async (data) => {
+      value = structuredClone(data);
+    },
+    exclusive: (work) => work(),
+  };
 }
 
 /** A document held in memory: copies out, and a change that throws leaves it as it was. */

@@ -1,6 +1,7 @@
 import type { Config } from '../core/config.js';
 import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
+import type { SyncData } from '../core/sync/state.js';
 
 /**
  * Which finished sessions a command needs. The running and paused ones and the ID counter always
@@ -52,7 +53,12 @@ export interface Store {
    * edits or removes are stored wherever they belong) and returns a result; if it throws, nothing
    * is written. With `describe`, the change can be undone and is named by it: `start #5 coding`.
    */
-  update<T>(scope: Scope, change: (data: TrackerData) => T | Promise<T>, describe?: (result: T) => string): Promise<T>;
+  update<T>(
+    scope: Scope,
+    change: (data: TrackerData) => T | Promise<T>,
+    describe?: (result: T) => string,
+    options?: UpdateOptions,
+  ): Promise<T>;
   /** Reverts the last described change (up to 50 deep) and returns its name; null when none. */
   undo(): Promise<string | null>;
   /** What changed after revision `since` (0: everything): for sync and a server to catch up. */
@@ -61,8 +67,19 @@ export interface Store {
   config: Document<Config>;
   /** The scheduled jobs and their executions (jobs.json). */
   jobs: Document<JobsData>;
+  /** Sync's state (sync.json): see SyncFile. */
+  sync: SyncFile;
   /** Copies the whole store, consistent and checked, into `target` (which must not exist). */
   backupTo(target: string): Promise<{ files: number }>;
+}
+
+export interface UpdateOptions {
+  /**
+   * Clears the undo history in the same commit (sync, when changes arrive): an older change's
+   * undo would put back its months and active sessions as they were, dropping what arrived since,
+   * and the next sync would send that as deletions.
+   */
+  forgetUndo?: boolean;
 }
 
 /** How `digestSettled` reduces the older months' results, and checks a cached reduction. */
@@ -72,6 +89,19 @@ export interface Settling<T, S> {
   /** The older months' results, oldest first, into one. */
   fold(months: readonly { month: string; value: T }[]): S;
   valid(cached: unknown): boolean;
+}
+
+/**
+ * Sync's state. Only a sync writes it, always inside `exclusive` (its own lock, so a sync waiting
+ * on the network never holds up start or stop); so `write` takes no lock, and can be called
+ * from inside an `update` (the state and the sessions then change in one locked step).
+ */
+export interface SyncFile {
+  read(): Promise<SyncData>;
+  /** Durable and atomic, with a `.bak`; only inside `exclusive`. */
+  write(data: SyncData): Promise<void>;
+  /** Runs `work` holding the sync lock; another sync running is a conflict (exit 4), never a wait. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** A small JSON file beside the sessions, written under the store's lock. */

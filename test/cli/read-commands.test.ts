@@ -227,6 +227,8 @@ describe('the program', () => {
       onStop: () => () => undefined,
       page: () => false,
       terminal: { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined },
+      exec: async () => ({ code: 0, stdout: '', stderr: '' }),
+      hostName: () => 'testhost',
     };
     expect(await run(['list'], deps)).toBe(1);
     expect(out.join('')).toBe(

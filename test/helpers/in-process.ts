@@ -1,4 +1,4 @@
-import { realFiles, type Deps, type Terminal } from '../../src/cli/deps.js';
+import { execProgram, realFiles, type Deps, type Terminal } from '../../src/cli/deps.js';
 import { memoryFiles } from './memory-files.js';
 import { run } from '../../src/cli/main.js';
 import type { TrackerData } from '../../src/core/session.js';
@@ -25,6 +25,8 @@ interface HarnessOptions {
   terminal?: Terminal;
   /** The pager (Deps.page); by default none can be started, so the text is printed. */
   page?: Deps['page'];
+  /** What new uids start with (`uid-1`, …): devices of a sync test each need their own. */
+  uidPrefix?: string;
   /** The files commands and jobs see; by default an in-memory map (`files` below). */
   realFiles?: boolean;
 }
@@ -59,7 +61,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         },
         isTTY: options.isTTY ?? false,
         env: options.env ?? {},
-        newUid: () => `uid-${++uid}`,
+        newUid: () => `${options.uidPrefix ?? 'uid'}-${++uid}`,
         home: '/home/tester',
         accountHome: () => '/home/tester',
         dataDir: '/home/tester/.stint',
@@ -67,6 +69,8 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
         terminal: options.terminal ?? NOT_A_TERMINAL,
         page: options.page ?? (() => false),
         files: options.realFiles ? realFiles : memoryFiles(files),
+        exec: execProgram,
+        hostName: () => 'testhost',
       };
       const code = await run(argv, deps);
       return { code, stdout, stderr };

@@ -39,7 +39,7 @@ describe('the model of stint’s commands', () => {
     ['stop', '--as', ['completed', 'partial', 'abandoned']],
     ['report', '--by', ['task', 'tag', 'day']],
     ['export', '--format', ['json', 'csv']],
-    ['jobs add', '--type', ['backup', 'summary', 'cleanup']],
+    ['jobs add', '--type', ['backup', 'summary', 'cleanup', 'sync']],
   ])('%s %s offers its choices', (path, flag, values) => {
     const option = find(model, path).options.find((o) => o.long === flag);
     expect(option).toMatchObject({ value: 'required', source: { kind: 'choices', values } });

@@ -20,6 +20,7 @@ const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   home: ctx.deps.home,
   dataDir: ctx.deps.dataDir,
   dryRun,
+  sync: { exec: ctx.deps.exec, env: ctx.deps.env, newUid: ctx.deps.newUid },
 });
 
 const dueJobs = (now: Date) => (jobs: Job[]) =>

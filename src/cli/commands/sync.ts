@@ -1,0 +1,94 @@
+import { invalidInput } from '../../core/errors.js';
+import { syncRound } from '../../core/sync/exchange.js';
+import { decodeStamp, ZERO_HLC } from '../../core/sync/hlc.js';
+import { syncLine, syncStatusText, type SyncStatus } from '../../render/sync-text.js';
+import { runSync, type SyncSeam } from '../../sync/run.js';
+import type { Context } from '../context.js';
+import type { Deps } from '../deps.js';
+
+export interface SyncOptions {
+  git?: string;
+  folder?: string;
+  device?: string;
+}
+
+export const syncSeam = (deps: Deps): SyncSeam => ({
+  store: deps.store,
+  files: deps.files,
+  exec: deps.exec,
+  env: deps.env,
+  dataDir: deps.dataDir,
+  now: deps.now,
+  newUid: deps.newUid,
+});
+
+/** The host name as a device name: its first label, what a device name may hold. */
+export const defaultDevice = (host: string): string =>
+  host
+    .split('.')[0]
+    ?.replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '') || 'device';
+
+/** `stint sync`: set up the first time (--git / --folder), then exchange changes. */
+export async function sync(options: SyncOptions, ctx: Context): Promise<number> {
+  if (options.git !== undefined && options.folder !== undefined) throw invalidInput('Invalid options', 'give --git or --folder, not both');
+  if (options.device !== undefined && options.git === undefined && options.folder === undefined) {
+    throw invalidInput('Invalid options', '--device names this device the first time, with --git or --folder');
+  }
+  const url = options.git ?? options.folder;
+  const setup =
+    url === undefined
+      ? undefined
+      : {
+          kind: options.git !== undefined ? ('git' as const) : ('folder' as const),
+          url,
+          device: options.device ?? defaultDevice(ctx.deps.hostName()),
+        };
+  const report = await runSync(syncSeam(ctx.deps), setup);
+  if (ctx.json) ctx.printJson(report);
+  else ctx.print(syncLine(report));
+  for (const s of report.focus_conflict) {
+    ctx.warn(`focus session #${s.session_id} ${s.task} (from ${s.device}) is active with another: stop one of them`);
+  }
+  return 0;
+}
+
+const instantOf = (stamp: string): string => new Date(decodeStamp(stamp)?.ms ?? 0).toISOString().replace('.000Z', 'Z');
+
+/** `stint sync status`: what sync knows, read without changing anything. */
+export async function syncStatus(_options: object, ctx: Context): Promise<number> {
+  const state = await ctx.deps.store.sync.read();
+  if (!state.remote || !state.device)
+    throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
+  // What a sync now would send: the same round on a copy, nothing written.
+  const changes = await ctx.deps.store.changesSince(state.revision);
+  const candidates = [...changes.active, ...Object.values(changes.months).flat()];
+  const present = new Set(candidates.map((s) => s.uid));
+  const looked = new Set(['active', ...Object.keys(changes.months)]);
+  const vanished = Object.entries(state.local)
+    .filter(([uid, [, where]]) => looked.has(where) && !present.has(uid))
+    .map(([uid]) => uid);
+  const dry = syncRound({
+    device: state.device,
+    clock: (state.clock && decodeStamp(state.clock)) || { ...ZERO_HLC, device: state.device },
+    merged: structuredClone(state.merged),
+    candidates,
+    vanished,
+    incoming: [],
+    nowMs: ctx.deps.now().getTime(),
+    newUid: () => 'dry-run',
+  });
+  const status: SyncStatus = {
+    remote: state.remote,
+    device: state.device,
+    devices: Object.entries(state.devices)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, stamp]) => ({ name, last_change: stamp === null ? null : instantOf(stamp) })),
+    unsent: dry.outgoing.length + (state.outbox?.changes.length ?? 0),
+    last_sync: state.last_sync,
+    last_error: state.last_error,
+  };
+  if (ctx.json) ctx.printJson(status);
+  else ctx.print(syncStatusText(status));
+  return 0;
+}

@@ -1,0 +1,135 @@
+import type { Pause, Session, Status } from '../session.js';
+import type { Stamp } from './hlc.js';
+
+/**
+ * What a session is made of, as synced. Status, stop and pauses travel as one field (`state`):
+ * taken one by one, a stop from one device and a pause from another could make a session both
+ * completed and paused. The local `id` never travels; `updated_at` follows the winning change.
+ */
+export interface SessionState {
+  status: Status;
+  stopped_at: string | null;
+  pauses: Pause[];
+}
+
+export interface SyncedFields {
+  task: string;
+  started_at: string;
+  state: SessionState;
+  planned_seconds: number | null;
+  tags: string[];
+  note: string | null;
+  updated_at: string;
+}
+
+export type FieldName = keyof SyncedFields;
+
+export const FIELD_NAMES: readonly FieldName[] = ['task', 'started_at', 'state', 'planned_seconds', 'tags', 'note', 'updated_at'];
+
+/**
+ * One change from one device's log: a session created (every field, `create`), some of its fields
+ * changed, or the session deleted. `at` is the change's hybrid clock, unique per device.
+ */
+export type Change =
+  | { uid: string; at: Stamp; create: true; set: SyncedFields }
+  | { uid: string; at: Stamp; create?: false; set: Partial<SyncedFields> }
+  | { uid: string; at: Stamp; deleted: true };
+
+/** What all changes seen say about one session: each field's latest value and its stamp. */
+export interface Entry {
+  fields: Partial<{ [K in FieldName]: [SyncedFields[K], Stamp] }>;
+  /** The first create's stamp: its device is where the session came from. */
+  born: Stamp | null;
+  /** Set once a delete is seen: a tombstone, never lifted. */
+  deleted: Stamp | null;
+}
+
+/** uid → entry: the merged state of every session any device has told of. */
+export type Merged = Record<string, Entry>;
+
+const later = (a: Stamp, b: Stamp | null | undefined): boolean => b === null || b === undefined || a > b;
+
+/**
+ * Folds one change into the merged state; returns whether anything changed. The result depends
+ * only on the set of changes seen, not their order or repetition: every field keeps the value of
+ * its latest stamp, and a delete, once seen, wins over every edit, earlier, concurrent or later
+ * (an edit made without knowing of the delete cannot bring the session back).
+ */
+export function applyChange(merged: Merged, change: Change): boolean {
+  let entry = merged[change.uid];
+  if (!entry) {
+    entry = { fields: {}, born: null, deleted: null };
+    merged[change.uid] = entry;
+  }
+  if ('deleted' in change) {
+    if (entry.deleted !== null && entry.deleted <= change.at) return false;
+    entry.deleted = change.at;
+    return true;
+  }
+  let changed = false;
+  if (change.create === true && (entry.born === null || change.at < entry.born)) {
+    entry.born = change.at;
+    changed = true;
+  }
+  const fields = entry.fields as Record<string, [unknown, Stamp] | undefined>;
+  for (const [name, value] of Object.entries(change.set)) {
+    if (value === undefined) continue;
+    if (later(change.at, fields[name]?.[1])) {
+      fields[name] = [value, change.at];
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** The device a stamp belongs to. */
+export const stampDevice = (stamp: Stamp): string => stamp.slice(stamp.indexOf('.', stamp.indexOf('.') + 1) + 1);
+
+/** A session as every device shows it, without the local ID. */
+export type SyncedSession = Omit<Session, 'id'> & { device: string };
+
+/** The session an entry stands for; null if deleted, or not yet whole (its create not seen). */
+export function sessionOf(uid: string, entry: Entry): SyncedSession | null {
+  if (entry.deleted !== null || entry.born === null) return null;
+  const f = entry.fields;
+  if (!f.task || !f.started_at || !f.state || !f.planned_seconds || !f.tags || !f.note || !f.updated_at) return null;
+  const state = f.state[0];
+  return {
+    uid,
+    task: f.task[0],
+    started_at: f.started_at[0],
+    stopped_at: state.stopped_at,
+    status: state.status,
+    planned_seconds: f.planned_seconds[0],
+    pauses: state.pauses.map((p) => ({ ...p })),
+    tags: [...f.tags[0]],
+    note: f.note[0],
+    updated_at: f.updated_at[0],
+    device: stampDevice(entry.born),
+  };
+}
+
+/** The synced fields of a local session. */
+export function fieldsOf(session: Omit<Session, 'id'>): SyncedFields {
+  return {
+    task: session.task,
+    started_at: session.started_at,
+    state: { status: session.status, stopped_at: session.stopped_at, pauses: session.pauses.map((p) => ({ ...p })) },
+    planned_seconds: session.planned_seconds,
+    tags: [...session.tags],
+    note: session.note,
+    updated_at: session.updated_at,
+  };
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of `now` that differ from `before`. */
+export function changedFields(before: SyncedFields, now: SyncedFields): Partial<SyncedFields> {
+  const out: Partial<Record<FieldName, unknown>> = {};
+  for (const name of FIELD_NAMES) {
+    if (name !== 'updated_at' && !same(before[name], now[name])) out[name] = now[name];
+  }
+  if (Object.keys(out).length > 0) out.updated_at = now.updated_at;
+  return out as Partial<SyncedFields>;
+}

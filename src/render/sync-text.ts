@@ -1,0 +1,46 @@
+import type { RemoteKind } from '../core/sync/state.js';
+
+export interface SyncReportView {
+  device: string;
+  remote: { kind: RemoteKind; url: string };
+  sent: number;
+  received: number;
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+export interface SyncStatus {
+  remote: { kind: RemoteKind; url: string };
+  device: string;
+  devices: { name: string; last_change: string | null }[];
+  unsent: number;
+  last_sync: string | null;
+  last_error: { at: string; message: string; hint: string } | null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `Synced laptop with git <url>: 2 changes out, 3 in (1 new session, 1 updated, 0 removed).` */
+export function syncLine(r: SyncReportView): string {
+  return `Synced ${r.device} with ${r.remote.kind} ${r.remote.url}: ${plural(r.sent, 'change')} out, ${r.received} in (${plural(r.added, 'new session')}, ${r.updated} updated, ${r.removed} removed).\n`;
+}
+
+export function syncStatusText(s: SyncStatus): string {
+  const devices =
+    s.devices.length === 0
+      ? ['  (none yet)']
+      : s.devices.map((d) => `  ${d.name}${d.name === s.device ? ' (this device)' : ''}  last change ${d.last_change ?? '-'}`);
+  const error = s.last_error
+    ? [`Last error  ${s.last_error.at} ${s.last_error.message}`, `            ${s.last_error.hint}`]
+    : ['Last error  -'];
+  return `${[
+    `Remote      ${s.remote.kind} ${s.remote.url}`,
+    `Device      ${s.device}`,
+    `Last sync   ${s.last_sync ?? 'never'}`,
+    `Not sent    ${plural(s.unsent, 'change')}`,
+    ...error,
+    'Devices',
+    ...devices,
+  ].join('\n')}\n`;
+}

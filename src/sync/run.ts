@@ -1,0 +1,227 @@
+import { conflict, invalidInput, StintError } from '../core/errors.js';
+import { isActive, type Session, type TrackerData } from '../core/session.js';
+import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
+import { syncRound } from '../core/sync/exchange.js';
+import { fieldsOf, stampDevice } from '../core/sync/merge.js';
+import type { PendingApply, RemoteKind, SyncData } from '../core/sync/state.js';
+import { toStoredInstant } from '../core/time.js';
+import type { Files } from '../jobs/files.js';
+import { ACTIVE, type Store } from '../store/store.js';
+import { devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
+import { type Env, type Exec, transportFor } from './transport.js';
+
+export interface SyncSeam {
+  store: Store;
+  files: Files;
+  exec: Exec;
+  env: Env;
+  dataDir: string;
+  now(): Date;
+  newUid(): string;
+}
+
+export interface SyncSetup {
+  kind: RemoteKind;
+  url: string;
+  device: string;
+}
+
+/** What one sync did, for `stint sync` and the job's result line. */
+export interface SyncReport {
+  device: string;
+  remote: { kind: RemoteKind; url: string };
+  sent: number;
+  received: number;
+  added: number;
+  updated: number;
+  removed: number;
+  /** Focus sessions active at once after the merge (the rule allows one): reported, not dropped. */
+  focus_conflict: { uid: string; session_id: number; task: string; device: string }[];
+}
+
+const whereOf = (s: Session): string => (isActive(s) ? 'active' : s.started_at.slice(0, 7));
+
+/** Thrown inside the store's update when a command changed the store after the round read it. */
+class StoreMoved extends Error {}
+
+/** `stint sync`: the first time with `setup`, then as configured. One sync at a time (sync.lock). */
+export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> {
+  return seam.store.sync.exclusive(async () => {
+    const state = await seam.store.sync.read();
+    if (setup) adopt(state, setup);
+    if (!state.remote || !state.device) {
+      throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
+    }
+    const { remote, device } = state;
+    try {
+      const transport = transportFor(remote.kind, remote.url, { ...seam, device });
+      if (setup && remote.kind === 'folder' && !seam.files.info(remote.url, true)) seam.files.makeDir(remote.url);
+      const root = await transport.open();
+      if (setup && (await seam.store.sync.read()).device === null) {
+        if (devicesIn(seam.files, root).includes(device)) {
+          throw conflict(
+            'Device name taken',
+            `a device named ${device} already syncs through ${remote.url}; choose another with --device <name>`,
+          );
+        }
+        registerDevice(seam.files, root, device, toStoredInstant(seam.now()));
+      }
+      if (state.pending) await finishPending(seam.store, state, state.pending);
+      if (state.outbox) {
+        writeSegment(seam.files, root, device, state.outbox.name, state.outbox.changes);
+        await transport.publish(`stint: ${device}`);
+        state.outbox = null;
+      }
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const report = await round(seam, state, root, device);
+          const outbox = state.outbox as SyncData['outbox'];
+          if (outbox) {
+            writeSegment(seam.files, root, device, outbox.name, outbox.changes);
+            state.devices[device] = outbox.name.slice(0, -'.json'.length);
+            await transport.publish(`stint: ${device}, ${report.sent} changes`);
+            state.outbox = null;
+          }
+          state.last_sync = toStoredInstant(seam.now());
+          state.last_error = null;
+          await seam.store.sync.write(state);
+          return { ...report, device, remote };
+        } catch (error) {
+          if (!(error instanceof StoreMoved) || attempt >= 5) throw error;
+          Object.assign(state, await seam.store.sync.read());
+        }
+      }
+    } catch (error) {
+      if (error instanceof StintError && error.code === 'store') {
+        const latest = await seam.store.sync.read();
+        if (latest.device !== null) {
+          latest.last_error = { at: toStoredInstant(seam.now()), message: `${error.title}: ${error.message}`, hint: hintFor(remote.kind) };
+          await seam.store.sync.write(latest);
+        }
+      }
+      throw error;
+    }
+  });
+}
+
+const hintFor = (kind: RemoteKind) =>
+  kind === 'git'
+    ? 'check that the remote answers (git ls-remote <url>) and that you may push, then run stint sync again'
+    : 'check that the folder is there and writable, then run stint sync again';
+
+function adopt(state: SyncData, setup: SyncSetup): void {
+  if (!DEVICE_PATTERN.test(setup.device)) {
+    throw invalidInput('Invalid device name', `'${setup.device}': use letters, digits, '.', '_' and '-' (up to 63)`);
+  }
+  if (state.remote && (state.remote.url !== setup.url || state.remote.kind !== setup.kind)) {
+    throw conflict(
+      'Already syncing',
+      `this store syncs with ${state.remote.kind} ${state.remote.url}; run stint sync without --${setup.kind}`,
+    );
+  }
+  if (state.device && state.device !== setup.device) {
+    throw conflict('Already syncing', `this store syncs as ${state.device}; run stint sync without --device`);
+  }
+  state.remote = { kind: setup.kind, url: setup.url };
+  state.device = state.device ?? setup.device;
+}
+
+/** One exchange: local changes since the last sync out, everything new in, the store made to match. */
+async function round(seam: SyncSeam, state: SyncData, root: string, device: string): Promise<Omit<SyncReport, 'device' | 'remote'>> {
+  const changes = await seam.store.changesSince(state.revision);
+  const candidates = [...changes.active, ...Object.values(changes.months).flat()];
+  const present = new Set(candidates.map((s) => s.uid));
+  const looked = new Set(['active', ...Object.keys(changes.months)]);
+  const vanished = Object.entries(state.local)
+    .filter(([uid, [, where]]) => looked.has(where) && !present.has(uid))
+    .map(([uid]) => uid);
+  const incoming = readIncoming(seam.files, root, device, state.seen);
+  const clock: Hlc = (state.clock && decodeStamp(state.clock)) || { ms: 0, counter: 0, device };
+  const result = syncRound({
+    device,
+    clock: { ...clock, device },
+    merged: state.merged,
+    candidates,
+    vanished,
+    incoming: incoming.changes,
+    nowMs: seam.now().getTime(),
+    newUid: seam.newUid,
+  });
+  for (const s of candidates) state.local[s.uid] = [s.id, whereOf(s)];
+  for (const uid of vanished) delete state.local[uid];
+  state.clock = encodeStamp(result.clock);
+  state.seen = incoming.seen;
+  for (const name of devicesIn(seam.files, root)) state.devices[name] = incoming.latest[name] ?? state.devices[name] ?? null;
+  const last = result.outgoing.at(-1);
+  state.outbox = last ? { name: `${last.at}.json`, changes: result.outgoing } : null;
+  const pending: PendingApply = { revision: changes.revision, renamed: result.renamed, apply: result.apply };
+  const counts = await applyToStore(seam.store, state, pending, changes.revision, result.received > 0);
+  // Reported at every sync while it lasts, not only the one that made it: nothing is dropped.
+  const focus = (await seam.store.read(ACTIVE)).sessions.filter((s) => isActive(s) && s.planned_seconds !== null);
+  const focus_conflict =
+    focus.length > 1
+      ? focus.map((s) => ({ uid: s.uid, session_id: s.id, task: s.task, device: stampDevice(state.merged[s.uid]?.born ?? '..') }))
+      : [];
+  return { sent: result.outgoing.length, received: result.received, ...counts, focus_conflict };
+}
+
+/**
+ * Makes the store match the merge, in one locked commit that also writes sync.json (with the
+ * merge recorded as pending, so a kill after it is finished by the next sync). Refused with
+ * StoreMoved if a command changed the store since the round read it: the round is done again.
+ */
+async function applyToStore(store: Store, state: SyncData, pending: PendingApply, revision: number | null, arrived = true) {
+  const ids = [...pending.apply.map((a) => a.uid), ...pending.renamed.map((r) => r.from)].flatMap((uid) => {
+    const place = state.local[uid];
+    return place ? [place[0]] : [];
+  });
+  const counts = { added: 0, updated: 0, removed: 0 };
+  const touches = pending.apply.length > 0 || pending.renamed.length > 0;
+  const scope = revision === null ? { kind: 'all' as const } : { kind: 'ids' as const, ids };
+  const change = async (data: TrackerData) => {
+    if (revision !== null && (await store.changesSince(revision)).revision !== revision) throw new StoreMoved();
+    state.pending = pending;
+    await store.sync.write(state);
+    const byUid = new Map(data.sessions.map((s) => [s.uid, s]));
+    for (const { from, to } of pending.renamed) {
+      const s = byUid.get(from);
+      if (!s) continue;
+      s.uid = to;
+      byUid.delete(from);
+      byUid.set(to, s);
+    }
+    for (const { uid, session } of pending.apply) {
+      const local = byUid.get(uid);
+      if (session === null) {
+        if (local) data.sessions.splice(data.sessions.indexOf(local), 1);
+        if (local) counts.removed += 1;
+        delete state.local[uid];
+        continue;
+      }
+      const { device: _origin, ...fields } = session;
+      if (local) {
+        if (JSON.stringify(fieldsOf(local)) !== JSON.stringify(fieldsOf(fields))) counts.updated += 1;
+        Object.assign(local, fields, { pauses: fields.pauses.map((p) => ({ ...p })), tags: [...fields.tags] });
+        state.local[uid] = [local.id, whereOf(local)];
+      } else {
+        const added: Session = { id: data.next_id, ...fields };
+        data.next_id += 1;
+        data.sessions.push(added);
+        counts.added += 1;
+        state.local[uid] = [added.id, whereOf(added)];
+      }
+    }
+    for (const { from } of pending.renamed) delete state.local[from];
+  };
+  // Only what arrived could be dropped by an older change's undo; sending alone keeps the history.
+  if (touches) await store.update(scope, change, undefined, { forgetUndo: arrived });
+  state.pending = null;
+  state.revision = pending.revision;
+  await store.sync.write(state);
+  return counts;
+}
+
+/** A sync killed after recording its merge: the store is brought to match it (idempotent). */
+async function finishPending(store: Store, state: SyncData, pending: PendingApply): Promise<void> {
+  await applyToStore(store, state, pending, null);
+}

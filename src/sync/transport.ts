@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import { storeError } from '../core/errors.js';
+import type { RemoteKind } from '../core/sync/state.js';
+import type { Files } from '../jobs/files.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ExecResult {
+  /** Null when a signal ended it. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export type Exec = (file: string, args: readonly string[], options?: { cwd?: string; env?: Env }) => Promise<ExecResult>;
+
+/** What carries the shared root between devices. */
+export interface Transport {
+  /** Brings the shared root up to date and returns its path; throws with the reason (exit 1). */
+  open(): Promise<string>;
+  /** Hands on what this device wrote under its folder. */
+  publish(message: string): Promise<void>;
+}
+
+export interface TransportSeam {
+  files: Files;
+  exec: Exec;
+  env: Env;
+  dataDir: string;
+  device: string;
+}
+
+/** The clone of a git remote lives in the data directory. */
+export const GIT_CLONE_DIR = 'sync-git';
+
+export function transportFor(kind: RemoteKind, url: string, seam: TransportSeam): Transport {
+  return kind === 'git' ? gitTransport(url, seam) : folderTransport(url, seam.files);
+}
+
+/** A folder that Syncthing, Dropbox or a share replicates: nothing to do but write into it. */
+function folderTransport(path: string, files: Files): Transport {
+  return {
+    async open() {
+      const info = files.info(path, true);
+      if (info?.kind !== 'directory') {
+        throw storeError('Sync folder missing', `${path} is not a folder; mount or create it, then run stint sync again`);
+      }
+      return path;
+    },
+    async publish() {},
+  };
+}
+
+const PUSH_ATTEMPTS = 5;
+
+/**
+ * A git remote through the system's git: each device commits only its own files, so a rebase
+ * onto what others pushed never conflicts; a rejected push is fetched, rebased and tried again.
+ * A sync killed at any instant leaves at worst an index lock, a rebase under way or uncommitted
+ * files of this device, which `open` clears or commits before anything else.
+ */
+function gitTransport(url: string, seam: TransportSeam): Transport {
+  const { files, exec, device } = seam;
+  const clone = join(seam.dataDir, GIT_CLONE_DIR);
+  const env = { ...seam.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const identity = ['-c', `user.name=stint on ${device}`, '-c', `user.email=${device}@stint.invalid`, '-c', 'commit.gpgsign=false'];
+
+  async function git(args: readonly string[], what = args[0]): Promise<string> {
+    const result = await exec('git', ['-C', clone, ...identity, ...args], { env });
+    if (result.code !== 0) {
+      const reason = result.stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ') || `exit ${result.code}`;
+      throw storeError('Sync failed', `git ${what}: ${reason}`);
+    }
+    return result.stdout;
+  }
+  const ok = async (args: readonly string[]) => (await exec('git', ['-C', clone, ...identity, ...args], { env })).code === 0;
+  const remoteBranch = () => ok(['rev-parse', '--verify', '-q', 'refs/remotes/origin/stint']);
+
+  async function commitOwn(message: string): Promise<void> {
+    if (!files.info(join(clone, 'devices', device))) return;
+    await git(['add', '-A', '--', `devices/${device}`]);
+    if (!(await ok(['diff', '--cached', '--quiet']))) await git(['commit', '-q', '-m', message]);
+  }
+
+  async function catchUp(): Promise<void> {
+    await git(['fetch', '-q', 'origin']);
+    if (await remoteBranch()) await git(['rebase', '-q', 'refs/remotes/origin/stint']);
+  }
+
+  return {
+    async open() {
+      if (files.info(join(clone, '.git'), false)?.kind !== 'directory') {
+        files.removeTree(clone); // a clone killed half-way
+        const result = await exec('git', ['clone', '-q', '--no-checkout', url, clone], { env });
+        if (result.code !== 0) {
+          files.removeTree(clone);
+          throw storeError('Sync failed', `git clone: ${result.stderr.trim().split('\n').slice(-2).join('; ')}`);
+        }
+        if (await remoteBranch()) await git(['checkout', '-q', '-B', 'stint', 'refs/remotes/origin/stint']);
+        else await git(['symbolic-ref', 'HEAD', 'refs/heads/stint']);
+      }
+      if (files.info(join(clone, '.git', 'index.lock'))) files.removeFile(join(clone, '.git', 'index.lock'));
+      for (const dir of ['rebase-merge', 'rebase-apply']) {
+        if (files.info(join(clone, '.git', dir))) {
+          if (!(await ok(['rebase', '--abort']))) files.removeTree(join(clone, '.git', dir));
+        }
+      }
+      await commitOwn(`stint: ${device} (recovered)`);
+      await catchUp();
+      return clone;
+    },
+    async publish(message) {
+      await commitOwn(message);
+      for (let attempt = 1; ; attempt += 1) {
+        const pushed = await exec('git', ['-C', clone, 'push', '-q', 'origin', 'HEAD:refs/heads/stint'], { env });
+        if (pushed.code === 0) return;
+        if (attempt >= PUSH_ATTEMPTS) {
+          throw storeError('Sync failed', `git push: ${pushed.stderr.trim().split('\n').slice(-2).join('; ')}`);
+        }
+        await catchUp();
+      }
+    },
+  };
+}

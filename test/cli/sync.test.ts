@@ -1,0 +1,113 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { harness } from '../helpers/in-process.js';
+import { useWorkDir } from '../helpers/spawn.js';
+
+let work = '';
+useWorkDir('stint-sync-cli-', (dir) => (work = dir));
+
+let devices = 0;
+function device(now = '2026-03-02T10:00:00Z') {
+  devices += 1;
+  return harness({ now, realFiles: true, uidPrefix: `d${devices}` });
+}
+
+test.each([
+  [['sync'], 'stint: Sync not set up: run stint sync --git <url> or stint sync --folder <path> first\n'],
+  [['sync', 'status'], 'stint: Sync not set up: run stint sync --git <url> or stint sync --folder <path> first\n'],
+  [['sync', '--git', 'x', '--folder', 'y'], 'stint: Invalid options: give --git or --folder, not both\n'],
+  [['sync', '--device', 'laptop'], 'stint: Invalid options: --device names this device the first time, with --git or --folder\n'],
+  [
+    ['sync', '--folder', '/tmp', '--device', '-bad'],
+    "stint: Invalid device name: '-bad': use letters, digits, '.', '_' and '-' (up to 63)\n",
+  ],
+])('%j is refused with exit 2, nothing written', async (argv, stderr) => {
+  const h = device();
+  const result = await h.run(...argv);
+  expect(result).toEqual({ code: 2, stdout: '', stderr });
+  expect(await h.store.sync.read()).toMatchObject({ device: null, remote: null });
+});
+
+test('the host name is the default device name; a second setup with another remote is refused', async () => {
+  const shared = join(work, 'shared');
+  const h = device();
+  expect((await h.run('sync', '--folder', shared)).stdout).toMatch(/^Synced testhost with folder /);
+  const again = await h.run('sync', '--folder', join(work, 'other'));
+  expect(again.code).toBe(4);
+  expect(again.stderr).toMatch(/^stint: Already syncing: this store syncs with folder /);
+});
+
+test('a sync job syncs on its schedule; a merge that makes two focus sessions active is reported', async () => {
+  const shared = join(work, 'shared');
+  mkdirSync(shared);
+  const [a, b] = [device(), device()];
+  await a.run('start', 'deep-work', '--for', '25m');
+  await b.run('start', 'writing', '--for', '45m');
+  expect((await a.run('sync', '--folder', shared, '--device', 'a')).code).toBe(0);
+  expect((await b.run('sync', '--folder', shared, '--device', 'b')).code).toBe(0);
+  expect((await a.run('jobs', 'add', 'hourly', '--type', 'sync', '--cron', '@hourly')).code).toBe(0);
+  const ran = await a.run('jobs', 'run', '1');
+  expect(ran.code).toBe(0);
+  expect(ran.stdout).toMatch(/Synced a with folder .*1 new session.*Focus conflict: #1 deep-work, #2 writing are both active\./);
+  const synced = await b.run('sync');
+  expect(synced.stderr).toMatch(/warning: focus session #1 writing \(from b\) is active with another/);
+  const direct = await a.run('sync', '--json');
+  expect(JSON.parse(direct.stdout).focus_conflict.map((s: { task: string; device: string }) => [s.task, s.device])).toEqual([
+    ['deep-work', 'a'],
+    ['writing', 'b'],
+  ]);
+  expect((await a.run('sync')).stderr).toMatch(/warning: focus session #1 deep-work \(from a\) is active with another/);
+});
+
+test('sync status: remote, device, devices seen, what is not sent yet, the last sync', async () => {
+  const shared = join(work, 'shared');
+  const [a, b] = [device(), device()];
+  await a.run('sync', '--folder', shared, '--device', 'a');
+  await b.run('sync', '--folder', shared, '--device', 'b');
+  await a.run('start', 'coding');
+  await a.run('sync');
+  await b.run('add', 'meeting', '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z');
+  const status = await b.run('sync', 'status', '--json');
+  expect(JSON.parse(status.stdout)).toEqual({
+    remote: { kind: 'folder', url: shared },
+    device: 'b',
+    devices: [
+      { name: 'a', last_change: null },
+      { name: 'b', last_change: null },
+    ],
+    unsent: 1,
+    last_sync: '2026-03-02T10:00:00Z',
+    last_error: null,
+  });
+  await b.run('sync');
+  const after = JSON.parse((await b.run('sync', 'status', '--json')).stdout);
+  expect(after.unsent).toBe(0);
+  expect(after.devices.map((d: { name: string; last_change: string | null }) => [d.name, d.last_change !== null])).toEqual([
+    ['a', true],
+    ['b', true],
+  ]);
+});
+
+test.each([
+  ['not JSON', '{"version":1,'],
+  [
+    'a change stamped by another device',
+    JSON.stringify({ version: 1, changes: [{ uid: 'x', at: '001772359200000.000000.a', deleted: true }] }),
+  ],
+  ['a bad field', JSON.stringify({ version: 1, changes: [{ uid: 'x', at: '001772359200000.000000.b', set: { task: 7 } }] })],
+  ['an unknown field', JSON.stringify({ version: 1, changes: [{ uid: 'x', at: '001772359200000.000000.b', set: { colour: 'red' } }] })],
+  ['a newer version', JSON.stringify({ version: 2, changes: [] })],
+])('a log segment with %s stops the sync (exit 1), the store unchanged', async (_what, text) => {
+  const shared = join(work, 'shared');
+  const [a, b] = [device(), device()];
+  await a.run('start', 'coding');
+  await a.run('sync', '--folder', shared, '--device', 'a');
+  await b.run('sync', '--folder', shared, '--device', 'b');
+  writeFileSync(join(shared, 'devices', 'b', 'log', '001772359200000.000000.b.json'), text);
+  const before = a.store.text;
+  const result = await a.run('sync');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^stint: Bad sync log: .*001772359200000\.000000\.b\.json: /);
+  expect(a.store.text).toBe(before);
+});

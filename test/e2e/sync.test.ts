@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { seeded } from '../helpers/seeded.js';
+import { snapshotDir, spawnStint, stint, useWorkDir } from '../helpers/spawn.js';
+
+// Two and three devices (STINT_HOMEs) syncing through a bare git repository and a plain folder:
+// SPEC's scenarios, a sync killed at random instants, an unreachable remote.
+
+let work = '';
+useWorkDir('stint-sync-', (dir) => (work = dir));
+
+const NOW = '2026-03-02T10:00:00Z';
+/** git never reads the user's configuration here, and commits as a test identity. */
+const GIT_ENV = {
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'stint test',
+  GIT_AUTHOR_EMAIL: 'test@stint.invalid',
+  GIT_COMMITTER_NAME: 'stint test',
+  GIT_COMMITTER_EMAIL: 'test@stint.invalid',
+};
+
+/** A killed sync's lock is taken over after 2 s instead of 5. */
+const FAST_STALE = { STINT_LOCK_STALE_MS: '2000' };
+
+const home = (device: string) => join(work, device);
+const on = (device: string, ...args: string[]) => stint(args, { home: home(device), now: NOW, env: { ...GIT_ENV, ...FAST_STALE } });
+const sessions = async (device: string) => {
+  const listed = JSON.parse((await on(device, 'list', '--json')).stdout) as { sessions: Record<string, unknown>[] };
+  return listed.sessions
+    .map(({ session_id: _id, ...rest }) => rest)
+    .sort((a, b) => String(a.started_at).localeCompare(String(b.started_at)) || String(a.task_name).localeCompare(String(b.task_name)));
+};
+
+type Kind = 'git' | 'folder';
+
+function remote(kind: Kind): string {
+  if (kind === 'folder') return join(work, 'shared');
+  const url = join(work, 'remote.git');
+  execFileSync('git', ['init', '-q', '--bare', url], { env: { ...process.env, ...GIT_ENV } });
+  return url;
+}
+
+async function join3(kind: Kind, devices: string[]): Promise<void> {
+  const url = remote(kind);
+  for (const device of devices) {
+    const joined = await on(device, 'sync', `--${kind}`, url, '--device', device);
+    expect(joined.stderr).toBe('');
+    expect(joined.code).toBe(0);
+  }
+}
+
+/** Everyone syncs in turn, then all but the last again: what one sent, all have. */
+async function syncAll(devices: string[]): Promise<void> {
+  for (const turn of [devices, devices.slice(0, -1)]) {
+    for (const device of turn) {
+      const result = await on(device, 'sync');
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    }
+  }
+}
+
+describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
+  test('rename on A and a note on B both survive; every device shows the same', async () => {
+    await on('a', 'start', 'coding');
+    await join3(kind, ['a', 'b', 'c']);
+    await syncAll(['a', 'b', 'c']);
+    await on('a', 'edit', '1', '--task', 'writing');
+    await on('b', 'edit', '1', '--note', 'chapter 2');
+    await syncAll(['a', 'b', 'c']);
+    const a = await sessions('a');
+    expect(a).toMatchObject([{ task_name: 'writing', note: 'chapter 2', status: 'running' }]);
+    expect(await sessions('b')).toEqual(a);
+    expect(await sessions('c')).toEqual(a);
+  }, 240_000);
+
+  test('rm on A never comes back, even edited on B meanwhile', async () => {
+    await on('a', 'add', 'meeting', '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z');
+    await join3(kind, ['a', 'b']);
+    await syncAll(['a', 'b']);
+    expect(await sessions('b')).toHaveLength(1);
+    await on('a', 'rm', '1');
+    await on('b', 'edit', '1', '--note', 'edited after the rm');
+    await syncAll(['a', 'b']);
+    expect(await sessions('a')).toEqual([]);
+    expect(await sessions('b')).toEqual([]);
+  }, 240_000);
+
+  test('two running timers from two devices both stay; an arrival takes the next free ID', async () => {
+    await on('a', 'start', 'coding');
+    await on('b', 'start', 'email');
+    await join3(kind, ['a', 'b']);
+    await syncAll(['a', 'b']);
+    const a = await sessions('a');
+    expect(a.map((s) => [s.task_name, s.status])).toEqual([
+      ['coding', 'running'],
+      ['email', 'running'],
+    ]);
+    expect(await sessions('b')).toEqual(a);
+    const ids = JSON.parse((await on('a', 'list', '--json')).stdout).sessions.map((s: { session_id: number; task_name: string }) => [
+      s.session_id,
+      s.task_name,
+    ]);
+    expect(ids).toEqual([
+      [1, 'coding'],
+      [2, 'email'],
+    ]);
+  }, 240_000);
+
+  test('undo travels as a new change', async () => {
+    await join3(kind, ['a', 'b']);
+    await on('a', 'start', 'coding');
+    await on('a', 'stop');
+    await syncAll(['a', 'b']);
+    expect(await sessions('b')).toMatchObject([{ status: 'completed' }]);
+    expect((await on('a', 'undo')).code).toBe(0);
+    await syncAll(['a', 'b']);
+    expect(await sessions('b')).toMatchObject([{ status: 'running', stopped_at: null }]);
+  }, 240_000);
+
+  test('killed at random instants, a sync run again converges', async ({ onTestFailed }) => {
+    const random = seeded(onTestFailed);
+    await on('a', 'start', 'coding');
+    await on('b', 'add', 'review', '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z');
+    await join3(kind, ['a', 'b']);
+    for (let i = 0; i < 6; i += 1) {
+      const device = i % 2 === 0 ? 'a' : 'b';
+      await on(device, 'add', `task${i}`, '--from', `2026-03-01T1${i}:00:00Z`, '--to', `2026-03-01T1${i}:30:00Z`);
+      const { child, done } = spawnStint(['sync'], { home: home(device), now: NOW, env: { ...GIT_ENV, ...FAST_STALE } });
+      setTimeout(() => child.kill('SIGKILL'), random.int(0, 400));
+      await done;
+    }
+    await syncAll(['a', 'b']);
+    const a = await sessions('a');
+    expect(a.map((s) => s.task_name).sort()).toEqual(['coding', 'review', 'task0', 'task1', 'task2', 'task3', 'task4', 'task5']);
+    expect(await sessions('b')).toEqual(a);
+  }, 240_000);
+});
+
+test("an unreachable git remote: exit 1 with git's reason, the store byte for byte unchanged", { timeout: 120_000 }, async () => {
+  await on('a', 'start', 'coding');
+  const before = snapshotDir(home('a'));
+  const first = await on('a', 'sync', '--git', join(work, 'nowhere.git'), '--device', 'a');
+  expect(first.code).toBe(1);
+  expect(first.stderr).toMatch(/^stint: Sync failed: git clone: .*(does not exist|not a git repository|Could not read)/);
+  expect(snapshotDir(home('a'))).toEqual(before);
+
+  // Set up, then the remote goes away: the sessions stay as they are, status tells what to do.
+  const url = remote('git');
+  expect((await on('a', 'sync', '--git', url, '--device', 'a')).code).toBe(0);
+  execFileSync('mv', [url, `${url}.gone`]);
+  const sessionsBefore = snapshotDir(home('a'));
+  const later = await on('a', 'sync');
+  expect(later.code).toBe(1);
+  expect(later.stderr).toMatch(/^stint: Sync failed: git fetch: /);
+  const after = snapshotDir(home('a'));
+  for (const [file, bytes] of Object.entries(sessionsBefore)) {
+    if (file === 'state.json' || file.startsWith('sessions/')) expect(after[file]).toBe(bytes);
+  }
+  const status = JSON.parse((await on('a', 'sync', 'status', '--json')).stdout);
+  expect(status.last_error.message).toMatch(/git fetch/);
+  expect(status.last_error.hint).toMatch(/run stint sync again/);
+});
+
+test('a second device with the same name is refused', { timeout: 120_000 }, async () => {
+  const url = remote('folder');
+  mkdirSync(url, { recursive: true });
+  expect((await on('a', 'sync', '--folder', url, '--device', 'laptop')).code).toBe(0);
+  const twin = await on('b', 'sync', '--folder', url, '--device', 'laptop');
+  expect(twin.code).toBe(4);
+  expect(twin.stderr).toMatch(/^stint: Device name taken: /);
+});
