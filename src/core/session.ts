@@ -23,6 +23,11 @@ export interface Session {
   tags: string[];
   note: string | null;
   updated_at: string;
+  /**
+   * The device the session was created on, once a sync has seen it (the same on every device, so
+   * they show the same sessions field for field); absent in a store that never synced.
+   */
+  device?: string;
 }
 
 /** Everything the tracker knows: the sessions and the ID counter that is never wound back. */

@@ -44,6 +44,6 @@ export function sessionCsvRow(session: Session, now: Date, iso: LocalIso): CsvVa
   const view = sessionJson(session, now, iso);
   return SESSION_CSV_HEADER.map((column) => {
     const value = view[column];
-    return Array.isArray(value) ? value.join(';') : value;
+    return Array.isArray(value) ? value.join(';') : (value ?? null);
   });
 }

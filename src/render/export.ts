@@ -26,7 +26,7 @@ export function exportCsvLine(session: Session, now: Date, iso: LocalIso): strin
   const values: CsvValue[] = EXPORT_CSV_HEADER.map((column) => {
     if (column === 'tags') return view.tags.join(';');
     if (column === 'pauses') return view.pauses.map((p) => `${p.started_at}/${p.ended_at ?? ''}`).join(';');
-    return view[column];
+    return view[column] ?? null;
   });
   return csvLine(values);
 }

@@ -16,6 +16,8 @@ export interface SessionJson {
   paused_seconds: number;
   tags: string[];
   note: string | null;
+  /** Where the session was created, once synced (see Session.device). */
+  device?: string;
 }
 
 export interface PauseJson {
@@ -49,6 +51,7 @@ export function sessionJson(session: Session, now: Date, iso: LocalIso = makeLoc
     paused_seconds: pausedSeconds(session, now),
     tags: [...session.tags],
     note: session.note,
+    ...(session.device === undefined ? {} : { device: session.device }),
   };
 }
 
@@ -88,7 +91,8 @@ export function sessionJsonText(session: Session, now: Date, iso: LocalIso): str
     `"started_at":"${iso(session.started_at)}","stopped_at":${stopped},` +
     `"duration_seconds":${durationSeconds(session, now)},"status":"${session.status}",` +
     `"planned_seconds":${session.planned_seconds ?? 'null'},"paused_seconds":${pausedSeconds(session, now)},` +
-    `"tags":${JSON.stringify(session.tags)},"note":${JSON.stringify(session.note)}}`
+    `"tags":${JSON.stringify(session.tags)},"note":${JSON.stringify(session.note)}` +
+    `${session.device === undefined ? '' : `,"device":${JSON.stringify(session.device)}`}}`
   );
 }
 

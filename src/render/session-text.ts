@@ -56,9 +56,11 @@ function focusText(session: Session, now: Date): string {
 
 /**
  * The `status` lines, one a session, in columns: `▶ #2 coding  0:42:05  since 14:30`, plus a focus
- * session's progress.
+ * session's progress. When the sessions were started on more than one device (they arrived by
+ * sync), each line says where: `on laptop`.
  */
 export function activeLines(sessions: readonly Session[], now: Date, palette: Palette): string[] {
+  const devices = new Set(sessions.map((s) => s.device));
   const rows = sessions.map((session) => {
     const marker = session.status === 'paused' ? '⏸' : '▶';
     const pausedAt = session.pauses.at(-1)?.started_at;
@@ -67,11 +69,12 @@ export function activeLines(sessions: readonly Session[], now: Date, palette: Pa
         ? `paused since ${formatInstant(pausedAt, now)}`
         : `since ${formatInstant(session.started_at, now)}`;
     const focus = session.planned_seconds === null ? '' : `  focus ${formatSpan(session.planned_seconds)}: ${focusText(session, now)}`;
+    const where = devices.size > 1 ? `  on ${session.device ?? 'this device'}` : '';
     return [
       `${palette.status(session.status, marker)} #${session.id}`,
       palette.bold(session.task),
       formatClock(durationSeconds(session, now)),
-      `${palette.dim(since)}${focus}`,
+      `${palette.dim(since)}${focus}${palette.dim(where)}`,
     ];
   });
   return table(ACTIVE_COLUMNS, rows);

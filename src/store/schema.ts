@@ -246,6 +246,7 @@ function sessionProblem(value: unknown, nextId: number): string | null {
   }
   if (!Array.isArray(pauses)) return 'invalid "pauses"';
   if (!Array.isArray(tags)) return 'invalid "tags"';
+  if (value.device !== undefined && (typeof value.device !== 'string' || value.device === '')) return 'invalid "device"';
   return null;
 }
 

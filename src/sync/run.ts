@@ -198,7 +198,8 @@ async function applyToStore(store: Store, state: SyncData, pending: PendingApply
         delete state.local[uid];
         continue;
       }
-      const { device: _origin, ...fields } = session;
+      // The origin (the device the session was born on) is stored too: status names it.
+      const fields = session;
       if (local) {
         if (JSON.stringify(fieldsOf(local)) !== JSON.stringify(fieldsOf(fields))) counts.updated += 1;
         Object.assign(local, fields, { pauses: fields.pauses.map((p) => ({ ...p })), tags: [...fields.tags] });

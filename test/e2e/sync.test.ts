@@ -108,6 +108,11 @@ describe.each<Kind>(['folder', 'git'])('sync through a %s', (kind) => {
       [1, 'coding'],
       [2, 'email'],
     ]);
+    // Each says where it was started: in the JSON (the same on every device) and in status.
+    expect(a.map((s) => s.device)).toEqual(['a', 'b']);
+    const status = (await on('b', 'status')).stdout;
+    expect(status).toMatch(/#\d+ +coding .*on a$/m);
+    expect(status).toMatch(/#\d+ +email .*on b$/m);
   }, 240_000);
 
   test('undo travels as a new change', async () => {

@@ -128,6 +128,21 @@ describe('the tables of list, status and jobs list', () => {
     ]);
   });
 
+  test('status: sessions started on different devices (synced) say where; one device says nothing', () => {
+    const running = (id: number, task: string, device?: string) =>
+      makeSession({ id, task, started_at: '2026-01-15T12:00:00Z', stopped_at: null, status: 'running', ...(device ? { device } : {}) });
+    const now = at('2026-01-15T14:00:00Z');
+    expect(activeLines([running(1, 'coding', 'laptop'), running(2, 'email', 'desk'), running(3, 'review')], now, PLAIN)).toEqual([
+      '▶ #1 coding  2:00:00  since 13:00  on laptop',
+      '▶ #2 email   2:00:00  since 13:00  on desk',
+      '▶ #3 review  2:00:00  since 13:00  on this device',
+    ]);
+    expect(activeLines([running(1, 'coding', 'laptop'), running(2, 'email', 'laptop')], now, PLAIN)).toEqual([
+      '▶ #1 coding  2:00:00  since 13:00',
+      '▶ #2 email   2:00:00  since 13:00',
+    ]);
+  });
+
   test('jobs list: one job a line, in columns', () => {
     const job = (job_id: number, name: string, type: JobJson['type'], schedule: string, enabled: boolean): JobJson => ({
       job_id,

@@ -45,6 +45,8 @@ describe('the root is checked, and refused when in doubt', () => {
   test.each([
     ['bad status', { status: 'done' }, /index 0: invalid "status"/],
     ['bad start', { started_at: 'yesterday' }, /index 0: invalid "started_at"/],
+    ['device that is not a name', { device: 7 }, /index 0: invalid "device"/],
+    ['empty device', { device: '' }, /index 0: invalid "device"/],
     ['ID at or above the counter', { id: 9 }, /"id" 9 is not below "next_id" 2/],
   ])('refuses a session with a %s', (_name, override, why) => {
     const session = { ...makeSession({ id: 1, status: 'running', stopped_at: null }), ...override };
