@@ -20,6 +20,8 @@ export const SESSION_SCHEMA = {
     paused_seconds: { type: 'integer', minimum: 0 },
     tags: { type: 'array', items: { type: 'string' } },
     note: nullable('string'),
+    /** Only once synced: the device the session was created on. */
+    device: { type: 'string' },
   },
 } as const;
 

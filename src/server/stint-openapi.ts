@@ -23,18 +23,23 @@ const object = (properties: Record<string, unknown>, optional: readonly string[]
 });
 
 export const STINT_SCHEMAS: OpenApiSchemas = {
-  StintSession: object({
-    session_id: { type: 'integer', minimum: 1 },
-    task_name: str,
-    started_at: time,
-    stopped_at: nullable(time),
-    duration_seconds: int,
-    status: { enum: [...STATUSES] },
-    planned_seconds: nullable(int),
-    paused_seconds: int,
-    tags: { type: 'array', items: str },
-    note: nullable(str),
-  }),
+  StintSession: object(
+    {
+      session_id: { type: 'integer', minimum: 1 },
+      task_name: str,
+      started_at: time,
+      stopped_at: nullable(time),
+      duration_seconds: int,
+      status: { enum: [...STATUSES] },
+      planned_seconds: nullable(int),
+      paused_seconds: int,
+      tags: { type: 'array', items: str },
+      note: nullable(str),
+      // Only once synced: the device the session was created on.
+      device: str,
+    },
+    ['device'],
+  ),
   StintSessionList: object({ sessions: { type: 'array', items: ref('StintSession') }, total: int }),
   StintStatus: object({
     sessions: { type: 'array', items: ref('StintSession') },
