@@ -46,9 +46,9 @@ export function focusBars(sessions: readonly Session[], now: Date, palette: Pale
   });
 }
 
-/** The first line of a live view: what it is, the time it shows, and how to leave. */
+/** The first line of a live view: what it is, the time it shows (a clock: always today, so no date), and how to leave. */
 export function watchHeader(title: string, now: Date, palette: Palette): string {
-  return `${palette.bold(title)}  ${format(now, 'yyyy-MM-dd HH:mm:ss')}  ${palette.dim('q or Ctrl-C to quit')}`;
+  return `${palette.bold(title)}  ${format(now, 'HH:mm:ss')}  ${palette.dim('q or Ctrl-C to quit')}`;
 }
 
 /** An SGR colour sequence at the start of `text`, zero cells wide. */

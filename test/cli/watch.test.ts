@@ -92,7 +92,7 @@ describe('status --watch', () => {
     expect(w.term.output.startsWith(SCREEN.enter)).toBe(true);
     expect(w.term.raw).toBe(true);
     expect(first).toEqual([
-      'stint status  2026-01-15 14:29:58  q or Ctrl-C to quit',
+      'stint status  14:29:58  q or Ctrl-C to quit',
       '',
       '▶ #2 writing  0:24:58  since 14:05  focus 25m: 2s left',
       '   [███████████████████░] 24:58 / 25:00',
@@ -100,7 +100,7 @@ describe('status --watch', () => {
     expect(bells(w.term)).toBe(0);
 
     expect((await nextFrame(w)).slice(0, 3)).toEqual([
-      'stint status  2026-01-15 14:29:59  q or Ctrl-C to quit',
+      'stint status  14:29:59  q or Ctrl-C to quit',
       '',
       '▶ #2 writing  0:24:59  since 14:05  focus 25m: 1s left',
     ]);
@@ -164,7 +164,7 @@ describe('a narrow terminal', () => {
   test('status --watch cuts each line to the width instead of wrapping it', async () => {
     const w = startWatch(['status', '--watch'], { columns: 24 });
     const [screen] = await frames(w, 1);
-    expect(screen).toEqual(['stint status  2026-01-1…', '', '▶ #2 writing  0:24:58  …', '   [███████████████████…']);
+    expect(screen).toEqual(['stint status  14:29:58 …', '', '▶ #2 writing  0:24:58  …', '   [███████████████████…']);
     w.term.press('q');
     expect((await w.running).code).toBe(0);
   });
@@ -176,7 +176,7 @@ describe('list --watch', () => {
     const w = startWatch(['list', '--watch', '--status', 'running']);
     const [first] = await frames(w, 1);
     expect(first).toEqual([
-      'stint list  2026-01-15 14:29:58  q or Ctrl-C to quit',
+      'stint list  14:29:58  q or Ctrl-C to quit',
       '',
       'Today, Thu 15 Jan  0:24:58',
       '  #2  14:05 – now  0:24:58  writing  running focus 25m',
@@ -197,7 +197,7 @@ describe('list --watch', () => {
     const w = startWatch(['list', '--watch'], { data: makeData(history(30, '2026-01-13T00:00:00Z')), rows: 8 });
     const [screen] = await frames(w, 1);
     expect(screen).toHaveLength(8);
-    expect(screen?.slice(0, 3)).toEqual(['stint list  2026-01-15 14:29:58  q or Ctrl-C to quit', '', '… 30 more above']);
+    expect(screen?.slice(0, 3)).toEqual(['stint list  14:29:58  q or Ctrl-C to quit', '', '… 30 more above']);
     expect(screen?.[5]).toMatch(/^ {2}#30 /);
     expect(screen?.[7]).toMatch(/^Total, 30 sessions +15:00:00$/);
     w.term.press('q');
