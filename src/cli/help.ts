@@ -30,7 +30,7 @@ const HELP_FLAGS = new Set(['-h', '--help']);
  *   commander would print the top-level help: the help flag is dropped so commander reports it.
  */
 export function helpArguments(args: readonly string[], program: Command): string[] {
-  const asked = args[0] === 'help' ? [...args.slice(1), '--help'] : [...args];
+  const asked = helpWordAsFlag(args, program);
   if (!asked.some((a) => HELP_FLAGS.has(a))) return asked;
   let command = program;
   for (const word of asked.filter((a) => !a.startsWith('-'))) {
@@ -41,6 +41,23 @@ export function helpArguments(args: readonly string[], program: Command): string
     command = sub;
   }
   return asked;
+}
+
+/**
+ * `help` where a command of a group is expected (`stint help x`, `stint --json help x`,
+ * `stint jobs help x`) becomes `--help` at the end, so an unknown `x` is the usage error it is
+ * rather than commander's help command printing the group's help.
+ */
+function helpWordAsFlag(args: readonly string[], program: Command): string[] {
+  let command = program;
+  for (const [index, word] of args.entries()) {
+    if (word.startsWith('-')) continue;
+    if (word === 'help' && command.commands.length > 0) return [...args.slice(0, index), ...args.slice(index + 1), '--help'];
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub || sub.commands.length === 0) break;
+    command = sub;
+  }
+  return [...args];
 }
 
 /** The command the words of `args` name (the deepest one), for messages about its options. */

@@ -121,6 +121,7 @@ describe('asking for help', () => {
     [['foo', '-h'], "unknown command 'foo'"],
     [['help', 'foo'], "unknown command 'foo'"],
     [['help', 'jobs', 'foo'], "unknown command 'foo'"],
+    [['jobs', 'help', 'foo'], "unknown command 'foo'"],
     [['help', 'stauts'], "unknown command 'stauts' (Did you mean one of stats, status?)"],
     [['stauts', '--help'], "unknown command 'stauts' (Did you mean one of stats, status?)"],
     [['jobs', 'ad', '--help'], "unknown command 'ad' (Did you mean add?)"],
@@ -128,13 +129,16 @@ describe('asking for help', () => {
     expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr: `stint: Invalid usage: ${message}\n` });
   });
 
-  test('help <unknown> --json is one JSON error line on stderr, exit 2', async () => {
-    expect(await harness().run('help', 'foo', '--json')).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: '{"error":"Invalid usage","message":"unknown command \'foo\'"}\n',
-    });
-  });
+  test.each([[['help', 'foo', '--json']], [['--json', 'help', 'foo']], [['--json', 'jobs', 'help', 'foo']]])(
+    '%j is one JSON error line on stderr, exit 2',
+    async (argv) => {
+      expect(await harness().run(...argv)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: '{"error":"Invalid usage","message":"unknown command \'foo\'"}\n',
+      });
+    },
+  );
 
   test("--help after a command's argument is still that command's help", async () => {
     expect((await harness().run('start', 'foo', '--help')).stdout).toMatch(/^Usage: stint start /);
