@@ -1,6 +1,6 @@
 import type { Badge, BadgeState } from '../core/badges.js';
 import { dayName } from '../core/days.js';
-import type { Stats, StatsWithLive } from '../core/progress.js';
+import type { StatsWithLive } from '../core/progress.js';
 import type { Palette } from './color.js';
 import { formatSpan } from './format.js';
 
@@ -13,9 +13,12 @@ export function gauge(fraction: number, width = 20): string {
   return `${'█'.repeat(full)}${'░'.repeat(width - full)}`;
 }
 
+/** ` · +1h 15m running`: what sessions still running or paused have run today; empty when none. */
+const runningPart = (seconds: number) => (seconds > 0 ? ` · +${formatSpan(seconds)} running` : '');
+
 /** `stats`: one aspect a line; today's completed time against the goal, the live part beside it. */
 export function statsText(stats: StatsWithLive, palette: Palette): string {
-  const running = stats.today_running_seconds > 0 ? ` · +${formatSpan(stats.today_running_seconds)} running` : '';
+  const running = runningPart(stats.today_running_seconds);
   const others = stats.total_sessions - stats.completed_sessions;
   const goal = stats.daily_goal_seconds;
   const rows: [string, string][] = [
@@ -33,11 +36,11 @@ export function statsText(stats: StatsWithLive, palette: Palette): string {
   return rows.map(([label, value]) => `${palette.bold(label.padEnd(9))}${value}\n`).join('');
 }
 
-/** The line after `stop`: today against the goal, the streak, badges just earned. */
-export function progressLine(stats: Stats, earned: readonly Badge[], palette: Palette): string {
+/** The line after `stop`: today against the goal (and, as `stats`, what still runs), the streak, badges just earned. */
+export function progressLine(stats: StatsWithLive, earned: readonly Badge[], palette: Palette): string {
   const goal = stats.daily_goal_seconds;
   const parts = [
-    `Today ${formatSpan(stats.today_seconds)} of ${formatSpan(goal)} (${percent(stats.today_seconds, goal)}%)`,
+    `Today ${formatSpan(stats.today_seconds)} of ${formatSpan(goal)} (${percent(stats.today_seconds, goal)}%)${runningPart(stats.today_running_seconds)}`,
     `streak ${days(stats.current_streak_days)}`,
   ];
   if (earned.length > 0) {

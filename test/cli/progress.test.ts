@@ -144,6 +144,19 @@ describe('the line after stop', () => {
     expect((await h.run('abandon')).stdout).toBe('Stopped coding (#2) after 1h, abandoned.\nToday 0s of 4h (0%) · streak 1 day\n');
   });
 
+  test('a session left running or paused shows beside today, as in stats', async () => {
+    const h = harness({ now: '2026-01-15T08:00:00Z' });
+    await h.run('start', 'coding');
+    h.setNow('2026-01-15T08:30:00Z');
+    await h.run('start', 'mail');
+    h.setNow('2026-01-15T09:00:00Z');
+    expect((await h.run('stop', '1')).stdout.split('\n')[1]).toBe(
+      'Today 1h of 4h (25%) · +30m running · streak 1 day · new badge: First step',
+    );
+    h.setNow('2026-01-15T09:15:00Z');
+    expect((await h.run('stats')).stdout).toContain('Today    1h of 4h · +45m running');
+  });
+
   test('several badges at once, after stop --all', async () => {
     const h = harness({ now: '2026-01-15T08:00:00Z' });
     await h.run('start', 'deep', '--for', '90m');

@@ -1,7 +1,7 @@
 import { justEarned } from '../../core/badges.js';
 import { dayNumber } from '../../core/days.js';
 import { invalidInput } from '../../core/errors.js';
-import { historyStats } from '../../core/progress.js';
+import { historyStats, runningSecondsToday } from '../../core/progress.js';
 import { progressLine } from '../../render/progress-text.js';
 import {
   activeSessions,
@@ -70,7 +70,9 @@ async function printProgress(stopped: readonly Session[], now: Date, ctx: Contex
     const today = dayNumber(now.getTime());
     const { settled, recent } = await historyFor(store, (await store.config.read()).daily_goal_seconds, today, stopped);
     const earned = justEarned(settled, recent, stopped, today);
-    ctx.print(progressLine(historyStats(settled, recent, today), earned, ctx.palette));
+    // Sessions left running or paused: the same live part `stats` shows, so the two agree.
+    const running = runningSecondsToday((await store.read(ACTIVE)).sessions, now);
+    ctx.print(progressLine({ ...historyStats(settled, recent, today), today_running_seconds: running }, earned, ctx.palette));
   } catch (error) {
     ctx.warn(`no summary: ${(error as Error).message}`);
   }
