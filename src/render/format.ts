@@ -50,6 +50,15 @@ export function formatDay(instant: string | Date, now: Date): string {
   return days === 0 ? `Today, ${name}` : days === -1 ? `Yesterday, ${name}` : name;
 }
 
+/** A day without its time, as formatInstant writes one: `today`, `yesterday`, `Mon 16 Nov`, `Sun 16 Nov 2025`. */
+export function formatDate(instant: string | Date, now: Date): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const days = dayNumber(date.getTime()) - dayNumber(now.getTime());
+  if (days === 0) return 'today';
+  if (days === -1) return 'yesterday';
+  return format(date, date.getFullYear() === now.getFullYear() ? 'EEE d MMM' : 'EEE d MMM yyyy');
+}
+
 /** `2026-01-15 14:30` in local time: only the piped `list` table, whose content scripts rely on. */
 export function formatDateTime(instant: string): string {
   return format(new Date(instant), 'yyyy-MM-dd HH:mm');

@@ -1,8 +1,8 @@
 import type { Badge, BadgeState } from '../core/badges.js';
-import { dayName } from '../core/days.js';
+import { dayStart } from '../core/days.js';
 import type { StatsWithLive } from '../core/progress.js';
 import type { Palette } from './color.js';
-import { formatSpan } from './format.js';
+import { formatDate, formatSpan } from './format.js';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((part / whole) * 100));
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
@@ -49,15 +49,15 @@ export function progressLine(stats: StatsWithLive, earned: readonly Badge[], pal
   return `${parts.join(' · ')}\n`;
 }
 
-/** `badges`: earned ones with their day, then locked ones with their progress. */
-export function badgesText(states: readonly BadgeState[], palette: Palette): string {
+/** `badges`: earned ones with their day (`today`, `Tue 13 Jan`), then locked ones with their progress. */
+export function badgesText(states: readonly BadgeState[], now: Date, palette: Palette): string {
   const width = Math.max(...states.map((s) => s.badge.name.length));
   const line = (state: BadgeState, mark: string, tail: string) =>
     `  ${mark} ${palette.bold(state.badge.name.padEnd(width))}  ${state.badge.description.padEnd(48)} ${tail}\n`;
   const earned = states.filter((s) => s.earnedDay !== null);
   const locked = states.filter((s) => s.earnedDay === null);
   let text = `Earned (${earned.length} of ${states.length})\n`;
-  text += earned.map((s) => line(s, '✓', dayName(s.earnedDay as number))).join('') || '  none yet\n';
+  text += earned.map((s) => line(s, '✓', formatDate(new Date(dayStart(s.earnedDay as number)), now))).join('') || '  none yet\n';
   if (locked.length > 0) {
     text += `Locked\n${locked.map((s) => line(s, '·', `${gauge(s.progress, 10)} ${Math.floor(s.progress * 100)}%`)).join('')}`;
   }

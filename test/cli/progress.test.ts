@@ -108,7 +108,8 @@ describe('badges', () => {
 
   test('human: earned with their day, locked with their progress', async () => {
     const { stdout } = await harness({ now: NOW, data: makeData(withIds(daily('2026-01-13', 3))) }).run('badges');
-    expect(stdout).toMatch(/^Earned \(2 of 9\)\n {2}✓ First step .* 2026-01-13\n {2}✓ On a roll .* 2026-01-15\nLocked\n/);
+    // The day earned as every time for people is written (issue 15): no ISO date in human output.
+    expect(stdout).toMatch(/^Earned \(2 of 9\)\n {2}✓ First step .* Tue 13 Jan\n {2}✓ On a roll .* today\nLocked\n/);
     expect(stdout).toMatch(/· Full week .* ████░░░░░░ 42%\n/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { colorLevel } from '../../src/render/color.js';
-import { formatClock, formatDay, formatInstant, formatSpan, formatStop } from '../../src/render/format.js';
+import { formatClock, formatDate, formatDay, formatInstant, formatSpan, formatStop } from '../../src/render/format.js';
 import { localIso, sessionDetailJson, sessionJson, sessionJsonText } from '../../src/render/json.js';
 import { makeLocalIso } from '../../src/render/local-iso.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -65,6 +65,15 @@ describe('instants for people (TZ=Europe/Paris)', () => {
     ['2026-11-16T10:00:00Z', 'Mon 16 Nov'],
     ['2025-11-16T10:00:00Z', 'Sun 16 Nov 2025'],
   ])('formatDay(%s) = %s', (instant, text) => expect(formatDay(instant, new Date('2026-11-30T18:00:00Z'))).toBe(text));
+
+  test.each([
+    ['2026-11-30T10:00:00Z', 'today'],
+    ['2026-11-29T23:30:00Z', 'today'],
+    ['2026-11-29T10:00:00Z', 'yesterday'],
+    ['2026-12-01T10:00:00Z', 'Tue 1 Dec'],
+    ['2026-11-16T10:00:00Z', 'Mon 16 Nov'],
+    ['2025-11-16T10:00:00Z', 'Sun 16 Nov 2025'],
+  ])('formatDate(%s) = %s', (instant, text) => expect(formatDate(instant, new Date('2026-11-30T18:00:00Z'))).toBe(text));
 });
 
 describe('session JSON view', () => {

@@ -11,7 +11,7 @@ export async function badges(_options: object, ctx: Context): Promise<number> {
   const goal = settings.daily_goal_seconds;
   const states = badgeStates(tally, dayNumber(now.getTime()), goal);
   if (!ctx.json) {
-    ctx.print(badgesText(states, ctx.palette));
+    ctx.print(badgesText(states, now, ctx.palette));
     return 0;
   }
   ctx.printJson({ badges: await badgesJson(store, states, tally, goal) });
