@@ -1,4 +1,5 @@
 import type { RemoteKind } from '../core/sync/state.js';
+import { formatInstant } from './format.js';
 
 export interface SyncReportView {
   device: string;
@@ -26,18 +27,23 @@ export function syncLine(r: SyncReportView): string {
   return `Synced ${r.device} with ${r.remote.kind} ${r.remote.url}: ${plural(r.sent, 'change')} out, ${r.received} in (${plural(r.added, 'new session')}, ${r.updated} updated, ${r.removed} removed).\n`;
 }
 
-export function syncStatusText(s: SyncStatus): string {
+/** `sync status` for people: its instants in local time as everywhere else (`yesterday 17:29`); JSON keeps ISO. */
+export function syncStatusText(s: SyncStatus, now: Date): string {
+  const when = (instant: string) => formatInstant(instant, now);
   const devices =
     s.devices.length === 0
       ? ['  (none yet)']
-      : s.devices.map((d) => `  ${d.name}${d.name === s.device ? ' (this device)' : ''}  last change ${d.last_change ?? '-'}`);
+      : s.devices.map(
+          (d) =>
+            `  ${d.name}${d.name === s.device ? ' (this device)' : ''}  last change ${d.last_change === null ? '-' : when(d.last_change)}`,
+        );
   const error = s.last_error
-    ? [`Last error  ${s.last_error.at} ${s.last_error.message}`, `            ${s.last_error.hint}`]
+    ? [`Last error  ${when(s.last_error.at)} ${s.last_error.message}`, `            ${s.last_error.hint}`]
     : ['Last error  -'];
   return `${[
     `Remote      ${s.remote.kind} ${s.remote.url}`,
     `Device      ${s.device}`,
-    `Last sync   ${s.last_sync ?? 'never'}`,
+    `Last sync   ${s.last_sync === null ? 'never' : when(s.last_sync)}`,
     `Not sent    ${plural(s.unsent, 'change')}`,
     ...error,
     'Devices',

@@ -80,6 +80,8 @@ test('sync status: remote, device, devices seen, what is not sent yet, the last 
     last_sync: '2026-03-02T10:00:00Z',
     last_error: null,
   });
+  // For people, the last sync in local time as every instant is written (issue 15); JSON keeps ISO.
+  expect((await b.run('sync', 'status')).stdout).toMatch(/^Last sync {3}11:00$/m);
   await b.run('sync');
   const after = JSON.parse((await b.run('sync', 'status', '--json')).stdout);
   expect(after.unsent).toBe(0);

@@ -89,6 +89,6 @@ export async function syncStatus(_options: object, ctx: Context): Promise<number
     last_error: state.last_error,
   };
   if (ctx.json) ctx.printJson(status);
-  else ctx.print(syncStatusText(status));
+  else ctx.print(syncStatusText(status, ctx.deps.now()));
   return 0;
 }
