@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
 
 const ROOT_HELP = `
 Examples:
@@ -94,4 +94,36 @@ export function withOptionSuggestion(message: string, args: readonly string[], p
   const unique = [...new Set(longs)].sort();
   if (unique.length === 0) return message;
   return `${message} (Did you mean ${unique.length === 1 ? unique[0] : `one of ${unique.join(', ')}`}?)`;
+}
+
+/** commander's own report of an unknown option, with its `(Did you mean --from?)`; not in its typings. */
+type Reporter = { unknownOption(flag: string): void };
+
+/**
+ * commander checks required options before unknown ones, so `add coding --form 9:00 --to 10:00`
+ * would say `--from` is missing and never that `--form` is mistyped. The mistyped option is the
+ * better error: it is what the user has to fix. Other errors are returned as they are.
+ */
+export function unknownOptionFirst(error: unknown, args: readonly string[], program: Command): unknown {
+  if (!(error instanceof CommanderError) || error.code !== 'commander.missingMandatoryOptionValue') return error;
+  const command = commandOf(args, program);
+  let depth = 0;
+  for (let c = command.parent; c; c = c.parent) depth += 1;
+  // The arguments after the command's words, as the command itself read them.
+  let words = 0;
+  const rest = args.filter((a) => a.startsWith('-') || ++words > depth);
+  const outer: Command[] = [];
+  for (let c = command.parent; c; c = c.parent) outer.push(c);
+  const global = (flag: string) => {
+    const name = flag.split('=')[0];
+    return outer.some((c) => c.options.some((o) => o.long === name || o.short === name));
+  };
+  const flag = command.parseOptions(rest).unknown.find((a) => a.startsWith('-') && a !== '-' && !global(a));
+  if (flag === undefined) return error;
+  try {
+    (command as unknown as Reporter).unknownOption(flag);
+  } catch (unknown) {
+    return unknown;
+  }
+  return error;
 }

@@ -3,7 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { makeContext, type Invoke } from './context.js';
 import type { Deps } from './deps.js';
 import { describeFailure, formatFailure } from './errors.js';
-import { helpArguments, withOptionSuggestion } from './help.js';
+import { helpArguments, unknownOptionFirst, withOptionSuggestion } from './help.js';
 import { buildProgram } from './program.js';
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -52,9 +52,10 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
   try {
     await program.parseAsync(helpArguments(args, program), { from: 'user' });
     return exitCode;
-  } catch (error) {
+  } catch (thrown) {
     // --help and --version: 0; help shown because a group was called without its subcommand: 1.
-    if (error instanceof CommanderError && HELP_CODES.has(error.code)) return error.exitCode;
+    if (thrown instanceof CommanderError && HELP_CODES.has(thrown.code)) return thrown.exitCode;
+    const error = unknownOptionFirst(thrown, args, program);
     if (error instanceof CommanderError && error.code === 'commander.unknownOption') {
       error.message = withOptionSuggestion(error.message, args, program);
     }

@@ -44,6 +44,17 @@ describe('help', () => {
     [['status', '-H'], "stint: Invalid usage: unknown option '-H' (Did you mean --help?)\n"],
     [['list', '-t', 'x'], "stint: Invalid usage: unknown option '-t' (Did you mean one of --tag, --task, --to?)\n"],
     [['status', '-v'], "stint: Invalid usage: unknown option '-v'\n"],
+    // A mistyped required option is reported as mistyped, not as the required one missing.
+    [['add', 'coding', '--form', '09:00', '--to', '10:00'], "stint: Invalid usage: unknown option '--form' (Did you mean --from?)\n"],
+    [
+      ['add', 'coding', '--to', '10:00', '--json', '--frm', '9:00'],
+      '{"error":"Invalid usage","message":"unknown option \'--frm\' (Did you mean --from?)"}\n',
+    ],
+    [['jobs', 'add', 'x', '--type', 'backup', '--crn', '@daily'], "stint: Invalid usage: unknown option '--crn' (Did you mean --cron?)\n"],
+    [
+      ['add', 'coding', '--json', '--to', '10:00'],
+      '{"error":"Invalid usage","message":"required option \'--from <time>\' not specified"}\n',
+    ],
   ])('a mistyped %j suggests the closest, exit 2', async (argv, stderr) => {
     expect(await harness().run(...argv)).toEqual({ code: 2, stdout: '', stderr });
   });
