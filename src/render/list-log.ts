@@ -82,7 +82,8 @@ export function logLines(sessions: readonly Session[], now: Date, palette: Palet
     lines.push(heading(formatDay((group[0] as { s: Session }).s.started_at, now), span(daySeconds), width, palette));
     for (const { s } of group) {
       lines.push(`  ${body[row++]}`);
-      if (options.notes && s.note) lines.push(`      ${palette.dim(s.note)}`);
+      // Every line of a note under the row, indented, so a line break does not fall back to the margin.
+      if (options.notes && s.note) for (const line of s.note.split(/\r?\n/)) lines.push(`      ${palette.dim(line)}`);
     }
   }
   const count = `${sessions.length} session${sessions.length === 1 ? '' : 's'}`;

@@ -88,6 +88,23 @@ describe('list as a log (on a terminal)', () => {
     ]);
   });
 
+  test('--notes indents every line of a note of several lines', async () => {
+    const h = onTerminal();
+    const added = await h.run(
+      'add',
+      'memo',
+      '--from',
+      '2026-01-15T09:00:00Z',
+      '--to',
+      '2026-01-15T09:30:00Z',
+      '--note',
+      'first\nsecond\nthird',
+    );
+    expect(added.code).toBe(0);
+    const { stdout } = await h.run('list', '--notes', '--task', 'memo');
+    expect(stdout.split('\n').slice(1, 5)).toEqual(['  #7  10:00 – 10:30  30m  memo  ✎', '      first', '      second', '      third']);
+  });
+
   test('with no tag among the rows, no empty tags column', async () => {
     const { stdout } = await onTerminal().run('list', '--task', 'email');
     expect(stdout.split('\n')[1]).toBe('  #4  10:00 – 10:20  20m  email  abandoned focus 25m');
