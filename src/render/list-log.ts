@@ -23,12 +23,16 @@ export interface LogOptions {
   clocks?: boolean;
 }
 
-/** `09:00 – 10:15`, `23:10 – 01:20 +1d` past midnight, `14:00 – now` while active. */
-function rangeText(session: Session, palette: Palette): string {
+/**
+ * `09:00 – 10:15`, `23:10 – 01:20 +1d` past midnight, `14:00 – now` while active, and
+ * `17:29 – now +1d` for an active one started on an earlier day: it too runs past midnight.
+ */
+function rangeText(session: Session, now: Date, palette: Palette): string {
   const start = formatTime(session.started_at);
-  if (session.stopped_at === null) return `${start} – ${palette.dim('now')}`;
-  const days = dayNumber(Date.parse(session.stopped_at)) - dayNumber(Date.parse(session.started_at));
-  return `${start} – ${formatTime(session.stopped_at)}${days > 0 ? palette.dim(` +${days}d`) : ''}`;
+  const end = session.stopped_at === null ? now.getTime() : Date.parse(session.stopped_at);
+  const days = dayNumber(end) - dayNumber(Date.parse(session.started_at));
+  const until = session.stopped_at === null ? palette.dim('now') : formatTime(session.stopped_at);
+  return `${start} – ${until}${days > 0 ? palette.dim(` +${days}d`) : ''}`;
 }
 
 /** What sets a session apart: its status when not completed, its focus plan, the note marker. */
@@ -54,7 +58,7 @@ export function logLines(sessions: readonly Session[], now: Date, palette: Palet
     .flat()
     .map(({ s, seconds }): string[] => [
       `#${s.id}`,
-      rangeText(s, palette),
+      rangeText(s, now, palette),
       (options.clocks ? formatClock : formatSpan)(seconds),
       palette.bold(s.task),
       s.tags.join(', '),

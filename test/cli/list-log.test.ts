@@ -88,6 +88,13 @@ describe('list as a log (on a terminal)', () => {
     ]);
   });
 
+  test('a session still running since an earlier day has the midnight marker too', async () => {
+    const h = onTerminal();
+    expect((await h.run('start', 'night', '--at', '2026-01-14T22:00:00Z')).code).toBe(0);
+    const { stdout } = await h.run('list', '--task', 'night');
+    expect(stdout.split('\n').slice(0, 2)).toEqual(['Yesterday, Wed 14 Jan  15h 30m', '  #7  23:00 – now +1d  15h 30m  night  running']);
+  });
+
   test('--notes indents every line of a note of several lines', async () => {
     const h = onTerminal();
     const added = await h.run(
