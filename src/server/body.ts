@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { invalidInput } from '../core/errors.js';
+import { invalidInput, notFound } from '../core/errors.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -46,9 +46,18 @@ export function integerField(body: JsonObject, name: string, min: number, max: n
   return value;
 }
 
-/** A path parameter that must be a session (or task) ID: digits only, no sign, no leading zero. */
-export function idParam(c: Context, name = 'id'): number {
-  const text = c.req.param(name) ?? '';
-  if (!/^[1-9]\d{0,14}$/.test(text)) throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
-  return Number(text);
+/**
+ * A path parameter that must be a session (or job) ID: digits only, no sign, no leading zero.
+ * A number that is no ID (`0`, twenty nines) names nothing: 404 in the documents' shape,
+ * as the documents' frameworks answer an integer no row has. Other text is refused (400), or,
+ * where IDs are strings (Timer4Tasker's task IDs), names nothing either.
+ */
+export function idParam(c: Context, subject: 'session' | 'job' = 'session', otherText: 'invalid' | 'absent' = 'invalid'): number {
+  const text = c.req.param('id') ?? '';
+  if (/^[1-9]\d{0,14}$/.test(text)) return Number(text);
+  if (otherText === 'invalid' && !/^(0|[1-9]\d*)$/.test(text)) {
+    throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
+  }
+  const title = subject === 'session' ? 'Session' : 'Job';
+  throw notFound(`${title} not found`, `No ${subject} with ID ${text}`);
 }

@@ -99,6 +99,11 @@ describe('bad input gets the error shape, and the store is unchanged', () => {
     ['GET', '/sessions?status=done', undefined, 400, 'Invalid status'],
     ['DELETE', '/sessions/99', undefined, 404, 'Session not found'],
     ['DELETE', '/sessions/-1', undefined, 400, 'Invalid ID'],
+    ['DELETE', '/sessions/1e3', undefined, 400, 'Invalid ID'],
+    // A number no session has, however large, is not found, as in the document's Flask.
+    ['GET', '/sessions/0', undefined, 404, 'Session not found'],
+    ['POST', '/sessions/99999999999999999999/stop', undefined, 404, 'Session not found'],
+    ['DELETE', '/sessions/0', undefined, 404, 'Session not found'],
   ])('%s %s %s → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness();
     await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });

@@ -111,6 +111,10 @@ describe('bad input: the envelope with the error, nothing stored', () => {
     ['GET', '/api/v1/tasks/9/executions', undefined, 404, 'Job not found'],
     ['POST', '/api/v1/tasks/9/execute', undefined, 404, 'Job not found'],
     ['DELETE', '/api/v1/tasks/9', undefined, 404, 'Job not found'],
+    // Task IDs are strings in the document: one no task has is not found, whatever it is.
+    ['GET', '/api/v1/tasks/abc', undefined, 404, 'Job not found'],
+    ['DELETE', '/api/v1/tasks/0', undefined, 404, 'Job not found'],
+    ['POST', '/api/v1/tasks/-1/toggle', { enabled: false }, 404, 'Job not found'],
   ])('%s %s %j → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness({ now: NOW });
     await h.request('POST', '/api/v1/tasks', { body: { ...cleanupTask, name: 'first' } });
