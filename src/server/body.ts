@@ -1,16 +1,23 @@
 import type { Context } from 'hono';
 import { invalidInput, notFound } from '../core/errors.js';
 
+/** `application/json` or a `+json` type, with or without parameters (`; charset=utf-8`). */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 export type JsonObject = Record<string, unknown>;
 
 /**
  * The request's JSON object, read whole and strictly: malformed JSON, another JSON value, or a
  * field the route does not know is refused (400), never guessed at. An empty body is `{}` when
- * the route's fields are all optional.
+ * the route's fields are all optional. A body needs a JSON Content-Type.
  */
 export async function jsonObject(c: Context, known: readonly string[]): Promise<JsonObject> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
+  // A body sent as a form or text is refused whole, not guessed at, even when it parses.
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw invalidInput('Invalid content type', 'Send the body as JSON, with Content-Type: application/json');
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

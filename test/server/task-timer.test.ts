@@ -121,3 +121,31 @@ test('a session started with the API is the CLI’s: same ID counter, same undo'
   expect(await h.store.undo()).toBe('start #1 coding');
   expect((await h.request('GET', '/sessions')).body).toEqual({ sessions: [], total: 0 });
 });
+
+describe('a body must be sent as JSON: another Content-Type is refused, even when the text parses', () => {
+  test.each([
+    ['text/plain', 400],
+    ['application/x-www-form-urlencoded', 400],
+    ['multipart/form-data; boundary=x', 400],
+    ['application/jsonp', 400],
+    ['application/json', 201],
+    ['application/json; charset=utf-8', 201],
+    ['Application/JSON', 201],
+    ['application/merge-patch+json', 201],
+  ])('%s → %i', async (type, status) => {
+    const h = checkedHarness();
+    const before = h.store.text;
+    const reply = await h.request('POST', '/sessions/start', { body: '{"task_name": "coding"}', headers: { 'content-type': type } });
+    expect(reply.status).toBe(status);
+    if (status === 400) {
+      expect(reply.body).toEqual({ error: 'Invalid content type', message: expect.any(String) });
+      expect(h.store.text).toBe(before);
+    }
+  });
+
+  test('an empty body needs no type (stop takes none)', async () => {
+    const h = checkedHarness();
+    await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
+    expect((await h.request('POST', '/sessions/1/stop', { headers: { 'content-type': 'text/plain' } })).status).toBe(200);
+  });
+});
