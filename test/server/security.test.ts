@@ -48,6 +48,11 @@ describe('the token (401)', () => {
     expect(reply.body).toEqual({ error: 'Unauthorized', message: expect.any(String) });
   });
 
+  test.each(['bearer', 'BEARER'])('the scheme %s is Bearer (its name is case-insensitive)', async (scheme) => {
+    const reply = await harness().request('GET', '/api/probe', { token: null, headers: { authorization: `${scheme} ${TEST_TOKEN}` } });
+    expect(reply.status).toBe(200);
+  });
+
   test('another scheme is refused', async () => {
     const reply = await harness().request('GET', '/api/probe', { token: null, headers: { authorization: `Basic ${TEST_TOKEN}` } });
     expect(reply.status).toBe(401);
