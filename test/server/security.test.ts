@@ -180,6 +180,18 @@ test('an unknown route is a 404 in the error shape', async () => {
   expect(reply).toMatchObject({ status: 404, body: { error: 'Not found', message: 'No route GET /api/nothing-here' } });
 });
 
+test.each(['PUT', 'DELETE', 'PATCH'])('%s on a path served with other methods is 405 with Allow', async (method) => {
+  const reply = await harness().request(method, '/api/probe', { body: {} });
+  expect(reply).toMatchObject({ status: 405, body: { error: 'Method not allowed', message: expect.any(String) } });
+  expect(reply.headers.get('allow')).toBe('GET, POST');
+});
+
+test('a route of the documents with the wrong method is 405 too', async () => {
+  const reply = await serverHarness().request('PUT', '/sessions/1', { body: {} });
+  expect(reply.status).toBe(405);
+  expect(reply.headers.get('allow')).toBe('GET, DELETE');
+});
+
 test('responses are not cached, sniffed or framed, and send no Referer', async () => {
   const reply = await harness().request('GET', '/api/probe');
   expect(Object.fromEntries(['cache-control', 'x-content-type-options', 'referrer-policy'].map((n) => [n, reply.headers.get(n)]))).toEqual({
