@@ -68,3 +68,10 @@ export function idParam(c: Context, subject: 'session' | 'job' = 'session', othe
   const title = subject === 'session' ? 'Session' : 'Job';
   throw notFound(`${title} not found`, `No ${subject} with ID ${text}`);
 }
+
+/** A query parameter given at most once: `?status=running&status=completed` is refused, not half read. */
+export function queryParam(c: Context, name: string): string | undefined {
+  const values = c.req.queries(name) ?? [];
+  if (values.length > 1) throw invalidInput(`Invalid ${name}`, `${name} is given ${values.length} times; give it once`);
+  return values[0];
+}

@@ -97,6 +97,7 @@ describe('bad input gets the error shape, and the store is unchanged', () => {
     ['POST', '/sessions/1/stop', '{"at": "now"}', 400, 'Invalid field'],
     ['GET', '/sessions/99', undefined, 404, 'Session not found'],
     ['GET', '/sessions?status=done', undefined, 400, 'Invalid status'],
+    ['GET', '/sessions?status=running&status=completed', undefined, 400, 'Invalid status'],
     ['DELETE', '/sessions/99', undefined, 404, 'Session not found'],
     ['DELETE', '/sessions/-1', undefined, 400, 'Invalid ID'],
     ['DELETE', '/sessions/1e3', undefined, 400, 'Invalid ID'],

@@ -4,7 +4,7 @@ import { findJob, type Execution, type Job, type JobType } from '../../core/jobs
 import { nextSlot } from '../../core/schedule.js';
 import { claimJobs, runClaims } from '../../jobs/execute.js';
 import { addJob, editJob, executionsOf, jobStatsOf, pageOfJobs, plainConfig, removeJob, setJobEnabled } from '../../jobs/operations.js';
-import { idParam, jsonObject, stringField, type JsonObject } from '../body.js';
+import { idParam, jsonObject, queryParam, stringField, type JsonObject } from '../body.js';
 import type { ServerContext } from '../context.js';
 import { ok } from '../envelope.js';
 import { describeHttpError } from '../http-errors.js';
@@ -72,7 +72,7 @@ function typeField(value: unknown, name: string): JobType {
 }
 
 function queryNumber(c: Context, name: string, fallback: number, max: number): number {
-  const text = c.req.query(name);
+  const text = queryParam(c, name);
   if (text === undefined) return fallback;
   if (!/^[1-9]\d{0,8}$/.test(text) || Number(text) > max)
     throw invalidInput(`Invalid ${name}`, `${name} must be a whole number from 1 to ${max}`);
@@ -107,8 +107,8 @@ export function timer4Tasker(ctx: ServerContext) {
   });
 
   routes.get('/api/v1/tasks', async (c) => {
-    const type = c.req.query('task_type');
-    const enabled = c.req.query('enabled');
+    const type = queryParam(c, 'task_type');
+    const enabled = queryParam(c, 'enabled');
     if (enabled !== undefined && enabled !== 'true' && enabled !== 'false')
       throw invalidInput('Invalid enabled', 'enabled must be true or false');
     const page = queryNumber(c, 'page', 1, 1_000_000);
