@@ -101,7 +101,8 @@ export function stintGroup(ctx: ServerContext, feed: ChangeFeed = changeFeed(ctx
       });
       const keepalive = setInterval(() => void stream.write(': keepalive\n\n'), KEEPALIVE_MS);
       stream.onAbort(() => close());
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ revision: feed.revision }) });
+      // The first listener's subscribe starts the first read: `ready` waits for its revision.
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ revision: await feed.settled() }) });
       await closed;
       clearInterval(keepalive);
       unsubscribe();
