@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
+import { TrieRouter } from 'hono/router/trie-router';
 import packageJson from '../../package.json' with { type: 'json' };
 import { COOKIE_NAME } from './auth.js';
 import type { ServerContext } from './context.js';
@@ -11,6 +12,7 @@ import type { RouteGroup } from './route-group.js';
 /** Bigger bodies are refused (413) before they are read: no route takes more than a few fields. */
 export const BODY_LIMIT = 64 * 1024;
 
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Paths whose callers are programs: they get JSON errors; the others (the dashboard's) a page. */
@@ -33,7 +35,13 @@ const refuse = (c: Context, status: 401 | 403 | 421, error: string, message: str
 export function createApp(ctx: ServerContext, groups: readonly RouteGroup[]): Hono {
   const app = new Hono();
   app.onError(errorResponse);
-  app.notFound((c) => c.json({ error: 'Not found', message: `No route ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => {
+    // A path served with other methods is 405 with Allow, as the documents' frameworks answer.
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length === 0) return c.json({ error: 'Not found', message: `No route ${c.req.method} ${c.req.path}` }, 404);
+    c.header('Allow', allowed.join(', '));
+    return c.json({ error: 'Method not allowed', message: `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}` }, 405);
+  });
 
   app.use(async (c, next) => {
     // The URL's host is the request's Host header. A name other than loopback's is another site's
@@ -77,5 +85,8 @@ export function createApp(ctx: ServerContext, groups: readonly RouteGroup[]): Ho
   const document = openApiDocument(packageJson.version, groups, { Error: ERROR_SCHEMA });
   app.get('/api/openapi.json', (c) => c.json(document));
   for (const group of groups) app.route('/', group.routes);
+  const routes = new TrieRouter<string>();
+  for (const route of app.routes) if (route.method !== 'ALL') routes.add(route.method, route.path, route.method);
+  const methodsOf = (path: string) => [...new Set(METHODS.filter((method) => routes.match(method, path)[0].length > 0))];
   return app;
 }

@@ -33,7 +33,8 @@ export function createAuth(token: () => string): Auth {
   return {
     token,
     bearerOk(header) {
-      const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+      // The scheme's name is case-insensitive (RFC 9110 §11.1): `bearer <token>` is the same.
+      const match = header === undefined ? null : /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header);
       return match?.[1] !== undefined && sameSecret(match[1], token());
     },
     cookieOk(value) {

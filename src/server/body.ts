@@ -1,16 +1,23 @@
 import type { Context } from 'hono';
-import { invalidInput } from '../core/errors.js';
+import { invalidInput, notFound } from '../core/errors.js';
+
+/** `application/json` or a `+json` type, with or without parameters (`; charset=utf-8`). */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 export type JsonObject = Record<string, unknown>;
 
 /**
  * The request's JSON object, read whole and strictly: malformed JSON, another JSON value, or a
  * field the route does not know is refused (400), never guessed at. An empty body is `{}` when
- * the route's fields are all optional.
+ * the route's fields are all optional. A body needs a JSON Content-Type.
  */
 export async function jsonObject(c: Context, known: readonly string[]): Promise<JsonObject> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
+  // A body sent as a form or text is refused whole, not guessed at, even when it parses.
+  if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+    throw invalidInput('Invalid content type', 'Send the body as JSON, with Content-Type: application/json');
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -46,9 +53,25 @@ export function integerField(body: JsonObject, name: string, min: number, max: n
   return value;
 }
 
-/** A path parameter that must be a session (or task) ID: digits only, no sign, no leading zero. */
-export function idParam(c: Context, name = 'id'): number {
-  const text = c.req.param(name) ?? '';
-  if (!/^[1-9]\d{0,14}$/.test(text)) throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
-  return Number(text);
+/**
+ * A path parameter that must be a session (or job) ID: digits only, no sign, no leading zero.
+ * A number that is no ID (`0`, twenty nines) names nothing: 404 in the documents' shape,
+ * as the documents' frameworks answer an integer no row has. Other text is refused (400), or,
+ * where IDs are strings (Timer4Tasker's task IDs), names nothing either.
+ */
+export function idParam(c: Context, subject: 'session' | 'job' = 'session', otherText: 'invalid' | 'absent' = 'invalid'): number {
+  const text = c.req.param('id') ?? '';
+  if (/^[1-9]\d{0,14}$/.test(text)) return Number(text);
+  if (otherText === 'invalid' && !/^(0|[1-9]\d*)$/.test(text)) {
+    throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
+  }
+  const title = subject === 'session' ? 'Session' : 'Job';
+  throw notFound(`${title} not found`, `No ${subject} with ID ${text}`);
+}
+
+/** A query parameter given at most once: `?status=running&status=completed` is refused, not half read. */
+export function queryParam(c: Context, name: string): string | undefined {
+  const values = c.req.queries(name) ?? [];
+  if (values.length > 1) throw invalidInput(`Invalid ${name}`, `${name} is given ${values.length} times; give it once`);
+  return values[0];
 }

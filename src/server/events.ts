@@ -10,6 +10,8 @@ export interface ChangeFeed {
   subscribe(listener: ChangeListener): () => void;
   /** The revision last seen (null before the first read). */
   readonly revision: number | null;
+  /** The revision once the read under way (a new subscriber's first) has finished. */
+  settled(): Promise<number | null>;
 }
 
 /**
@@ -24,6 +26,11 @@ export function changeFeed(store: Store, pollMs = POLL_MS): ChangeFeed {
   let revision: number | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
   let busy = false;
+  let pending: Promise<void> = Promise.resolve();
+  // A read is started only when none runs, so `pending` is always the one under way.
+  const tick = () => {
+    if (!busy) pending = poll();
+  };
 
   async function poll(): Promise<void> {
     if (busy) return;
@@ -44,11 +51,15 @@ export function changeFeed(store: Store, pollMs = POLL_MS): ChangeFeed {
     get revision() {
       return revision;
     },
+    async settled() {
+      await pending;
+      return revision;
+    },
     subscribe(listener) {
       listeners.add(listener);
       if (timer === undefined) {
-        void poll();
-        timer = setInterval(() => void poll(), pollMs);
+        tick();
+        timer = setInterval(tick, pollMs);
         timer.unref?.();
       }
       return () => {

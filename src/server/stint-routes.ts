@@ -62,7 +62,7 @@ export function stintGroup(ctx: ServerContext, feed: ChangeFeed = changeFeed(ctx
     queryOf(c, []);
     return c.json(await badgesView(store, ctx.now()));
   });
-  app.get('/api/stint/jobs/:id/history', async (c) => c.json(await jobHistoryView(store, idParam(c), queryOf(c, ['limit']))));
+  app.get('/api/stint/jobs/:id/history', async (c) => c.json(await jobHistoryView(store, idParam(c, 'job'), queryOf(c, ['limit']))));
 
   // A plain timer, as `stint start <task> [--tag t] [--note n]`: undoable with `stint undo`.
   app.post('/api/stint/sessions/start', async (c) => {
@@ -101,7 +101,8 @@ export function stintGroup(ctx: ServerContext, feed: ChangeFeed = changeFeed(ctx
       });
       const keepalive = setInterval(() => void stream.write(': keepalive\n\n'), KEEPALIVE_MS);
       stream.onAbort(() => close());
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ revision: feed.revision }) });
+      // The first listener's subscribe starts the first read: `ready` waits for its revision.
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ revision: await feed.settled() }) });
       await closed;
       clearInterval(keepalive);
       unsubscribe();

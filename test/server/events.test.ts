@@ -54,7 +54,10 @@ describe('the change stream', () => {
     expect((await cli.run('stop')).code).toBe(0);
     const events = await reading;
     expect(events.map((e) => e.event)).toEqual(['ready', 'change', 'change']);
-    const [, first, second] = events.map((e) => JSON.parse(e.data) as { revision: number });
+    const [ready, first, second] = events.map((e) => JSON.parse(e.data) as { revision: number });
+    // `ready` carries the store's revision, as read before the first change, never null.
+    expect(typeof ready?.revision).toBe('number');
+    expect((first?.revision ?? 0) > (ready?.revision ?? 0)).toBe(true);
     expect((second?.revision ?? 0) > (first?.revision ?? 0)).toBe(true);
   });
 

@@ -48,6 +48,11 @@ describe('the token (401)', () => {
     expect(reply.body).toEqual({ error: 'Unauthorized', message: expect.any(String) });
   });
 
+  test.each(['bearer', 'BEARER'])('the scheme %s is Bearer (its name is case-insensitive)', async (scheme) => {
+    const reply = await harness().request('GET', '/api/probe', { token: null, headers: { authorization: `${scheme} ${TEST_TOKEN}` } });
+    expect(reply.status).toBe(200);
+  });
+
   test('another scheme is refused', async () => {
     const reply = await harness().request('GET', '/api/probe', { token: null, headers: { authorization: `Basic ${TEST_TOKEN}` } });
     expect(reply.status).toBe(401);
@@ -173,6 +178,18 @@ describe('bodies', () => {
 test('an unknown route is a 404 in the error shape', async () => {
   const reply = await harness().request('GET', '/api/nothing-here');
   expect(reply).toMatchObject({ status: 404, body: { error: 'Not found', message: 'No route GET /api/nothing-here' } });
+});
+
+test.each(['PUT', 'DELETE', 'PATCH'])('%s on a path served with other methods is 405 with Allow', async (method) => {
+  const reply = await harness().request(method, '/api/probe', { body: {} });
+  expect(reply).toMatchObject({ status: 405, body: { error: 'Method not allowed', message: expect.any(String) } });
+  expect(reply.headers.get('allow')).toBe('GET, POST');
+});
+
+test('a route of the documents with the wrong method is 405 too', async () => {
+  const reply = await serverHarness().request('PUT', '/sessions/1', { body: {} });
+  expect(reply.status).toBe(405);
+  expect(reply.headers.get('allow')).toBe('GET, DELETE');
 });
 
 test('responses are not cached, sniffed or framed, and send no Referer', async () => {

@@ -97,8 +97,14 @@ describe('bad input gets the error shape, and the store is unchanged', () => {
     ['POST', '/sessions/1/stop', '{"at": "now"}', 400, 'Invalid field'],
     ['GET', '/sessions/99', undefined, 404, 'Session not found'],
     ['GET', '/sessions?status=done', undefined, 400, 'Invalid status'],
+    ['GET', '/sessions?status=running&status=completed', undefined, 400, 'Invalid status'],
     ['DELETE', '/sessions/99', undefined, 404, 'Session not found'],
     ['DELETE', '/sessions/-1', undefined, 400, 'Invalid ID'],
+    ['DELETE', '/sessions/1e3', undefined, 400, 'Invalid ID'],
+    // A number no session has, however large, is not found, as in the document's Flask.
+    ['GET', '/sessions/0', undefined, 404, 'Session not found'],
+    ['POST', '/sessions/99999999999999999999/stop', undefined, 404, 'Session not found'],
+    ['DELETE', '/sessions/0', undefined, 404, 'Session not found'],
   ])('%s %s %s → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness();
     await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
@@ -115,4 +121,32 @@ test('a session started with the API is the CLI’s: same ID counter, same undo'
   await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
   expect(await h.store.undo()).toBe('start #1 coding');
   expect((await h.request('GET', '/sessions')).body).toEqual({ sessions: [], total: 0 });
+});
+
+describe('a body must be sent as JSON: another Content-Type is refused, even when the text parses', () => {
+  test.each([
+    ['text/plain', 400],
+    ['application/x-www-form-urlencoded', 400],
+    ['multipart/form-data; boundary=x', 400],
+    ['application/jsonp', 400],
+    ['application/json', 201],
+    ['application/json; charset=utf-8', 201],
+    ['Application/JSON', 201],
+    ['application/merge-patch+json', 201],
+  ])('%s → %i', async (type, status) => {
+    const h = checkedHarness();
+    const before = h.store.text;
+    const reply = await h.request('POST', '/sessions/start', { body: '{"task_name": "coding"}', headers: { 'content-type': type } });
+    expect(reply.status).toBe(status);
+    if (status === 400) {
+      expect(reply.body).toEqual({ error: 'Invalid content type', message: expect.any(String) });
+      expect(h.store.text).toBe(before);
+    }
+  });
+
+  test('an empty body needs no type (stop takes none)', async () => {
+    const h = checkedHarness();
+    await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
+    expect((await h.request('POST', '/sessions/1/stop', { headers: { 'content-type': 'text/plain' } })).status).toBe(200);
+  });
 });

@@ -107,10 +107,16 @@ describe('bad input: the envelope with the error, nothing stored', () => {
     ['POST', '/api/v1/tasks/9/toggle', { enabled: false }, 404, 'Job not found'],
     ['PUT', '/api/v1/tasks/1', { task_type: 'data_backup' }, 400, 'Invalid field'],
     ['GET', '/api/v1/tasks?page=0', undefined, 400, 'Invalid page'],
+    ['GET', '/api/v1/tasks?page=1&page=2', undefined, 400, 'Invalid page'],
+    ['GET', '/api/v1/tasks?enabled=true&enabled=false', undefined, 400, 'Invalid enabled'],
     ['GET', '/api/v1/tasks?enabled=yes', undefined, 400, 'Invalid enabled'],
     ['GET', '/api/v1/tasks/9/executions', undefined, 404, 'Job not found'],
     ['POST', '/api/v1/tasks/9/execute', undefined, 404, 'Job not found'],
     ['DELETE', '/api/v1/tasks/9', undefined, 404, 'Job not found'],
+    // Task IDs are strings in the document: one no task has is not found, whatever it is.
+    ['GET', '/api/v1/tasks/abc', undefined, 404, 'Job not found'],
+    ['DELETE', '/api/v1/tasks/0', undefined, 404, 'Job not found'],
+    ['POST', '/api/v1/tasks/-1/toggle', { enabled: false }, 404, 'Job not found'],
   ])('%s %s %j → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness({ now: NOW });
     await h.request('POST', '/api/v1/tasks', { body: { ...cleanupTask, name: 'first' } });

@@ -6,7 +6,7 @@ import { validateTaskName } from '../../core/task-name.js';
 import { invalidInput } from '../../core/errors.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { ACTIVE, ALL } from '../../store/store.js';
-import { idParam, jsonObject, stringField } from '../body.js';
+import { idParam, jsonObject, queryParam, stringField } from '../body.js';
 import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { describeHttpError } from '../http-errors.js';
@@ -46,7 +46,7 @@ export function taskTimer(ctx: ServerContext): RouteGroup {
   });
 
   routes.get('/sessions', async (c) => {
-    const status = statusQuery(c.req.query('status'));
+    const status = statusQuery(queryParam(c, 'status'));
     const now = ctx.now();
     // Running and paused sessions are all in the store's small active part: no history read.
     const active = status === 'running' || status === 'paused';

@@ -4,7 +4,7 @@ import { findJob, type Execution, type Job, type JobType } from '../../core/jobs
 import { nextSlot } from '../../core/schedule.js';
 import { claimJobs, runClaims } from '../../jobs/execute.js';
 import { addJob, editJob, executionsOf, jobStatsOf, pageOfJobs, plainConfig, removeJob, setJobEnabled } from '../../jobs/operations.js';
-import { idParam, jsonObject, stringField, type JsonObject } from '../body.js';
+import { idParam, jsonObject, queryParam, stringField, type JsonObject } from '../body.js';
 import type { ServerContext } from '../context.js';
 import { ok } from '../envelope.js';
 import { describeHttpError } from '../http-errors.js';
@@ -72,7 +72,7 @@ function typeField(value: unknown, name: string): JobType {
 }
 
 function queryNumber(c: Context, name: string, fallback: number, max: number): number {
-  const text = c.req.query(name);
+  const text = queryParam(c, name);
   if (text === undefined) return fallback;
   if (!/^[1-9]\d{0,8}$/.test(text) || Number(text) > max)
     throw invalidInput(`Invalid ${name}`, `${name} must be a whole number from 1 to ${max}`);
@@ -107,8 +107,8 @@ export function timer4Tasker(ctx: ServerContext) {
   });
 
   routes.get('/api/v1/tasks', async (c) => {
-    const type = c.req.query('task_type');
-    const enabled = c.req.query('enabled');
+    const type = queryParam(c, 'task_type');
+    const enabled = queryParam(c, 'enabled');
     if (enabled !== undefined && enabled !== 'true' && enabled !== 'false')
       throw invalidInput('Invalid enabled', 'enabled must be true or false');
     const page = queryNumber(c, 'page', 1, 1_000_000);
@@ -122,12 +122,12 @@ export function timer4Tasker(ctx: ServerContext) {
   });
 
   routes.get('/api/v1/tasks/:id', async (c) => {
-    const id = idParam(c);
+    const id = idParam(c, 'job', 'absent');
     return ok(c, detail(findJob(await ctx.store.jobs.read(), id), ctx.now()));
   });
 
   routes.put('/api/v1/tasks/:id', async (c) => {
-    const id = idParam(c);
+    const id = idParam(c, 'job', 'absent');
     const body = await jsonObject(c, ['name', 'description', 'schedule', 'config', 'enabled']);
     const config = body.config === undefined ? undefined : configField(body);
     const changes = {
@@ -144,12 +144,12 @@ export function timer4Tasker(ctx: ServerContext) {
   });
 
   routes.delete('/api/v1/tasks/:id', async (c) => {
-    const job = await removeJob(ctx.store, idParam(c));
+    const job = await removeJob(ctx.store, idParam(c, 'job', 'absent'));
     return c.json({ success: true, message: `Task ${job.id} deleted` });
   });
 
   routes.post('/api/v1/tasks/:id/toggle', async (c) => {
-    const id = idParam(c);
+    const id = idParam(c, 'job', 'absent');
     const enabled = booleanField(await jsonObject(c, ['enabled']), 'enabled', true) as boolean;
     const job = await setJobEnabled(ctx.store, id, enabled, ctx.now());
     return ok(c, { task_id: String(job.id), enabled: job.enabled }, enabled ? 'Task enabled' : 'Task disabled');
@@ -157,7 +157,7 @@ export function timer4Tasker(ctx: ServerContext) {
 
   // Runs the job now, whatever its schedule, as `stint jobs run`; answers once it has finished.
   routes.post('/api/v1/tasks/:id/execute', async (c) => {
-    const id = idParam(c);
+    const id = idParam(c, 'job', 'absent');
     await jsonObject(c, []);
     const now = ctx.now();
     const claims = await claimJobs(ctx.store, now, (_jobs, data) => [findJob(data, id)]);
@@ -168,7 +168,7 @@ export function timer4Tasker(ctx: ServerContext) {
   });
 
   routes.get('/api/v1/tasks/:id/executions', async (c) => {
-    const id = idParam(c);
+    const id = idParam(c, 'job', 'absent');
     const limit = queryNumber(c, 'limit', 20, 1000);
     return ok(c, { executions: executionsOf(await ctx.store.jobs.read(), id, limit).map(execution) });
   });
