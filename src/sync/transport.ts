@@ -91,7 +91,7 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
     async open() {
       if (files.info(join(clone, '.git'), false)?.kind !== 'directory') {
         files.removeTree(clone); // a clone killed half-way
-        const result = await exec('git', ['clone', '-q', '--no-checkout', url, clone], { env });
+        const result = await exec('git', ['clone', '-q', '--no-checkout', '--', url, clone], { env });
         if (result.code !== 0) {
           files.removeTree(clone);
           throw storeError('Sync failed', `git clone: ${result.stderr.trim().split('\n').slice(-2).join('; ')}`);

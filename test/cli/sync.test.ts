@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { harness } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
@@ -22,11 +22,42 @@ test.each([
     ['sync', '--folder', '/tmp', '--device', '-bad'],
     "stint: Invalid device name: '-bad': use letters, digits, '.', '_' and '-' (up to 63)\n",
   ],
+  [['sync', '--folder', '', '--device', 'a'], 'stint: Invalid folder: give the path of the folder to sync through\n'],
+  [
+    ['sync', '--folder', '/home/tester/.stint', '--device', 'a'],
+    'stint: Invalid folder: /home/tester/.stint is in the data directory /home/tester/.stint; choose a folder outside it\n',
+  ],
+  [
+    ['sync', '--folder', '/home/tester/.stint/shared'],
+    'stint: Invalid folder: /home/tester/.stint/shared is in the data directory /home/tester/.stint; choose a folder outside it\n',
+  ],
+  [['sync', '--git', ''], "stint: Invalid remote: '' is not a git URL; give one git clone accepts (ssh, https, a path)\n"],
+  [
+    ['sync', '--git', '--upload-pack=touch pwned'],
+    "stint: Invalid remote: '--upload-pack=touch pwned' is not a git URL; give one git clone accepts (ssh, https, a path)\n",
+  ],
 ])('%j is refused with exit 2, nothing written', async (argv, stderr) => {
   const h = device();
   const result = await h.run(...argv);
   expect(result).toEqual({ code: 2, stdout: '', stderr });
   expect(await h.store.sync.read()).toMatchObject({ device: null, remote: null });
+});
+
+test('a folder that is a file is refused (exit 2, JSON on stderr), a relative one is kept absolute', async () => {
+  const file = join(work, 'notes.txt');
+  writeFileSync(file, 'x\n');
+  const h = device();
+  const refused = await h.run('sync', '--folder', file, '--device', 'a', '--json');
+  expect(refused).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `${JSON.stringify({ error: 'Invalid folder', message: `${file} is not a folder` })}\n`,
+  });
+  expect(await h.store.sync.read()).toMatchObject({ device: null, remote: null });
+  const rel = relative(process.cwd(), join(work, 'rel'));
+  expect(rel.startsWith('/')).toBe(false);
+  expect((await h.run('sync', '--folder', rel, '--device', 'a')).code).toBe(0);
+  expect((await h.store.sync.read()).remote).toEqual({ kind: 'folder', url: join(work, 'rel') });
 });
 
 test('the host name is the default device name; a second setup with another remote is refused', async () => {
