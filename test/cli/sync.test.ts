@@ -31,6 +31,9 @@ test.each([
     ['sync', '--folder', '/home/tester/.stint/shared'],
     'stint: Invalid folder: /home/tester/.stint/shared is in the data directory /home/tester/.stint; choose a folder outside it\n',
   ],
+  [['sync', 'status', '--git', '/x'], 'stint: Invalid options: sync status only reports; --git goes to stint sync itself\n'],
+  [['sync', 'status', '--folder', '/x'], 'stint: Invalid options: sync status only reports; --folder goes to stint sync itself\n'],
+  [['sync', 'status', '--device', 'a'], 'stint: Invalid options: sync status only reports; --device goes to stint sync itself\n'],
   [['sync', '--git', ''], "stint: Invalid remote: '' is not a git URL; give one git clone accepts (ssh, https, a path)\n"],
   [
     ['sync', '--git', '--upload-pack=touch pwned'],

@@ -75,7 +75,9 @@ function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
 const instantOf = (stamp: string): string => new Date(decodeStamp(stamp)?.ms ?? 0).toISOString().replace('.000Z', 'Z');
 
 /** `stint sync status`: what sync knows, read without changing anything. */
-export async function syncStatus(_options: object, ctx: Context): Promise<number> {
+export async function syncStatus(options: SyncOptions, ctx: Context): Promise<number> {
+  const given = (['git', 'folder', 'device'] as const).find((key) => options[key] !== undefined);
+  if (given) throw invalidInput('Invalid options', `sync status only reports; --${given} goes to stint sync itself`);
   const state = await ctx.deps.store.sync.read();
   if (!state.remote || !state.device)
     throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
