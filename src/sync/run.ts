@@ -59,10 +59,12 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
       if (setup && remote.kind === 'folder' && !seam.files.info(remote.url, true)) seam.files.makeDir(remote.url);
       const root = await transport.open();
       if (setup && (await seam.store.sync.read()).device === null) {
-        if (devicesIn(seam.files, root).includes(device)) {
+        // Case aside: on macOS or Windows, or a folder shared with them, Laptop and laptop are one folder.
+        const taken = devicesIn(seam.files, root).find((name) => name.toLowerCase() === device.toLowerCase());
+        if (taken !== undefined) {
           throw conflict(
             'Device name taken',
-            `a device named ${device} already syncs through ${remote.url}; choose another with --device <name>`,
+            `a device named ${taken} already syncs through ${remote.url}; choose another with --device <name>`,
           );
         }
         registerDevice(seam.files, root, device, toStoredInstant(seam.now()));

@@ -63,6 +63,19 @@ test('a folder that is a file is refused (exit 2, JSON on stderr), a relative on
   expect((await h.store.sync.read()).remote).toEqual({ kind: 'folder', url: join(work, 'rel') });
 });
 
+test('a device name differing only in case from one already syncing is taken (exit 4, nothing written)', async () => {
+  const shared = join(work, 'shared');
+  const [a, b] = [device(), device()];
+  expect((await a.run('sync', '--folder', shared, '--device', 'Laptop')).code).toBe(0);
+  const twin = await b.run('sync', '--folder', shared, '--device', 'laptop');
+  expect(twin).toEqual({
+    code: 4,
+    stdout: '',
+    stderr: `stint: Device name taken: a device named Laptop already syncs through ${shared}; choose another with --device <name>\n`,
+  });
+  expect(await b.store.sync.read()).toMatchObject({ device: null, remote: null });
+});
+
 test('the host name is the default device name; a second setup with another remote is refused', async () => {
   const shared = join(work, 'shared');
   const h = device();
