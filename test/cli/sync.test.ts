@@ -158,3 +158,47 @@ test.each([
   expect(result.stderr).toMatch(/^stint: Bad sync log: .*001772359200000\.000000\.b\.json: /);
   expect(a.store.text).toBe(before);
 });
+
+const forged = (set: Record<string, unknown>) => ({
+  version: 1,
+  device: 'evil',
+  changes: [
+    {
+      uid: 'u-evil',
+      at: '001796032900000.000000.evil',
+      create: true,
+      set: {
+        task: 'email',
+        started_at: '2026-03-02T09:00:00Z',
+        state: { status: 'completed', stopped_at: '2026-03-02T09:30:00Z', pauses: [] },
+        planned_seconds: null,
+        tags: [],
+        note: null,
+        updated_at: '2026-03-02T09:30:00Z',
+        ...set,
+      },
+    },
+  ],
+});
+
+test.each([
+  ['task', { task: 'x\u001b[2J' }],
+  ['tags', { tags: ['ok', 'a\rb'] }],
+  ['note', { note: 'fine\n\u001b]0;owned\u0007' }],
+])("another device's log with control characters in its %s is refused (exit 1), nothing taken from it", async (field, set) => {
+  const shared = join(work, 'shared');
+  const a = device();
+  expect((await a.run('sync', '--folder', shared, '--device', 'a')).code).toBe(0);
+  mkdirSync(join(shared, 'devices', 'evil', 'log'), { recursive: true });
+  const segment = join(shared, 'devices', 'evil', 'log', '001796032900000.000000.evil.json');
+  writeFileSync(segment, JSON.stringify(forged(set)));
+  const result = await a.run('sync');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toBe(
+    `stint: Bad sync log: ${segment}: change 1: its ${field} holds control characters; run stint sync again once it is fully copied\n`,
+  );
+  expect((await a.run('list', '--json')).stdout).toBe('{"sessions":[],"total":0}\n');
+  // The same log with clean text is read: the refusal is about the characters alone.
+  writeFileSync(segment, JSON.stringify(forged({ note: 'line one\n\tline two' })));
+  expect((await a.run('sync')).stdout).toMatch(/1 in \(1 new session/);
+});
