@@ -24,5 +24,6 @@ export function addSyncCommands(program: Command, invoke: Invoke): void {
     .command('status')
     .description('Show the remote, this device, the devices seen, changes not yet sent and the last error.')
     .addHelpText('after', examples('sync status', 'sync status --json'))
-    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await handlers()).syncStatus, {}));
+    // sync's own options (--git, --folder, --device) would otherwise reach status unseen: passed on to be refused.
+    .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await handlers()).syncStatus, cmd.parent?.opts<SyncOptions>() ?? {}));
 }

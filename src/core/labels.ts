@@ -26,6 +26,10 @@ export function validateTags(tags: readonly string[]): string[] {
 const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 const ALLOWED = new Set(['\n', '\t']);
 
+/** Whether text holds nothing that acts on a terminal (in a note, line breaks and tabs may stay). */
+export const printable = (text: string, breaks = false): boolean =>
+  ![...text].some((c) => UNPRINTABLE.test(c) && !(breaks && ALLOWED.has(c)));
+
 /** A note is free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;

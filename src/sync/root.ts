@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
-import type { Change } from '../core/sync/merge.js';
+import { printable } from '../core/labels.js';
+import type { Change, SyncedFields } from '../core/sync/merge.js';
 import { checkChange } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
@@ -76,6 +77,18 @@ export function readIncoming(files: Files, root: string, self: string, seen: Rec
   return { changes, seen: { ...seen, ...out }, latest };
 }
 
+/**
+ * Text that another device's log would bring into this terminal: the commands never store control
+ * characters in a task or tag (a note keeps line breaks and tabs), so a log holding them was forged
+ * or damaged, and an escape sequence in it would recolour or rewrite the screen that prints it.
+ */
+function unprintableField(set: Partial<SyncedFields>): string | null {
+  if (set.task !== undefined && !printable(set.task)) return 'task';
+  if (set.tags?.some((t) => !printable(t))) return 'tags';
+  if (typeof set.note === 'string' && !printable(set.note, true)) return 'note';
+  return null;
+}
+
 function readSegment(files: Files, path: string, device: string): Change[] {
   const bad = (why: string) => storeError('Bad sync log', `${path}: ${why}; run stint sync again once it is fully copied`);
   let raw: unknown;
@@ -96,6 +109,8 @@ function readSegment(files: Files, path: string, device: string): Change[] {
     }
     // A device writes only its own changes: a stamp naming another device is not believed.
     if (!checked.at.endsWith(`.${device}`)) throw bad(`change ${i + 1} is stamped by another device`);
+    const field = 'set' in checked ? unprintableField(checked.set) : null;
+    if (field) throw bad(`change ${i + 1}: its ${field} holds control characters`);
     return checked;
   });
 }

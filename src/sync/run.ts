@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { conflict, invalidInput, StintError } from '../core/errors.js';
 import { isActive, type Session, type TrackerData } from '../core/session.js';
 import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
@@ -8,7 +9,7 @@ import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
 import { devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
-import { type Env, type Exec, transportFor } from './transport.js';
+import { type Env, type Exec, GIT_CLONE_DIR, transportFor } from './transport.js';
 
 export interface SyncSeam {
   store: Store;
@@ -58,13 +59,20 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
       if (setup && remote.kind === 'folder' && !seam.files.info(remote.url, true)) seam.files.makeDir(remote.url);
       const root = await transport.open();
       if (setup && (await seam.store.sync.read()).device === null) {
-        if (devicesIn(seam.files, root).includes(device)) {
+        // Case aside: on macOS or Windows, or a folder shared with them, Laptop and laptop are one folder.
+        const taken = devicesIn(seam.files, root).find((name) => name.toLowerCase() === device.toLowerCase());
+        if (taken !== undefined) {
           throw conflict(
             'Device name taken',
-            `a device named ${device} already syncs through ${remote.url}; choose another with --device <name>`,
+            `a device named ${taken} already syncs through ${remote.url}; choose another with --device <name>`,
           );
         }
         registerDevice(seam.files, root, device, toStoredInstant(seam.now()));
+        // Recorded here and handed on at once, before any change: the name is taken on the remote
+        // even if this device has nothing to send, and a setup interrupted after this point is
+        // finished by the next sync instead of finding its own name taken.
+        await seam.store.sync.write(state);
+        await transport.publish(`stint: ${device} joined`);
       }
       if (state.pending) await finishPending(seam.store, state, state.pending);
       if (state.outbox) {
@@ -92,8 +100,11 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
         }
       }
     } catch (error) {
+      const latest = await seam.store.sync.read();
+      // A setup that did not get as far as recording itself leaves no clone of its remote behind
+      // for the next setup (perhaps with another remote) to mistake for its own.
+      if (latest.device === null && remote.kind === 'git') seam.files.removeTree(join(seam.dataDir, GIT_CLONE_DIR));
       if (error instanceof StintError && error.code === 'store') {
-        const latest = await seam.store.sync.read();
         if (latest.device !== null) {
           latest.last_error = { at: toStoredInstant(seam.now()), message: `${error.title}: ${error.message}`, hint: hintFor(remote.kind) };
           await seam.store.sync.write(latest);

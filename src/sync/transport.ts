@@ -54,6 +54,18 @@ function folderTransport(path: string, files: Files): Transport {
 const PUSH_ATTEMPTS = 5;
 
 /**
+ * git's own words on one line: its last non-blank lines. Enough of them that ssh's reason
+ * ("Could not resolve hostname …"), which comes before git's generic advice, is kept.
+ */
+export const reasonOf = (result: ExecResult): string =>
+  result.stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(-5)
+    .join('; ') || `exit ${result.code}`;
+
+/**
  * A git remote through the system's git: each device commits only its own files, so a rebase
  * onto what others pushed never conflicts; a rejected push is fetched, rebased and tried again.
  * A sync killed at any instant leaves at worst an index lock, a rebase under way or uncommitted
@@ -68,7 +80,7 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
   async function git(args: readonly string[], what = args[0]): Promise<string> {
     const result = await exec('git', ['-C', clone, ...identity, ...args], { env });
     if (result.code !== 0) {
-      const reason = result.stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ') || `exit ${result.code}`;
+      const reason = reasonOf(result);
       throw storeError('Sync failed', `git ${what}: ${reason}`);
     }
     return result.stdout;
@@ -91,10 +103,10 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
     async open() {
       if (files.info(join(clone, '.git'), false)?.kind !== 'directory') {
         files.removeTree(clone); // a clone killed half-way
-        const result = await exec('git', ['clone', '-q', '--no-checkout', url, clone], { env });
+        const result = await exec('git', ['clone', '-q', '--no-checkout', '--', url, clone], { env });
         if (result.code !== 0) {
           files.removeTree(clone);
-          throw storeError('Sync failed', `git clone: ${result.stderr.trim().split('\n').slice(-2).join('; ')}`);
+          throw storeError('Sync failed', `git clone: ${reasonOf(result)}`);
         }
         if (await remoteBranch()) await git(['checkout', '-q', '-B', 'stint', 'refs/remotes/origin/stint']);
         else await git(['symbolic-ref', 'HEAD', 'refs/heads/stint']);
@@ -115,7 +127,7 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
         const pushed = await exec('git', ['-C', clone, 'push', '-q', 'origin', 'HEAD:refs/heads/stint'], { env });
         if (pushed.code === 0) return;
         if (attempt >= PUSH_ATTEMPTS) {
-          throw storeError('Sync failed', `git push: ${pushed.stderr.trim().split('\n').slice(-2).join('; ')}`);
+          throw storeError('Sync failed', `git push: ${reasonOf(pushed)}`);
         }
         await catchUp();
       }

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { harness } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
@@ -22,11 +22,58 @@ test.each([
     ['sync', '--folder', '/tmp', '--device', '-bad'],
     "stint: Invalid device name: '-bad': use letters, digits, '.', '_' and '-' (up to 63)\n",
   ],
+  [['sync', '--folder', '', '--device', 'a'], 'stint: Invalid folder: give the path of the folder to sync through\n'],
+  [
+    ['sync', '--folder', '/home/tester/.stint', '--device', 'a'],
+    'stint: Invalid folder: /home/tester/.stint is in the data directory /home/tester/.stint; choose a folder outside it\n',
+  ],
+  [
+    ['sync', '--folder', '/home/tester/.stint/shared'],
+    'stint: Invalid folder: /home/tester/.stint/shared is in the data directory /home/tester/.stint; choose a folder outside it\n',
+  ],
+  [['sync', 'status', '--git', '/x'], 'stint: Invalid options: sync status only reports; --git goes to stint sync itself\n'],
+  [['sync', 'status', '--folder', '/x'], 'stint: Invalid options: sync status only reports; --folder goes to stint sync itself\n'],
+  [['sync', 'status', '--device', 'a'], 'stint: Invalid options: sync status only reports; --device goes to stint sync itself\n'],
+  [['sync', '--git', ''], "stint: Invalid remote: '' is not a git URL; give one git clone accepts (ssh, https, a path)\n"],
+  [
+    ['sync', '--git', '--upload-pack=touch pwned'],
+    "stint: Invalid remote: '--upload-pack=touch pwned' is not a git URL; give one git clone accepts (ssh, https, a path)\n",
+  ],
 ])('%j is refused with exit 2, nothing written', async (argv, stderr) => {
   const h = device();
   const result = await h.run(...argv);
   expect(result).toEqual({ code: 2, stdout: '', stderr });
   expect(await h.store.sync.read()).toMatchObject({ device: null, remote: null });
+});
+
+test('a folder that is a file is refused (exit 2, JSON on stderr), a relative one is kept absolute', async () => {
+  const file = join(work, 'notes.txt');
+  writeFileSync(file, 'x\n');
+  const h = device();
+  const refused = await h.run('sync', '--folder', file, '--device', 'a', '--json');
+  expect(refused).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `${JSON.stringify({ error: 'Invalid folder', message: `${file} is not a folder` })}\n`,
+  });
+  expect(await h.store.sync.read()).toMatchObject({ device: null, remote: null });
+  const rel = relative(process.cwd(), join(work, 'rel'));
+  expect(rel.startsWith('/')).toBe(false);
+  expect((await h.run('sync', '--folder', rel, '--device', 'a')).code).toBe(0);
+  expect((await h.store.sync.read()).remote).toEqual({ kind: 'folder', url: join(work, 'rel') });
+});
+
+test('a device name differing only in case from one already syncing is taken (exit 4, nothing written)', async () => {
+  const shared = join(work, 'shared');
+  const [a, b] = [device(), device()];
+  expect((await a.run('sync', '--folder', shared, '--device', 'Laptop')).code).toBe(0);
+  const twin = await b.run('sync', '--folder', shared, '--device', 'laptop');
+  expect(twin).toEqual({
+    code: 4,
+    stdout: '',
+    stderr: `stint: Device name taken: a device named Laptop already syncs through ${shared}; choose another with --device <name>\n`,
+  });
+  expect(await b.store.sync.read()).toMatchObject({ device: null, remote: null });
 });
 
 test('the host name is the default device name; a second setup with another remote is refused', async () => {
@@ -112,4 +159,48 @@ test.each([
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/^stint: Bad sync log: .*001772359200000\.000000\.b\.json: /);
   expect(a.store.text).toBe(before);
+});
+
+const forged = (set: Record<string, unknown>) => ({
+  version: 1,
+  device: 'evil',
+  changes: [
+    {
+      uid: 'u-evil',
+      at: '001796032900000.000000.evil',
+      create: true,
+      set: {
+        task: 'email',
+        started_at: '2026-03-02T09:00:00Z',
+        state: { status: 'completed', stopped_at: '2026-03-02T09:30:00Z', pauses: [] },
+        planned_seconds: null,
+        tags: [],
+        note: null,
+        updated_at: '2026-03-02T09:30:00Z',
+        ...set,
+      },
+    },
+  ],
+});
+
+test.each([
+  ['task', { task: 'x\u001b[2J' }],
+  ['tags', { tags: ['ok', 'a\rb'] }],
+  ['note', { note: 'fine\n\u001b]0;owned\u0007' }],
+])("another device's log with control characters in its %s is refused (exit 1), nothing taken from it", async (field, set) => {
+  const shared = join(work, 'shared');
+  const a = device();
+  expect((await a.run('sync', '--folder', shared, '--device', 'a')).code).toBe(0);
+  mkdirSync(join(shared, 'devices', 'evil', 'log'), { recursive: true });
+  const segment = join(shared, 'devices', 'evil', 'log', '001796032900000.000000.evil.json');
+  writeFileSync(segment, JSON.stringify(forged(set)));
+  const result = await a.run('sync');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toBe(
+    `stint: Bad sync log: ${segment}: change 1: its ${field} holds control characters; run stint sync again once it is fully copied\n`,
+  );
+  expect((await a.run('list', '--json')).stdout).toBe('{"sessions":[],"total":0}\n');
+  // The same log with clean text is read: the refusal is about the characters alone.
+  writeFileSync(segment, JSON.stringify(forged({ note: 'line one\n\tline two' })));
+  expect((await a.run('sync')).stdout).toMatch(/1 in \(1 new session/);
 });

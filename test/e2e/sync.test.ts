@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { seeded } from '../helpers/seeded.js';
@@ -170,11 +170,21 @@ test("an unreachable git remote: exit 1 with git's reason, the store byte for by
   expect(status.last_error.hint).toMatch(/run stint sync again/);
 });
 
-test('a second device with the same name is refused', { timeout: 120_000 }, async () => {
-  const url = remote('folder');
-  mkdirSync(url, { recursive: true });
-  expect((await on('a', 'sync', '--folder', url, '--device', 'laptop')).code).toBe(0);
-  const twin = await on('b', 'sync', '--folder', url, '--device', 'laptop');
+// Through git too, when the first device had nothing to send: joining alone takes the name.
+test.each<Kind>(['folder', 'git'])('a second device with the same name is refused (%s)', { timeout: 120_000 }, async (kind) => {
+  const url = remote(kind);
+  if (kind === 'folder') mkdirSync(url, { recursive: true });
+  expect((await on('a', 'sync', `--${kind}`, url, '--device', 'laptop')).code).toBe(0);
+  const twin = await on('b', 'sync', `--${kind}`, url, '--device', 'laptop', '--json');
   expect(twin.code).toBe(4);
-  expect(twin.stderr).toMatch(/^stint: Device name taken: /);
+  expect(twin.stdout).toBe('');
+  expect(JSON.parse(twin.stderr)).toMatchObject({ error: 'Device name taken' });
+  // No clone is left behind for a later setup, perhaps with another remote, to take for its own.
+  expect(existsSync(join(home('b'), 'sync-git'))).toBe(false);
+  const other = await on('b', 'sync', `--${kind}`, url, '--device', 'desktop');
+  expect(other.code).toBe(0);
+  expect(JSON.parse((await on('a', 'sync', 'status', '--json')).stdout).devices).toHaveLength(1);
+  expect((await on('a', 'sync')).code).toBe(0);
+  const seen = JSON.parse((await on('a', 'sync', 'status', '--json')).stdout).devices.map((d: { name: string }) => d.name);
+  expect(seen).toEqual(['desktop', 'laptop']);
 });

@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { invalidInput } from '../../core/errors.js';
 import { syncRound } from '../../core/sync/exchange.js';
 import { decodeStamp, ZERO_HLC } from '../../core/sync/hlc.js';
 import { syncLine, syncStatusText, type SyncStatus } from '../../render/sync-text.js';
-import { runSync, type SyncSeam } from '../../sync/run.js';
+import { leadsIntoDataDir } from '../../store/data-dir-guard.js';
+import { runSync, type SyncSeam, type SyncSetup } from '../../sync/run.js';
 import type { Context } from '../context.js';
 import type { Deps } from '../deps.js';
 
@@ -35,15 +37,7 @@ export async function sync(options: SyncOptions, ctx: Context): Promise<number> 
   if (options.device !== undefined && options.git === undefined && options.folder === undefined) {
     throw invalidInput('Invalid options', '--device names this device the first time, with --git or --folder');
   }
-  const url = options.git ?? options.folder;
-  const setup =
-    url === undefined
-      ? undefined
-      : {
-          kind: options.git !== undefined ? ('git' as const) : ('folder' as const),
-          url,
-          device: options.device ?? defaultDevice(ctx.deps.hostName()),
-        };
+  const setup = setupFrom(options, ctx);
   const report = await runSync(syncSeam(ctx.deps), setup);
   if (ctx.json) ctx.printJson(report);
   else ctx.print(syncLine(report));
@@ -53,10 +47,37 @@ export async function sync(options: SyncOptions, ctx: Context): Promise<number> 
   return 0;
 }
 
+/**
+ * The remote given the first time, refused whole (exit 2) when it cannot work: an empty one, a git
+ * URL git would read as an option, a folder in the data directory (sync would replicate the store
+ * into itself) or a path that is a file. A folder is kept absolute, so later syncs from any
+ * directory find it; one that does not exist yet is created by the first sync.
+ */
+function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
+  const device = options.device ?? defaultDevice(ctx.deps.hostName());
+  if (options.git !== undefined) {
+    if (options.git.trim() === '' || options.git.startsWith('-')) {
+      throw invalidInput('Invalid remote', `'${options.git}' is not a git URL; give one git clone accepts (ssh, https, a path)`);
+    }
+    return { kind: 'git', url: options.git, device };
+  }
+  if (options.folder === undefined) return undefined;
+  if (options.folder.trim() === '') throw invalidInput('Invalid folder', 'give the path of the folder to sync through');
+  const url = resolve(options.folder);
+  if (leadsIntoDataDir(url, ctx.deps.dataDir)) {
+    throw invalidInput('Invalid folder', `${options.folder} is in the data directory ${ctx.deps.dataDir}; choose a folder outside it`);
+  }
+  const kind = ctx.deps.files.info(url, true)?.kind;
+  if (kind !== undefined && kind !== 'directory') throw invalidInput('Invalid folder', `${options.folder} is not a folder`);
+  return { kind: 'folder', url, device };
+}
+
 const instantOf = (stamp: string): string => new Date(decodeStamp(stamp)?.ms ?? 0).toISOString().replace('.000Z', 'Z');
 
 /** `stint sync status`: what sync knows, read without changing anything. */
-export async function syncStatus(_options: object, ctx: Context): Promise<number> {
+export async function syncStatus(options: SyncOptions, ctx: Context): Promise<number> {
+  const given = (['git', 'folder', 'device'] as const).find((key) => options[key] !== undefined);
+  if (given) throw invalidInput('Invalid options', `sync status only reports; --${given} goes to stint sync itself`);
   const state = await ctx.deps.store.sync.read();
   if (!state.remote || !state.device)
     throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
