@@ -54,11 +54,17 @@ export function findJob(data: JobsData, id: number): Job {
   return job;
 }
 
-/** Job names follow the task-name charset, a little longer: they are typed and listed. */
+/**
+ * A job name is a label people read in lists (Timer4Tasker's own examples are like "Daily
+ * Backup"): words of letters, digits, '-', '_' and '.', one space between them, up to 60
+ * characters. No leading or trailing space, no control or invisible characters.
+ */
+const JOB_NAME = /^[\p{L}\p{M}\p{Nd}_.-]+(?: [\p{L}\p{M}\p{Nd}_.-]+)*$/u;
+
 export function validateJobName(raw: string): string {
   const name = raw.normalize('NFC');
-  if (!/^[\p{L}\p{M}\p{Nd}_-]{1,40}$/u.test(name)) {
-    throw invalidInput('Invalid job name', "A job name has 1–40 letters, digits, '-' or '_'");
+  if (!JOB_NAME.test(name) || [...name].length > 60) {
+    throw invalidInput('Invalid job name', "A job name has up to 60 letters, digits, '-', '_' or '.', words one space apart");
   }
   return name;
 }

@@ -125,3 +125,11 @@ describe('bad input: the envelope with the error, nothing stored', () => {
     expect(JSON.stringify(await h.store.jobs.read())).toBe(before);
   });
 });
+
+test('a task named as the document names its examples ("Daily Backup") is created and stored as a job', async () => {
+  const h = checkedHarness({ now: NOW });
+  const body = { name: 'Daily Backup', task_type: 'data_backup', schedule: '0 2 * * *', config: { target: '/home/tester/bak' } };
+  const created = await h.request('POST', '/api/v1/tasks', { body });
+  expect(created).toMatchObject({ status: 201, body: { success: true, data: { task_id: '1', name: 'Daily Backup' } } });
+  expect((await h.store.jobs.read()).jobs.map((j) => j.name)).toEqual(['Daily Backup']);
+});
