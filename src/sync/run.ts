@@ -137,15 +137,27 @@ function adopt(state: SyncData, setup: SyncSetup): void {
   state.device = state.device ?? setup.device;
 }
 
-/** One exchange: local changes since the last sync out, everything new in, the store made to match. */
-async function round(seam: SyncSeam, state: SyncData, root: string, device: string): Promise<Omit<SyncReport, 'device' | 'remote'>> {
-  const changes = await seam.store.changesSince(state.revision);
+/**
+ * What changed here since the last sync: the sessions that may have changed (more is harmless)
+ * and the uids it left here that are gone (removed locally). Only the months that changed are read.
+ */
+export async function localChanges(
+  store: Store,
+  state: SyncData,
+): Promise<{ revision: number; candidates: Session[]; vanished: string[] }> {
+  const changes = await store.changesSince(state.revision);
   const candidates = [...changes.active, ...Object.values(changes.months).flat()];
   const present = new Set(candidates.map((s) => s.uid));
   const looked = new Set(['active', ...Object.keys(changes.months)]);
   const vanished = Object.entries(state.local)
     .filter(([uid, [, where]]) => looked.has(where) && !present.has(uid))
     .map(([uid]) => uid);
+  return { revision: changes.revision, candidates, vanished };
+}
+
+/** One exchange: local changes since the last sync out, everything new in, the store made to match. */
+async function round(seam: SyncSeam, state: SyncData, root: string, device: string): Promise<Omit<SyncReport, 'device' | 'remote'>> {
+  const { revision, candidates, vanished } = await localChanges(seam.store, state);
   const incoming = readIncoming(seam.files, root, device, state.seen);
   const clock: Hlc = (state.clock && decodeStamp(state.clock)) || { ms: 0, counter: 0, device };
   const result = syncRound({
@@ -165,8 +177,8 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
   for (const name of devicesIn(seam.files, root)) state.devices[name] = incoming.latest[name] ?? state.devices[name] ?? null;
   const last = result.outgoing.at(-1);
   state.outbox = last ? { name: `${last.at}.json`, changes: result.outgoing } : null;
-  const pending: PendingApply = { revision: changes.revision, renamed: result.renamed, apply: result.apply };
-  const counts = await applyToStore(seam.store, state, pending, changes.revision, result.received > 0);
+  const pending: PendingApply = { revision, renamed: result.renamed, apply: result.apply };
+  const counts = await applyToStore(seam.store, state, pending, revision, result.received > 0);
   // Reported at every sync while it lasts, not only the one that made it: nothing is dropped.
   const focus = (await seam.store.read(ACTIVE)).sessions.filter((s) => isActive(s) && s.planned_seconds !== null);
   const focus_conflict =

@@ -4,7 +4,7 @@ import { syncRound } from '../../core/sync/exchange.js';
 import { decodeStamp, ZERO_HLC } from '../../core/sync/hlc.js';
 import { syncLine, syncStatusText, type SyncStatus } from '../../render/sync-text.js';
 import { leadsIntoDataDir } from '../../store/data-dir-guard.js';
-import { runSync, type SyncSeam, type SyncSetup } from '../../sync/run.js';
+import { localChanges, runSync, type SyncSeam, type SyncSetup } from '../../sync/run.js';
 import type { Context } from '../context.js';
 import type { Deps } from '../deps.js';
 
@@ -82,13 +82,7 @@ export async function syncStatus(options: SyncOptions, ctx: Context): Promise<nu
   if (!state.remote || !state.device)
     throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
   // What a sync now would send: the same round on a copy, nothing written.
-  const changes = await ctx.deps.store.changesSince(state.revision);
-  const candidates = [...changes.active, ...Object.values(changes.months).flat()];
-  const present = new Set(candidates.map((s) => s.uid));
-  const looked = new Set(['active', ...Object.keys(changes.months)]);
-  const vanished = Object.entries(state.local)
-    .filter(([uid, [, where]]) => looked.has(where) && !present.has(uid))
-    .map(([uid]) => uid);
+  const { candidates, vanished } = await localChanges(ctx.deps.store, state);
   const dry = syncRound({
     device: state.device,
     clock: (state.clock && decodeStamp(state.clock)) || { ...ZERO_HLC, device: state.device },
