@@ -1,15 +1,5 @@
-import type { RemoteKind } from '../core/sync/state.js';
+import type { RemoteKind, SyncReport } from '../core/sync/state.js';
 import { formatInstant } from './format.js';
-
-export interface SyncReportView {
-  device: string;
-  remote: { kind: RemoteKind; url: string };
-  sent: number;
-  received: number;
-  added: number;
-  updated: number;
-  removed: number;
-}
 
 export interface SyncStatus {
   remote: { kind: RemoteKind; url: string };
@@ -23,7 +13,7 @@ export interface SyncStatus {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `Synced laptop with git <url>: 2 changes out, 3 in (1 new session, 1 updated, 0 removed).` */
-export function syncLine(r: SyncReportView): string {
+export function syncLine(r: SyncReport): string {
   return `Synced ${r.device} with ${r.remote.kind} ${r.remote.url}: ${plural(r.sent, 'change')} out, ${r.received} in (${plural(r.added, 'new session')}, ${r.updated} updated, ${r.removed} removed).\n`;
 }
 

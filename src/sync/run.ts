@@ -4,7 +4,7 @@ import { isActive, type Session, type TrackerData } from '../core/session.js';
 import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
 import { syncRound } from '../core/sync/exchange.js';
 import { fieldsOf, stampDevice } from '../core/sync/merge.js';
-import type { PendingApply, RemoteKind, SyncData } from '../core/sync/state.js';
+import type { PendingApply, RemoteKind, SyncData, SyncReport } from '../core/sync/state.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
@@ -25,19 +25,6 @@ export interface SyncSetup {
   kind: RemoteKind;
   url: string;
   device: string;
-}
-
-/** What one sync did, for `stint sync` and the job's result line. */
-export interface SyncReport {
-  device: string;
-  remote: { kind: RemoteKind; url: string };
-  sent: number;
-  received: number;
-  added: number;
-  updated: number;
-  removed: number;
-  /** Focus sessions active at once after the merge (the rule allows one): reported, not dropped. */
-  focus_conflict: { uid: string; session_id: number; task: string; device: string }[];
 }
 
 const whereOf = (s: Session): string => (isActive(s) ? 'active' : s.started_at.slice(0, 7));

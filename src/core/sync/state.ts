@@ -5,6 +5,19 @@ import type { Change, Entry, Merged, SyncedSession } from './merge.js';
 
 export type RemoteKind = 'git' | 'folder';
 
+/** What one sync did: `stint sync`'s line and JSON, and the sync job's result. */
+export interface SyncReport {
+  device: string;
+  remote: { kind: RemoteKind; url: string };
+  sent: number;
+  received: number;
+  added: number;
+  updated: number;
+  removed: number;
+  /** Focus sessions active at once after the merge (the rule allows one): reported, not dropped. */
+  focus_conflict: { uid: string; session_id: number; task: string; device: string }[];
+}
+
 /** Where a touched session now is locally: its ID and where the store files it. */
 export type LocalPlace = [id: number, where: string];
 
