@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { StintError, type ErrorCode } from '../core/errors.js';
+import { escapeUnprintable } from '../core/labels.js';
 
 const EXIT_CODES: Record<ErrorCode, number> = {
   store: 1,
@@ -128,5 +129,6 @@ export function describeFailure(error: unknown): Failure {
 /** Human: `stint: <error>: <message>`; JSON: `{"error","message"}` on one line. */
 export function formatFailure(failure: Failure, json: boolean): string {
   if (json) return `${JSON.stringify({ error: failure.title, message: failure.message })}\n`;
-  return `stint: ${failure.title}: ${failure.message}\n`;
+  // A message may quote what was typed or read (`--at $'10:00\\n…'`, a file's bytes): one line still.
+  return escapeUnprintable(`stint: ${failure.title}: ${failure.message}`) + '\n';
 }

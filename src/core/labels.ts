@@ -30,6 +30,15 @@ const ALLOWED = new Set(['\n', '\t']);
 export const printable = (text: string, breaks = false): boolean =>
   ![...text].some((c) => UNPRINTABLE.test(c) && !(breaks && ALLOWED.has(c)));
 
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text with every character that would act on a terminal written as its escape (`\n`, `\u001b`),
+ * for a line that quotes what was typed or read (an error): it stays one line and shows what is there.
+ */
+export const escapeUnprintable = (text: string): string =>
+  text.replace(new RegExp(UNPRINTABLE.source, 'gu'), (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** A note is free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;

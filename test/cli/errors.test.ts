@@ -166,3 +166,25 @@ describe('watchOutput: a failed write is kept for the entry, never thrown', () =
     expect(output.failure()).toBeUndefined();
   });
 });
+
+describe('an error line quoting what was typed stays one line and acts on no terminal', () => {
+  test.each([
+    [['start', 'coding', '--at', '10:00\nstint: fake'], "'10:00\\nstint: fake' has text left over"],
+    [['start', 'coding', '--at', '\u001b[2J10:00'], "'\\u001b[2J10:00' is not a time"],
+    [['stop', '1\r2'], "'1\\r2' is not a session ID"],
+    [['config', 'set', 'a\u202eb', '1'], "'a\\u202eb' is not a setting"],
+    [['list', '--from', 'a\tb'], "'a\\tb' is not a day"],
+  ])('%j: exit 2, escaped', async (argv, quoted) => {
+    const h = harnessOn(createMemoryStore());
+    const { code, stderr, stdout } = await h.run(...argv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toContain(quoted);
+    expect(stderr.slice(0, -1)).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
+  });
+
+  test('JSON keeps the text as it was: JSON.stringify escapes it already', async () => {
+    const { stderr } = await harnessOn(createMemoryStore()).run('stop', '1\n2', '--json');
+    expect(JSON.parse(stderr).message).toBe("'1\n2' is not a session ID (a positive whole number)");
+    expect(stderr.trimEnd()).not.toContain('\n');
+  });
+});
