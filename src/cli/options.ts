@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FOCUS_BOUNDS, parseDurationInput } from '../core/duration-input.js';
+import { invalidInput } from '../core/errors.js';
 import { ROUND_BOUNDS } from '../core/report.js';
 
 // Option groups and value parsers that several commands share, declared once (program.ts
@@ -19,6 +20,28 @@ export function withLabels(command: Command): Command {
 }
 
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/**
+ * Makes every option of `command` and its subcommands that takes one value refuse a second,
+ * different one (`--as partial --as abandoned`): commander would keep the last without a word,
+ * and which one was meant cannot be known. The repeatable ones (`collect`) are left alone, and
+ * the same value twice is one value.
+ */
+export function refuseRepeats(command: Command): Command {
+  for (const option of command.options) {
+    if (option.isBoolean() || option.variadic || option.parseArg === collect) continue;
+    let first: { value: string | undefined } | undefined;
+    command.on(`option:${option.name()}`, (value: string | undefined) => {
+      if (first === undefined) first = { value };
+      else if (first.value !== value) {
+        const shown = (v: string | undefined) => (v === undefined ? 'no value' : `'${v}'`);
+        throw invalidInput('Invalid usage', `${option.long} is given twice (${shown(first.value)}, then ${shown(value)}); give it once`);
+      }
+    });
+  }
+  for (const sub of command.commands) refuseRepeats(sub);
+  return command;
+}
 
 export const parseFocusDuration = (value: string): number => parseDurationInput(value, FOCUS_BOUNDS);
 

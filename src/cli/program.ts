@@ -17,7 +17,17 @@ import { declareOnly } from './program-one.js';
 import { addServeCommand } from './program-serve.js';
 import { addShellCommands } from './program-shell.js';
 import { addSyncCommands } from './program-sync.js';
-import { collect, examples, parseFocusDuration, parseRound, withAt, withCsv, withLabels, withPeriodOptions } from './options.js';
+import {
+  collect,
+  examples,
+  parseFocusDuration,
+  parseRound,
+  refuseRepeats,
+  withAt,
+  withCsv,
+  withLabels,
+  withPeriodOptions,
+} from './options.js';
 import { collectSessionIds, parseCount, parseSessionId } from './parse.js';
 
 const OUTCOMES: readonly Outcome[] = ['completed', 'partial', 'abandoned'];
@@ -282,5 +292,5 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
 
   addServeCommand(program, invoke);
 
-  return addRootHelp(program);
+  return refuseRepeats(addRootHelp(program));
 }

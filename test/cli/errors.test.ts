@@ -188,3 +188,14 @@ describe('an error line quoting what was typed stays one line and acts on no ter
     expect(stderr.trimEnd()).not.toContain('\n');
   });
 });
+
+test('an option given twice with two values: exit 2, one line, nothing stored', async () => {
+  const store = createMemoryStore();
+  const result = await harnessOn(store).run('start', 'coding', '--at', '10:00', '--at', '11:00');
+  expect(result).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: "stint: Invalid usage: --at is given twice ('10:00', then '11:00'); give it once\n",
+  });
+  expect(store.text).toBeNull();
+});

@@ -183,3 +183,30 @@ test.each([
   await expect(calls(argv, seen)).rejects.toThrow();
   expect(seen).toEqual([]);
 });
+
+// An option that takes one value, given twice with two values: which one was meant? Refused
+// (the last one used to win silently); the repeatable ones collect, and the same value twice is one.
+describe('an option given twice', () => {
+  test.each([
+    [['stop', '1', '--as', 'partial', '--as', 'abandoned'], '--as'],
+    [['start', 'coding', '--at', '10:00', '--at', '11:00'], '--at'],
+    [['start', 'coding', '--for', '25m', '--for=45m'], '--for'],
+    [['edit', '1', '--task', 'coding', '--task', 'other'], '--task'],
+    [['list', '--status', 'running', '--status', 'paused'], '--status'],
+    [['report', '--by', 'task', '--by', 'tag'], '--by'],
+    [['report', '--day', '--day', 'yesterday'], '--day'],
+    [['jobs', 'list', '--page', '1', '--page', '2'], '--page'],
+  ])('%j: %s is refused before any handler', async (argv, flag) => {
+    const seen: Call[] = [];
+    await expect(calls(argv, seen)).rejects.toThrow(`${flag} is given twice`);
+    expect(seen).toEqual([]);
+  });
+
+  test.each<[string[], object]>([
+    [['stop', '1', '--as', 'partial', '--as', 'partial'], { as: 'partial', id: 1 }],
+    [['list', '--json', '--json'], {}],
+    [['start', 'coding', '--tag', 'a', '--tag', 'b'], { task: 'coding', tag: ['a', 'b'] }],
+  ])('%j is read', async (argv, options) => {
+    expect((await parse(...argv)).options).toMatchObject(options);
+  });
+});
