@@ -69,14 +69,20 @@ export function validateJobName(raw: string): string {
   return name;
 }
 
-/** `--config k=v` pairs as a record; a repeated key keeps the last value. */
+/** `--config k=v` pairs as a record; a key given twice with two values is refused (which one?). */
 export function parseConfigPairs(pairs: readonly string[]): Record<string, string> {
   // No prototype: `__proto__=x` must become a key the type then refuses, not a new prototype.
   const config: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0) throw invalidInput('Invalid config', `'${pair}' is not key=value`);
-    config[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+    const key = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    const first = config[key];
+    if (first !== undefined && first !== value) {
+      throw invalidInput('Invalid config', `'${key}' is given twice ('${first}', then '${value}'); give it once`);
+    }
+    config[key] = value;
   }
   return config;
 }

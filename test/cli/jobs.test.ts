@@ -165,3 +165,15 @@ test('jobs show: the job line, then its description and config', async () => {
     `#1 daily (summary) @daily  next tomorrow 00:00, last -\n  for me\n  config {"target":"${join(work, 'daily.md')}","period":"week","by":"task"}\n`,
   );
 });
+
+test.each([
+  ['add', ['jobs', 'add', 'nightly', '--type', 'backup', '--cron', '@daily', '--config', 'target=/a', '--config', 'target=/b']],
+  ['edit', ['jobs', 'edit', '1', '--config', 'period=week', '--config', 'period=month']],
+])('jobs %s with one --config key given two values: exit 2, nothing changed', async (_name, argv) => {
+  await addSummary('daily');
+  const before = await json('jobs', 'list');
+  const result = await h.run(...argv);
+  expect(result).toMatchObject({ code: 2, stdout: '' });
+  expect(result.stderr).toMatch(/^stint: Invalid config: '(target|period)' is given twice \('.*', then '.*'\); give it once\n$/);
+  expect(await json('jobs', 'list')).toEqual(before);
+});
