@@ -112,7 +112,8 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof CommanderError) {
     // commander puts its "Did you mean …?" on a second line; errors are one line.
     const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
-    return { exitCode: 2, title: 'Invalid usage', message };
+    // A group without its command keeps commander's exit code (1, as its help is shown without --json).
+    return { exitCode: error.code === 'commander.missingCommand' ? error.exitCode : 2, title: 'Invalid usage', message };
   }
   if (isSystemError(error)) {
     // The disk, the permissions, the limits: the user's to fix, not a bug. Title the cause, name the file.

@@ -71,6 +71,15 @@ function commandOf(args: readonly string[], program: Command): Command {
   return command;
 }
 
+/** `stint jobs --json`: in JSON, the group's help would not be one line; its commands are. */
+export function missingCommand(args: readonly string[], program: Command): CommanderError {
+  const group = commandOf(args, program);
+  const names = group.commands.filter((c) => c.name() !== 'help').map((c) => c.name());
+  let path = '';
+  for (let c: Command | null = group; c; c = c.parent) path = ` ${c.name()}${path}`;
+  return new CommanderError(1, 'commander.missingCommand', `missing command:${path} ${names.join('|')}`);
+}
+
 /**
  * commander suggests a long option for a mistyped long one (`--jsn` → `--json`) but nothing for
  * a short one: `-v` gets the options it may mean, as `--version` (the version is `-V`, as in

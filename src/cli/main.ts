@@ -3,7 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { makeContext, type Invoke } from './context.js';
 import type { Deps } from './deps.js';
 import { describeFailure, formatFailure } from './errors.js';
-import { helpArguments, unknownOptionFirst, withOptionSuggestion } from './help.js';
+import { helpArguments, missingCommand, unknownOptionFirst, withOptionSuggestion } from './help.js';
 import { buildProgram } from './program.js';
 
 const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -37,7 +37,8 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
       invoke,
       {
         writeOut: (text) => deps.stdout(text),
-        writeErr: (text) => deps.stderr(text),
+        // In JSON only the error line below goes to stderr (a group's help is shown for people).
+        writeErr: (text) => json || deps.stderr(text),
         // Usage errors are reported below, in stint's one-line format.
         outputError: () => undefined,
       },
@@ -54,8 +55,11 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     return exitCode;
   } catch (thrown) {
     // --help and --version: 0; help shown because a group was called without its subcommand: 1.
-    if (thrown instanceof CommanderError && HELP_CODES.has(thrown.code)) return thrown.exitCode;
-    const error = unknownOptionFirst(thrown, args, program);
+    if (thrown instanceof CommanderError && HELP_CODES.has(thrown.code) && !(json && thrown.exitCode !== 0)) return thrown.exitCode;
+    const error =
+      thrown instanceof CommanderError && thrown.code === 'commander.help'
+        ? missingCommand(args, program)
+        : unknownOptionFirst(thrown, args, program);
     if (error instanceof CommanderError && error.code === 'commander.unknownOption') {
       error.message = withOptionSuggestion(error.message, args, program);
     }

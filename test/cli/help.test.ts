@@ -89,6 +89,16 @@ describe('groups and bare flags', () => {
     expect(result.stderr).toMatch(/^Usage: stint jobs/);
   });
 
+  test.each([['jobs'], ['config']])('%s --json without its subcommand: exit 1, one JSON error line, no help', async (group) => {
+    const result = await harness().run(group, '--json');
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr.endsWith('\n') && !result.stderr.slice(0, -1).includes('\n')).toBe(true);
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: 'Invalid usage',
+      message: expect.stringMatching(new RegExp(`^missing command: stint ${group} (list|add)`)),
+    });
+  });
+
   test('stint --json alone is the status as JSON', async () => {
     const { code, stdout } = await harness().run('--json');
     expect([code, JSON.parse(stdout)]).toEqual([0, { sessions: [], total: 0, warnings: [], focus: null }]);
