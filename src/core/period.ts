@@ -58,7 +58,8 @@ export function periodRange(options: PeriodOptions, now: Date, weekStartsOn: Wee
   if (options.week) return rangeOfDays(periodDays('week', today, weekStartsOn));
   if (options.month) return rangeOfDays(periodDays('month', today));
   const from = options.from ? new Date(dayStart(dayNumber(options.from.getTime()))) : null;
-  const to = options.to ? new Date(dayStart(dayNumber(options.to.getTime()) + 1)) : now;
+  // `--from` alone runs to now, now included: a session started this instant is in it.
+  const to = options.to ? new Date(dayStart(dayNumber(options.to.getTime()) + 1)) : new Date(now.getTime() + 1);
   if (from && to && from.getTime() >= to.getTime()) {
     throw invalidInput('Invalid range', '--from must not be after --to (or after now)');
   }

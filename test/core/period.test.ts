@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { overlaps, periodRange } from '../../src/core/period.js';
+import { overlaps, periodRange, type Range } from '../../src/core/period.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 // TZ=Europe/Paris (vitest config): local midnight is 23:00Z in winter.
@@ -19,9 +19,18 @@ describe('periodRange', () => {
     expect([range?.from?.toISOString(), range?.to?.toISOString()]).toEqual([from, to]);
   });
 
-  test('--from alone runs to now; --to alone from the beginning', () => {
-    expect(periodRange({ from: new Date(2026, 0, 9) }, now)?.to).toEqual(now);
+  test('--from alone runs to now, now included (the range end is exclusive); --to alone from the beginning', () => {
+    expect(periodRange({ from: new Date(2026, 0, 9) }, now)?.to).toEqual(new Date(now.getTime() + 1));
     expect(periodRange({ to: new Date(2026, 0, 9) }, now)?.from).toBeNull();
+  });
+
+  test('--from today holds what started at this very instant, and is a range even at midnight', () => {
+    const started = makeSession({ started_at: '2026-01-15T13:30:00Z', stopped_at: null, status: 'running' });
+    const stopped = makeSession({ started_at: '2026-01-15T13:30:00Z', stopped_at: '2026-01-15T13:30:00Z' });
+    const range = periodRange({ from: now }, now) as Range;
+    expect([overlaps(started, range, now), overlaps(stopped, range, now)]).toEqual([true, true]);
+    const midnight = at('2026-01-14T23:00:00Z');
+    expect(periodRange({ from: midnight }, midnight)?.from).toEqual(midnight);
   });
 
   test('a week can start on Sunday', () => {
