@@ -34,7 +34,7 @@ export function parseTimeInput(text: string, now: Date): Date {
  * names the local day it falls on. A day to come is allowed: a range may end in the future.
  */
 export function parseDayInput(text: string, now: Date): Date {
-  return readWhole(text, now, 'Invalid date', { noun: 'a day', examples: DAY_EXAMPLES });
+  return readWhole(text, now, 'Invalid date', { noun: 'a day', examples: DAY_EXAMPLES, localYear: true });
 }
 
 /**
@@ -56,7 +56,14 @@ export function parseDateInput(text: string, title = 'Invalid date'): Date {
  * moment of 1969, which stored sessions may not hold.
  */
 function withinYears(at: Date, fail: Fail): Date {
-  if (!isWithinYears(toStoredInstant(at))) fail(`is outside the years ${YEARS.first}–${YEARS.last}`);
+  if (!isWithinYears(toStoredInstant(at))) fail(`is outside the years ${YEARS.first}–${YEARS.last} (in UTC, as times are stored)`);
+  return at;
+}
+
+/** A day names a local date, never stored: its year is the local one (`--from 1970-01-01` east of UTC). */
+function withinLocalYears(at: Date, fail: Fail): Date {
+  const year = at.getFullYear();
+  if (year < YEARS.first || year > YEARS.last) fail(`is outside the years ${YEARS.first}–${YEARS.last}`);
   return at;
 }
 
@@ -70,6 +77,8 @@ function failWith(title: string, text: string): Fail {
 interface Reading {
   noun: string;
   examples: string;
+  /** A day: its local year is checked, not its first instant's year in UTC. */
+  localYear?: boolean;
 }
 
 function readWhole(text: string, now: Date, title: string, reading: Reading): Date {
@@ -78,7 +87,7 @@ function readWhole(text: string, now: Date, title: string, reading: Reading): Da
   if (s.done()) fail(`is empty: give ${reading.noun} such as ${reading.examples}`);
   const at = readTime(s, now, fail, `is not ${reading.noun} (try ${reading.examples})`);
   if (!s.done()) fail(`has text left over: '${s.rest()}'`);
-  return withinYears(truncateToSecond(at), fail);
+  return (reading.localYear ? withinLocalYears : withinYears)(truncateToSecond(at), fail);
 }
 
 function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {

@@ -93,7 +93,7 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
     ['99999-01-01', "'99999-01-01' is not a date: year 99999 is outside 1970–9999"],
     ['1969-12-31', 'year 1969 is outside 1970–9999'],
     // The date typed is 1970, the instant 1969: the instant is what is stored.
-    ['1970-01-01T00:00:00+01:00', 'is outside the years 1970–9999'],
+    ['1970-01-01T00:00:00+01:00', 'is outside the years 1970–9999 (in UTC, as times are stored)'],
     ['1970-01-01', 'is outside the years 1970–9999'],
     ['0001-01-01', 'year 1 is outside 1970–9999'],
     ['2026-1-5', 'is not a date: write it YYYY-MM-DD'],
@@ -167,6 +167,8 @@ describe('days (--day, --from, --to): the same reader, a day to come allowed', (
     ['tomorrow 9:00', '2026-01-16T08:00:00Z'],
     ['2026-01-16', '2026-01-15T23:00:00Z'],
     ['9999-12-31', '9999-12-30T23:00:00Z'],
+    // A day of 1970 is a day of 1970, though its first instant in Paris is one of 1969 in UTC.
+    ['1970-01-01', '1969-12-31T23:00:00Z'],
     ['monday', '2026-01-11T23:00:00Z'],
     ['3 days ago', '2026-01-12T21:30:00Z'],
   ])('%j is %s', (text, expected) => {
@@ -177,6 +179,7 @@ describe('days (--day, --from, --to): the same reader, a day to come allowed', (
     ['soon', "'soon' is not a day (try 2026-01-15, yesterday, monday"],
     ['2026-02-30', 'February 2026 has 28 days'],
     ['monday junk', "has text left over: 'junk'"],
+    ['1969-12-31', 'year 1969 is outside 1970–9999'],
   ])('refuses %j', (text, message) => {
     expect(() => parseDayInput(text, now)).toThrow(
       expect.objectContaining({ code: 'invalid_input', title: 'Invalid date', message: expect.stringContaining(message) }),
