@@ -1,4 +1,5 @@
 import { storeError } from '../core/errors.js';
+import { printable } from '../core/labels.js';
 import { STATUSES, type Session } from '../core/session.js';
 
 /** The layout this stint writes: a root file plus one file of finished sessions per month. */
@@ -244,10 +245,24 @@ function sessionProblem(value: unknown, nextId: number): string | null {
   if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) {
     return 'invalid "status"';
   }
+  // Hand-edited badly: what no command writes, and what every report and terminal would take in.
+  const ended = stoppedAt !== null;
+  if (ended === (status === 'running' || status === 'paused')) {
+    return `"status" ${status} ${ended ? 'with' : 'without'} a "stopped_at"`;
+  }
+  if (ended && before(stoppedAt as string, startedAt as string)) return '"stopped_at" is before "started_at"';
+  if (!printable(task)) return 'invalid "task"';
   if (!Array.isArray(pauses)) return 'invalid "pauses"';
-  if (!Array.isArray(tags)) return 'invalid "tags"';
+  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' && printable(tag))) return 'invalid "tags"';
+  const { note } = value;
+  if (note !== null && note !== undefined && (typeof note !== 'string' || !printable(note, true))) return 'invalid "note"';
   if (value.device !== undefined && (typeof value.device !== 'string' || value.device === '')) return 'invalid "device"';
   return null;
+}
+
+/** Whether instant `a` is before `b`: as text when both are UTC to the second, as stint writes them. */
+function before(a: string, b: string): boolean {
+  return a.length === 20 && b.length === 20 && a.endsWith('Z') && b.endsWith('Z') ? a < b : Date.parse(a) < Date.parse(b);
 }
 
 function isInstant(value: unknown): boolean {

@@ -48,6 +48,18 @@ describe('the root is checked, and refused when in doubt', () => {
     ['device that is not a name', { device: 7 }, /index 0: invalid "device"/],
     ['empty device', { device: '' }, /index 0: invalid "device"/],
     ['ID at or above the counter', { id: 9 }, /"id" 9 is not below "next_id" 2/],
+    // Hand-edited badly: what no command can write, and what would mislead every report.
+    ['stop before its start', { status: 'completed', stopped_at: '2026-01-15T12:00:00Z' }, /index 0: "stopped_at" is before "started_at"/],
+    ['stop before its start (offsets)', { status: 'completed', stopped_at: '2026-01-15T13:30:00+01:00' }, /"stopped_at" is before/],
+    [
+      'running status with a stop',
+      { status: 'running', stopped_at: '2026-01-15T14:00:00Z' },
+      /index 0: "status" running with a "stopped_at"/,
+    ],
+    ['ended status without a stop', { status: 'completed', stopped_at: null }, /index 0: "status" completed without a "stopped_at"/],
+    ['task holding a terminal escape', { task: '\u001b[2Jx' }, /index 0: invalid "task"/],
+    ['tag holding a carriage return', { tags: ['a\rb'] }, /index 0: invalid "tags"/],
+    ['note holding a terminal escape', { note: 'x\u001b[31m' }, /index 0: invalid "note"/],
   ])('refuses a session with a %s', (_name, override, why) => {
     const session = { ...makeSession({ id: 1, status: 'running', stopped_at: null }), ...override };
     expect(refusal(rootText([session]))).toMatch(why);
