@@ -131,5 +131,5 @@ export function describeFailure(error: unknown): Failure {
 export function formatFailure(failure: Failure, json: boolean): string {
   if (json) return `${JSON.stringify({ error: failure.title, message: failure.message })}\n`;
   // A message may quote what was typed or read (`--at $'10:00\\n…'`, a file's bytes): one line still.
-  return escapeUnprintable(`stint: ${failure.title}: ${failure.message}`) + '\n';
+  return `${escapeUnprintable(`stint: ${failure.title}: ${failure.message}`)}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ImportSummary } from '../core/import/plan.js';
+import { escapeUnprintable, printable } from '../core/labels.js';
 import type { Palette } from './color.js';
 
 /** A file `import` was given (or found in a folder) and left alone, and why. */
@@ -7,8 +8,14 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** A Timewarrior tag as `timew` writes it: quoted when it holds a blank, a quote or a `#`. */
-const showTag = (tag: string) => (/^[^\s"#]+$/.test(tag) ? tag : JSON.stringify(tag));
+/**
+ * A Timewarrior tag as `timew` writes it: quoted when it holds a blank, a quote or a `#`; and
+ * when it holds a control character (a file from elsewhere), which JSON's quoting escapes.
+ */
+const showTag = (tag: string) => (/^[^\s"#]+$/.test(tag) && printable(tag) ? tag : quoted(tag));
+
+/** JSON's quoting, and the controls it leaves as they are (DEL, C1, bidirectional overrides) escaped too. */
+const quoted = (text: string) => escapeUnprintable(JSON.stringify(text));
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -30,7 +37,7 @@ export function importSummaryText(summary: Omit<ImportSummary, 'overlaps'> & { s
   text += `; ${updated}${plural(duplicates, 'duplicate')} skipped, ${plural(converted.length, 'name')} converted.\n`;
   for (const c of converted) {
     const to = c.to === null ? 'dropped (nothing usable left)' : `→ ${c.to}`;
-    text += `  ${c.kind} ${JSON.stringify(c.from)} ${to}${c.count > 1 ? ` (${c.count} entries)` : ''}\n`;
+    text += `  ${c.kind} ${quoted(c.from)} ${to}${c.count > 1 ? ` (${c.count} entries)` : ''}\n`;
   }
   if (task_mapping.length > 0) {
     text += 'Tasks from Timewarrior tags:\n';
@@ -44,7 +51,7 @@ export function importSummaryText(summary: Omit<ImportSummary, 'overlaps'> & { s
   }
   if (skipped.length > 0) {
     text += `${palette.warning(`Skipped ${plural(skipped.length, 'invalid entry', 'invalid entries')}:`)}\n`;
-    for (const s of skipped) text += `  ${s.where}: ${s.reason}\n`;
+    for (const s of skipped) text += `  ${escapeUnprintable(`${s.where}: ${s.reason}`)}\n`;
   }
   if (summary.dry_run) text += 'Nothing was written (--dry-run).\n';
   return text;

@@ -109,3 +109,13 @@ describe('import of a Timewarrior data folder', () => {
     expect(h.store.writes).toBe(0);
   });
 });
+
+test('a tag holding a control character is shown escaped in the summary, never sent to the terminal', async () => {
+  const h = harness({ now: NOW });
+  h.files.set('/in/2026-01.data', 'inc 20260114T090000Z - 20260114T103000Z # co\u001bding a\u202eb\n');
+  const { code, stdout } = await h.run('import', '/in/2026-01.data', '--dry-run');
+  expect(code).toBe(0);
+  expect(stdout).not.toMatch(/[\p{Cc}\u202e](?<!\n)/u);
+  expect(stdout).toContain('  "co\\u001bding" "a\\u202eb" → co-ding (1 interval)');
+  expect(stdout).toContain('  tag "co\\u001bding" → co-ding');
+});
