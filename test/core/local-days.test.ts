@@ -122,10 +122,13 @@ describe('periodRange: every boundary is a date’s first instant', () => {
     expect([iso(range?.from), iso(range?.to)]).toEqual([from, to]);
   });
 
-  test('--from alone still runs to now, in a zone whose midnight is skipped', () => {
+  test('--from alone still runs to now (included: the end is exclusive), in a zone whose midnight is skipped', () => {
     inZone('America/Santiago');
     const now = at('2026-09-06T15:00:00Z');
-    expect(periodRange({ from: date('2026-09-06') }, now)).toEqual({ from: at('2026-09-06T04:00:00Z'), to: now });
+    expect(periodRange({ from: date('2026-09-06') }, now)).toEqual({
+      from: at('2026-09-06T04:00:00Z'),
+      to: at('2026-09-06T15:00:00.001Z'),
+    });
   });
 
   test('a week crossing a year end and a leap February are counted in dates', () => {
