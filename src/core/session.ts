@@ -1,5 +1,5 @@
 import { conflict, invalidInput, notFound } from './errors.js';
-import { secondsBetween, toStoredInstant } from './time.js';
+import { localInstantText, secondsBetween, toStoredInstant } from './time.js';
 
 export const STATUSES = ['running', 'paused', 'completed', 'partial', 'abandoned'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -107,7 +107,7 @@ export function activeSessions(data: TrackerData): Session[] {
 
 function notBefore(session: Session, at: string, earliest: string, what: string): void {
   if (secondsBetween(earliest, at) < 0) {
-    throw invalidInput('Invalid time', `Session ${session.id} cannot ${what} before ${earliest}`);
+    throw invalidInput('Invalid time', `Session ${session.id} cannot ${what} before ${localInstantText(earliest)}`);
   }
 }
 

@@ -8,6 +8,19 @@ export function toStoredInstant(date: Date): string {
   return truncateToSecond(date).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * A stored instant as people read it in a message: local ISO 8601 with the offset, as `--json`
+ * writes times (`2026-01-15T09:00:00+01:00`, `Z` where the offset is zero).
+ */
+export function localInstantText(instant: string): string {
+  const date = new Date(instant);
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
 export function secondsBetween(from: Date | string, to: Date | string): number {
   return Math.floor((toMillis(to) - toMillis(from)) / 1000);
 }

@@ -114,7 +114,8 @@ describe('--at', () => {
     const before = h.store.text;
     const result = await h.run('stop', '--at', 'yesterday 17:00');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^stint: Invalid time: Session 1 cannot stop before 2026-01-15T08:00:00Z\n$/);
+    // In local time with its offset, as the user typed it and as --json writes times (was UTC: 08:00:00Z).
+    expect(result.stderr).toMatch(/^stint: Invalid time: Session 1 cannot stop before 2026-01-15T09:00:00\+01:00\n$/);
     expect(h.store.text).toBe(before);
   });
 

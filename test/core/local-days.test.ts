@@ -1,7 +1,9 @@
+import { formatISO } from 'date-fns/formatISO';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dayAfter, dayNumber, dayOfName, dayStart, localDay, makeDayNumber, nextMidnight, secondsByDay } from '../../src/core/days.js';
 import { lastPeriod, periodRange, type PeriodKind, type PeriodOptions, type WeekStart } from '../../src/core/period.js';
 import { countsOn, tallyOf } from '../../src/core/tally.js';
+import { localInstantText } from '../../src/core/time.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 // Each test sets the zone it needs; Node re-reads it when TZ is assigned. Zone facts checked with
@@ -207,5 +209,20 @@ describe('sessions are split at each date’s first instant', () => {
     const tally = tallyOf([session('2026-09-05T16:00:00Z', '2026-09-07T15:00:00Z')]);
     const seconds = (day: string) => countsOn(tally, day)[1];
     expect([seconds('2026-09-05'), seconds('2026-09-06'), seconds(dayAfter('2026-09-06'))]).toEqual([12 * 3600, 23 * 3600, 12 * 3600]);
+  });
+});
+
+describe('localInstantText: a stored instant in a message, as --json writes it (date-fns formatISO)', () => {
+  test.each([
+    ['Europe/Paris', '2026-01-15T08:00:00Z', '2026-01-15T09:00:00+01:00'],
+    ['Europe/Paris', '2026-07-15T08:00:00Z', '2026-07-15T10:00:00+02:00'],
+    ['America/New_York', '2026-01-15T03:00:00Z', '2026-01-14T22:00:00-05:00'],
+    ['Asia/Kolkata', '2026-01-15T08:00:00Z', '2026-01-15T13:30:00+05:30'],
+    ['America/St_Johns', '2026-01-15T08:00:00Z', '2026-01-15T04:30:00-03:30'],
+    ['UTC', '2026-01-15T08:00:00Z', '2026-01-15T08:00:00Z'],
+  ])('%s: %s is %s', (zone, instant, expected) => {
+    inZone(zone);
+    expect(localInstantText(instant)).toBe(expected);
+    expect(localInstantText(instant)).toBe(formatISO(new Date(instant)));
   });
 });
