@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { Files } from './files.js';
 import { isErrno } from '../store/atomic-file.js';
 import type { Job } from '../core/jobs.js';
+import { escapeUnprintable } from '../core/labels.js';
 import { isWithin, real } from '../store/data-dir-guard.js';
 import { absolutePath, allowKeys, refuse, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
@@ -53,7 +54,8 @@ function candidates(files: Files, path: string, pattern: string, before: number)
 }
 
 function listing(verb: string, names: readonly string[]): string {
-  const shown = names.slice(0, LISTED).join(', ');
+  // A file name may hold a line break or an escape: the result is one line, printed to terminals.
+  const shown = escapeUnprintable(names.slice(0, LISTED).join(', '));
   const more = names.length > LISTED ? ` and ${names.length - LISTED} more` : '';
   return `${verb} ${names.length} file${names.length === 1 ? '' : 's'}: ${shown}${more}`;
 }

@@ -156,3 +156,11 @@ describe('cleanup reaches files only through the seam', () => {
     expect([...files.keys()]).toEqual(['/fake/logs/b.log', '/fake/logs/keep.txt']);
   });
 });
+
+test('a file name holding a line break or an escape is listed escaped: the result is one line, printed to terminals', async () => {
+  aged(logs, 'a\nb.log', 10);
+  aged(logs, 'c\u001b[2J.log', 10);
+  const job = makeJob('cleanup', { path: logs, pattern: '*.log', days: '7' });
+  expect(await cleanup.run(job, runContext(createMemoryStore(), places, NOW))).toBe('deleted 2 files: a\\nb.log, c\\u001b[2J.log');
+  expect(readdirSync(logs)).toEqual([]);
+});
