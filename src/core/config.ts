@@ -1,3 +1,4 @@
+import { WEEKDAYS, weekdayNamed } from './days.js';
 import { invalidInput } from './errors.js';
 import type { WeekStart } from './period.js';
 import { parseDurationInput, type DurationBounds } from './duration-input.js';
@@ -14,8 +15,6 @@ export const DEFAULT_CONFIG: Config = {
   daily_goal_seconds: 4 * 3600,
   week_start: 1,
 };
-
-const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 interface Setting {
   field: keyof Config;
@@ -60,14 +59,14 @@ export const SETTINGS: Record<string, Setting> = {
   daily_goal: durationSetting('daily_goal_seconds', 'time to track each day (1m to 24h)', { minSeconds: 60, maxSeconds: 86_400 }),
   week_start: {
     field: 'week_start',
-    describe: 'the first day of a week (monday … sunday)',
+    describe: 'the first day of a week (monday … sunday, or mon … sun)',
     parse: (value) => {
-      const day = DAYS.indexOf(value.toLowerCase() as (typeof DAYS)[number]);
+      const day = weekdayNamed(value.toLowerCase());
       if (day < 0) throw invalidInput('Invalid value', `'${value}' is not a day of the week`);
       return day;
     },
     valid: (n) => n >= 0 && n <= 6,
-    show: (c) => DAYS[c.week_start] as string,
+    show: (c) => WEEKDAYS[c.week_start] as string,
   },
 };
 

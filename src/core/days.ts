@@ -12,6 +12,12 @@ import type { Session } from './session.js';
 export const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Weekday names in Date#getDay order; `weekdayNamed` also takes their first three letters. */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** The day number (0 = Sunday) of a lower-case weekday name or its three-letter abbreviation, or -1. */
+export const weekdayNamed = (word: string): number => WEEKDAYS.findIndex((day) => word === day || word === day.slice(0, 3));
+
 /** The local day of an instant, `YYYY-MM-DD`. */
 export function localDay(ms: number): string {
   const d = new Date(ms);

@@ -1,4 +1,4 @@
-import { dayNumber, dayStart } from './days.js';
+import { dayNumber, dayStart, weekdayNamed } from './days.js';
 import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
@@ -17,7 +17,6 @@ const DAY_WORDS = new Map([
   ['yesterday', -1],
   ['tomorrow', 1],
 ]);
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
  * A time for `--at`, `--start`, `--stop`, `add --from/--to`: relative to `now`, whole seconds.
@@ -176,8 +175,6 @@ function onWeekday(s: Scanner, now: Date, weekday: number, beforeToday: boolean,
   const at = localInstant(today - back, clock, fail);
   return at.getTime() <= now.getTime() ? at : localInstant(today - back - 7, clock, fail);
 }
-
-const weekdayNamed = (word: string): number => WEEKDAYS.findIndex((day) => word === day || word === day.slice(0, 3));
 
 /** ` [at] <time of day>` after a day, or null (cursor unmoved) when no time of day follows. */
 function optionalClock(s: Scanner, fail: Fail): Clock | null {

@@ -21,6 +21,19 @@ describe('config', () => {
   });
 
   test.each([
+    ['sun', 'sunday', 0],
+    ['SAT', 'saturday', 6],
+    ['Monday', 'monday', 1],
+  ])('week_start %s is taken as times take weekdays: %s', async (typed, shown, day) => {
+    const h = harness();
+    expect(JSON.parse((await h.run('config', 'set', 'week_start', typed, '--json')).stdout)).toEqual({
+      key: 'week_start',
+      value: shown,
+      week_start: day,
+    });
+  });
+
+  test.each([
     [['set', 'colour', 'red'], /Unknown setting: 'colour' is not a setting/],
     [['set', 'forgotten_after', '12'], /Invalid duration/],
     [['set', 'forgotten_after', '30s'], /Invalid duration/],
@@ -29,6 +42,8 @@ describe('config', () => {
     [['set', 'daily_goal', '6h please'], /^stint: Invalid duration: '6h please' has text left over: 'please'\n$/],
     [['set', 'daily_goal', '30m6h'], /has h after m: write the largest unit first/],
     [['set', 'week_start', 'someday'], /not a day of the week/],
+    [['set', 'week_start', 'su'], /not a day of the week/],
+    [['set', 'week_start', 'sunday '], /not a day of the week/],
     [['get', 'nothing'], /Unknown setting/],
   ])('refuses %j with exit 2, settings unchanged', async (args, why) => {
     const h = harness();
