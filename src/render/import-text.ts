@@ -23,7 +23,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function importSummaryText(summary: Omit<ImportSummary, 'overlaps'> & { skipped_files: SkippedFile[] }, palette: Palette): string {
   const { imported, duplicates, converted, skipped, task_mapping } = summary;
   let text = '';
-  for (const s of summary.skipped_files) text += `Skipped ${s.file}: ${s.reason}.\n`;
+  for (const s of summary.skipped_files) text += `Skipped ${escapeUnprintable(s.file)}: ${s.reason}.\n`;
   const ids =
     summary.first_id === null
       ? ''

@@ -119,3 +119,13 @@ test('a tag holding a control character is shown escaped in the summary, never s
   expect(stdout).toContain('  "co\\u001bding" "a\\u202eb" → co-ding (1 interval)');
   expect(stdout).toContain('  tag "co\\u001bding" → co-ding');
 });
+
+test('a skipped file whose name holds a control character is named escaped, on one line', async () => {
+  const h = harness({ now: NOW });
+  h.files.set('/in/2026-01.data', 'inc 20260114T090000Z - 20260114T103000Z # code\n');
+  h.files.set('/in/ta\u001b[2Jgs\n.data', '');
+  const { code, stdout } = await h.run('import', '/in/2026-01.data', '/in/ta\u001b[2Jgs\n.data', '--dry-run');
+  expect(code).toBe(0);
+  expect(stdout.split('\n')[0]).toBe('Skipped /in/ta\\u001b[2Jgs\\n.data: not a Timewarrior month file (YYYY-MM.data).');
+  expect(stdout).not.toMatch(/\u001b/);
+});
