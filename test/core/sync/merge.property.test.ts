@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { timesProblem } from '../../../src/core/corrections.js';
 import type { Session } from '../../../src/core/session.js';
 import { mergedSessions } from '../../../src/core/sync/exchange.js';
 import { applyChange, type Change, type Merged } from '../../../src/core/sync/merge.js';
@@ -16,6 +17,8 @@ const START = Date.parse('2026-03-01T09:00:00Z');
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 /** Sessions "exported" elsewhere: two devices may import the same one. */
 const EXPORTED = ['exp-1', 'exp-2', 'exp-3'];
+/** Skewed clocks put some instants ahead of another device's now: validity is checked without it. */
+const LAST_INSTANT = '9999-12-31T23:59:59Z';
 
 type Step = { device: number; op: number; pick: number; value: number; advance: number };
 
@@ -49,9 +52,13 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
     case 2: {
       const x = pickFrom(active);
       if (!x) return;
+      // Now, or earlier (`stop --at`) when that still fits the session.
+      const back = iso(Date.parse(x.started_at) + (s.value % 600) * 1000);
+      const open = x.pauses.at(-1)?.ended_at === null;
+      const stop = s.pick % 2 && !open && timesProblem({ ...x, stopped_at: back }, now) === null ? back : now;
       const pause = x.pauses.at(-1);
-      if (pause && pause.ended_at === null) pause.ended_at = now;
-      Object.assign(x, { status: 'completed', stopped_at: now, updated_at: now });
+      if (pause && pause.ended_at === null) pause.ended_at = stop;
+      Object.assign(x, { status: 'completed', stopped_at: stop, updated_at: now });
       remember();
       return;
     }
@@ -79,7 +86,13 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
       if (field === 0) target.task = `t${s.value % 7}`;
       if (field === 1) target.tags = s.value % 2 ? [] : [`g${s.value % 3}`, 'x'];
       if (field === 2) target.note = s.value % 5 === 0 ? null : `n${s.value}`;
-      if (field === 3) target.started_at = iso(Date.parse(target.started_at) - s.value * 1000);
+      if (field === 3) {
+        // Earlier, or later: past a stop or a pause made elsewhere, which the merge must repair.
+        // Later goes as far as edit allows (close to now), so it often crosses a stop made elsewhere.
+        const moved = iso(s.pick % 2 ? nowMs - (s.value % 60) * 1000 : Date.parse(target.started_at) - s.value * 1000);
+        if (timesProblem({ ...target, started_at: moved }, now) !== null) return;
+        target.started_at = moved;
+      }
       target.updated_at = now;
       remember();
       return;
@@ -187,6 +200,8 @@ test('three devices converge whatever the order, skew and repetition of syncs', 
       const [first] = devices as [Device];
       const expected = mergedSessions(first.merged);
       const deleted = new Set(devices.flatMap((d) => d.log.filter((c) => 'deleted' in c).map((c) => c.uid)));
+      // Every session is one the commands could have made: stop not before start, pauses inside.
+      for (const s of expected) expect(timesProblem(s, LAST_INSTANT), s.uid).toBeNull();
       for (const device of devices) {
         expect(mergedSessions(device.merged)).toEqual(expected);
         expect(view(device)).toEqual(expected.map(({ device: _d, ...rest }) => rest));
