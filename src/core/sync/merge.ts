@@ -118,6 +118,9 @@ export function sessionOf(uid: string, entry: Entry): SyncedSession | null {
  * It depends on the merged fields and their stamps alone, so every device repairs alike, and the
  * repaired session is what each shows (the next sync compares with it, so sends nothing).
  */
+/** The later of two instants (stored instants compare as strings; Math.max would give NaN). */
+const latest = (x: string, y: string): string => (x > y ? x : y);
+
 function fitTimes(start: [string, Stamp], state: [SessionState, Stamp]): [string, SessionState] {
   const [at, { status, stopped_at: stop, pauses }] = [start[0], state[0]];
   const earliest = [stop, ...pauses.map((p) => p.started_at)].reduce<string>((min, x) => (x !== null && x < min ? x : min), at);
@@ -125,7 +128,7 @@ function fitTimes(start: [string, Stamp], state: [SessionState, Stamp]): [string
   if (state[1] > start[1]) return [earliest, state[0]];
   const kept = pauses
     .filter((p) => p.ended_at === null || p.ended_at > at)
-    .map((p) => ({ started_at: p.started_at < at ? at : p.started_at, ended_at: p.ended_at }));
+    .map((p) => ({ started_at: latest(p.started_at, at), ended_at: p.ended_at }));
   return [at, { status, stopped_at: stop !== null && stop < at ? at : stop, pauses: kept }];
 }
 
