@@ -3,7 +3,7 @@ import { overlaps } from '../core/period.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
-import { emptySyncData } from '../core/sync/state.js';
+import { emptySyncData, type SyncEntries } from '../core/sync/state.js';
 import { fileByMonth } from './layout.js';
 import type { Changes, Document, Scope, Store } from './store.js';
 
@@ -82,6 +82,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       if (describe) history.push({ text: store.text, label: describe(result) });
       if (history.length > UNDO_DEPTH) history.shift();
       commit(text);
+      options?.committed?.(revision);
       return result;
     },
     async undo() {
@@ -112,12 +113,34 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
 
 function syncFile(): Store['sync'] {
   let value = emptySyncData();
+  const shards: SyncEntries = { merged: {}, local: {} };
   return {
     read: async () => structuredClone(value),
     write: async (data) => {
       value = structuredClone(data);
     },
     exclusive: (work) => work(),
+    async entries(uids) {
+      const out: SyncEntries = { merged: {}, local: {} };
+      for (const uid of uids) {
+        if (shards.merged[uid]) out.merged[uid] = structuredClone(shards.merged[uid]);
+        if (shards.local[uid]) out.local[uid] = [...shards.local[uid]];
+      }
+      return out;
+    },
+    async filed(places) {
+      const wanted = new Set(places);
+      return Object.entries(shards.local)
+        .filter(([, [, where]]) => wanted.has(where))
+        .map(([uid]) => uid);
+    },
+    async put(merged, local) {
+      Object.assign(shards.merged, structuredClone(merged));
+      for (const [uid, place] of Object.entries(local)) {
+        if (place) shards.local[uid] = [...place];
+        else delete shards.local[uid];
+      }
+    },
   };
 }
 

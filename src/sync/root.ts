@@ -77,6 +77,19 @@ export function readIncoming(files: Files, root: string, self: string, seen: Rec
   return { changes, seen: { ...seen, ...out }, latest };
 }
 
+/** The changes of the segments `now` names and `before` does not (what one round read). */
+export function readBetween(files: Files, root: string, before: Record<string, string[]>, now: Record<string, string[]>): Change[] {
+  const changes: Change[] = [];
+  for (const [device, names] of Object.entries(now)) {
+    if (!DEVICE_PATTERN.test(device)) continue;
+    const known = new Set(before[device] ?? []);
+    for (const name of names) {
+      if (!known.has(name) && SEGMENT.test(name)) changes.push(...readSegment(files, join(deviceDir(root, device), 'log', name), device));
+    }
+  }
+  return changes;
+}
+
 /**
  * Text that another device's log would bring into this terminal: the commands never store control
  * characters in a task or tag (a note keeps line breaks and tabs), so a log holding them was forged
