@@ -85,6 +85,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   const clock = seam.now ?? (() => new Date());
   const lock = seam.lock ?? LOCK_TIMING;
   const rootPath = join(dir, ROOT_FILE);
+  const shards = createShards(dir);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
 
@@ -311,6 +312,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
     jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
     sync: {
+      ...shards,
       read: () => readSideFile(dir, SYNC),
       write: async (data) => {
         const path = join(dir, SYNC.name);
@@ -320,9 +322,8 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       exclusive: (work) => {
         ensureDataDir(dir);
         // Waits like a writer: long enough to take over the lock of a sync that was killed.
-        return withStoreLock(dir, () => work(), lock, SYNC_LOCK);
+        return withStoreLock(dir, () => shards.during(work), lock, SYNC_LOCK);
       },
-      ...createShards(dir),
     },
     backupTo: (target) =>
       backupStore(

@@ -114,6 +114,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
 function syncFile(): Store['sync'] {
   let value = emptySyncData();
   const shards: SyncEntries = { merged: {}, local: {} };
+  const digests: Record<string, string> = {};
   return {
     read: async () => structuredClone(value),
     write: async (data) => {
@@ -130,15 +131,22 @@ function syncFile(): Store['sync'] {
     },
     async filed(places) {
       const wanted = new Set(places);
-      return Object.entries(shards.local)
-        .filter(([, [, where]]) => wanted.has(where))
-        .map(([uid]) => uid);
+      return Object.fromEntries(
+        Object.entries(shards.local)
+          .filter(([uid, [, where]]) => wanted.has(where) && digests[uid] !== undefined)
+          .map(([uid]) => [uid, digests[uid] as string]),
+      );
     },
     async put(merged, local) {
       Object.assign(shards.merged, structuredClone(merged));
-      for (const [uid, place] of Object.entries(local)) {
-        if (place) shards.local[uid] = [...place];
-        else delete shards.local[uid];
+      for (const [uid, filing] of Object.entries(local)) {
+        if (filing) {
+          shards.local[uid] = [filing[0], filing[1]];
+          digests[uid] = filing[2];
+        } else {
+          delete shards.local[uid];
+          delete digests[uid];
+        }
       }
     },
   };

@@ -2,7 +2,7 @@ import type { Config } from '../core/config.js';
 import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
 import type { Merged } from '../core/sync/merge.js';
-import type { LocalPlace, SyncData, SyncEntries } from '../core/sync/state.js';
+import type { Filing, SyncData, SyncEntries } from '../core/sync/state.js';
 
 /**
  * Which finished sessions a command needs. The running and paused ones and the ID counter always
@@ -110,10 +110,10 @@ export interface SyncFile {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** The merged entries and local places of these uids (those known): only their shards are read. */
   entries(uids: Iterable<string>): Promise<SyncEntries>;
-  /** The uids the last sync left filed at these places (`active`, months). */
-  filed(places: Iterable<string>): Promise<string[]>;
-  /** Records these entries and places (null: the session is no longer here); idempotent; only inside `exclusive`. */
-  put(merged: Merged, local: Record<string, LocalPlace | null>): Promise<void>;
+  /** The uids the last sync left filed at these places (`active`, months), each with its digest. */
+  filed(places: Iterable<string>): Promise<Record<string, string>>;
+  /** Records these entries and filings (null: the session is no longer here); idempotent; only inside `exclusive`. */
+  put(merged: Merged, local: Record<string, Filing | null>): Promise<void>;
 }
 
 /** A small JSON file beside the sessions, written under the store's lock. */

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { isActive, type Session, type TrackerData } from '../core/session.js';
 import { applyChange, fieldsOf, type Merged, type SyncedSession, sessionOf } from '../core/sync/merge.js';
-import type { LocalPlace, PendingApply, SyncData, SyncEntries } from '../core/sync/state.js';
+import type { Filing, PendingApply, SyncData, SyncEntries } from '../core/sync/state.js';
 import type { Files } from '../jobs/files.js';
 import type { Store } from '../store/store.js';
 import { readBetween } from './root.js';
@@ -8,7 +9,20 @@ import { readBetween } from './root.js';
 // A sync's merge made true locally: the store changed to match it and the merged state written
 // back, in an order that a kill at any instant leaves finishable (finishPending).
 
-export const whereOf = (s: Session): string => (isActive(s) ? 'active' : s.started_at.slice(0, 7));
+const whereOf = (s: Session): string => (isActive(s) ? 'active' : s.started_at.slice(0, 7));
+
+/**
+ * Where a session is filed and a digest of its synced fields: a later sync reads again only the
+ * sessions of a changed month whose digest differs (a month is the store's unit of change).
+ */
+export const filingOf = (s: Session): Filing => [
+  s.id,
+  whereOf(s),
+  createHash('sha256')
+    .update(JSON.stringify(fieldsOf(s)))
+    .digest('base64url')
+    .slice(0, 22),
+];
 
 /** Thrown inside the store's update when a command changed the store after the round read it. */
 export class StoreMoved extends Error {}
@@ -18,7 +32,7 @@ export interface Work {
   /** The loaded entries (the sessions the round is about); the merge updates them in place. */
   entries: SyncEntries;
   /** Where each touched session is now filed here (null: no longer here). */
-  places: Record<string, LocalPlace | null>;
+  places: Record<string, Filing | null>;
   /** What each touched session must now be here (null: removed). */
   apply: { uid: string; session: SyncedSession | null }[];
 }
@@ -74,13 +88,13 @@ export async function applyToStore(
       if (local) {
         if (JSON.stringify(fieldsOf(local)) !== JSON.stringify(fieldsOf(fields))) counts.updated += 1;
         Object.assign(local, fields, { pauses: fields.pauses.map((p) => ({ ...p })), tags: [...fields.tags] });
-        places[uid] = [local.id, whereOf(local)];
+        places[uid] = filingOf(local);
       } else {
         const added: Session = { id: data.next_id, ...fields };
         data.next_id += 1;
         data.sessions.push(added);
         counts.added += 1;
-        places[uid] = [added.id, whereOf(added)];
+        places[uid] = filingOf(added);
       }
     }
   };

@@ -7,7 +7,7 @@ import type { PendingApply, RemoteKind, SyncData, SyncEntries, SyncReport } from
 import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
-import { applyToStore, finishPending, StoreMoved, type Work, whereOf } from './apply.js';
+import { applyToStore, filingOf, finishPending, StoreMoved, type Work } from './apply.js';
 import { devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
 import { type Env, type Exec, GIT_CLONE_DIR, transportFor } from './transport.js';
 
@@ -129,14 +129,17 @@ export async function localChanges(
   state: SyncData,
 ): Promise<{ revision: number; candidates: Session[]; vanished: string[]; entries: SyncEntries }> {
   const changes = await store.changesSince(state.revision);
-  const candidates = [...changes.active, ...Object.values(changes.months).flat()];
-  const present = new Set(candidates.map((s) => s.uid));
+  const inChanged = [...changes.active, ...Object.values(changes.months).flat()];
+  const present = new Set(inChanged.map((s) => s.uid));
   const looked = new Set(['active', ...Object.keys(changes.months)]);
-  const filed = (await store.sync.filed(looked)).filter((uid) => !present.has(uid));
-  const entries = await store.sync.entries([...present, ...filed]);
+  const filed = await store.sync.filed(looked);
+  // A month changes whole: of its sessions, those as the last sync left them are not candidates.
+  const candidates = inChanged.filter((s) => filed[s.uid] !== filingOf(s)[2]);
+  const gone = Object.keys(filed).filter((uid) => !present.has(uid));
+  const entries = await store.sync.entries([...candidates.map((s) => s.uid), ...gone]);
   // A list may still name a session filed elsewhere since (a sync killed between its writes):
   // the place its shard records is believed.
-  const vanished = filed.filter((uid) => {
+  const vanished = gone.filter((uid) => {
     const place = entries.local[uid];
     return place !== undefined && looked.has(place[1]);
   });
@@ -163,7 +166,7 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
     newUid: seam.newUid,
   });
   const places: Work['places'] = {};
-  for (const s of candidates) places[s.uid] = [s.id, whereOf(s)];
+  for (const s of candidates) places[s.uid] = filingOf(s);
   for (const uid of vanished) places[uid] = null;
   state.clock = encodeStamp(result.clock);
   for (const name of devicesIn(seam.files, root)) state.devices[name] = incoming.latest[name] ?? state.devices[name] ?? null;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
@@ -88,4 +88,47 @@ test('killed after the store commit, before the merged state is written: the nex
     ['standup', null],
     ['coding', 'from a'],
   ]);
+});
+
+test.each([
+  ['sync.json', (home: string) => join(home, 'sync.json')],
+  ['a shard', (home: string) => join(home, SYNC_STATE_DIR, `shard-${shardOf('a-1')}.json`)],
+])('%s that cannot be read stops every sync loudly (exit 1, naming it) and is never overwritten', async (_what, fileOf) => {
+  const home = join(work, 'a');
+  const a = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: 'a' });
+  await a.run('start', 'coding');
+  expect((await a.run('sync', '--folder', join(work, 'shared'), '--device', 'a')).code).toBe(0);
+  await a.run('stop');
+  const file = fileOf(home);
+  writeFileSync(file, '{"version": 2, "device": ');
+  const before = readFileSync(file);
+  for (const argv of [['sync'], ['sync', 'status']]) {
+    const refused = await a.run(...argv);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.startsWith(`stint: Store unreadable: ${file}: not valid JSON`)).toBe(true);
+    expect(refused.stderr.endsWith('; the file was left untouched\n')).toBe(true);
+    expect(readFileSync(file)).toEqual(before);
+  }
+});
+
+test('a failed sync records its error as it records everything: atomic, durable, 0600, nothing half-written left', async () => {
+  const home = join(work, 'a');
+  const shared = join(work, 'shared');
+  const a = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: 'a' });
+  expect((await a.run('sync', '--folder', shared, '--device', 'a')).code).toBe(0);
+  rmSync(shared, { recursive: true });
+  const failed = await a.run('sync');
+  expect(failed).toMatchObject({
+    code: 1,
+    stderr: `stint: Sync folder missing: ${shared} is not a folder; mount or create it, then run stint sync again\n`,
+  });
+  const state = JSON.parse(readFileSync(join(home, 'sync.json'), 'utf8'));
+  expect(state.last_error).toEqual({
+    at: NOW,
+    message: `Sync folder missing: ${shared} is not a folder; mount or create it, then run stint sync again`,
+    hint: 'check that the folder is there and writable, then run stint sync again',
+  });
+  expect(statSync(join(home, 'sync.json')).mode & 0o777).toBe(0o600);
+  expect(readdirSync(home).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  expect(JSON.parse((await a.run('sync', 'status', '--json')).stdout).last_error.hint).toMatch(/check that the folder is there/);
 });

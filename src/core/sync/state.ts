@@ -21,6 +21,9 @@ export interface SyncReport {
 /** Where a touched session now is locally: its ID and where the store files it. */
 export type LocalPlace = [id: number, where: string];
 
+/** A session as the last sync left it here: its place, and a digest of its synced fields. */
+export type Filing = [id: number, where: string, digest: string];
+
 /**
  * A sync's changes to the local store, recorded before they are made so a killed sync finishes
  * them: what it takes to make them again (the sessions are not kept: at a first sync they are
@@ -185,10 +188,10 @@ export function checkEntries(raw: Record<string, unknown>): SyncEntries {
   return { merged: raw.merged as Merged, local: raw.local as Record<string, LocalPlace> };
 }
 
-/** The uids filed at one place, as read. */
-export function checkFiled(raw: Record<string, unknown>): string[] {
-  if (!Array.isArray(raw.uids) || !raw.uids.every((u) => typeof u === 'string' && u !== '')) throw fail('bad uids');
-  return raw.uids as string[];
+/** The uids filed at one place, each with the digest of its synced fields, as read. */
+export function checkFiled(raw: Record<string, unknown>): Record<string, string> {
+  if (!isObject(raw.uids) || !Object.values(raw.uids).every((d) => typeof d === 'string')) throw fail('bad uids');
+  return raw.uids as Record<string, string>;
 }
 
 const checkSeen = (seen: unknown): boolean =>
