@@ -113,7 +113,7 @@ export function createShards(dataDir: string) {
      * A list naming a uid filed elsewhere is harmless: the shard's place is what is believed.
      */
     async put(merged: Merged, local: Record<string, Filing | null>): Promise<void> {
-      const touched = byShard([...Object.keys(merged), ...Object.keys(local)]);
+      const touched = byShard(new Set([...Object.keys(merged), ...Object.keys(local)]));
       if (touched.size === 0) return;
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const moves = new Map<string, { add: Record<string, string>; drop: Set<string> }>();
@@ -139,7 +139,8 @@ export function createShards(dataDir: string) {
         const shard = readShard(key);
         for (const uid of uids) {
           const entry = merged[uid];
-          if (entry) shard.merged[uid] = structuredClone(entry);
+          // Not copied: put ends the round that handed them in.
+          if (entry) shard.merged[uid] = entry;
           if (!(uid in local)) continue;
           const filing = local[uid];
           if (filing) shard.local[uid] = [filing[0], filing[1]];
