@@ -8,7 +8,7 @@ import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
 import { applyToStore, filingOf, finishPending, StoreMoved, type Work } from './apply.js';
-import { devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
+import { compactOwn, devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
 import { type Env, type Exec, GIT_CLONE_DIR, transportFor } from './transport.js';
 
 export interface SyncSeam {
@@ -19,6 +19,8 @@ export interface SyncSeam {
   dataDir: string;
   now(): Date;
   newUid(): string;
+  /** How many of its own log segments a device keeps before folding them into a snapshot. */
+  compactAfter?: number;
 }
 
 export interface SyncSetup {
@@ -72,6 +74,8 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
             await transport.publish(`stint: ${device}, ${report.sent} changes`);
             state.outbox = null;
           }
+          // After the segment is handed on: the snapshot holds everything this device has sent.
+          if (compactOwn(seam.files, root, device, seam.compactAfter) > 0) await transport.publish(`stint: ${device} compacted`);
           state.last_sync = toStoredInstant(seam.now());
           state.last_error = null;
           await seam.store.sync.write(state);

@@ -137,7 +137,7 @@ function checkState(v: Record<string, unknown>): boolean {
   );
 }
 
-function checkEntry(raw: unknown, where: string): Entry {
+export function checkEntry(raw: unknown, where: string): Entry {
   if (!isObject(raw) || !isObject(raw.fields)) throw fail(`${where}: not an entry`);
   if (!(raw.born === null || isStamp(raw.born)) || !(raw.deleted === null || isStamp(raw.deleted))) throw fail(`${where}: bad stamps`);
   for (const [key, pair] of Object.entries(raw.fields)) {

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { timesProblem } from '../../../src/core/corrections.js';
 import type { Session } from '../../../src/core/session.js';
+import { fold, snapshotChanges } from '../../../src/core/sync/compact.js';
 import { mergedSessions } from '../../../src/core/sync/exchange.js';
 import { applyChange, type Change, type Merged } from '../../../src/core/sync/merge.js';
 import { SEED_VARIABLE } from '../../helpers/seeded.js';
 import { type Device, freshUid, newDevice, sync } from './model.js';
 
 // Three devices run random commands (start, stop, pause, resume, edit of each field, rm, add,
-// import, undo) with clocks up to ten minutes off, and sync in random orders, each time seeing a
+// import, undo) and compact their logs at random points, with clocks up to ten minutes off, and sync in random orders, each time seeing a
 // random part of the others' logs, repeated and shuffled. After everyone has seen everything:
 // every device shows the same sessions, field for field; merging again changes nothing; no
 // write is lost (each field holds its latest-stamped value); nothing deleted comes back.
@@ -24,7 +25,7 @@ type Step = { device: number; op: number; pick: number; value: number; advance: 
 
 const step = fc.record({
   device: fc.nat(2),
-  op: fc.nat(13),
+  op: fc.nat(14),
   pick: fc.nat(50),
   value: fc.nat(1000),
   advance: fc.nat(600),
@@ -136,6 +137,13 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
     case 10: {
       const previous = device.undo.pop();
       if (previous) device.local = previous;
+      return;
+    }
+    case 11: {
+      // Compaction: a prefix of the device's log (a snapshot and segments, once compacted before)
+      // folded into a snapshot; the others may have read any part of it, or none.
+      const k = s.value % (device.log.length + 1);
+      device.log = [...snapshotChanges(fold(device.log.slice(0, k))), ...device.log.slice(k)];
       return;
     }
     default:
