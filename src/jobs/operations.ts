@@ -1,4 +1,4 @@
-import { conflict } from '../core/errors.js';
+import { conflict, invalidInput } from '../core/errors.js';
 import { findJob, validateJobName, type Execution, type Job, type JobsData, type JobType } from '../core/jobs.js';
 import { validateSchedule } from '../core/schedule.js';
 import { toStoredInstant } from '../core/time.js';
@@ -26,10 +26,23 @@ function assertNameFree(data: JobsData, name: string, id: number | null): void {
   if (data.jobs.some((j) => j.name === name && j.id !== id)) throw conflict('Job exists', `A job named ${name} exists already`);
 }
 
+/**
+ * A sync job runs `stint sync` as the first one set it up: before that it could only fail at
+ * every run, so it is refused when added (exit 2, as a config the type cannot work with).
+ */
+async function assertSyncReady(store: Store, type: JobType): Promise<void> {
+  if (type !== 'sync') return;
+  const state = await store.sync.read();
+  if (!state.remote || !state.device) {
+    throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> once first, then add the sync job');
+  }
+}
+
 export async function addJob(store: Store, input: NewJob, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = validateJobName(input.name);
   const schedule = validateSchedule(input.schedule);
   const config = checkJobConfig(input.type, input.config, places);
+  await assertSyncReady(store, input.type);
   const at = toStoredInstant(now);
   return store.jobs.update((data) => {
     assertNameFree(data, name, null);
@@ -66,6 +79,7 @@ export interface JobChanges {
 export async function editJob(store: Store, id: number, changes: JobChanges, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = changes.name === undefined ? undefined : validateJobName(changes.name);
   const schedule = changes.schedule === undefined ? undefined : validateSchedule(changes.schedule);
+  if (changes.type !== undefined) await assertSyncReady(store, changes.type);
   return store.jobs.update((data) => {
     const job = findJob(data, id);
     if (name !== undefined) assertNameFree(data, name, job.id);

@@ -54,6 +54,8 @@ export function writeNewFileDurably(file: string, text: string): void {
 export interface WholeWrite {
   /** Flush the file and its directory entry to disk (default): off for derived files. */
   durable?: boolean;
+  /** With `durable`, leave the directory to the caller, who writes several files into it and flushes it once. */
+  deferDirectory?: boolean;
   /** Keep the current version as `<file>.bak` (the store's own files). */
   keepBackup?: boolean;
   /** Runs right before the rename that makes the change visible; may veto it by throwing. */
@@ -81,7 +83,7 @@ export function writeFileWhole(file: string, text: string | Iterable<string>, op
     rmSync(tmp, { force: true });
     throw error;
   }
-  if (durable) syncDirectory(dir);
+  if (durable && !options.deferDirectory) syncDirectory(dir);
 }
 
 /**

@@ -12,6 +12,7 @@ import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
 import { jobsCodec } from './jobs-file.js';
 import { SYNC, SYNC_LOCK } from './sync-file.js';
+import { createShards } from './sync-shards.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
 import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
@@ -84,6 +85,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   const clock = seam.now ?? (() => new Date());
   const lock = seam.lock ?? LOCK_TIMING;
   const rootPath = join(dir, ROOT_FILE);
+  const shards = createShards(dir);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
 
@@ -137,7 +139,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     }
   }
 
-  async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string, forgetUndo = false): Promise<void> {
+  async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string, forgetUndo = false): Promise<boolean> {
     const old = snapshot.root;
     const revision = old.revision + 1;
     const { months, writes } = await planMonths(
@@ -149,7 +151,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     const changed = markChanged(old, months, revision);
     const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
     if (writes.length === 0 && encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText) {
-      return; // nothing changed
+      return false; // nothing changed
     }
     if (label !== undefined) {
       root.undo = [...history, undoEntry(label, now, old, root)].slice(-UNDO_DEPTH);
@@ -175,6 +177,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       () => writePromptState(dir, active),
       () => collectGarbage(dir, [root, old]),
     );
+    return true;
   }
 
   /** The commit point: state.json replaced, unless another writer replaced it since we read it. */
@@ -213,10 +216,11 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         const result = await change(loaded.data);
         guard.assertHeld();
         const label = describe?.(result);
-        await commit(snapshot, loaded, label, clock().toISOString(), options.forgetUndo).catch((error: unknown) => {
+        const committed = await commit(snapshot, loaded, label, clock().toISOString(), options.forgetUndo).catch((error: unknown) => {
           if (error instanceof StintError || error instanceof RaceLost) throw error;
           throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
         });
+        if (committed) options.committed?.(snapshot.root.revision + 1);
         return result;
       },
       lock,
@@ -308,6 +312,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
     jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
     sync: {
+      ...shards,
       read: () => readSideFile(dir, SYNC),
       write: async (data) => {
         const path = join(dir, SYNC.name);
@@ -317,7 +322,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       exclusive: (work) => {
         ensureDataDir(dir);
         // Waits like a writer: long enough to take over the lock of a sync that was killed.
-        return withStoreLock(dir, () => work(), lock, SYNC_LOCK);
+        return withStoreLock(dir, () => shards.during(work), lock, SYNC_LOCK);
       },
     },
     backupTo: (target) =>

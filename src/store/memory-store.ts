@@ -3,7 +3,7 @@ import { overlaps } from '../core/period.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
-import { emptySyncData } from '../core/sync/state.js';
+import { emptySyncData, type SyncEntries } from '../core/sync/state.js';
 import { fileByMonth } from './layout.js';
 import type { Changes, Document, Scope, Store } from './store.js';
 
@@ -82,6 +82,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       if (describe) history.push({ text: store.text, label: describe(result) });
       if (history.length > UNDO_DEPTH) history.shift();
       commit(text);
+      options?.committed?.(revision);
       return result;
     },
     async undo() {
@@ -112,12 +113,42 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
 
 function syncFile(): Store['sync'] {
   let value = emptySyncData();
+  const shards: SyncEntries = { merged: {}, local: {} };
+  const digests: Record<string, string> = {};
   return {
     read: async () => structuredClone(value),
     write: async (data) => {
       value = structuredClone(data);
     },
     exclusive: (work) => work(),
+    async entries(uids) {
+      const out: SyncEntries = { merged: {}, local: {} };
+      for (const uid of uids) {
+        if (shards.merged[uid]) out.merged[uid] = structuredClone(shards.merged[uid]);
+        if (shards.local[uid]) out.local[uid] = [...shards.local[uid]];
+      }
+      return out;
+    },
+    async filed(places) {
+      const wanted = new Set(places);
+      return Object.fromEntries(
+        Object.entries(shards.local)
+          .filter(([uid, [, where]]) => wanted.has(where) && digests[uid] !== undefined)
+          .map(([uid]) => [uid, digests[uid] as string]),
+      );
+    },
+    async put(merged, local) {
+      Object.assign(shards.merged, structuredClone(merged));
+      for (const [uid, filing] of Object.entries(local)) {
+        if (filing) {
+          shards.local[uid] = [filing[0], filing[1]];
+          digests[uid] = filing[2];
+        } else {
+          delete shards.local[uid];
+          delete digests[uid];
+        }
+      }
+    },
   };
 }
 

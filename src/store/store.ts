@@ -1,7 +1,8 @@
 import type { Config } from '../core/config.js';
 import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
-import type { SyncData } from '../core/sync/state.js';
+import type { Merged } from '../core/sync/merge.js';
+import type { Filing, SyncData, SyncEntries } from '../core/sync/state.js';
 
 /**
  * Which finished sessions a command needs. The running and paused ones and the ID counter always
@@ -80,6 +81,11 @@ export interface UpdateOptions {
    * and the next sync would send that as deletions.
    */
   forgetUndo?: boolean;
+  /**
+   * Told the revision the change committed as (not called when it changed nothing): sync records
+   * it, so its own commit is not taken for a local change by the next sync.
+   */
+  committed?: (revision: number) => void;
 }
 
 /** How `digestSettled` reduces the older months' results, and checks a cached reduction. */
@@ -102,6 +108,12 @@ export interface SyncFile {
   write(data: SyncData): Promise<void>;
   /** Runs `work` holding the sync lock; another sync running is a conflict (exit 4), never a wait. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** The merged entries and local places of these uids (those known): only their shards are read. */
+  entries(uids: Iterable<string>): Promise<SyncEntries>;
+  /** The uids the last sync left filed at these places (`active`, months), each with its digest. */
+  filed(places: Iterable<string>): Promise<Record<string, string>>;
+  /** Records these entries and filings (null: the session is no longer here); idempotent; only inside `exclusive`. */
+  put(merged: Merged, local: Record<string, Filing | null>): Promise<void>;
 }
 
 /** A small JSON file beside the sessions, written under the store's lock. */

@@ -4,9 +4,10 @@ import type { Codec } from './json-file.js';
 import { parseObject, unreadable } from './schema.js';
 import type { SideFile } from './side-files.js';
 
-const SYNC_VERSION = 1;
+// 2: the merged state moved out to sync-state/ (sync-shards.ts).
+const SYNC_VERSION = 2;
 
-/** Sync's state beside the sessions (README "Sync across devices"): one line, it can be large. */
+/** Sync's state beside the sessions (README "Sync across devices"): one small line. */
 export const SYNC_FILE = 'sync.json';
 /** Held for a whole sync (git included), so two syncs never interleave; the store's writers never wait on it. */
 export const SYNC_LOCK = 'sync.lock';

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
 import { printable } from '../core/labels.js';
-import type { Change, SyncedFields } from '../core/sync/merge.js';
-import { checkChange } from '../core/sync/state.js';
+import { changesOf, fold } from '../core/sync/compact.js';
+import type { Change, Entry, SyncedFields } from '../core/sync/merge.js';
+import { checkChange, checkEntry } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
 
@@ -10,6 +11,7 @@ import type { Files } from '../jobs/files.js';
 // devices/<device>/, so no file ever has two writers and nothing can conflict.
 //   devices/<device>/device.json         the device's name and when it joined
 //   devices/<device>/log/<stamp>.json    a segment: the changes of one sync, named by its last stamp
+//   devices/<device>/log/snapshot-<stamp>.json  its older segments folded (compactOwn), to that stamp
 
 const LOG_VERSION = 1;
 
@@ -44,11 +46,28 @@ export interface Incoming {
 }
 
 const SEGMENT = /^\d{15}\.\d{6}\.[A-Za-z0-9._-]+\.json$/;
+const SNAPSHOT = /^snapshot-\d{15}\.\d{6}\.[A-Za-z0-9._-]+\.json$/;
+/** Past this many segments of its own, a device folds them into its snapshot (compactOwn). */
+export const COMPACT_AFTER = 100;
+
+const logDir = (root: string, device: string) => join(deviceDir(root, device), 'log');
+const stampOf = (name: string) => name.replace(/^snapshot-/, '').slice(0, -'.json'.length);
+
+/** A device's log: its snapshot (the newest, if any) and its segments, oldest first. */
+function logOf(files: Files, root: string, device: string): { snapshot: string | null; segments: string[] } {
+  const dir = logDir(root, device);
+  const names = files.info(dir, true)?.kind === 'directory' ? files.list(dir).sort() : [];
+  return { snapshot: names.filter((n) => SNAPSHOT.test(n)).at(-1) ?? null, segments: names.filter((n) => SEGMENT.test(n)) };
+}
+
+const readLogFile = (files: Files, root: string, device: string, name: string): Change[] =>
+  (SNAPSHOT.test(name) ? readSnapshot : readSegment)(files, join(logDir(root, device), name), device);
 
 /**
- * Every other device's segments not read before. A segment that does not read whole stops the
- * sync (exit 1, naming it): a replicated folder may hold a half-copied file, which the next sync
- * reads once it is complete, so nothing is taken from it meanwhile.
+ * Every other device's log files not read before: its snapshot, if new, and its segments. A file
+ * that does not read whole stops the sync (exit 1, naming it): a replicated folder may hold a
+ * half-copied file, which the next sync reads once it is complete, so nothing is taken from it
+ * meanwhile. Names compacted away are forgotten, so what is remembered stays small.
  */
 export function readIncoming(files: Files, root: string, self: string, seen: Record<string, string[]>): Incoming {
   const changes: Change[] = [];
@@ -56,25 +75,58 @@ export function readIncoming(files: Files, root: string, self: string, seen: Rec
   const latest: Record<string, string> = {};
   for (const device of devicesIn(files, root)) {
     const known = new Set(seen[device] ?? []);
-    const dir = join(deviceDir(root, device), 'log');
-    const names =
-      files.info(dir, true)?.kind === 'directory'
-        ? files
-            .list(dir)
-            .filter((n) => SEGMENT.test(n))
-            .sort()
-        : [];
-    const last = names.at(-1);
-    if (last) latest[device] = last.slice(0, -'.json'.length);
+    const { snapshot, segments } = logOf(files, root, device);
+    const newest = [snapshot, segments.at(-1)]
+      .flatMap((n) => (n ? [stampOf(n)] : []))
+      .sort()
+      .at(-1);
+    if (newest) latest[device] = newest;
     if (device === self) continue;
-    for (const name of names) {
+    const present = snapshot ? [snapshot, ...segments] : segments;
+    for (const name of present) {
       if (known.has(name)) continue;
-      changes.push(...readSegment(files, join(dir, name), device));
+      changes.push(...readLogFile(files, root, device, name));
       known.add(name);
     }
-    out[device] = [...known].sort();
+    out[device] = present;
   }
   return { changes, seen: { ...seen, ...out }, latest };
+}
+
+/**
+ * The changes of the log files `now` names and `before` does not (what one round read). One
+ * compacted away since is passed over: the snapshot holding it is read by the next round.
+ */
+export function readBetween(files: Files, root: string, before: Record<string, string[]>, now: Record<string, string[]>): Change[] {
+  const changes: Change[] = [];
+  for (const [device, names] of Object.entries(now)) {
+    if (!DEVICE_PATTERN.test(device)) continue;
+    const known = new Set(before[device] ?? []);
+    for (const name of names) {
+      if (known.has(name) || !(SEGMENT.test(name) || SNAPSHOT.test(name))) continue;
+      if (files.info(join(logDir(root, device), name))) changes.push(...readLogFile(files, root, device, name));
+    }
+  }
+  return changes;
+}
+
+/**
+ * Folds this device's segments into its snapshot once there are `atLeast` of them (the previous
+ * snapshot and the segments, into one named by the last segment's stamp), so a new device reads
+ * one file instead of years of them. Only this device writes here. The snapshot is written whole
+ * and flushed before anything it holds is removed; killed in between, the next compaction folds
+ * the same changes again (nothing changes twice). Returns how many segments it folded.
+ */
+export function compactOwn(files: Files, root: string, device: string, atLeast = COMPACT_AFTER): number {
+  const { snapshot, segments } = logOf(files, root, device);
+  const last = segments.at(-1);
+  if (!last || segments.length < atLeast) return 0;
+  const entries = fold(snapshot ? readLogFile(files, root, device, snapshot) : []);
+  for (const name of segments) fold(readLogFile(files, root, device, name), entries);
+  const name = `snapshot-${last}`;
+  files.writeText(join(logDir(root, device), name), `${JSON.stringify({ version: LOG_VERSION, device, entries })}\n`);
+  for (const old of [snapshot, ...segments]) if (old && old !== name) files.removeFile(join(logDir(root, device), old));
+  return segments.length;
 }
 
 /**
@@ -87,6 +139,39 @@ function unprintableField(set: Partial<SyncedFields>): string | null {
   if (set.tags?.some((t) => !printable(t))) return 'tags';
   if (typeof set.note === 'string' && !printable(set.note, true)) return 'note';
   return null;
+}
+
+/** A snapshot: every entry checked as sync.json's are, and, as a segment's changes, this device's alone. */
+function readSnapshot(files: Files, path: string, device: string): Change[] {
+  const bad = (why: string) => storeError('Bad sync log', `${path}: ${why}; run stint sync again once it is fully copied`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(files.readText(path));
+  } catch {
+    throw bad('not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || !('entries' in raw) || typeof raw.entries !== 'object' || raw.entries === null) {
+    throw bad('not a snapshot');
+  }
+  if (!('version' in raw) || raw.version !== LOG_VERSION) throw bad('an unknown version (upgrade stint)');
+  const entries = raw.entries as Record<string, unknown>;
+  const changes: Change[] = [];
+  for (const [uid, value] of Object.entries(entries)) {
+    let entry: Entry;
+    try {
+      entry = checkEntry(value, `session ${uid}`);
+    } catch (error) {
+      if (error instanceof StintError) throw bad(error.message);
+      throw error;
+    }
+    for (const change of changesOf(uid, entry)) {
+      if (!change.at.endsWith(`.${device}`)) throw bad(`session ${uid} is stamped by another device`);
+      const field = 'set' in change ? unprintableField(change.set) : null;
+      if (field) throw bad(`session ${uid}: its ${field} holds control characters`);
+      changes.push(change);
+    }
+  }
+  return changes;
 }
 
 function readSegment(files: Files, path: string, device: string): Change[] {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { conflict, invalidInput, StintError } from '../core/errors.js';
-import { isActive, type Session, type TrackerData } from '../core/session.js';
+import { isActive, type Session } from '../core/session.js';
 import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
 import { syncRound } from '../core/sync/exchange.js';
-import { fieldsOf, stampDevice } from '../core/sync/merge.js';
-import type { PendingApply, RemoteKind, SyncData, SyncReport } from '../core/sync/state.js';
+import type { PendingApply, RemoteKind, SyncData, SyncEntries, SyncReport } from '../core/sync/state.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
-import { devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
+import { applyToStore, filingOf, finishPending, StoreMoved, type Work } from './apply.js';
+import { compactOwn, devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
 import { type Env, type Exec, GIT_CLONE_DIR, transportFor } from './transport.js';
 
 export interface SyncSeam {
@@ -19,6 +19,8 @@ export interface SyncSeam {
   dataDir: string;
   now(): Date;
   newUid(): string;
+  /** How many of its own log segments a device keeps before folding them into a snapshot. */
+  compactAfter?: number;
 }
 
 export interface SyncSetup {
@@ -26,11 +28,6 @@ export interface SyncSetup {
   url: string;
   device: string;
 }
-
-const whereOf = (s: Session): string => (isActive(s) ? 'active' : s.started_at.slice(0, 7));
-
-/** Thrown inside the store's update when a command changed the store after the round read it. */
-class StoreMoved extends Error {}
 
 /** `stint sync`: the first time with `setup`, then as configured. One sync at a time (sync.lock). */
 export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> {
@@ -61,7 +58,7 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
         await seam.store.sync.write(state);
         await transport.publish(`stint: ${device} joined`);
       }
-      if (state.pending) await finishPending(seam.store, state, state.pending);
+      if (state.pending) await finishPending(seam.store, seam.files, root, state, state.pending);
       if (state.outbox) {
         writeSegment(seam.files, root, device, state.outbox.name, state.outbox.changes);
         await transport.publish(`stint: ${device}`);
@@ -77,6 +74,8 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
             await transport.publish(`stint: ${device}, ${report.sent} changes`);
             state.outbox = null;
           }
+          // After the segment is handed on: the snapshot holds everything this device has sent.
+          if (compactOwn(seam.files, root, device, seam.compactAfter) > 0) await transport.publish(`stint: ${device} compacted`);
           state.last_sync = toStoredInstant(seam.now());
           state.last_error = null;
           await seam.store.sync.write(state);
@@ -125,114 +124,64 @@ function adopt(state: SyncData, setup: SyncSetup): void {
 }
 
 /**
- * What changed here since the last sync: the sessions that may have changed (more is harmless)
- * and the uids it left here that are gone (removed locally). Only the months that changed are read.
+ * What changed here since the last sync: the sessions that may have changed (more is harmless),
+ * the uids it left here that are gone (removed locally), and the merged state of both, read from
+ * their shards alone. Only the months that changed are read, and only their lists of uids.
  */
 export async function localChanges(
   store: Store,
   state: SyncData,
-): Promise<{ revision: number; candidates: Session[]; vanished: string[] }> {
+): Promise<{ revision: number; candidates: Session[]; vanished: string[]; entries: SyncEntries }> {
   const changes = await store.changesSince(state.revision);
-  const candidates = [...changes.active, ...Object.values(changes.months).flat()];
-  const present = new Set(candidates.map((s) => s.uid));
+  const inChanged = [...changes.active, ...Object.values(changes.months).flat()];
+  const present = new Set(inChanged.map((s) => s.uid));
   const looked = new Set(['active', ...Object.keys(changes.months)]);
-  const vanished = Object.entries(state.local)
-    .filter(([uid, [, where]]) => looked.has(where) && !present.has(uid))
-    .map(([uid]) => uid);
-  return { revision: changes.revision, candidates, vanished };
+  const filed = await store.sync.filed(looked);
+  // A month changes whole: of its sessions, those as the last sync left them are not candidates.
+  const candidates = inChanged.filter((s) => filed[s.uid] !== filingOf(s)[2]);
+  const gone = Object.keys(filed).filter((uid) => !present.has(uid));
+  const entries = await store.sync.entries([...candidates.map((s) => s.uid), ...gone]);
+  // A list may still name a session filed elsewhere since (a sync killed between its writes):
+  // the place its shard records is believed.
+  const vanished = gone.filter((uid) => {
+    const place = entries.local[uid];
+    return place !== undefined && looked.has(place[1]);
+  });
+  return { revision: changes.revision, candidates, vanished, entries };
 }
 
 /** One exchange: local changes since the last sync out, everything new in, the store made to match. */
 async function round(seam: SyncSeam, state: SyncData, root: string, device: string): Promise<Omit<SyncReport, 'device' | 'remote'>> {
-  const { revision, candidates, vanished } = await localChanges(seam.store, state);
+  const { revision, candidates, vanished, entries } = await localChanges(seam.store, state);
   const incoming = readIncoming(seam.files, root, device, state.seen);
+  const loaded = new Set([...candidates.map((s) => s.uid), ...vanished]);
+  const more = await seam.store.sync.entries(new Set(incoming.changes.map((c) => c.uid).filter((uid) => !loaded.has(uid))));
+  Object.assign(entries.merged, more.merged);
+  Object.assign(entries.local, more.local);
   const clock: Hlc = (state.clock && decodeStamp(state.clock)) || { ms: 0, counter: 0, device };
   const result = syncRound({
     device,
     clock: { ...clock, device },
-    merged: state.merged,
+    merged: entries.merged,
     candidates,
     vanished,
     incoming: incoming.changes,
     nowMs: seam.now().getTime(),
     newUid: seam.newUid,
   });
-  for (const s of candidates) state.local[s.uid] = [s.id, whereOf(s)];
-  for (const uid of vanished) delete state.local[uid];
+  const places: Work['places'] = {};
+  for (const s of candidates) places[s.uid] = filingOf(s);
+  for (const uid of vanished) places[uid] = null;
   state.clock = encodeStamp(result.clock);
-  state.seen = incoming.seen;
   for (const name of devicesIn(seam.files, root)) state.devices[name] = incoming.latest[name] ?? state.devices[name] ?? null;
   const last = result.outgoing.at(-1);
   state.outbox = last ? { name: `${last.at}.json`, changes: result.outgoing } : null;
-  const pending: PendingApply = { revision, renamed: result.renamed, apply: result.apply };
-  const counts = await applyToStore(seam.store, state, pending, revision, result.received > 0);
+  const pending: PendingApply = { revision, seen: incoming.seen, renamed: result.renamed, touched: result.apply.map((a) => a.uid) };
+  const work: Work = { entries, places, apply: result.apply };
+  const counts = await applyToStore(seam.store, state, pending, revision, work, result.received > 0);
   // Reported at every sync while it lasts, not only the one that made it: nothing is dropped.
   const focus = (await seam.store.read(ACTIVE)).sessions.filter((s) => isActive(s) && s.planned_seconds !== null);
   const focus_conflict =
-    focus.length > 1
-      ? focus.map((s) => ({ uid: s.uid, session_id: s.id, task: s.task, device: stampDevice(state.merged[s.uid]?.born ?? '..') }))
-      : [];
+    focus.length > 1 ? focus.map((s) => ({ uid: s.uid, session_id: s.id, task: s.task, device: s.device ?? device })) : [];
   return { sent: result.outgoing.length, received: result.received, ...counts, focus_conflict };
-}
-
-/**
- * Makes the store match the merge, in one locked commit that also writes sync.json (with the
- * merge recorded as pending, so a kill after it is finished by the next sync). Refused with
- * StoreMoved if a command changed the store since the round read it: the round is done again.
- */
-async function applyToStore(store: Store, state: SyncData, pending: PendingApply, revision: number | null, arrived = true) {
-  const ids = [...pending.apply.map((a) => a.uid), ...pending.renamed.map((r) => r.from)].flatMap((uid) => {
-    const place = state.local[uid];
-    return place ? [place[0]] : [];
-  });
-  const counts = { added: 0, updated: 0, removed: 0 };
-  const touches = pending.apply.length > 0 || pending.renamed.length > 0;
-  const scope = revision === null ? { kind: 'all' as const } : { kind: 'ids' as const, ids };
-  const change = async (data: TrackerData) => {
-    if (revision !== null && (await store.changesSince(revision)).revision !== revision) throw new StoreMoved();
-    state.pending = pending;
-    await store.sync.write(state);
-    const byUid = new Map(data.sessions.map((s) => [s.uid, s]));
-    for (const { from, to } of pending.renamed) {
-      const s = byUid.get(from);
-      if (!s) continue;
-      s.uid = to;
-      byUid.delete(from);
-      byUid.set(to, s);
-    }
-    for (const { uid, session } of pending.apply) {
-      const local = byUid.get(uid);
-      if (session === null) {
-        if (local) data.sessions.splice(data.sessions.indexOf(local), 1);
-        if (local) counts.removed += 1;
-        delete state.local[uid];
-        continue;
-      }
-      // The origin (the device the session was born on) is stored too: status names it.
-      const fields = session;
-      if (local) {
-        if (JSON.stringify(fieldsOf(local)) !== JSON.stringify(fieldsOf(fields))) counts.updated += 1;
-        Object.assign(local, fields, { pauses: fields.pauses.map((p) => ({ ...p })), tags: [...fields.tags] });
-        state.local[uid] = [local.id, whereOf(local)];
-      } else {
-        const added: Session = { id: data.next_id, ...fields };
-        data.next_id += 1;
-        data.sessions.push(added);
-        counts.added += 1;
-        state.local[uid] = [added.id, whereOf(added)];
-      }
-    }
-    for (const { from } of pending.renamed) delete state.local[from];
-  };
-  // Only what arrived could be dropped by an older change's undo; sending alone keeps the history.
-  if (touches) await store.update(scope, change, undefined, { forgetUndo: arrived });
-  state.pending = null;
-  state.revision = pending.revision;
-  await store.sync.write(state);
-  return counts;
-}
-
-/** A sync killed after recording its merge: the store is brought to match it (idempotent). */
-async function finishPending(store: Store, state: SyncData, pending: PendingApply): Promise<void> {
-  await applyToStore(store, state, pending, null);
 }

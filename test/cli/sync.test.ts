@@ -204,3 +204,17 @@ test.each([
   writeFileSync(segment, JSON.stringify(forged({ note: 'line one\n\tline two' })));
   expect((await a.run('sync')).stdout).toMatch(/1 in \(1 new session/);
 });
+
+test('a sync job is refused before sync is set up (add or edit to it: exit 2, jobs.json untouched)', async () => {
+  const h = device();
+  const refusal = 'stint: Sync not set up: run stint sync --git <url> or stint sync --folder <path> once first, then add the sync job\n';
+  expect(await h.run('jobs', 'add', 'hourly', '--type', 'sync', '--cron', '@hourly')).toEqual({ code: 2, stdout: '', stderr: refusal });
+  expect(
+    (await h.run('jobs', 'add', 'nightly', '--type', 'backup', '--cron', '@daily', '--config', `target=${join(work, 'bk')}`)).code,
+  ).toBe(0);
+  const before = await h.store.jobs.read();
+  expect(await h.run('jobs', 'edit', '1', '--type', 'sync')).toEqual({ code: 2, stdout: '', stderr: refusal });
+  expect(await h.store.jobs.read()).toEqual(before);
+  expect((await h.run('sync', '--folder', join(work, 'shared'), '--device', 'a')).code).toBe(0);
+  expect((await h.run('jobs', 'add', 'hourly', '--type', 'sync', '--cron', '@hourly')).code).toBe(0);
+});

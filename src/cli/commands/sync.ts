@@ -82,11 +82,11 @@ export async function syncStatus(options: SyncOptions, ctx: Context): Promise<nu
   if (!state.remote || !state.device)
     throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
   // What a sync now would send: the same round on a copy, nothing written.
-  const { candidates, vanished } = await localChanges(ctx.deps.store, state);
+  const { candidates, vanished, entries } = await localChanges(ctx.deps.store, state);
   const dry = syncRound({
     device: state.device,
     clock: (state.clock && decodeStamp(state.clock)) || { ...ZERO_HLC, device: state.device },
-    merged: structuredClone(state.merged),
+    merged: entries.merged,
     candidates,
     vanished,
     incoming: [],

@@ -93,11 +93,11 @@ export function sessionOf(uid: string, entry: Entry): SyncedSession | null {
   if (entry.deleted !== null || entry.born === null) return null;
   const f = entry.fields;
   if (!f.task || !f.started_at || !f.state || !f.planned_seconds || !f.tags || !f.note || !f.updated_at) return null;
-  const state = f.state[0];
+  const [started_at, state] = fitTimes(f.started_at, f.state);
   return {
     uid,
     task: f.task[0],
-    started_at: f.started_at[0],
+    started_at,
     stopped_at: state.stopped_at,
     status: state.status,
     planned_seconds: f.planned_seconds[0],
@@ -107,6 +107,29 @@ export function sessionOf(uid: string, entry: Entry): SyncedSession | null {
     updated_at: f.updated_at[0],
     device: stampDevice(entry.born),
   };
+}
+
+/**
+ * A start and a state set apart (the start moved later on one device, a stop or pause made
+ * earlier on another) can make an impossible session: stopped or paused before it started.
+ * Then the later of the two changes keeps its value and the other yields as little as it can:
+ * a later start cuts the state to begin there (pauses before it go, one across it is cut, a
+ * stop before it meets it); a later state takes the start back to its first pause or its stop.
+ * It depends on the merged fields and their stamps alone, so every device repairs alike, and the
+ * repaired session is what each shows (the next sync compares with it, so sends nothing).
+ */
+/** The later of two instants (stored instants compare as strings; Math.max would give NaN). */
+const latest = (x: string, y: string): string => (x > y ? x : y);
+
+function fitTimes(start: [string, Stamp], state: [SessionState, Stamp]): [string, SessionState] {
+  const [at, { status, stopped_at: stop, pauses }] = [start[0], state[0]];
+  const earliest = [stop, ...pauses.map((p) => p.started_at)].reduce<string>((min, x) => (x !== null && x < min ? x : min), at);
+  if (earliest === at) return [at, state[0]];
+  if (state[1] > start[1]) return [earliest, state[0]];
+  const kept = pauses
+    .filter((p) => p.ended_at === null || p.ended_at > at)
+    .map((p) => ({ started_at: latest(p.started_at, at), ended_at: p.ended_at }));
+  return [at, { status, stopped_at: stop !== null && stop < at ? at : stop, pauses: kept }];
 }
 
 /** The synced fields of a local session. */

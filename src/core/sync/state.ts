@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors.js';
 import { STATUSES } from '../session.js';
 import { DEVICE_PATTERN, isStamp, type Stamp } from './hlc.js';
-import type { Change, Entry, Merged, SyncedSession } from './merge.js';
+import type { Change, Entry, Merged } from './merge.js';
 
 export type RemoteKind = 'git' | 'folder';
 
@@ -21,25 +21,42 @@ export interface SyncReport {
 /** Where a touched session now is locally: its ID and where the store files it. */
 export type LocalPlace = [id: number, where: string];
 
-/** A sync's changes to the local store, recorded before they are made so a killed sync finishes them. */
+/** A session as the last sync left it here: its place, and a digest of its synced fields. */
+export type Filing = [id: number, where: string, digest: string];
+
+/**
+ * A sync's changes to the local store, recorded before they are made so a killed sync finishes
+ * them: what it takes to make them again (the sessions are not kept: at a first sync they are
+ * the whole history, and they follow from the merged state).
+ */
 export interface PendingApply {
   revision: number;
+  /** The segments read once the round is done: those it read are read again to finish it. */
+  seen: Record<string, string[]>;
   renamed: { from: string; to: string }[];
-  apply: { uid: string; session: SyncedSession | null }[];
+  /** The sessions the merge touched: each is made to match its merged state (gone if none). */
+  touched: string[];
+}
+
+/**
+ * Some sessions' merged state and where each is filed locally: what a sync loads of the state the
+ * store keeps split by uid (only the sessions its changes touch), and writes back.
+ */
+export interface SyncEntries {
+  merged: Merged;
+  local: Record<string, LocalPlace>;
 }
 
 /**
  * What sync keeps in the data directory (sync.json): this device, the remote, the hybrid clock,
- * the merged state of every session, the store revision last synced, where each synced session
- * is filed locally, which log segments of each device were read, and what is not yet done.
+ * the store revision last synced, which log segments of each device were read, and what is not
+ * yet done. It stays small: the merged state of every session is kept apart (SyncEntries).
  */
 export interface SyncData {
   device: string | null;
   remote: { kind: RemoteKind; url: string } | null;
   clock: Stamp | null;
   revision: number;
-  merged: Merged;
-  local: Record<string, LocalPlace>;
   /** Device → names of its log segments read (and merged) here. */
   seen: Record<string, string[]>;
   /** A segment of this device's changes written to the shared root, or to be. */
@@ -57,8 +74,6 @@ export const emptySyncData = (): SyncData => ({
   remote: null,
   clock: null,
   revision: 0,
-  merged: {},
-  local: {},
   seen: {},
   outbox: null,
   pending: null,
@@ -122,7 +137,7 @@ function checkState(v: Record<string, unknown>): boolean {
   );
 }
 
-function checkEntry(raw: unknown, where: string): Entry {
+export function checkEntry(raw: unknown, where: string): Entry {
   if (!isObject(raw) || !isObject(raw.fields)) throw fail(`${where}: not an entry`);
   if (!(raw.born === null || isStamp(raw.born)) || !(raw.deleted === null || isStamp(raw.deleted))) throw fail(`${where}: bad stamps`);
   for (const [key, pair] of Object.entries(raw.fields)) {
@@ -145,23 +160,39 @@ export function checkSyncData(raw: unknown): SyncData {
   }
   if (data.clock !== null && !isStamp(data.clock)) throw fail('bad clock');
   if (!Number.isInteger(data.revision) || data.revision < 0) throw fail('bad revision');
-  if (!isObject(data.merged) || !isObject(data.local) || !isObject(data.seen) || !isObject(data.devices)) throw fail('bad tables');
+  if (!isObject(data.seen) || !isObject(data.devices)) throw fail('bad tables');
   for (const [name, stamp] of Object.entries(data.devices)) {
     if (!DEVICE_PATTERN.test(name) || !(stamp === null || isStamp(stamp))) throw fail(`bad device ${name}`);
   }
-  for (const [uid, entry] of Object.entries(data.merged)) checkEntry(entry, `session ${uid}`);
-  for (const [uid, place] of Object.entries(data.local)) {
-    if (!Array.isArray(place) || !Number.isInteger(place[0]) || typeof place[1] !== 'string') throw fail(`bad place of ${uid}`);
-  }
-  for (const names of Object.values(data.seen)) {
-    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw fail('bad seen');
-  }
+  if (!checkSeen(data.seen)) throw fail('bad seen');
   if (data.outbox !== null) {
     if (!isObject(data.outbox) || typeof data.outbox.name !== 'string' || !Array.isArray(data.outbox.changes)) throw fail('bad outbox');
     for (const [i, c] of data.outbox.changes.entries()) checkChange(c, `outbox change ${i + 1}`);
   }
-  if (data.pending !== null && !(isObject(data.pending) && Array.isArray(data.pending.apply) && Array.isArray(data.pending.renamed))) {
+  if (
+    data.pending !== null &&
+    !(isObject(data.pending) && Array.isArray(data.pending.touched) && Array.isArray(data.pending.renamed) && checkSeen(data.pending.seen))
+  ) {
     throw fail('bad pending');
   }
   return data;
 }
+
+/** A shard of the merged state as read: every entry and place checked, or refused. */
+export function checkEntries(raw: Record<string, unknown>): SyncEntries {
+  if (!isObject(raw.merged) || !isObject(raw.local)) throw fail('bad tables');
+  for (const [uid, entry] of Object.entries(raw.merged)) checkEntry(entry, `session ${uid}`);
+  for (const [uid, place] of Object.entries(raw.local)) {
+    if (!Array.isArray(place) || !Number.isInteger(place[0]) || typeof place[1] !== 'string') throw fail(`bad place of ${uid}`);
+  }
+  return { merged: raw.merged as Merged, local: raw.local as Record<string, LocalPlace> };
+}
+
+/** The uids filed at one place, each with the digest of its synced fields, as read. */
+export function checkFiled(raw: Record<string, unknown>): Record<string, string> {
+  if (!isObject(raw.uids) || !Object.values(raw.uids).every((d) => typeof d === 'string')) throw fail('bad uids');
+  return raw.uids as Record<string, string>;
+}
+
+const checkSeen = (seen: unknown): boolean =>
+  isObject(seen) && Object.values(seen).every((names) => Array.isArray(names) && names.every((n) => typeof n === 'string'));

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+import { timesProblem } from '../../../src/core/corrections.js';
 import type { Session } from '../../../src/core/session.js';
+import { fold, snapshotChanges } from '../../../src/core/sync/compact.js';
 import { mergedSessions } from '../../../src/core/sync/exchange.js';
 import { applyChange, type Change, type Merged } from '../../../src/core/sync/merge.js';
 import { SEED_VARIABLE } from '../../helpers/seeded.js';
 import { type Device, freshUid, newDevice, sync } from './model.js';
 
 // Three devices run random commands (start, stop, pause, resume, edit of each field, rm, add,
-// import, undo) with clocks up to ten minutes off, and sync in random orders, each time seeing a
+// import, undo) and compact their logs at random points, with clocks up to ten minutes off, and sync in random orders, each time seeing a
 // random part of the others' logs, repeated and shuffled. After everyone has seen everything:
 // every device shows the same sessions, field for field; merging again changes nothing; no
 // write is lost (each field holds its latest-stamped value); nothing deleted comes back.
@@ -16,12 +18,14 @@ const START = Date.parse('2026-03-01T09:00:00Z');
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 /** Sessions "exported" elsewhere: two devices may import the same one. */
 const EXPORTED = ['exp-1', 'exp-2', 'exp-3'];
+/** Skewed clocks put some instants ahead of another device's now: validity is checked without it. */
+const LAST_INSTANT = '9999-12-31T23:59:59Z';
 
 type Step = { device: number; op: number; pick: number; value: number; advance: number };
 
 const step = fc.record({
   device: fc.nat(2),
-  op: fc.nat(13),
+  op: fc.nat(14),
   pick: fc.nat(50),
   value: fc.nat(1000),
   advance: fc.nat(600),
@@ -49,9 +53,13 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
     case 2: {
       const x = pickFrom(active);
       if (!x) return;
+      // Now, or earlier (`stop --at`) when that still fits the session.
+      const back = iso(Date.parse(x.started_at) + (s.value % 600) * 1000);
+      const open = x.pauses.at(-1)?.ended_at === null;
+      const stop = s.pick % 2 && !open && timesProblem({ ...x, stopped_at: back }, now) === null ? back : now;
       const pause = x.pauses.at(-1);
-      if (pause && pause.ended_at === null) pause.ended_at = now;
-      Object.assign(x, { status: 'completed', stopped_at: now, updated_at: now });
+      if (pause && pause.ended_at === null) pause.ended_at = stop;
+      Object.assign(x, { status: 'completed', stopped_at: stop, updated_at: now });
       remember();
       return;
     }
@@ -79,7 +87,13 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
       if (field === 0) target.task = `t${s.value % 7}`;
       if (field === 1) target.tags = s.value % 2 ? [] : [`g${s.value % 3}`, 'x'];
       if (field === 2) target.note = s.value % 5 === 0 ? null : `n${s.value}`;
-      if (field === 3) target.started_at = iso(Date.parse(target.started_at) - s.value * 1000);
+      if (field === 3) {
+        // Earlier, or later: past a stop or a pause made elsewhere, which the merge must repair.
+        // Later goes as far as edit allows (close to now), so it often crosses a stop made elsewhere.
+        const moved = iso(s.pick % 2 ? nowMs - (s.value % 60) * 1000 : Date.parse(target.started_at) - s.value * 1000);
+        if (timesProblem({ ...target, started_at: moved }, now) !== null) return;
+        target.started_at = moved;
+      }
       target.updated_at = now;
       remember();
       return;
@@ -123,6 +137,13 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
     case 10: {
       const previous = device.undo.pop();
       if (previous) device.local = previous;
+      return;
+    }
+    case 11: {
+      // Compaction: a prefix of the device's log (a snapshot and segments, once compacted before)
+      // folded into a snapshot; the others may have read any part of it, or none.
+      const k = s.value % (device.log.length + 1);
+      device.log = [...snapshotChanges(fold(device.log.slice(0, k))), ...device.log.slice(k)];
       return;
     }
     default:
@@ -187,6 +208,8 @@ test('three devices converge whatever the order, skew and repetition of syncs', 
       const [first] = devices as [Device];
       const expected = mergedSessions(first.merged);
       const deleted = new Set(devices.flatMap((d) => d.log.filter((c) => 'deleted' in c).map((c) => c.uid)));
+      // Every session is one the commands could have made: stop not before start, pauses inside.
+      for (const s of expected) expect(timesProblem(s, LAST_INSTANT), s.uid).toBeNull();
       for (const device of devices) {
         expect(mergedSessions(device.merged)).toEqual(expected);
         expect(view(device)).toEqual(expected.map(({ device: _d, ...rest }) => rest));
