@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { clockFromEnv, execProgram, lockTimingFromEnv, newUid, realFiles, zoneKey, type Deps, type Terminal } from '../../src/cli/deps.js';
 import { run } from '../../src/cli/main.js';
 import { createFileStore } from '../../src/store/file-store.js';
-import type { Result, SpawnOptions } from './spawn.js';
+import { stintEnv, type Result, type SpawnOptions } from './spawn.js';
 
 const NOT_A_TERMINAL: Terminal = { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined };
 
@@ -14,14 +13,7 @@ const NOT_A_TERMINAL: Terminal = { isTTY: false, rows: 24, columns: 80, write: (
  * test pays for a Node start-up (~0.2 CPU s each, ~700 of them made the suite CPU-bound).
  */
 export async function stintIn(args: string[], options: SpawnOptions): Promise<Result> {
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: join(options.home, 'no-home-writes-here'),
-    TZ: 'Europe/Paris',
-    STINT_HOME: options.home,
-    ...(options.now ? { STINT_NOW: options.now } : {}),
-    ...options.env,
-  };
+  const env = stintEnv(options);
   const now = clockFromEnv(env);
   let stdout = '';
   let stderr = '';
@@ -38,7 +30,7 @@ export async function stintIn(args: string[], options: SpawnOptions): Promise<Re
     env,
     newUid,
     files: realFiles,
-    home: env.HOME as string,
+    home: env.HOME ?? '',
     accountHome: () => null,
     dataDir: options.home,
     onStop: () => () => undefined,
