@@ -1,8 +1,20 @@
+import { readdirSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { clockFromEnv, execProgram, lockTimingFromEnv, newUid, realFiles, zoneKey, type Deps, type Terminal } from '../../src/cli/deps.js';
 import { run } from '../../src/cli/main.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { stintEnv, type Result, type SpawnOptions } from './spawn.js';
+
+// The CLI loads each command's handler on first use; here they are loaded with this module, while
+// the test file is collected, so that their first transform (seconds on a loaded machine) is not
+// counted against the first test's timeout. `serve` is never run in-process by these helpers.
+const COMMANDS = join(import.meta.dirname, '../../src/cli/commands');
+await Promise.all(
+  readdirSync(COMMANDS)
+    .filter((name) => name.endsWith('.ts') && name !== 'serve.ts')
+    .map((name) => import(join(COMMANDS, name))),
+);
 
 const NOT_A_TERMINAL: Terminal = { isTTY: false, rows: 24, columns: 80, write: () => undefined, onKey: () => () => undefined };
 
