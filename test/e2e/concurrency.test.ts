@@ -1,6 +1,7 @@
 import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
 import { expect, test } from 'vitest';
+import { seedWith } from '../helpers/in-home.js';
 import { stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -24,11 +25,12 @@ test('20 starts launched at once all succeed with IDs 1..20, none twice', async 
 
 test('concurrent stops of different sessions keep every change', async () => {
   const now = '2026-01-15T13:30:00Z';
-  for (let i = 0; i < 8; i += 1) await stint(['start', `task-${i}`], { home, now });
+  // Started in-process (the same command on the same files): the stops are what runs at once.
+  for (let i = 0; i < 8; i += 1) await seedWith(['start', `task-${i}`], { home, now });
   const results = await Promise.all(
     Array.from({ length: 8 }, (_, i) => stint(['stop', String(i + 1)], { home, now: '2026-01-15T14:30:00Z' })),
   );
   expect(results.map((r) => r.code)).toEqual(Array(8).fill(0));
-  const list = JSON.parse((await stint(['list', '--status', 'completed', '--json'], { home, now })).stdout);
+  const list = JSON.parse((await seedWith(['list', '--status', 'completed', '--json'], { home, now })).stdout);
   expect(list.total).toBe(8);
 });

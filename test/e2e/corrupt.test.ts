@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -29,9 +30,9 @@ describe.each([
 
 test('a broken month file stops the commands that need it and leaves everything as it was', async () => {
   const now = '2026-01-15T13:30:00Z';
-  await stint(['start', 'coding'], { home, now });
-  await stint(['stop'], { home, now: '2026-01-15T14:30:00Z' });
-  await stint(['start', 'reading'], { home, now });
+  await seedWith(['start', 'coding'], { home, now });
+  await seedWith(['stop'], { home, now: '2026-01-15T14:30:00Z' });
+  await seedWith(['start', 'reading'], { home, now });
   const { file } = JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).months['2026-01'];
   const month = join(home, file);
   writeFileSync(month, '{"version":2,"month":"2026-01","sessions":[{"id":1');

@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { skipWithout, useTmpfs } from '../helpers/programs.js';
+import { seedWith } from '../helpers/in-home.js';
 import { BIN, snapshotDir, stint, useWorkDir } from '../helpers/spawn.js';
 
 // Failures of the machine, not of stint, through the built bin: one line on stderr naming the
@@ -60,7 +61,7 @@ describe('the store where a file or a directory is not what it should be', () =>
     ['jobs.json', ['jobs', 'add', 'nightly', '--type', 'backup', '--cron', '@daily', '--config', 'target=/tmp/stint-never']],
   ])('a directory where %s should be: %j names it', async (name, args) => {
     const home = join(work, 'data');
-    expect((await stint(['start', 'coding'], { home, now: NOW })).code).toBe(0);
+    await seedWith(['start', 'coding'], { home, now: NOW });
     rmSync(join(home, name), { force: true });
     mkdirSync(join(home, name));
     const before = snapshotDir(home);

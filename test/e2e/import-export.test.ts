@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, tempHome, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
 // Fixtures are written here by the tests themselves, in each tracker's own format.
@@ -23,7 +24,8 @@ const fixture = (name: string, text: string) => {
   return file;
 };
 const run = (args: string[], at = home) => stint(args, { home: at, now: NOW });
-const listJson = async (at = home) => JSON.parse((await run(['list', '--json'], at)).stdout).sessions;
+/** The sessions, read back in-process (the same command on the same files, no Node start-up). */
+const listJson = async (at = home) => JSON.parse((await seedWith(['list', '--json'], { home: at, now: NOW })).stdout).sessions;
 
 const TIMEWARRIOR = [
   'inc 20260105T080000Z - 20260105T093000Z # writing "thesis chapter two" urgent',
@@ -63,7 +65,7 @@ describe('Timewarrior', () => {
 
   test('importing the same file twice adds nothing', async () => {
     const file = fixture('2026-01.data', TIMEWARRIOR);
-    await run(['import', file]);
+    await seedWith(['import', file], { home, now: NOW });
     const again = await run(['import', file]);
     expect(again.stdout).toMatch(/^Imported 0 sessions \(timewarrior\); 4 duplicates skipped/);
     expect(await listJson()).toHaveLength(4);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, tempHome, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
 let work = '';
@@ -20,15 +21,17 @@ const ok = async (args: string[], at = home) => {
   expect(result.code).toBe(0);
   return result;
 };
+/** Setting up and reading back, in-process: the same commands on the same files. */
+const seed = (args: string[], at = home) => seedWith(args, { home: at, now: NOW });
 
 describe('export → import into an empty store → export', () => {
   test.each(['json', 'csv'])('gives the same bytes when IDs are not in time order (%s)', async (format) => {
-    await ok(['add', 'writing', '--from', '2026-01-10 09:00', '--to', '2026-01-10 10:00']);
-    await ok(['add', 'coding', '--from', '2026-01-12 09:00', '--to', '2026-01-12 10:00', '--tag', 'x']);
-    await ok(['add', 'review', '--from', '2026-01-13 09:00', '--to', '2026-01-13 10:00']);
-    await ok(['rm', '2']);
+    await seed(['add', 'writing', '--from', '2026-01-10 09:00', '--to', '2026-01-10 10:00']);
+    await seed(['add', 'coding', '--from', '2026-01-12 09:00', '--to', '2026-01-12 10:00', '--tag', 'x']);
+    await seed(['add', 'review', '--from', '2026-01-13 09:00', '--to', '2026-01-13 10:00']);
+    await seed(['rm', '2']);
     // Added after the fact: the highest ID, the earliest start.
-    await ok(['add', 'meeting', '--from', '2026-01-05 09:00', '--to', '2026-01-05 10:00', '--note', 'late entry']);
+    await seed(['add', 'meeting', '--from', '2026-01-05 09:00', '--to', '2026-01-05 10:00', '--note', 'late entry']);
     const first = join(work, `first.${format}`);
     await ok(['export', '--format', format, '--output', first]);
     expect(readFileSync(first, 'utf8')).toMatch(
@@ -41,8 +44,8 @@ describe('export → import into an empty store → export', () => {
     expect(imported).toMatchObject({ imported: 3, first_id: 1, last_id: 4 });
     expect((await ok(['export', '--format', format], other.home)).stdout).toBe(readFileSync(first, 'utf8'));
     // next_id follows the highest: the next session is #5, in both stores alike.
-    await ok(['add', 'coding', '--from', '2026-01-20 09:00', '--to', '2026-01-20 10:00', '--json'], other.home);
-    expect(JSON.parse((await ok(['show', '5', '--json'], other.home)).stdout)).toMatchObject({ task_name: 'coding' });
+    await seed(['add', 'coding', '--from', '2026-01-20 09:00', '--to', '2026-01-20 10:00', '--json'], other.home);
+    expect(JSON.parse((await seed(['show', '5', '--json'], other.home)).stdout)).toMatchObject({ task_name: 'coding' });
   });
 });
 
@@ -62,17 +65,17 @@ describe('Watson frames edited there', () => {
     expect((await ok(['import', frames])).stdout).toBe(
       'Imported 0 sessions (watson); 1 updated, 0 duplicates skipped, 0 names converted.\n',
     );
-    const [session] = JSON.parse((await ok(['list', '--json'])).stdout).sessions;
+    const [session] = JSON.parse((await seed(['list', '--json'])).stdout).sessions;
     expect(session).toMatchObject({ session_id: 1, task_name: 'writing', tags: ['moved'], started_at: '2026-02-01T09:00:00+01:00' });
     expect((await ok(['undo'])).stdout).toMatch(/import of 0 sessions, 1 updated/);
-    expect(JSON.parse((await ok(['list', '--json'])).stdout).sessions).toMatchObject([
+    expect(JSON.parse((await seed(['list', '--json'])).stdout).sessions).toMatchObject([
       { session_id: 1, task_name: 'coding', started_at: '2026-01-31T23:00:00+01:00' },
     ]);
   });
 });
 
 test('a future entry: exit 2, the store byte for byte as it was', async () => {
-  await ok(['add', 'coding', '--from', '2026-01-10 09:00', '--to', '2026-01-10 10:00']);
+  await seed(['add', 'coding', '--from', '2026-01-10 09:00', '--to', '2026-01-10 10:00']);
   const before = snapshotDir(home);
   const file = join(work, '2026-02.data');
   writeFileSync(file, 'inc 20260201T080000Z - 20260201T090000Z # ok\ninc 20260201T110000Z - 20260201T130000Z # later\n');

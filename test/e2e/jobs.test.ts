@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, spawnStint, stint, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
 let work = '';
@@ -16,6 +17,9 @@ const json = async (now: string, ...args: string[]) => {
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);
 };
+/** Setting up (adding the jobs) and reading back in-process: the same commands on the same files. */
+const seed = (now: string, ...args: string[]) => seedWith(args, { home, now });
+const seedJson = async (now: string, ...args: string[]) => JSON.parse((await seed(now, ...args, '--json')).stdout);
 
 test('a nightly backup: one jobs add line, then ticks from crontab; a missed night is caught up once', async () => {
   await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
@@ -59,14 +63,14 @@ test('a nightly backup: one jobs add line, then ticks from crontab; a missed nig
   const [made] = readdirSync(backups);
   expect(made).toBe('stint-20260114-090000-j1');
   // The copy is a store stint reads.
-  const copied = await stint(['list', '--json'], { home: join(backups, made as string), now: '2026-01-14T08:05:00Z' });
+  const copied = await seedWith(['list', '--json'], { home: join(backups, made as string), now: '2026-01-14T08:05:00Z' });
   expect(JSON.parse(copied.stdout).total).toBe(1);
 
   // keep=2: the oldest of this job's backups goes.
   await at('2026-01-15T08:00:00Z', 'jobs', 'tick');
   await at('2026-01-16T08:00:00Z', 'jobs', 'tick');
   expect(readdirSync(backups).sort()).toEqual(['stint-20260115-090000-j1', 'stint-20260116-090000-j1']);
-  expect(await json('2026-01-16T08:00:00Z', 'jobs', 'stats')).toEqual({
+  expect(await seedJson('2026-01-16T08:00:00Z', 'jobs', 'stats')).toEqual({
     total_jobs: 1,
     active_jobs: 1,
     total_executions: 3,
@@ -77,7 +81,7 @@ test('a nightly backup: one jobs add line, then ticks from crontab; a missed nig
 
 test('two ticks at the same moment run a due job once', async () => {
   const out = join(work, 'week.md');
-  await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@daily', '--config', `target=${out}`);
+  await seed('2026-01-10T12:00:00Z', 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@daily', '--config', `target=${out}`);
   const now = '2026-01-12T12:00:00Z';
   const both = await Promise.all([
     spawnStint(['jobs', 'tick', '--json'], { home, now }).done,
@@ -85,12 +89,12 @@ test('two ticks at the same moment run a due job once', async () => {
   ]);
   const runs = both.flatMap((r) => JSON.parse(r.stdout).executions);
   expect(runs).toHaveLength(1);
-  expect((await json(now, 'jobs', 'history', '1')).executions).toHaveLength(1);
+  expect((await seedJson(now, 'jobs', 'history', '1')).executions).toHaveLength(1);
   expect(existsSync(out)).toBe(true);
 });
 
 test('a failing job is recorded as failed, exit 1, and the others in the tick still run', async () => {
-  await at(
+  await seed(
     '2026-01-10T12:00:00Z',
     'jobs',
     'add',
@@ -102,7 +106,7 @@ test('a failing job is recorded as failed, exit 1, and the others in the tick st
     '--config',
     `target=${join(work, 'gone', 'x.md')}`,
   );
-  await at(
+  await seed(
     '2026-01-10T12:00:00Z',
     'jobs',
     'add',
@@ -122,7 +126,7 @@ test('a failing job is recorded as failed, exit 1, and the others in the tick st
     [2, 'completed'],
   ]);
   expect(executions[0].error).toMatch(/gone/);
-  expect(await json('2026-01-12T12:00:00Z', 'jobs', 'stats')).toMatchObject({
+  expect(await seedJson('2026-01-12T12:00:00Z', 'jobs', 'stats')).toMatchObject({
     total_executions: 2,
     successful_executions: 1,
     failed_executions: 1,
@@ -143,7 +147,7 @@ test('cleanup deletes only old matching files directly inside its path; --dry-ru
   age('old.txt', 10);
   writeFileSync(join(logs, 'sub', 'deep.log'), 'x');
   utimesSync(join(logs, 'sub', 'deep.log'), new Date(0), new Date(0));
-  await at(
+  await seed(
     now,
     'jobs',
     'add',
@@ -162,7 +166,7 @@ test('cleanup deletes only old matching files directly inside its path; --dry-ru
   const dry = await at(now, 'jobs', 'run', '1', '--dry-run');
   expect([dry.code, dry.stdout]).toEqual([0, 'would delete 1 file: old.log\n']);
   expect(readdirSync(logs).sort()).toEqual(['old.log', 'old.txt', 'sub', 'young.log']);
-  expect((await json(now, 'jobs', 'history', '1')).executions).toEqual([]);
+  expect((await seedJson(now, 'jobs', 'history', '1')).executions).toEqual([]);
   const run = await json(now, 'jobs', 'run', '1');
   expect(run).toMatchObject({ job_id: 1, status: 'completed', result: 'deleted 1 file: old.log' });
   expect(readdirSync(logs).sort()).toEqual(['old.txt', 'sub', 'young.log']);
@@ -188,7 +192,7 @@ test.each([
 
 test('the daemon fires a job at its minute, logs it, and stops cleanly on SIGTERM', async () => {
   const out = join(work, 'today.json');
-  await at(
+  await seed(
     '2026-01-10T12:00:00Z',
     'jobs',
     'add',
@@ -202,8 +206,8 @@ test('the daemon fires a job at its minute, logs it, and stops cleanly on SIGTER
     '--config',
     'period=day',
   );
-  // Three seconds before a minute: the job is due at 12:01:00.
-  const { child, done } = spawnStint(['jobs', 'daemon'], { home, now: '2026-01-10T12:00:57Z' });
+  // One second before a minute (its clock starts once it runs, boot aside): due at 12:01:00.
+  const { child, done } = spawnStint(['jobs', 'daemon'], { home, now: '2026-01-10T12:00:59Z' });
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
@@ -221,7 +225,7 @@ test('the daemon fires a job at its minute, logs it, and stops cleanly on SIGTER
 }, 30_000);
 
 test('an unreadable jobs.json stops jobs commands with exit 1 and is left as it was', async () => {
-  await at(
+  await seed(
     '2026-01-10T12:00:00Z',
     'jobs',
     'add',
@@ -259,8 +263,21 @@ test('jobs run --dry-run of a backup or a summary says what it would do and writ
   }
   mkdirSync(join(backups, 'stint-20251231-090000-j1'));
   const now = '2026-01-14T08:00:00Z';
-  await at(now, 'jobs', 'add', 'nightly', '--type', 'backup', '--cron', '0 3 * * *', '--config', `target=${backups}`, '--config', 'keep=2');
-  await at(now, 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@weekly', '--config', `target=${join(work, 'week.md')}`);
+  await seed(
+    now,
+    'jobs',
+    'add',
+    'nightly',
+    '--type',
+    'backup',
+    '--cron',
+    '0 3 * * *',
+    '--config',
+    `target=${backups}`,
+    '--config',
+    'keep=2',
+  );
+  await seed(now, 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@weekly', '--config', `target=${join(work, 'week.md')}`);
   const before = snapshotDir(work);
   const backup = await at(now, 'jobs', 'run', '1', '--dry-run');
   expect([backup.code, backup.stdout]).toEqual([
@@ -273,5 +290,5 @@ test('jobs run --dry-run of a backup or a summary says what it would do and writ
     `would write the week report (2026-01-05 → 2026-01-11) to ${join(work, 'week.md')}\n`,
   ]);
   expect(snapshotDir(work)).toEqual(before);
-  expect(await json(now, 'jobs', 'stats')).toMatchObject({ total_executions: 0 });
+  expect(await seedJson(now, 'jobs', 'stats')).toMatchObject({ total_executions: 0 });
 });

@@ -4,6 +4,7 @@ import { createFileStore } from '../../src/store/file-store.js';
 import { ALL } from '../../src/store/store.js';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -82,7 +83,7 @@ function assertConsistent(session: Session): void {
 test('config set persists in config.json (0600) and steers status', async () => {
   const { statSync } = await import('node:fs');
   const { join } = await import('node:path');
-  await stint(['start', 'coding'], { home, now: '2026-01-15T08:00:00Z' });
+  await seedWith(['start', 'coding'], { home, now: '2026-01-15T08:00:00Z' });
   expect((await stint(['config', 'set', 'forgotten_after', '1h'], { home })).code).toBe(0);
   expect(statSync(join(home, 'config.json')).mode & 0o777).toBe(0o600);
   expect((await stint(['config', 'get', 'forgotten_after'], { home })).stdout).toBe('1h\n');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -61,20 +62,21 @@ test('an edit or a delete in an old month shows at once, cache or not', async ()
   ]);
   const now = '2026-01-13T12:00:00Z';
   expect(await stats(now)).toMatchObject({ total_sessions: 3, total_seconds: 10_800 });
-  expect((await stint(['edit', '1', '--stop', '2025-11-03T09:30:00Z'], { home, now })).code).toBe(0);
+  // The changes in-process (the same commands on the same files); the stats that follow spawned.
+  await seedWith(['edit', '1', '--stop', '2025-11-03T09:30:00Z'], { home, now });
   expect(await stats(now)).toMatchObject({ total_sessions: 3, total_seconds: 9_000 });
-  expect((await stint(['rm', '2'], { home, now })).code).toBe(0);
+  await seedWith(['rm', '2'], { home, now });
   expect(await stats(now)).toMatchObject({ total_sessions: 2, total_seconds: 5_400 });
-  expect((await stint(['undo'], { home, now })).code).toBe(0);
+  await seedWith(['undo'], { home, now });
   expect(await stats(now)).toMatchObject({ total_sessions: 3, total_seconds: 9_000 });
 });
 
 test('stop prints the stats line; stop --json prints only the session', async () => {
   const now = '2026-01-15T09:00:00Z'; // 10:00 in Paris
-  expect((await stint(['start', 'coding', '--at', '09:00'], { home, now })).code).toBe(0);
+  await seedWith(['start', 'coding', '--at', '09:00'], { home, now });
   const stop = await stint(['stop'], { home, now });
   expect(stop.stdout).toBe('Stopped coding (#1) after 1h, completed.\nToday 1h of 4h (25%) · streak 1 day · new badge: First step\n');
-  await stint(['start', 'coding', '--at', '10:10'], { home, now: '2026-01-15T09:30:00Z' });
+  await seedWith(['start', 'coding', '--at', '10:10'], { home, now: '2026-01-15T09:30:00Z' });
   const json = await stint(['stop', '--json'], { home, now: '2026-01-15T09:30:00Z' });
   expect(JSON.parse(json.stdout)).toMatchObject({ session_id: 2, status: 'completed' });
   expect(json.stdout.trim().split('\n')).toHaveLength(1);
@@ -122,7 +124,7 @@ test('stopping a timer started in an earlier month counts it with the rest of th
   ]);
   const now = '2026-02-01T10:00:00Z';
   await stats(now); // the settled months are folded and cached
-  expect((await stint(['start', 'late', '--at', '2026-01-31T22:00:00Z'], { home, now })).code).toBe(0);
+  await seedWith(['start', 'late', '--at', '2026-01-31T22:00:00Z'], { home, now });
   const stop = await stint(['stop'], { home, now });
   expect(stop.code).toBe(0);
   // Its 11 hours since midnight count today; it was completed today, so 31 January (no session

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { skipWithout, which } from '../helpers/programs.js';
+import { seedWith } from '../helpers/in-home.js';
 import { BIN, stint, tempHome } from '../helpers/spawn.js';
 
 // The prompt function reads prompt.state in a shell, without Node: for the same store and the
@@ -115,10 +116,9 @@ beforeAll(async () => {
     const { home, cleanup } = tempHome();
     cleanups.push(cleanup);
     homes.set(state.name, home);
-    for (const [now, args] of state.steps) {
-      const result = await stint(args, { home, now });
-      expect(result.code, result.stderr).toBe(0);
-    }
+    // In-process, through the real file store (which writes prompt.state): what is proven here
+    // is the shell function reading it.
+    for (const [now, args] of state.steps) await seedWith(args, { home, now });
   }
 });
 afterAll(() => {
@@ -147,16 +147,11 @@ function runShell({ shell, script }: ShellCase, home: string, now: string, promp
 
 const cases = STATES.flatMap((state) => state.checks.map(([now, expected]) => ({ state: state.name, now, expected })));
 
-/** `status --short` at each case, asked once for all three shells. */
+/** `status --short` at each case, asked once for all three shells, in-process (the same command and store). */
 const statuses = new Map<string, Promise<string>>();
 function statusShort(home: string, now: string): Promise<string> {
   const key = `${home} ${now}`;
-  const text =
-    statuses.get(key) ??
-    stint(['status', '--short'], { home, now }).then((status) => {
-      expect(status.code).toBe(0);
-      return status.stdout.replace(/\n$/, '');
-    });
+  const text = statuses.get(key) ?? seedWith(['status', '--short'], { home, now }).then((status) => status.stdout.replace(/\n$/, ''));
   statuses.set(key, text);
   return text;
 }

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -49,7 +50,7 @@ test('list --csv escapes a note holding a comma and a quote', async () => {
 
 test('report --csv prints a header, and a header alone when nothing was tracked', async () => {
   expect((await stint(['report', '--csv'], { home, now })).stdout).toBe('name,seconds,sessions\n');
-  expect((await stint(['start', 'coding', '--at', '12:00'], { home, now })).code).toBe(0);
+  await seedWith(['start', 'coding', '--at', '12:00'], { home, now });
   // Running for an hour, rounded up to two 45-minute increments.
   const result = await stint(['report', '--csv', '--round', '45m'], { home, now });
   expect([result.code, result.stdout]).toEqual([0, 'name,seconds,sessions\ncoding,5400,1\n']);
@@ -75,7 +76,7 @@ test('the week follows week_start, and --round is said in JSON and in the header
     ],
     overlaps: [],
   });
-  expect((await stint(['config', 'set', 'week_start', 'sunday'], { home, now })).code).toBe(0);
+  await seedWith(['config', 'set', 'week_start', 'sunday'], { home, now });
   expect(await week('--round', '15m')).toMatchObject({ from: '2026-11-15', to: '2026-11-21', total_seconds: 60 * 60 }); // + 7m → 15m
   const text = (await stint(['report', '--week', '--round', '15m'], { home, now })).stdout;
   expect(text.split('\n')[0]).toMatch(/rounded up to 15m per session/);

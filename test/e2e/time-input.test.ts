@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, tempHome } from '../helpers/spawn.js';
 
 // Through the built bin: strict time and duration input is exit 2, one line naming the input,
@@ -10,8 +11,9 @@ describe('refused input', () => {
   let cleanup = () => undefined as void;
   beforeAll(async () => {
     ({ home, cleanup } = tempHome());
-    expect((await stint(['start', 'demo', '--at', '9:00'], { home, now })).code).toBe(0);
-    expect((await stint(['config', 'set', 'daily_goal', '3h'], { home, now })).code).toBe(0);
+    // Set up in-process (the same commands on the same files): the refusals below are spawned.
+    await seedWith(['start', 'demo', '--at', '9:00'], { home, now });
+    await seedWith(['config', 'set', 'daily_goal', '3h'], { home, now });
   });
   afterAll(() => cleanup());
 
@@ -49,7 +51,7 @@ test('weekday names are the most recent such day, so the README examples work on
     const started = await stint(['start', 'demo', '--at', 'monday 9:00', '--json'], { home, now });
     expect(started.code).toBe(0);
     expect(JSON.parse(started.stdout)).toMatchObject({ started_at: '2026-01-12T09:00:00+01:00' });
-    const listed = await stint(['list', '--from', 'monday', '--json'], { home, now });
+    const listed = await seedWith(['list', '--from', 'monday', '--json'], { home, now });
     expect(JSON.parse(listed.stdout)).toMatchObject({ total: 1 });
   } finally {
     cleanup();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
 // A hand-edited undo history is checked like every stored file: each command that reads the
@@ -56,7 +57,8 @@ test('a failure after the commit point (garbage collection): exit 0, and the cha
   mkdirSync(join(home, 'sessions', '2020-01.r1-zzz.json'));
   const started = await run('start', 'writing');
   expect(started).toMatchObject({ code: 0, stderr: '' });
-  const tasks = async () => JSON.parse((await run('list', '--json')).stdout).sessions.map((s: { task_name: string }) => s.task_name);
+  const tasks = async () =>
+    JSON.parse((await seedWith(['list', '--json'], { home, now: NOW })).stdout).sessions.map((s: { task_name: string }) => s.task_name);
   expect(await tasks()).toEqual(['coding', 'writing']);
   expect(await run('undo')).toMatchObject({ code: 0, stdout: 'Undid start #2 writing.\n' });
   expect(await tasks()).toEqual(['coding']);

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
+import { seedWith } from '../helpers/in-home.js';
 import { stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
@@ -8,8 +9,9 @@ useTempHome((dir) => (home = dir));
 
 const NOW = '2026-01-15T13:30:00Z';
 const run = (...args: string[]) => stint(args, { home, now: NOW });
-/** Everything a user can see of the store. */
-const state = async () => JSON.parse((await run('list', '--json')).stdout);
+/** Everything a user can see of the store, read in-process (the commands under test are spawned). */
+const state = async () => JSON.parse((await seedWith(['list', '--json'], { home, now: NOW })).stdout);
+const seed = (...args: string[]) => seedWith(args, { home, now: NOW });
 
 test.each([
   ['start', ['start', 'writing', '--tag', 'book']],
@@ -36,9 +38,9 @@ test.each([
 });
 
 test('repeated undo walks further back; the ID counter never goes back', async () => {
-  await run('start', 'coding');
-  await run('stop');
-  await run('start', 'email');
+  await seed('start', 'coding');
+  await seed('stop');
+  await seed('start', 'email');
   expect(JSON.parse((await run('undo', '--json')).stdout)).toEqual({ undone: 'start #2 email' });
   expect(JSON.parse((await run('undo', '--json')).stdout)).toEqual({ undone: 'stop #1 coding' });
   expect(JSON.parse((await run('undo', '--json')).stdout)).toEqual({ undone: 'start #1 coding' });

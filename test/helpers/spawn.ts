@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/stint.js');
 
@@ -46,9 +46,9 @@ export interface SpawnOptions {
   env?: Record<string, string>;
 }
 
-/** Starts the built bin as a user's shell would, with a temp STINT_HOME and STINT_NOW. */
-export function spawnStint(args: string[], options: SpawnOptions): { child: ChildProcess; done: Promise<Result> } {
-  const env: Record<string, string> = {
+/** The environment a test's stint runs in: a temp STINT_HOME, a HOME it must not write to, STINT_NOW. */
+export function stintEnv(options: SpawnOptions): Record<string, string> {
+  return {
     PATH: process.env.PATH ?? '',
     HOME: join(options.home, 'no-home-writes-here'),
     TZ: 'Europe/Paris',
@@ -56,6 +56,15 @@ export function spawnStint(args: string[], options: SpawnOptions): { child: Chil
     ...(options.now ? { STINT_NOW: options.now } : {}),
     ...options.env,
   };
+}
+
+/** Starts the built bin as a user's shell would, with a temp STINT_HOME and STINT_NOW. */
+export function spawnStint(args: string[], options: SpawnOptions): { child: ChildProcess; done: Promise<Result> } {
+  const env = stintEnv(options);
+  // STINT_TEST_SPAWN_LOG=<file>: one line per start of the bin (test file, command), to see
+  // which files pay for Node start-ups (`sort | uniq -c`); each costs ~0.2 CPU s.
+  const log = process.env.STINT_TEST_SPAWN_LOG;
+  if (log) appendFileSync(log, `${expect.getState().testPath ?? '?'} ${args[0] ?? ''}\n`);
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
