@@ -1,7 +1,10 @@
 import { invalidInput } from './errors.js';
 import { validateTaskName } from './task-name.js';
 
-const TAG = /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u;
+// Made on first use, as task-name.ts's pattern: a Unicode property class costs every run that
+// evaluates it ~9M instructions, and most runs check no tag.
+let tag: RegExp | undefined;
+const TAG = (): RegExp => (tag ??= /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u);
 const NOTE_MAX = 500;
 
 /** Tags: 1–30 letters, digits, `-` or `_` each, NFC, without repeats, in the order given. */
@@ -9,7 +12,7 @@ export function validateTags(tags: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tags) {
     const tag = raw.normalize('NFC');
-    if (!TAG.test(tag)) {
+    if (!TAG().test(tag)) {
       throw invalidInput('Invalid tag', `'${raw}' is not a tag (1–30 letters, digits, '-' or '_')`);
     }
     if (!out.includes(tag)) out.push(tag);
@@ -23,19 +26,20 @@ export function validateTags(tags: readonly string[]): string[] {
  * overrides that make text read otherwise than it is stored. Line breaks stay: notes written
  * before this rule, and exported, hold them, and an export must import again.
  */
-const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+let unprintable: RegExp | undefined;
+const UNPRINTABLE = (): RegExp => (unprintable ??= /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u);
 const ALLOWED = new Set(['\n', '\t']);
 
 /** Whether text holds nothing that acts on a terminal (in a note, line breaks and tabs may stay). */
 export const printable = (text: string, breaks = false): boolean =>
-  ![...text].some((c) => UNPRINTABLE.test(c) && !(breaks && ALLOWED.has(c)));
+  ![...text].some((c) => UNPRINTABLE().test(c) && !(breaks && ALLOWED.has(c)));
 
 /** A note is free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const note = raw.normalize('NFC').trim();
   if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
-  const bad = [...note].find((c) => UNPRINTABLE.test(c) && !ALLOWED.has(c));
+  const bad = [...note].find((c) => UNPRINTABLE().test(c) && !ALLOWED.has(c));
   if (bad !== undefined) {
     const code = `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
     throw invalidInput('Invalid note', `A note may not hold control characters other than line breaks and tabs (found ${code})`);
