@@ -24,6 +24,17 @@ const CACHE_PREFIX = 'v8-';
 const cacheSuffix = `-${process.version}-${process.arch}.bin`;
 const cacheName = `${CACHE_PREFIX}${STINT_BUNDLE_HASH}${cacheSuffix}`;
 
+/**
+ * The commands of issue 13's startup budgets. A cache saved after one of them holds only the
+ * functions that one compiled: `stop` on the cache `status` made compiled ~19M instructions'
+ * worth again on every run (Node 24, README "Performance"). So the cache is saved again after
+ * the first run of each of these that it does not hold yet, and then holds them all; other
+ * commands compile what they need, which keeps the cache (and reading it) small.
+ */
+const HOT = new Set(['status', 'start', 'stop', 'list', 'report']);
+/** The cache file starts with this line naming the commands it holds, then V8's bytes. */
+const HEADER = 'stint-cache ';
+
 /** The data directory as the CLI resolves it, or undefined where it cannot be (no home at all). */
 function dataDir(): string | undefined {
   try {
@@ -40,10 +51,20 @@ interface Bundle {
   cli(argv: readonly string[]): Promise<number>;
 }
 
-function readCache(file: string | undefined): Buffer | undefined {
+interface Cache {
+  data: Buffer;
+  commands: string[];
+}
+
+/** The cache and the commands it holds; none where it is missing or not of this form. */
+function readCache(file: string | undefined): Cache | undefined {
   if (file === undefined) return undefined;
   try {
-    return readFileSync(file);
+    const bytes = readFileSync(file);
+    const end = bytes.indexOf(10);
+    const header = bytes.toString('latin1', 0, end);
+    if (end < 0 || !header.startsWith(HEADER)) return undefined;
+    return { data: bytes.subarray(end + 1), commands: header.slice(HEADER.length).split(',') };
   } catch {
     return undefined;
   }
@@ -55,14 +76,14 @@ function readCache(file: string | undefined): Buffer | undefined {
  * caches of other bundles for this Node there are removed. A place that cannot be written
  * simply means no cache.
  */
-function saveCache(dir: string, script: Script): void {
+function saveCache(dir: string, script: Script, commands: readonly string[]): void {
   const cacheDir = join(dir, CACHE_DIR);
   const file = join(cacheDir, cacheName);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     if (!existsSync(dir)) return;
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${commands.join(',')}\n`), script.createCachedData()]), { mode: 0o600 });
     renameSync(temporary, file);
     for (const name of readdirSync(cacheDir)) {
       // Only this Node's caches of other bundles: two Node versions (nvm) sharing a data
@@ -81,7 +102,8 @@ function saveCache(dir: string, script: Script): void {
 /** Runs the CLI on this process's arguments; only the exit code is set, output is flushed. */
 export function main(): void {
   const dir = dataDir();
-  const cachedData = readCache(dir === undefined ? undefined : join(dir, CACHE_DIR, cacheName));
+  const cache = readCache(dir === undefined ? undefined : join(dir, CACHE_DIR, cacheName));
+  const cachedData = cache?.data;
   const source = readFileSync(bundle, 'utf8');
   // The same wrapper Node puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -92,6 +114,12 @@ export function main(): void {
   module.exports.cli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
     // After the command, so the cache holds the functions it compiled, not only the top level.
-    if (dir !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) saveCache(dir, script);
+    if (dir === undefined) return;
+    const held = cache === undefined || script.cachedDataRejected === true ? [] : cache.commands;
+    const command = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
+    const missing = HOT.has(command) && !held.includes(command);
+    if (cache === undefined || script.cachedDataRejected === true || missing) {
+      saveCache(dir, script, missing ? [...held, command] : held);
+    }
   });
 }

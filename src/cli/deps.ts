@@ -1,5 +1,6 @@
 import {
   closeSync,
+  fstatSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -10,6 +11,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  writeSync,
   type Stats,
 } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
@@ -24,9 +26,37 @@ import { isErrno, readInput, writeFileWhole } from '../store/atomic-file.js';
 import type { FileInfo, Files } from '../jobs/files.js';
 import type { ExecResult } from '../sync/transport.js';
 
-import { processOutputs } from './output.js';
+import { fdOutput, type Output } from './output.js';
 
-export { processOutputs, watchOutput, type Output } from './output.js';
+export { fdOutput, watchOutput, type Output } from './output.js';
+
+let outputs: { stdout: Output; stderr: Output } | undefined;
+
+/** The process's stdout and stderr, made once per process (the build runs several commands in one). */
+export function processOutputs(): { stdout: Output; stderr: Output } {
+  outputs ??= {
+    stdout: fdOutput(1, 'standard output', writeSync, () => process.stdout),
+    stderr: fdOutput(2, 'standard error', writeSync, () => process.stderr),
+  };
+  return outputs;
+}
+
+/**
+ * Whether a file descriptor is a terminal, without process.stdout (which loads the stream
+ * modules) or node:tty (which loads node:net), ~10M instructions either: a file, a pipe or
+ * /dev/null is not one; only another character device is asked about through node:tty.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    const info = fstatSync(fd);
+    if (!info.isCharacterDevice() || info.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    return false;
+  }
+  // getBuiltinModule: Node 20.16+; before it, the stream says.
+  const tty = process.getBuiltinModule?.('node:tty') as typeof import('node:tty') | undefined;
+  return tty === undefined ? (fd === 1 ? process.stdout : process.stderr).isTTY === true : tty.isatty(fd);
+}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -231,22 +261,21 @@ function accountHome(): string | null {
 }
 
 /**
- * process.stdin and process.stdout, for the live views. process.stdin is made on first access,
- * which costs a run: only a live view touches it.
+ * process.stdin and process.stdout, for the live views. Both are made on first access, which
+ * costs a run: only a live view touches them.
  */
 function processTerminal(): Terminal {
-  const { stdout } = process;
   return {
     get isTTY() {
-      return stdout.isTTY === true && process.stdin.isTTY === true;
+      return process.stdout.isTTY === true && process.stdin.isTTY === true;
     },
     get rows() {
-      return stdout.rows || 24;
+      return process.stdout.rows || 24;
     },
     get columns() {
-      return stdout.columns || 80;
+      return process.stdout.columns || 80;
     },
-    write: (text) => void stdout.write(text),
+    write: (text) => void process.stdout.write(text),
     onKey(handler) {
       const { stdin } = process;
       const onData = (chunk: string) => handler(chunk);
@@ -298,7 +327,7 @@ export function processDeps(): Deps {
     now,
     stdout: (text) => stdout.write(text),
     stderr: (text) => stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
+    isTTY: isTerminal(1),
     env,
     newUid,
     files: realFiles,

@@ -17,7 +17,7 @@ export interface Output {
  * written. A reader that closes the pipe early (`stint list | head`) is not a failure: output
  * stops, silently, as today.
  */
-export function watchOutput(stream: Writable, name: string): Output {
+export function watchOutput(stream: Writable, name: string): Output & { write(data: string | Uint8Array): void } {
   let failed: NodeJS.ErrnoException | undefined;
   let closedByReader = false;
   const fail = (error: NodeJS.ErrnoException) => {
@@ -45,10 +45,39 @@ export function watchOutput(stream: Writable, name: string): Output {
   };
 }
 
-let outputs: { stdout: Output; stderr: Output } | undefined;
+/** fs.writeSync's form for a buffer; the edge (deps.ts), which owns node:fs, passes it in. */
+export type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
 
-/** The process's stdout and stderr, watched once per process (the build runs several commands in one). */
-export function processOutputs(): { stdout: Output; stderr: Output } {
-  outputs ??= { stdout: watchOutput(process.stdout, 'standard output'), stderr: watchOutput(process.stderr, 'standard error') };
-  return outputs;
+/**
+ * stdout or stderr written straight to its file descriptor: creating Node's stream objects
+ * (process.stdout loads the stream modules) cost every run ~9M instructions (issue 13's startup
+ * budgets). Each write has left the process when write returns, as a file's stream did, so
+ * stdout and stderr keep their order. A pipe that another process made non-blocking may refuse a
+ * write (EAGAIN): what is left of it then goes to `fallback()`, Node's stream, which waits for the
+ * pipe, and so does every later write, in order. Failures are kept as watchOutput keeps them.
+ */
+export function fdOutput(fd: number, name: string, writeSync: WriteSync, fallback: () => Writable): Output {
+  let failed: NodeJS.ErrnoException | undefined;
+  let closedByReader = false;
+  let stream: ReturnType<typeof watchOutput> | undefined;
+  return {
+    write(text) {
+      if (stream !== undefined) return stream.write(text);
+      if (failed !== undefined || closedByReader) return;
+      const bytes = Buffer.from(text);
+      let offset = 0;
+      try {
+        while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          stream = watchOutput(fallback(), name);
+          stream.write(bytes.subarray(offset));
+        } else if (code === 'EPIPE') closedByReader = true;
+        else failed = named(error, name) as NodeJS.ErrnoException;
+      }
+    },
+    flushed: async () => stream?.flushed(),
+    failure: () => failed ?? stream?.failure(),
+  };
 }

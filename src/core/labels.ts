@@ -1,7 +1,10 @@
 import { invalidInput } from './errors.js';
 import { validateTaskName } from './task-name.js';
 
-const TAG = /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u;
+// Made on first use, as task-name.ts's pattern: a Unicode property class costs every run that
+// evaluates it ~9M instructions, and most runs check no tag.
+let tag: RegExp | undefined;
+const TAG = (): RegExp => (tag ??= /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u);
 const NOTE_MAX = 500;
 
 /** Tags: 1–30 letters, digits, `-` or `_` each, NFC, without repeats, in the order given. */
@@ -9,7 +12,7 @@ export function validateTags(tags: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tags) {
     const tag = raw.normalize('NFC');
-    if (!TAG.test(tag)) {
+    if (!TAG().test(tag)) {
       throw invalidInput('Invalid tag', `'${raw}' is not a tag (1–30 letters, digits, '-' or '_')`);
     }
     if (!out.includes(tag)) out.push(tag);
@@ -23,18 +26,24 @@ export function validateTags(tags: readonly string[]): string[] {
  * overrides that make text read otherwise than it is stored. Line breaks stay: notes written
  * before this rule, and exported, hold them, and an export must import again.
  */
-const UNPRINTABLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-const ALLOWED = new Set(['\n', '\t']);
-
+// Made on first use: V8 parses a Unicode-property pattern when it is evaluated (~9M instructions),
+// which every run loading this module would pay at load (README, Performance).
+const UNPRINTABLE_SOURCE = '[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]';
+let unprintable: RegExp | undefined;
+let unprintableButBreaks: RegExp | undefined;
+let unprintableAll: RegExp | undefined;
+const UNPRINTABLE = (): RegExp => (unprintable ??= new RegExp(UNPRINTABLE_SOURCE, 'u'));
+const UNPRINTABLE_ALL = (): RegExp => (unprintableAll ??= new RegExp(UNPRINTABLE_SOURCE, 'gu'));
 /** The same, line breaks and tabs aside (a note's). */
-const UNPRINTABLE_BUT_BREAKS = new RegExp(`(?![\\n\\t])${UNPRINTABLE.source}`, 'u');
+const UNPRINTABLE_BUT_BREAKS = (): RegExp => (unprintableButBreaks ??= new RegExp(`(?![\\n\\t])${UNPRINTABLE_SOURCE}`, 'u'));
 
 /**
  * Whether text holds nothing that acts on a terminal (in a note, line breaks and tabs may stay).
  * One regex over the whole text: the store checks every session it reads with it.
  */
-export const printable = (text: string, breaks = false): boolean => !(breaks ? UNPRINTABLE_BUT_BREAKS : UNPRINTABLE).test(text);
+export const printable = (text: string, breaks = false): boolean => !(breaks ? UNPRINTABLE_BUT_BREAKS() : UNPRINTABLE()).test(text);
 
+const ALLOWED = new Set(['\n', '\t']);
 const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -42,14 +51,14 @@ const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\
  * for a line that quotes what was typed or read (an error): it stays one line and shows what is there.
  */
 export const escapeUnprintable = (text: string): string =>
-  text.replace(new RegExp(UNPRINTABLE.source, 'gu'), (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  text.replace(UNPRINTABLE_ALL(), (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** A note is free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const note = raw.normalize('NFC').trim();
   if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
-  const bad = [...note].find((c) => UNPRINTABLE.test(c) && !ALLOWED.has(c));
+  const bad = [...note].find((c) => UNPRINTABLE().test(c) && !ALLOWED.has(c));
   if (bad !== undefined) {
     const code = `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
     throw invalidInput('Invalid note', `A note may not hold control characters other than line breaks and tabs (found ${code})`);

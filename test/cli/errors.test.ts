@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { watchOutput } from '../../src/cli/deps.js';
+import { fdOutput, watchOutput } from '../../src/cli/deps.js';
 import { describeFailure, formatFailure } from '../../src/cli/errors.js';
 import { storeError } from '../../src/core/errors.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
@@ -198,4 +198,87 @@ test('an option given twice with two values: exit 2, one line, nothing stored', 
     stderr: "stint: Invalid usage: --at is given twice ('10:00', then '11:00'); give it once\n",
   });
   expect(store.text).toBeNull();
+});
+
+describe('fdOutput: stdout and stderr written to their file descriptor, without Node streams', () => {
+  /** A writeSync taking at most `max` bytes a call, failing with the codes queued in `fail`. */
+  function fakeFd(max = Number.POSITIVE_INFINITY, fail: string[] = []) {
+    const written: string[] = [];
+    const writeSync = (fd: number, buffer: Uint8Array, offset: number, length: number) => {
+      expect(fd).toBe(1);
+      const code = fail.shift();
+      if (code !== undefined) throw systemError(code, 'write');
+      const n = Math.min(length, max);
+      written.push(Buffer.from(buffer.subarray(offset, offset + n)).toString());
+      return n;
+    };
+    return { written, writeSync };
+  }
+  /** Node's stream, as the fallback: what reached it, in order. */
+  function fakeStream() {
+    const received: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        received.push(chunk.toString());
+        setTimeout(callback, 5);
+      },
+    });
+    return { received, stream };
+  }
+  const noStream = () => {
+    throw new Error('the stream is made only after EAGAIN');
+  };
+
+  test('each write leaves at once, in order, a partial write continued; no stream is made', async () => {
+    const fd = fakeFd(3);
+    const output = fdOutput(1, 'standard output', fd.writeSync, noStream);
+    output.write('héllo\n');
+    output.write('two\n');
+    expect(Buffer.from(fd.written.join('')).toString()).toBe('héllo\ntwo\n');
+    await output.flushed();
+    expect(output.failure()).toBeUndefined();
+  });
+
+  test('EAGAIN (a pipe made non-blocking elsewhere): the rest and every later write go through the stream, in order', async () => {
+    const fd = fakeFd(4, ['EAGAIN']);
+    const { received, stream } = fakeStream();
+    const output = fdOutput(1, 'standard output', fd.writeSync, () => stream);
+    output.write('one\n');
+    output.write('two\n');
+    await output.flushed();
+    expect({ fd: fd.written, stream: received.join('') }).toEqual({ fd: [], stream: 'one\ntwo\n' });
+    expect(output.failure()).toBeUndefined();
+  });
+
+  test('EAGAIN after part of a write: the stream gets exactly what was left', async () => {
+    const fd = fakeFd(4);
+    const { received, stream } = fakeStream();
+    let calls = 0;
+    const writeSync = (...args: Parameters<typeof fd.writeSync>) => {
+      calls += 1;
+      if (calls === 2) throw systemError('EAGAIN', 'write');
+      return fd.writeSync(...args);
+    };
+    const output = fdOutput(1, 'standard output', writeSync, () => stream);
+    output.write('abcdefgh\n');
+    output.write('next\n');
+    await output.flushed();
+    expect(fd.written.join('') + received.join('')).toBe('abcdefgh\nnext\n');
+    expect(fd.written).toEqual(['abcd']);
+  });
+
+  test('ENOSPC is kept, named after the stream, and nothing more is written; EPIPE is no failure', async () => {
+    const full = fakeFd(Number.POSITIVE_INFINITY, ['ENOSPC']);
+    const output = fdOutput(1, 'standard output', full.writeSync, noStream);
+    output.write('one\n');
+    output.write('two\n');
+    expect(full.written).toEqual([]);
+    expect(line(output.failure())).toBe('stint: No space left on device: cannot write standard output (ENOSPC)\n');
+    const gone = fakeFd(Number.POSITIVE_INFINITY, ['EPIPE']);
+    const piped = fdOutput(1, 'standard output', gone.writeSync, noStream);
+    piped.write('one\n');
+    piped.write('two\n');
+    await piped.flushed();
+    expect({ written: gone.written, failure: piped.failure() }).toEqual({ written: [], failure: undefined });
+  });
 });

@@ -16,9 +16,13 @@ useWorkDir('stint-boot-', (dir) => {
   }
 });
 
-function status() {
+const runStint = (...args: string[]) => {
   const env = { PATH: process.env.PATH ?? '', STINT_HOME: join(install, 'data'), STINT_NOW: '2026-03-02T09:00:00Z', TZ: 'UTC' };
-  const run = spawnSync(process.execPath, [join(install, 'bin/stint.js'), 'status'], { env, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(install, 'bin/stint.js'), ...args], { env, encoding: 'utf8' });
+};
+
+function status() {
+  const run = runStint('status');
   expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
     code: 0,
     stdout: 'Nothing running. Start a timer with: stint start <task>\n',
@@ -50,6 +54,27 @@ describe('the code cache', () => {
     status();
     // Accepted by V8, so not written again (a rejected one would be replaced).
     expect(statSync(file)).toMatchObject({ ino: made.ino, mtimeMs: made.mtimeMs });
+  });
+
+  test('is saved again after the first run of each startup-budget command it does not hold, and only then', () => {
+    mkdirSync(data());
+    status();
+    const [name] = readdirSync(cacheDir());
+    const file = join(cacheDir(), name!);
+    const header = () => {
+      const bytes = readFileSync(file);
+      return bytes.toString('latin1', 0, bytes.indexOf(10));
+    };
+    expect(header()).toBe('stint-cache status');
+    const holds: string[][] = [['start', 'coding'], ['stop'], ['list'], ['report', '--week']];
+    for (const args of holds) expect(runStint(...args).status).toBe(0);
+    expect(header()).toBe('stint-cache status,start,stop,list,report');
+    const full = statSync(file);
+    // Held already, or not a budget command (stats, --version): the cache is only read.
+    for (const args of [['start', 'coding'], ['stop'], ['stats'], ['--version']]) expect(runStint(...args).status).toBe(0);
+    status();
+    expect(statSync(file)).toMatchObject({ ino: full.ino, mtimeMs: full.mtimeMs });
+    expect(readdirSync(cacheDir()).filter((n) => n.startsWith('v8-'))).toEqual([name]);
   });
 
   test('a cache V8 rejects is replaced by a good one, and the run is unaffected', () => {

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cycles, importGraph, offenders, SIDE_EFFECTS } from './import-graph.js';
+import { cycles, importGraph, offenders, SIDE_EFFECTS, sourceFiles } from './import-graph.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -69,5 +69,28 @@ describe('side effects outside the seam', () => {
   ])('the check finds %s in files on disk, and only outside the edge and store/', (name, expected) => {
     const pattern = SIDE_EFFECTS.find(([effect]) => effect === name)?.[1] as RegExp;
     expect(offenders(fixture, pattern)).toEqual(expected);
+  });
+});
+
+/**
+ * V8 parses a regular expression literal when it is evaluated, and a Unicode property class
+ * (\p{L}…) costs ~9M instructions to parse: at a module's top level that is paid by every run
+ * that loads the module, whether it tests anything or not (issue 13's startup budgets).
+ */
+const TOP_LEVEL_PROPERTY_CLASS = /^(?:export )?const \w+ = \/.*\\p\{/m;
+
+describe('startup', () => {
+  test('no module makes a regular expression with a Unicode property class at its top level', () => {
+    const files = sourceFiles(SRC).filter((file) => TOP_LEVEL_PROPERTY_CLASS.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(files).toEqual([]);
+  });
+
+  test.each([
+    ['const TAG = /^[\\p{L}]+$/u;', true],
+    ['export const NAME = /[\\p{Cc}]/u;', true],
+    ['const TAG = (): RegExp => (tag ??= /^[\\p{L}]+$/u);', false],
+    ['  const local = /[\\p{L}]/u;', false],
+  ])('the check flags %s: %s', (line, flagged) => {
+    expect(TOP_LEVEL_PROPERTY_CLASS.test(`// a module\n${line}\n`)).toBe(flagged);
   });
 });
