@@ -13,9 +13,19 @@ export function sessionMatcher(query: SessionQuery, now: Date): (session: Sessio
   const task = query.task?.normalize('NFC').toLocaleLowerCase();
   const { status, range } = query;
   const tag = query.tag?.normalize('NFC');
+  // A history repeats a few task names: each is lower-cased once, not once per session.
+  const lower = new Map<string, string>();
+  const sameTask = (name: string) => {
+    let folded = lower.get(name);
+    if (folded === undefined) {
+      folded = name.toLocaleLowerCase();
+      lower.set(name, folded);
+    }
+    return folded === task;
+  };
   return (s) =>
     (status === undefined || s.status === status) &&
-    (task === undefined || s.task.toLocaleLowerCase() === task) &&
+    (task === undefined || sameTask(s.task)) &&
     (tag === undefined || s.tags.includes(tag)) &&
     (range === undefined || overlaps(s, range, now));
 }

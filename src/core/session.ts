@@ -52,7 +52,9 @@ export function pauseSeconds(session: Session, pause: Pause, now: Date): number 
 
 /** Seconds spent paused up to `now`. */
 export function pausedSeconds(session: Session, now: Date): number {
-  return session.pauses.reduce((total, pause) => total + pauseSeconds(session, pause, now), 0);
+  let total = 0;
+  for (const pause of session.pauses) total += pauseSeconds(session, pause, now);
+  return total;
 }
 
 /** Running time without pauses; live for running and paused sessions, never negative. */

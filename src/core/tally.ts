@@ -1,5 +1,6 @@
 import { dayNumber, dayOfName, makeDayNumber, secondsByDay } from './days.js';
 import { durationSeconds, type Session } from './session.js';
+import { instantMillis } from './time.js';
 
 /** A focus session this long (completed) earns the long-focus badge. */
 export const LONG_FOCUS_SECONDS = 90 * 60;
@@ -70,7 +71,7 @@ export function countsOn(tally: Tally, day: number | string): DayCounts {
 export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1, dayOf: (ms: number) => number = dayNumber): void {
   if (session.stopped_at === null || session.status === 'running' || session.status === 'paused') return;
   // An ended session's length does not depend on the clock: it ends at its stop.
-  const end = new Date(session.stopped_at);
+  const end = new Date(instantMillis(session.stopped_at));
   const length = durationSeconds(session, end);
   tally.ended += sign;
   tally.seconds += sign * length;
@@ -80,7 +81,7 @@ export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1, d
   const long = focus && length >= LONG_FOCUS_SECONDS ? 1 : 0;
   const endDay = dayOf(end.getTime());
   // Most sessions start and end on one day: no need to split them at midnight.
-  const oneDay = dayOf(Date.parse(session.started_at)) === endDay;
+  const oneDay = dayOf(instantMillis(session.started_at)) === endDay;
   addDay(tally, endDay, [1, oneDay ? length : 0, length, focus, long], sign);
   if (oneDay) return;
   for (const [day, seconds] of secondsByDay(session, end)) addDay(tally, dayOfName(day), [0, seconds, 0, 0, 0], sign);

@@ -91,7 +91,8 @@ export function sessionJsonText(session: Session, now: Date, iso: LocalIso): str
     `"started_at":"${iso(session.started_at)}","stopped_at":${stopped},` +
     `"duration_seconds":${durationSeconds(session, now)},"status":"${session.status}",` +
     `"planned_seconds":${session.planned_seconds ?? 'null'},"paused_seconds":${pausedSeconds(session, now)},` +
-    `"tags":${JSON.stringify(session.tags)},"note":${JSON.stringify(session.note)}` +
+    `"tags":${session.tags.length === 0 ? '[]' : JSON.stringify(session.tags)},` +
+    `"note":${session.note === null ? 'null' : JSON.stringify(session.note)}` +
     `${session.device === undefined ? '' : `,"device":${JSON.stringify(session.device)}`}}`
   );
 }

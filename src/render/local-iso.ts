@@ -11,7 +11,8 @@ const DAY_MS = 86_400_000;
  * form) goes to formatISO itself.
  */
 export function makeLocalIso(): (instant: string) => string {
-  const offsets = new Map<string, number | null>();
+  /** UTC day → its offset's suffix (`Z`, `+01:00`) and minutes, or null where the shortcut cannot serve. */
+  const offsets = new Map<string, { minutes: number; suffix: string } | null>();
   const exact = (instant: string) => formatISO(new Date(instant));
   return (instant) => {
     if (instant.length !== 20 || instant.charCodeAt(19) !== 90 /* Z */) return exact(instant);
@@ -21,13 +22,15 @@ export function makeLocalIso(): (instant: string) => string {
       const start = Date.parse(`${day}T00:00:00Z`);
       const first = -new Date(start).getTimezoneOffset();
       const last = -new Date(start + DAY_MS - 1000).getTimezoneOffset();
-      offset = first === last && first % 60 === 0 ? first : null;
+      offset = first === last && first % 60 === 0 ? { minutes: first, suffix: suffix(first) } : null;
       offsets.set(day, offset);
     }
     if (offset === null) return exact(instant);
-    const hour = Number(instant.slice(11, 13)) + offset / 60;
+    const hour = Number(instant.slice(11, 13)) + offset.minutes / 60;
     if (hour < 0 || hour > 23) return exact(instant);
-    return `${day}T${hour < 10 ? '0' : ''}${hour}${instant.slice(13, 19)}${suffix(offset)}`;
+    // At a zero offset the stored form is already the local one.
+    if (offset.minutes === 0) return instant;
+    return `${day}T${hour < 10 ? '0' : ''}${hour}${instant.slice(13, 19)}${offset.suffix}`;
   };
 }
 

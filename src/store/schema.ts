@@ -219,7 +219,9 @@ function checkSessions(list: unknown, file: string, field: string, nextId: numbe
 function sessionsProblem(list: unknown, field: string, nextId: number): string | null {
   if (!Array.isArray(list)) return `${field} is not a list`;
   const seen = new Set<number>();
-  for (const [index, session] of list.entries()) {
+  // An index loop: entries() made a pair per session, and a month file has hundreds.
+  for (let index = 0; index < list.length; index += 1) {
+    const session: unknown = list[index];
     const problem = sessionProblem(session, nextId);
     if (problem) return `session at index ${index}: ${problem}`;
     const { id } = session as Session;
