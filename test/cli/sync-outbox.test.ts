@@ -54,6 +54,8 @@ test('a first sync killed with 600 changes unsent: sync.json holds none, they wa
   expect(state.outbox).toEqual({ name: expect.stringMatching(/\.a\.json$/), count: 600 });
   expect(outboxes(home)).toEqual([`outbox-${state.outbox.name}`]);
   expect(statSync(join(home, SYNC_STATE_DIR, `outbox-${state.outbox.name}`)).mode & 0o777).toBe(0o600);
+  expect(statSync(join(home, SYNC_STATE_DIR)).mode & 0o777).toBe(0o700);
+  for (const name of readdirSync(join(home, SYNC_STATE_DIR))) expect(statSync(join(home, SYNC_STATE_DIR, name)).mode & 0o777).toBe(0o600);
   expect((await a.run('sync', 'status')).code).toBe(0);
   expect(JSON.parse((await a.run('sync', '--json')).stdout)).toMatchObject({ sent: 0 });
   // Sent: the file goes with it, and sync.json no longer names one.
@@ -62,6 +64,11 @@ test('a first sync killed with 600 changes unsent: sync.json holds none, they wa
   const b = harnessOn(createFileStore(join(work, 'b')), { now: NOW, realFiles: true, uidPrefix: 'b' });
   expect(JSON.parse((await b.run('sync', '--folder', shared, '--device', 'b', '--json')).stdout)).toMatchObject({ added: 600 });
   expect(JSON.parse((await a.run('sync', '--json')).stdout)).toMatchObject({ sent: 0, received: 0 });
+  // What sync writes to the shared folder is private too: folders 0700, files 0600.
+  for (const entry of readdirSync(shared, { recursive: true, withFileTypes: true })) {
+    const mode = statSync(join(entry.parentPath, entry.name)).mode & 0o777;
+    expect([entry.name, mode]).toEqual([entry.name, entry.isDirectory() ? 0o700 : 0o600]);
+  }
 });
 
 test.each([
