@@ -74,11 +74,15 @@ export const COMPACT_AFTER = 100;
 const logDir = (root: string, device: string) => join(deviceDir(root, device), 'log');
 const stampOf = (name: string) => name.replace(/^snapshot-/, '').slice(0, -'.json'.length);
 
-/** A device's log: its snapshot (the newest, if any) and its segments, oldest first. */
-function logOf(files: Files, root: string, device: string): { snapshot: string | null; segments: string[] } {
+/**
+ * A device's log: its snapshot (the newest, if any; `older`: those a compaction killed before
+ * removing them left, each folded into the next) and its segments, oldest first.
+ */
+function logOf(files: Files, root: string, device: string): { snapshot: string | null; older: string[]; segments: string[] } {
   const dir = logDir(root, device);
   const names = isFolder(files, dir) ? files.list(dir).sort() : [];
-  return { snapshot: names.filter((n) => SNAPSHOT.test(n)).at(-1) ?? null, segments: names.filter((n) => SEGMENT.test(n)) };
+  const snapshots = names.filter((n) => SNAPSHOT.test(n));
+  return { snapshot: snapshots.at(-1) ?? null, older: snapshots.slice(0, -1), segments: names.filter((n) => SEGMENT.test(n)) };
 }
 
 const readLogFile = (files: Files, root: string, device: string, name: string): Change[] =>
@@ -147,14 +151,14 @@ export function readBetween(files: Files, root: string, before: Record<string, s
  * the same changes again (nothing changes twice). Returns how many segments it folded.
  */
 export function compactOwn(files: Files, root: string, device: string, atLeast = COMPACT_AFTER): number {
-  const { snapshot, segments } = logOf(files, root, device);
+  const { snapshot, older, segments } = logOf(files, root, device);
   const last = segments.at(-1);
   if (!last || segments.length < atLeast) return 0;
   const entries = fold(snapshot ? readLogFile(files, root, device, snapshot) : []);
   for (const name of segments) fold(readLogFile(files, root, device, name), entries);
   const name = `snapshot-${last}`;
   files.writeText(join(logDir(root, device), name), `${JSON.stringify({ version: LOG_VERSION, device, entries })}\n`);
-  for (const old of [snapshot, ...segments]) if (old && old !== name) files.removeFile(join(logDir(root, device), old));
+  for (const old of [...older, snapshot, ...segments]) if (old && old !== name) files.removeFile(join(logDir(root, device), old));
   return segments.length;
 }
 
