@@ -5,6 +5,7 @@ import {
   copyFileSync,
   fsyncSync,
   linkSync,
+  mkdirSync,
   openSync,
   readFileSync,
   readSync,
@@ -108,6 +109,16 @@ function keepBackup(file: string): void {
     copyFileSync(file, staging);
   }
   renameSync(staging, backup);
+}
+
+/** Creates a directory (0700) and flushes the entries of those it made, so what is renamed into it stays after a crash. */
+export function makeDurableDir(dir: string): void {
+  const created = mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (created === undefined) return;
+  for (let made = dir; ; made = dirname(made)) {
+    syncDirectory(dirname(made));
+    if (made === created) break;
+  }
 }
 
 /** Flushes a directory's entries (new and renamed files) to disk. */

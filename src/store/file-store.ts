@@ -11,7 +11,7 @@ import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
 import { jobsCodec } from './jobs-file.js';
-import { SYNC, SYNC_LOCK } from './sync-file.js';
+import { SYNC_LOCK, syncFileIn } from './sync-file.js';
 import { createShards } from './sync-shards.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
 import type { Config } from '../core/config.js';
@@ -313,12 +313,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
     sync: {
       ...shards,
-      read: () => readSideFile(dir, SYNC),
-      write: async (data) => {
-        const path = join(dir, SYNC.name);
-        removeAbandonedTempFiles(path);
-        await openJson(path, SYNC.codec, 'replace', data).db.write();
-      },
+      ...syncFileIn(dir),
       exclusive: (work) => {
         ensureDataDir(dir);
         // Waits like a writer: long enough to take over the lock of a sync that was killed.

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StintError } from '../core/errors.js';
 import type { Merged } from '../core/sync/merge.js';
 import { checkEntries, checkFiled, type Filing, type SyncEntries } from '../core/sync/state.js';
-import { readTextIfExists, removeAbandonedTempFiles, syncDirectory, writeFileWhole } from './atomic-file.js';
+import { makeDurableDir, readTextIfExists, removeAbandonedTempFiles, syncDirectory, writeFileWhole } from './atomic-file.js';
 import { parseObject, unreadable } from './schema.js';
 
 // Sync's merged state, split so that a sync reads and writes only what its changes touch (as the
@@ -115,7 +114,7 @@ export function createShards(dataDir: string) {
     async put(merged: Merged, local: Record<string, Filing | null>): Promise<void> {
       const touched = byShard(new Set([...Object.keys(merged), ...Object.keys(local)]));
       if (touched.size === 0) return;
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDurableDir(dir);
       const moves = new Map<string, { add: Record<string, string>; drop: Set<string> }>();
       const move = (where: string) => {
         const m = moves.get(where) ?? { add: {}, drop: new Set<string>() };

@@ -6,6 +6,7 @@ import type { Change, Entry, SyncedFields } from '../core/sync/merge.js';
 import { checkChange, checkEntry } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
+import { READ_LIMIT } from '../store/atomic-file.js';
 
 // The shared root that git or a replicated folder carries: each device writes only under
 // devices/<device>/, so no file ever has two writers and nothing can conflict.
@@ -17,12 +18,32 @@ const LOG_VERSION = 1;
 
 export const deviceDir = (root: string, device: string) => join(root, 'devices', device);
 
+/**
+ * Anyone who can push to the remote writes the shared root: a link there could make a sync read
+ * a file of this machine, a named pipe would stop it for ever and a huge file exhaust its memory.
+ * Only folders and plain files of a sane size are read; anything else stops the sync, naming it.
+ */
+const hostile = (path: string, why: string) =>
+  storeError(
+    'Bad sync log',
+    `${path}: ${why}; only stint writes under devices/: remove it from the shared root, then run stint sync again`,
+  );
+
+/** Whether `dir` is a folder (false: nothing there); a link or a device file there is refused. */
+function isFolder(files: Files, dir: string): boolean {
+  const kind = files.info(dir)?.kind;
+  if (kind === undefined) return false;
+  if (kind !== 'directory') throw hostile(dir, 'not a folder');
+  return true;
+}
+
 export function devicesIn(files: Files, root: string): string[] {
   const dir = join(root, 'devices');
-  if (files.info(dir, true)?.kind !== 'directory') return [];
+  if (!isFolder(files, dir)) return [];
+  // A plain file beside the device folders (a README) is no device and is passed over.
   return files
     .list(dir)
-    .filter((name) => DEVICE_PATTERN.test(name))
+    .filter((name) => DEVICE_PATTERN.test(name) && files.info(join(dir, name))?.kind !== 'file' && isFolder(files, join(dir, name)))
     .sort();
 }
 
@@ -53,15 +74,27 @@ export const COMPACT_AFTER = 100;
 const logDir = (root: string, device: string) => join(deviceDir(root, device), 'log');
 const stampOf = (name: string) => name.replace(/^snapshot-/, '').slice(0, -'.json'.length);
 
-/** A device's log: its snapshot (the newest, if any) and its segments, oldest first. */
-function logOf(files: Files, root: string, device: string): { snapshot: string | null; segments: string[] } {
+/**
+ * A device's log: its snapshot (the newest, if any; `older`: those a compaction killed before
+ * removing them left, each folded into the next) and its segments, oldest first.
+ */
+function logOf(files: Files, root: string, device: string): { snapshot: string | null; older: string[]; segments: string[] } {
   const dir = logDir(root, device);
-  const names = files.info(dir, true)?.kind === 'directory' ? files.list(dir).sort() : [];
-  return { snapshot: names.filter((n) => SNAPSHOT.test(n)).at(-1) ?? null, segments: names.filter((n) => SEGMENT.test(n)) };
+  const names = isFolder(files, dir) ? files.list(dir).sort() : [];
+  const snapshots = names.filter((n) => SNAPSHOT.test(n));
+  return { snapshot: snapshots.at(-1) ?? null, older: snapshots.slice(0, -1), segments: names.filter((n) => SEGMENT.test(n)) };
 }
 
 const readLogFile = (files: Files, root: string, device: string, name: string): Change[] =>
   (SNAPSHOT.test(name) ? readSnapshot : readSegment)(files, join(logDir(root, device), name), device);
+
+/** A log file's text: a plain file (not a link), no larger than any history stint could write. */
+function logText(files: Files, path: string): string {
+  const info = files.info(path);
+  if (info?.kind !== 'file') throw hostile(path, 'not a plain file');
+  if (info.size > READ_LIMIT) throw hostile(path, `larger than ${READ_LIMIT / 1024 / 1024} MiB`);
+  return files.readText(path);
+}
 
 /**
  * Every other device's log files not read before: its snapshot, if new, and its segments. A file
@@ -118,14 +151,14 @@ export function readBetween(files: Files, root: string, before: Record<string, s
  * the same changes again (nothing changes twice). Returns how many segments it folded.
  */
 export function compactOwn(files: Files, root: string, device: string, atLeast = COMPACT_AFTER): number {
-  const { snapshot, segments } = logOf(files, root, device);
+  const { snapshot, older, segments } = logOf(files, root, device);
   const last = segments.at(-1);
   if (!last || segments.length < atLeast) return 0;
   const entries = fold(snapshot ? readLogFile(files, root, device, snapshot) : []);
   for (const name of segments) fold(readLogFile(files, root, device, name), entries);
   const name = `snapshot-${last}`;
   files.writeText(join(logDir(root, device), name), `${JSON.stringify({ version: LOG_VERSION, device, entries })}\n`);
-  for (const old of [snapshot, ...segments]) if (old && old !== name) files.removeFile(join(logDir(root, device), old));
+  for (const old of [...older, snapshot, ...segments]) if (old && old !== name) files.removeFile(join(logDir(root, device), old));
   return segments.length;
 }
 
@@ -144,9 +177,10 @@ function unprintableField(set: Partial<SyncedFields>): string | null {
 /** A snapshot: every entry checked as sync.json's are, and, as a segment's changes, this device's alone. */
 function readSnapshot(files: Files, path: string, device: string): Change[] {
   const bad = (why: string) => storeError('Bad sync log', `${path}: ${why}; run stint sync again once it is fully copied`);
+  const text = logText(files, path);
   let raw: unknown;
   try {
-    raw = JSON.parse(files.readText(path));
+    raw = JSON.parse(text);
   } catch {
     throw bad('not JSON');
   }
@@ -176,9 +210,10 @@ function readSnapshot(files: Files, path: string, device: string): Change[] {
 
 function readSegment(files: Files, path: string, device: string): Change[] {
   const bad = (why: string) => storeError('Bad sync log', `${path}: ${why}; run stint sync again once it is fully copied`);
+  const text = logText(files, path);
   let raw: unknown;
   try {
-    raw = JSON.parse(files.readText(path));
+    raw = JSON.parse(text);
   } catch {
     throw bad('not JSON');
   }

@@ -93,6 +93,7 @@ test('killed after the store commit, before the merged state is written: the nex
 test.each([
   ['sync.json', (home: string) => join(home, 'sync.json')],
   ['a shard', (home: string) => join(home, SYNC_STATE_DIR, `shard-${shardOf('a-1')}.json`)],
+  ['a place list', (home: string) => join(home, SYNC_STATE_DIR, 'filed-active.json')],
 ])('%s that cannot be read stops every sync loudly (exit 1, naming it) and is never overwritten', async (_what, fileOf) => {
   const home = join(work, 'a');
   const a = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: 'a' });

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { execProgram, realFiles } from '../../src/cli/deps.js';
@@ -74,4 +74,22 @@ test('old segments fold into a snapshot; new and half-way readers converge throu
   for (const d of [a, fresh, half]) expect(await d.view()).toEqual(expected);
   // Again: nothing new, nothing changes.
   expect(await half.sync()).toMatchObject({ received: 0, sent: 0, added: 0, updated: 0, removed: 0 });
+});
+
+test('a snapshot a killed compaction left beside the newer one that folds it is removed by the next compaction', async () => {
+  const a = device('a');
+  await a.sync(true);
+  const add = async (task: string) => {
+    expect((await a.h.run('add', task, '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z')).code).toBe(0);
+    await a.sync();
+  };
+  for (const task of ['one', 'two', 'three']) await add(task);
+  expect(log('a')).toEqual([expect.stringMatching(/^snapshot-/)]);
+  // As a compaction killed after writing its snapshot, before removing the previous one, leaves it.
+  const stale = 'snapshot-000000000000001.000000.a.json';
+  writeFileSync(join(work, 'shared', 'devices', 'a', 'log', stale), '{}\n');
+  for (const task of ['four', 'five', 'six']) await add(task);
+  expect(log('a')).toEqual([expect.stringMatching(/^snapshot-\d{15}\.\d{6}\.a\.json$/)]);
+  const fresh = device('fresh');
+  expect(await fresh.sync(true)).toMatchObject({ added: 6 });
 });

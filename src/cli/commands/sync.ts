@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { invalidInput } from '../../core/errors.js';
 import { syncRound } from '../../core/sync/exchange.js';
 import { decodeStamp, ZERO_HLC } from '../../core/sync/hlc.js';
+import type { SyncData } from '../../core/sync/state.js';
 import { syncLine, syncStatusText, type SyncStatus } from '../../render/sync-text.js';
 import { leadsIntoDataDir } from '../../store/data-dir-guard.js';
 import { localChanges, runSync, type SyncSeam, type SyncSetup } from '../../sync/run.js';
@@ -74,6 +75,17 @@ function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
 
 const instantOf = (stamp: string): string => new Date(decodeStamp(stamp)?.ms ?? 0).toISOString().replace('.000Z', 'Z');
 
+/**
+ * The outbox and what a sync now would send besides. A sync killed with its merge pending has
+ * already folded the changes since its revision into the outbox and the sessions it touched,
+ * which still look changed until it is finished: those are not counted twice.
+ */
+function unsentOf(state: SyncData, outgoing: readonly { uid: string }[]): number {
+  const folded = new Set([...(state.outbox?.changes ?? []).map((c) => c.uid), ...(state.pending?.touched ?? [])]);
+  const besides = state.pending ? outgoing.filter((c) => !folded.has(c.uid)) : outgoing;
+  return besides.length + (state.outbox?.changes.length ?? 0);
+}
+
 /** `stint sync status`: what sync knows, read without changing anything. */
 export async function syncStatus(options: SyncOptions, ctx: Context): Promise<number> {
   const given = (['git', 'folder', 'device'] as const).find((key) => options[key] !== undefined);
@@ -99,7 +111,7 @@ export async function syncStatus(options: SyncOptions, ctx: Context): Promise<nu
     devices: Object.entries(state.devices)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, stamp]) => ({ name, last_change: stamp === null ? null : instantOf(stamp) })),
-    unsent: dry.outgoing.length + (state.outbox?.changes.length ?? 0),
+    unsent: unsentOf(state, dry.outgoing),
     last_sync: state.last_sync,
     last_error: state.last_error,
   };
