@@ -1,5 +1,6 @@
 import type { RemoteKind, SyncReport } from '../core/sync/state.js';
 import { formatInstant } from './format.js';
+import { table } from './table.js';
 
 export interface SyncStatus {
   remote: { kind: RemoteKind; url: string };
@@ -20,12 +21,17 @@ export function syncLine(r: SyncReport): string {
 /** `sync status` for people: its instants in local time as everywhere else (`yesterday 17:29`); JSON keeps ISO. */
 export function syncStatusText(s: SyncStatus, now: Date): string {
   const when = (instant: string) => formatInstant(instant, now);
+  // One column of names, aligned by display width like every other table (a name may be CJK).
   const devices =
     s.devices.length === 0
       ? ['  (none yet)']
-      : s.devices.map(
-          (d) =>
-            `  ${d.name}${d.name === s.device ? ' (this device)' : ''}  last change ${d.last_change === null ? '-' : when(d.last_change)}`,
+      : table(
+          [{ gap: 0 }, { gap: 0 }, {}],
+          s.devices.map((d) => [
+            '  ',
+            `${d.name}${d.name === s.device ? ' (this device)' : ''}`,
+            `last change ${d.last_change === null ? '-' : when(d.last_change)}`,
+          ]),
         );
   const error = s.last_error
     ? [`Last error  ${when(s.last_error.at)} ${s.last_error.message}`, `            ${s.last_error.hint}`]
