@@ -22,18 +22,21 @@ declare const STINT_BUNDLE_HASH: string;
 const bundle = join(__dirname, 'stint.cjs');
 const CACHE_PREFIX = 'v8-';
 const cacheSuffix = `-${process.version}-${process.arch}.bin`;
-const cacheName = `${CACHE_PREFIX}${STINT_BUNDLE_HASH}${cacheSuffix}`;
 
 /**
- * The commands of issue 13's startup budgets. A cache saved after one of them holds only the
- * functions that one compiled: `stop` on the cache `status` made compiled ~19M instructions'
- * worth again on every run (Node 24, README "Performance"). So the cache is saved again after
- * the first run of each of these that it does not hold yet, and then holds them all; other
- * commands compile what they need, which keeps the cache (and reading it) small.
+ * The commands of issue 13's startup budgets. A cache holds the functions the run that saved it
+ * compiled, and reading it costs in proportion to its size (~9.5M instructions for one holding
+ * all five, Node 24). So each of these keeps a cache of its own, holding what it compiles and
+ * nothing more (status: 334 kB instead of 515 kB, ~10M instructions less, README
+ * "Performance"); every other command shares one, made by the first of them that runs.
  */
 const HOT = new Set(['status', 'start', 'stop', 'list', 'report']);
-/** The cache file starts with this line naming the commands it holds, then V8's bytes. */
-const HEADER = 'stint-cache ';
+
+/** `v8-<bundle hash>-<command or other>-<node version>-<arch>.bin`. */
+function cacheName(argv: readonly string[]): string {
+  const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
+  return `${CACHE_PREFIX}${STINT_BUNDLE_HASH}-${HOT.has(command) ? command : 'other'}${cacheSuffix}`;
+}
 
 /** The data directory as the CLI resolves it, or undefined where it cannot be (no home at all). */
 function dataDir(): string | undefined {
@@ -51,20 +54,11 @@ interface Bundle {
   cli(argv: readonly string[]): Promise<number>;
 }
 
-interface Cache {
-  data: Buffer;
-  commands: string[];
-}
-
-/** The cache and the commands it holds; none where it is missing or not of this form. */
-function readCache(file: string | undefined): Cache | undefined {
+/** The cache's bytes; none where it is missing or unreadable. */
+function readCache(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;
   try {
-    const bytes = readFileSync(file);
-    const end = bytes.indexOf(10);
-    const header = bytes.toString('latin1', 0, end);
-    if (end < 0 || !header.startsWith(HEADER)) return undefined;
-    return { data: bytes.subarray(end + 1), commands: header.slice(HEADER.length).split(',') };
+    return readFileSync(file);
   } catch {
     return undefined;
   }
@@ -76,19 +70,21 @@ function readCache(file: string | undefined): Cache | undefined {
  * caches of other bundles for this Node there are removed. A place that cannot be written
  * simply means no cache.
  */
-function saveCache(dir: string, script: Script, commands: readonly string[]): void {
+function saveCache(dir: string, script: Script, name: string): void {
   const cacheDir = join(dir, CACHE_DIR);
-  const file = join(cacheDir, cacheName);
+  const file = join(cacheDir, name);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     if (!existsSync(dir)) return;
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${HEADER}${commands.join(',')}\n`), script.createCachedData()]), { mode: 0o600 });
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
-    for (const name of readdirSync(cacheDir)) {
+    for (const entry of readdirSync(cacheDir)) {
       // Only this Node's caches of other bundles: two Node versions (nvm) sharing a data
       // directory keep one cache each instead of replacing each other's on every run.
-      if (name.startsWith(CACHE_PREFIX) && name.endsWith(cacheSuffix) && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
+      const ofOtherBundle =
+        entry.endsWith(cacheSuffix) && entry.startsWith(CACHE_PREFIX) && !entry.startsWith(`${CACHE_PREFIX}${STINT_BUNDLE_HASH}-`);
+      if (ofOtherBundle) rmSync(join(cacheDir, entry), { force: true });
     }
   } catch {
     try {
@@ -102,8 +98,9 @@ function saveCache(dir: string, script: Script, commands: readonly string[]): vo
 /** Runs the CLI on this process's arguments; only the exit code is set, output is flushed. */
 export function main(): void {
   const dir = dataDir();
-  const cache = readCache(dir === undefined ? undefined : join(dir, CACHE_DIR, cacheName));
-  const cachedData = cache?.data;
+  const argv = process.argv.slice(2);
+  const name = cacheName(argv);
+  const cachedData = readCache(dir === undefined ? undefined : join(dir, CACHE_DIR, name));
   const source = readFileSync(bundle, 'utf8');
   // The same wrapper Node puts around a CommonJS module.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -111,15 +108,9 @@ export function main(): void {
   const module = { exports: {} as Bundle };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, require, module, bundle, __dirname);
-  module.exports.cli(process.argv.slice(2)).then((code) => {
+  module.exports.cli(argv).then((code) => {
     process.exitCode = code;
     // After the command, so the cache holds the functions it compiled, not only the top level.
-    if (dir === undefined) return;
-    const held = cache === undefined || script.cachedDataRejected === true ? [] : cache.commands;
-    const command = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
-    const missing = HOT.has(command) && !held.includes(command);
-    if (cache === undefined || script.cachedDataRejected === true || missing) {
-      saveCache(dir, script, missing ? [...held, command] : held);
-    }
+    if (dir !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) saveCache(dir, script, name);
   });
 }

@@ -1,8 +1,7 @@
 import stringWidth from 'string-width';
 import { durationSeconds, type Session } from '../core/session.js';
 import type { Palette } from './color.js';
-import { isSameDay } from 'date-fns/isSameDay';
-import { formatDateTime, formatSpan, formatTime } from './format.js';
+import { formatDateTime, formatSpan, formatTime, sameLocalDay } from './format.js';
 
 // stint's one way to draw a table (list, report, status, jobs list): no box drawing, columns two
 // spaces apart, each as wide as its widest cell in terminal cells, so CJK and emoji align.
@@ -70,5 +69,5 @@ export function sessionsTable(sessions: readonly Session[], now: Date, palette: 
 
 /** A stop time next to its start: just the time when it is the same local day. */
 function plainStop(started: string, stopped: string): string {
-  return isSameDay(new Date(started), new Date(stopped)) ? formatTime(stopped) : formatDateTime(stopped);
+  return sameLocalDay(new Date(started), new Date(stopped)) ? formatTime(stopped) : formatDateTime(stopped);
 }

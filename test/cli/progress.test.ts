@@ -158,6 +158,23 @@ describe('the line after stop', () => {
     expect((await h.run('stats')).stdout).toContain('Today    1h of 4h · +45m running');
   });
 
+  test("the running part comes from the stop's own commit: no read of the sessions after it", async () => {
+    const h = harness({ now: '2026-01-15T08:00:00Z' });
+    await h.run('start', 'coding');
+    h.setNow('2026-01-15T08:30:00Z');
+    await h.run('start', 'mail');
+    h.setNow('2026-01-15T09:00:00Z');
+    // Startup (README "Performance"): stop reads the store's root once, for its commit.
+    const read = h.store.read.bind(h.store);
+    let reads = 0;
+    h.store.read = (scope) => {
+      reads += 1;
+      return read(scope);
+    };
+    expect((await h.run('stop', '1')).stdout).toContain('· +30m running ·');
+    expect(reads).toBe(0);
+  });
+
   test('several badges at once, after stop --all', async () => {
     const h = harness({ now: '2026-01-15T08:00:00Z' });
     await h.run('start', 'deep', '--for', '90m');

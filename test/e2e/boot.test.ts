@@ -32,7 +32,8 @@ function status() {
 
 const data = () => join(install, 'data');
 const cacheDir = () => join(data(), 'cache');
-const CACHE_NAME = new RegExp(`^v8-[0-9a-f]{16}-${process.version}-${process.arch}\\.bin$`);
+const cacheName = (key: string) => new RegExp(`^v8-[0-9a-f]{16}-${key}-${process.version}-${process.arch}\\.bin$`);
+const CACHE_NAME = cacheName('status');
 
 describe('the code cache', () => {
   test('a data directory that does not exist yet is not made for it; the package folder is never written', () => {
@@ -56,25 +57,26 @@ describe('the code cache', () => {
     expect(statSync(file)).toMatchObject({ ino: made.ino, mtimeMs: made.mtimeMs });
   });
 
-  test('is saved again after the first run of each startup-budget command it does not hold, and only then', () => {
+  test('each startup-budget command keeps a cache of its own, the other commands share one; each is saved once', () => {
     mkdirSync(data());
     status();
-    const [name] = readdirSync(cacheDir());
-    const file = join(cacheDir(), name!);
-    const header = () => {
-      const bytes = readFileSync(file);
-      return bytes.toString('latin1', 0, bytes.indexOf(10));
-    };
-    expect(header()).toBe('stint-cache status');
-    const holds: string[][] = [['start', 'coding'], ['stop'], ['list'], ['report', '--week']];
-    for (const args of holds) expect(runStint(...args).status).toBe(0);
-    expect(header()).toBe('stint-cache status,start,stop,list,report');
-    const full = statSync(file);
-    // Held already, or not a budget command (stats, --version): the cache is only read.
-    for (const args of [['start', 'coding'], ['stop'], ['stats'], ['--version']]) expect(runStint(...args).status).toBe(0);
+    const runs: string[][] = [['start', 'coding'], ['stop'], ['list'], ['report', '--week'], ['stats'], ['--version']];
+    for (const args of runs) expect(runStint(...args).status).toBe(0);
+    const files = readdirSync(cacheDir()).filter((n) => n.startsWith('v8-'));
+    // Sorted by name: one file per budget command, and `other`.
+    const keys = ['list', 'other', 'report', 'start', 'status', 'stop'];
+    expect(files.sort()).toEqual(keys.map((key) => expect.stringMatching(cacheName(key))));
+    expect(new Set(files.map((n) => n.replace(/-(status|start|stop|list|report|other)-.*/, ''))).size).toBe(1);
+    const made = new Map(files.map((n) => [n, statSync(join(cacheDir(), n))]));
+    // Each held already: the caches are only read.
+    for (const args of [...runs, ['badges']]) expect(runStint(...args).status).toBe(0);
     status();
-    expect(statSync(file)).toMatchObject({ ino: full.ino, mtimeMs: full.mtimeMs });
-    expect(readdirSync(cacheDir()).filter((n) => n.startsWith('v8-'))).toEqual([name]);
+    for (const [n, stat] of made) expect(statSync(join(cacheDir(), n))).toMatchObject({ ino: stat.ino, mtimeMs: stat.mtimeMs });
+    expect(
+      readdirSync(cacheDir())
+        .filter((n) => n.startsWith('v8-'))
+        .sort(),
+    ).toEqual(files);
   });
 
   test('a cache V8 rejects is replaced by a good one, and the run is unaffected', () => {
@@ -94,16 +96,19 @@ describe('the code cache', () => {
 
   test("this Node's cache of another bundle is removed when this one is saved; another Node's stays", () => {
     mkdirSync(cacheDir(), { recursive: true });
-    const otherBundle = `v8-0000000000000000-${process.version}-${process.arch}.bin`;
+    const otherBundle = `v8-0000000000000000-status-${process.version}-${process.arch}.bin`;
+    // The layout before caches were kept per command.
+    const oldLayout = `v8-0000000000000000-${process.version}-${process.arch}.bin`;
     // Two Node versions (nvm) sharing a data directory must not replace each other's cache every run.
-    const otherNode = `v8-0000000000000000-v0.0.0-${process.arch}.bin`;
-    for (const name of [otherBundle, otherNode]) writeFileSync(join(cacheDir(), name), 'old');
+    const otherNode = `v8-0000000000000000-status-v0.0.0-${process.arch}.bin`;
+    for (const name of [otherBundle, oldLayout, otherNode]) writeFileSync(join(cacheDir(), name), 'old');
     writeFileSync(join(cacheDir(), 'tally-v1.json'), '{}');
     status();
     const left = readdirSync(cacheDir());
     expect(left).toHaveLength(3);
     expect(left).toEqual(expect.arrayContaining(['tally-v1.json', otherNode, expect.stringMatching(CACHE_NAME)]));
     expect(left).not.toContain(otherBundle);
+    expect(left).not.toContain(oldLayout);
   });
 
   test('a place it cannot be saved in only means no cache', () => {

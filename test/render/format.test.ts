@@ -1,6 +1,22 @@
+import { format } from 'date-fns/format';
+import { formatDuration } from 'date-fns/formatDuration';
+import { isSameDay } from 'date-fns/isSameDay';
+import type { Locale } from 'date-fns/locale';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { dayNumber } from '../../src/core/days.js';
 import { colorLevel } from '../../src/render/color.js';
-import { formatClock, formatDate, formatDay, formatInstant, formatSpan, formatStop } from '../../src/render/format.js';
+import {
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatInstant,
+  formatSpan,
+  formatStop,
+  formatTime,
+  sameLocalDay,
+} from '../../src/render/format.js';
 import { localIso, sessionDetailJson, sessionJson, sessionJsonText } from '../../src/render/json.js';
 import { makeLocalIso } from '../../src/render/local-iso.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -139,5 +155,43 @@ describe('sessionJsonText', () => {
   ])('is exactly JSON.stringify of the view (%s)', (_name, session) => {
     const now = at('2026-01-15T14:00:00Z');
     expect(sessionJsonText(session, now, makeLocalIso())).toBe(JSON.stringify(sessionJson(session, now)));
+  });
+});
+
+// format.ts writes its patterns itself (startup: date-fns' `format` loaded its whole locale on
+// every run); date-fns stays the reference they must match, for any instant and any `now`.
+describe('the own patterns match date-fns (TZ=Europe/Paris)', () => {
+  const instant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true });
+  const near = fc.tuple(instant, fc.integer({ min: -400 * 86_400_000, max: 400 * 86_400_000 }));
+
+  test('formatInstant, formatDay, formatDate, formatDateTime, formatTime, formatStop', () => {
+    fc.assert(
+      fc.property(near, ([date, shift]) => {
+        const now = new Date(date.getTime() + shift);
+        const sameYear = date.getFullYear() === now.getFullYear();
+        const days = dayNumber(date.getTime()) - dayNumber(now.getTime());
+        const day = format(date, sameYear ? 'EEE d MMM' : 'EEE d MMM yyyy');
+        const time = format(date, 'HH:mm');
+        const instantText = days === 0 ? time : days === -1 ? `yesterday ${time}` : days === 1 ? `tomorrow ${time}` : `${day} ${time}`;
+        expect(formatInstant(date, now)).toBe(instantText);
+        expect(formatDay(date, now)).toBe(days === 0 ? `Today, ${day}` : days === -1 ? `Yesterday, ${day}` : day);
+        expect(formatDate(date, now)).toBe(days === 0 ? 'today' : days === -1 ? 'yesterday' : day);
+        expect(formatDateTime(date.toISOString())).toBe(format(date, 'yyyy-MM-dd HH:mm'));
+        expect(formatTime(date.toISOString())).toBe(time);
+        expect(sameLocalDay(date, now)).toBe(isSameDay(date, now));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('formatSpan matches date-fns formatDuration with the terse units', () => {
+    const unit: Record<string, string> = { xHours: 'h', xMinutes: 'm' };
+    const terse = { formatDistance: (token: string, count: number) => `${count}${unit[token] ?? ''}` } as unknown as Locale;
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 10_000_000 }), (seconds) => {
+        const duration = { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60) };
+        expect(formatSpan(seconds)).toBe(formatDuration(duration, { format: ['hours', 'minutes'], locale: terse, delimiter: ' ' }));
+      }),
+    );
   });
 });
