@@ -175,7 +175,18 @@ function unprintableField(set: Partial<SyncedFields>): string | null {
 }
 
 /** A snapshot: every entry checked as sync.json's are, and, as a segment's changes, this device's alone. */
-function readSnapshot(files: Files, path: string, device: string): Change[] {
+/**
+ * A log file (snapshot or segment) of `device`, read whole: `body` takes the parsed file's one
+ * key (`entries` or `changes`) and the `check` of what it holds; anything that does not read so,
+ * is stamped by another device (a device writes only its own changes: such a stamp is not
+ * believed) or holds control characters is refused, naming the file.
+ */
+function readLog(
+  files: Files,
+  path: string,
+  device: string,
+  body: { key: 'entries' | 'changes'; kind: string; changes(value: unknown, check: <V>(read: () => V) => V): Iterable<[string, Change]> },
+): Change[] {
   const bad = (why: string) => storeError('Bad sync log', `${path}: ${why}; run stint sync again once it is fully copied`);
   const text = logText(files, path);
   let raw: unknown;
@@ -184,53 +195,48 @@ function readSnapshot(files: Files, path: string, device: string): Change[] {
   } catch {
     throw bad('not JSON');
   }
-  if (typeof raw !== 'object' || raw === null || !('entries' in raw) || typeof raw.entries !== 'object' || raw.entries === null) {
-    throw bad('not a snapshot');
-  }
+  if (typeof raw !== 'object' || raw === null || !(body.key in raw)) throw bad(`not a ${body.kind}`);
+  const value = (raw as Record<string, unknown>)[body.key];
+  if (typeof value !== 'object' || value === null || (body.key === 'changes') !== Array.isArray(value)) throw bad(`not a ${body.kind}`);
   if (!('version' in raw) || raw.version !== LOG_VERSION) throw bad('an unknown version (upgrade stint)');
-  const entries = raw.entries as Record<string, unknown>;
-  const changes: Change[] = [];
-  for (const [uid, value] of Object.entries(entries)) {
-    let entry: Entry;
+  const check = <V>(read: () => V): V => {
     try {
-      entry = checkEntry(value, `session ${uid}`);
+      return read();
     } catch (error) {
       if (error instanceof StintError) throw bad(error.message);
       throw error;
     }
-    for (const change of changesOf(uid, entry)) {
-      if (!change.at.endsWith(`.${device}`)) throw bad(`session ${uid} is stamped by another device`);
-      const field = 'set' in change ? unprintableField(change.set) : null;
-      if (field) throw bad(`session ${uid}: its ${field} holds control characters`);
-      changes.push(change);
-    }
+  };
+  const changes: Change[] = [];
+  for (const [what, change] of body.changes(value, check)) {
+    if (!change.at.endsWith(`.${device}`)) throw bad(`${what} is stamped by another device`);
+    const field = 'set' in change ? unprintableField(change.set) : null;
+    if (field) throw bad(`${what}: its ${field} holds control characters`);
+    changes.push(change);
   }
   return changes;
 }
 
+/** A snapshot: every entry checked as sync.json's are, and, as a segment's changes, this device's alone. */
+function readSnapshot(files: Files, path: string, device: string): Change[] {
+  return readLog(files, path, device, {
+    key: 'entries',
+    kind: 'snapshot',
+    *changes(value, check) {
+      for (const [uid, raw] of Object.entries(value as Record<string, unknown>)) {
+        const entry: Entry = check(() => checkEntry(raw, `session ${uid}`));
+        for (const change of changesOf(uid, entry)) yield [`session ${uid}`, change];
+      }
+    },
+  });
+}
+
 function readSegment(files: Files, path: string, device: string): Change[] {
-  const bad = (why: string) => storeError('Bad sync log', `${path}: ${why}; run stint sync again once it is fully copied`);
-  const text = logText(files, path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw bad('not JSON');
-  }
-  if (typeof raw !== 'object' || raw === null || !('changes' in raw) || !Array.isArray(raw.changes)) throw bad('not a log segment');
-  if (!('version' in raw) || raw.version !== LOG_VERSION) throw bad('an unknown version (upgrade stint)');
-  return raw.changes.map((change: unknown, i: number) => {
-    let checked: Change;
-    try {
-      checked = checkChange(change, `change ${i + 1}`);
-    } catch (error) {
-      if (error instanceof StintError) throw bad(error.message);
-      throw error;
-    }
-    // A device writes only its own changes: a stamp naming another device is not believed.
-    if (!checked.at.endsWith(`.${device}`)) throw bad(`change ${i + 1} is stamped by another device`);
-    const field = 'set' in checked ? unprintableField(checked.set) : null;
-    if (field) throw bad(`change ${i + 1}: its ${field} holds control characters`);
-    return checked;
+  return readLog(files, path, device, {
+    key: 'changes',
+    kind: 'log segment',
+    *changes(value, check) {
+      for (const [i, raw] of (value as unknown[]).entries()) yield [`change ${i + 1}`, check(() => checkChange(raw, `change ${i + 1}`))];
+    },
   });
 }

@@ -161,6 +161,25 @@ test.each([
   expect(a.store.text).toBe(before);
 });
 
+test.each([
+  ['not JSON', '{"version":1,', 'not JSON'],
+  ['entries that are a list', JSON.stringify({ version: 1, entries: [] }), 'not a snapshot'],
+  ['no entries', JSON.stringify({ version: 1, changes: [] }), 'not a snapshot'],
+  ['a newer version', JSON.stringify({ version: 2, entries: {} }), 'an unknown version'],
+])('a snapshot with %s stops the sync (exit 1), naming it, the store unchanged', async (_what, text, why) => {
+  const shared = join(work, 'shared');
+  const [a, b] = [device(), device()];
+  await a.run('start', 'coding');
+  await a.run('sync', '--folder', shared, '--device', 'a');
+  await b.run('sync', '--folder', shared, '--device', 'b');
+  writeFileSync(join(shared, 'devices', 'b', 'log', 'snapshot-001772359200000.000000.b.json'), text);
+  const before = a.store.text;
+  const result = await a.run('sync');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(new RegExp(`^stint: Bad sync log: .*snapshot-001772359200000\\.000000\\.b\\.json: ${why}`));
+  expect(a.store.text).toBe(before);
+});
+
 const forged = (set: Record<string, unknown>) => ({
   version: 1,
   device: 'evil',
