@@ -2,11 +2,12 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
-import { ALL, type Store } from '../../src/store/store.js';
+import { ALL } from '../../src/store/store.js';
 import { SYNC_STATE_DIR } from '../../src/store/sync-shards.js';
 import { harnessOn } from '../helpers/in-process.js';
 import { history, seedStore } from '../helpers/seed.js';
 import { useWorkDir } from '../helpers/spawn.js';
+import { killedOnce } from '../helpers/sync.js';
 
 // The changes a sync has to send (at a first sync, the whole history) are kept in a file of their
 // own, written once, and sync.json only names it: sync.json is written three times a sync.
@@ -15,24 +16,6 @@ let work = '';
 useWorkDir('stint-sync-outbox-', (dir) => (work = dir));
 
 const NOW = '2026-03-02T10:00:00Z';
-
-/** A store whose merged-state writes fail once: the sync stops with its outbox recorded, unsent. */
-function killedOnce(store: Store): Store {
-  let killed = false;
-  return {
-    ...store,
-    sync: {
-      ...store.sync,
-      async put(merged, local) {
-        if (!killed) {
-          killed = true;
-          throw new Error('killed');
-        }
-        return store.sync.put(merged, local);
-      },
-    },
-  };
-}
 
 const outboxes = (home: string) => readdirSync(join(home, SYNC_STATE_DIR)).filter((n) => n.includes('outbox'));
 

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
-import { ALL, type Store } from '../../src/store/store.js';
+import { ALL } from '../../src/store/store.js';
 import { SYNC_STATE_DIR, shardOf } from '../../src/store/sync-shards.js';
 import { harnessOn } from '../helpers/in-process.js';
 import { history, seedStore } from '../helpers/seed.js';
 import { useWorkDir } from '../helpers/spawn.js';
+import { killedOnce } from '../helpers/sync.js';
 
 // The merged state is split by uid (sync-state/shard-<xx>.json) so that a sync reads and writes
 // only what its changes touch: here checked by which files a sync rewrites (new inode on rename).
@@ -37,24 +38,6 @@ test('after one change, a sync rewrites only the shard of that session and the l
   // sync.json stays small whatever the history: the merged state is not in it.
   expect(statSync(join(home, 'sync.json')).size).toBeLessThan(2000);
 });
-
-/** A store whose sync state writes fail once, as a kill right after the store's commit would leave it. */
-function killedOnce(store: Store): Store {
-  let killed = false;
-  return {
-    ...store,
-    sync: {
-      ...store.sync,
-      async put(merged, local) {
-        if (!killed) {
-          killed = true;
-          throw new Error('killed');
-        }
-        return store.sync.put(merged, local);
-      },
-    },
-  };
-}
 
 test('killed after the store commit, before the merged state is written: the next sync finishes it, sending nothing back', async () => {
   const shared = join(work, 'shared');

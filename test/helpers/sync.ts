@@ -1,0 +1,22 @@
+import type { Store } from '../../src/store/store.js';
+
+/**
+ * A store whose first write of sync's merged state fails, as a kill right after the store's
+ * commit would leave it: the sync stops with its outbox recorded, unsent; later writes go through.
+ */
+export function killedOnce(store: Store): Store {
+  let killed = false;
+  return {
+    ...store,
+    sync: {
+      ...store.sync,
+      async put(merged, local) {
+        if (!killed) {
+          killed = true;
+          throw new Error('killed');
+        }
+        return store.sync.put(merged, local);
+      },
+    },
+  };
+}
