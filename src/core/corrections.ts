@@ -9,7 +9,7 @@ import {
   type Session,
   type TrackerData,
 } from './session.js';
-import { isWithinYears, secondsBetween, toStoredInstant, YEARS } from './time.js';
+import { isWithinYears, localInstantText, secondsBetween, toStoredInstant, YEARS } from './time.js';
 
 export interface SessionEdit {
   task?: string | undefined;
@@ -37,7 +37,8 @@ export function editSession(session: Session, edit: SessionEdit, now: Date): Ses
     next.stopped_at = toStoredInstant(edit.stoppedAt);
   }
   const nowAt = toStoredInstant(now);
-  const problem = timesProblem(next, nowAt);
+  // The user typed local times, so the message names them in local time, as stop --at does.
+  const problem = timesProblem(next, nowAt, localInstantText);
   if (problem !== null) throw invalidInput('Invalid time', `Session ${session.id}: ${problem}`);
   Object.assign(session, next, { updated_at: nowAt });
   return session;
@@ -51,26 +52,28 @@ export type SessionTimes = Pick<Session, 'started_at' | 'stopped_at' | 'pauses'>
  * after `nowAt` (a stored instant), the stop not before the start, every pause inside the
  * session. edit and import both keep these, so neither stores what the other refuses. Stored
  * instants compare as strings (same form, same width, UTC): an import of 100,000 frames runs it
- * 100,000 times.
+ * 100,000 times. `show` writes an instant in the message: import keeps the stored UTC form (as
+ * Timewarrior's files are written), edit the user's local time.
  */
-export function timesProblem(times: SessionTimes, nowAt: string): string | null {
+export function timesProblem(times: SessionTimes, nowAt: string, show: (instant: string) => string = (at) => at): string | null {
   const { started_at: start, stopped_at: stop, pauses } = times;
-  const problem = instantProblem('start', start, nowAt) ?? (stop === null ? null : instantProblem('stop', stop, nowAt));
+  const instantProblem = (what: string, at: string): string | null => {
+    // Out of the years, a local form could name a year inside them (1970-01-01T00:30+01:00).
+    if (!isWithinYears(at)) return `${what} ${at} is outside the years ${YEARS.first}–${YEARS.last}`;
+    return at > nowAt ? `${what} ${show(at)} is in the future` : null;
+  };
+  const problem = instantProblem('start', start) ?? (stop === null ? null : instantProblem('stop', stop));
   if (problem !== null) return problem;
-  if (stop !== null && stop < start) return `stop ${stop} is before start ${start}`;
+  if (stop !== null && stop < start) return `stop ${show(stop)} is before start ${show(start)}`;
   for (let i = 0; i < pauses.length; i += 1) {
     const pause = pauses[i] as Pause;
     const end = pause.ended_at ?? pause.started_at;
-    const outside = instantProblem(`pause ${i + 1} start`, pause.started_at, nowAt) ?? instantProblem(`pause ${i + 1} end`, end, nowAt);
+    const outside = instantProblem(`pause ${i + 1} start`, pause.started_at) ?? instantProblem(`pause ${i + 1} end`, end);
     if (outside !== null) return outside;
-    if (pause.started_at < start || (stop !== null && end > stop)) return `pause ${i + 1} at ${pause.started_at} is outside the session`;
+    if (pause.started_at < start || (stop !== null && end > stop))
+      return `pause ${i + 1} at ${show(pause.started_at)} is outside the session`;
   }
   return null;
-}
-
-function instantProblem(what: string, at: string, nowAt: string): string | null {
-  if (!isWithinYears(at)) return `${what} ${at} is outside the years ${YEARS.first}–${YEARS.last}`;
-  return at > nowAt ? `${what} ${at} is in the future` : null;
 }
 
 /** Records a finished session after the fact: from must be before to, neither in the future. */

@@ -80,8 +80,16 @@ describe('edit', () => {
   });
 
   test.each([
-    [['--stop', '08:00'], 2, /^stint: Invalid time: Session 1: stop 2026-01-15T07:00:00Z is before start 2026-01-15T08:00:00Z\n$/],
-    [['--start', '11:00'], 2, /^stint: Invalid time: Session 1: stop 2026-01-15T09:00:00Z is before start 2026-01-15T10:00:00Z\n$/],
+    [
+      ['--stop', '08:00'],
+      2,
+      /^stint: Invalid time: Session 1: stop 2026-01-15T08:00:00\+01:00 is before start 2026-01-15T09:00:00\+01:00\n$/,
+    ],
+    [
+      ['--start', '11:00'],
+      2,
+      /^stint: Invalid time: Session 1: stop 2026-01-15T10:00:00\+01:00 is before start 2026-01-15T11:00:00\+01:00\n$/,
+    ],
     [['--start', '15:00'], 2, /in the future/],
     [['--start', '2026-01-15T08:00:00Zjunk'], 2, /has text left over: 'junk'/],
     [['--stop', '10:60'], 2, /there is no minute 60/],
@@ -105,7 +113,7 @@ describe('edit', () => {
     h.setNow('2026-01-15T09:40:00Z');
     await h.run('resume');
     expect((await h.run('edit', '1', '--start', '10:35')).stderr).toMatch(
-      /Session 1: pause 1 at 2026-01-15T09:30:00Z is outside the session/,
+      /Session 1: pause 1 at 2026-01-15T10:30:00\+01:00 is outside the session/,
     );
     expect((await h.run('edit', '1', '--stop', '10:38')).stderr).toMatch(/is running; end it with stop 1 --at …\n$/);
     expect((await h.run('edit', '9', '--task', 'other')).code).toBe(3);
