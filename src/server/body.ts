@@ -58,17 +58,17 @@ export function integerField(body: JsonObject, name: string, min: number, max: n
 }
 
 /**
- * A path parameter that must be a session (or job) ID: digits only, no sign, no leading zero.
- * A number that is no ID (`0`, twenty nines) names nothing: 404 in the documents' shape,
- * as the documents' frameworks answer an integer no row has. Other text is refused (400), or,
- * where IDs are strings (Timer4Tasker's task IDs), names nothing either.
+ * A path parameter that must be a session (or job) ID: digits only, no sign, no leading zero,
+ * from 1 to 2^53 − 1, as SPEC defines a session ID and the CLI reads one (`stint show 0` is exit
+ * 2). Anything else, `0` and `abc` alike, is refused (400; the Practice routes answer 422); a
+ * valid ID no row has is 404. Where IDs are strings (Timer4Tasker's task IDs), any text that is
+ * no ID names nothing: 404.
  */
 export function idParam(c: Context, subject: 'session' | 'job' = 'session', otherText: 'invalid' | 'absent' = 'invalid'): number {
   const text = c.req.param('id') ?? '';
-  if (/^[1-9]\d{0,14}$/.test(text)) return Number(text);
-  if (otherText === 'invalid' && !/^(0|[1-9]\d*)$/.test(text)) {
-    throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
-  }
+  const id = /^[1-9]\d*$/.test(text) ? Number(text) : 0;
+  if (Number.isSafeInteger(id) && id >= 1) return id;
+  if (otherText === 'invalid') throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
   const title = subject === 'session' ? 'Session' : 'Job';
   throw notFound(`${title} not found`, `No ${subject} with ID ${text}`);
 }

@@ -35,7 +35,12 @@ export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const ERROR = ref('Error');
 
 /** A path parameter that is an ID. */
-export const idParameter = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+export const idParameter = (name = 'id') => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+});
 
 /** A JSON request body. */
 export const requestBody = (schema: unknown, required = true) => ({ required, content: { 'application/json': { schema } } });

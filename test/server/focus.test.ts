@@ -83,6 +83,7 @@ describe('bad input: the envelope with the error, the store unchanged', () => {
     ['PATCH', '/api/v1/sessions/1/end', { status: 'done' }, 400, 'Invalid status'],
     ['PATCH', '/api/v1/sessions/1/end', { elapsed_seconds: 10 }, 400, 'Invalid status'],
     ['PATCH', '/api/v1/sessions/x/end', { status: 'completed' }, 400, 'Invalid ID'],
+    ['PATCH', '/api/v1/sessions/0/end', { status: 'completed' }, 400, 'Invalid ID'],
   ])('%s %s %j → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness({ now: START });
     await h.request('POST', '/api/v1/sessions', { body: { duration_seconds: 1500 } });

@@ -98,7 +98,7 @@ describe('bad input → 422 as FastAPI answers it (404, 409 otherwise), the stor
     ['POST', '/api/v1/sessions/start', 'not json', 422, 'Invalid JSON'],
     ['PUT', '/api/v1/sessions/1/pause', {}, 422, 'Invalid duration_so_far'],
     ['PUT', '/api/v1/sessions/9/pause', { duration_so_far: 5 }, 404, 'Session not found'],
-    ['PUT', '/api/v1/sessions/0/pause', { duration_so_far: 5 }, 404, 'Session not found'],
+    ['PUT', '/api/v1/sessions/0/pause', { duration_so_far: 5 }, 422, 'Invalid ID'],
     ['PUT', '/api/v1/sessions/abc/pause', { duration_so_far: 5 }, 422, 'Invalid ID'],
   ])('%s %s %j → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness({ now: START });

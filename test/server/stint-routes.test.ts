@@ -46,6 +46,7 @@ describe("stint's own API answers as documented", () => {
     ['/api/stint/stats?x=1', 400],
     ['/api/stint/jobs/1/history', 404],
     ['/api/stint/jobs/abc/history', 400],
+    ['/api/stint/jobs/0/history', 400],
   ])('GET %s → %i', async (path, status) => {
     expect((await call(server(), 'GET', path)).status).toBe(status);
   });

@@ -101,10 +101,13 @@ describe('bad input gets the error shape, and the store is unchanged', () => {
     ['DELETE', '/sessions/99', undefined, 404, 'Session not found'],
     ['DELETE', '/sessions/-1', undefined, 400, 'Invalid ID'],
     ['DELETE', '/sessions/1e3', undefined, 400, 'Invalid ID'],
-    // A number no session has, however large, is not found, as in the document's Flask.
-    ['GET', '/sessions/0', undefined, 404, 'Session not found'],
-    ['POST', '/sessions/99999999999999999999/stop', undefined, 404, 'Session not found'],
-    ['DELETE', '/sessions/0', undefined, 404, 'Session not found'],
+    // A session ID is a whole number from 1 (SPEC), as `stint show 0` says: 0 and a number past
+    // 2^53 are not IDs, like `abc`; a valid ID no session has is 404.
+    ['GET', '/sessions/0', undefined, 400, 'Invalid ID'],
+    ['GET', '/sessions/abc', undefined, 400, 'Invalid ID'],
+    ['POST', '/sessions/99999999999999999999/stop', undefined, 400, 'Invalid ID'],
+    ['DELETE', '/sessions/0', undefined, 400, 'Invalid ID'],
+    ['GET', '/sessions/9007199254740991', undefined, 404, 'Session not found'],
   ])('%s %s %s → %i %s', async (method, path, body, status, error) => {
     const h = checkedHarness();
     await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
