@@ -5,6 +5,7 @@ import { syncDirectory } from './atomic-file.js';
 import { leadsIntoDataDir } from './data-dir-guard.js';
 import { type LockTiming, withStoreLock } from './lock.js';
 import { CACHE_DIR, LOCK_NAME } from './paths.js';
+import { SYNC_LOCK } from './sync-file.js';
 
 /** Flushes a copied file's content: a directory fsync alone would leave it possibly empty after a crash. */
 function syncFile(file: string): void {
@@ -17,8 +18,12 @@ function syncFile(file: string): void {
 }
 
 /**
- * Copies the store in `dir` to `target` under the lock, so the copy is one committed state:
- * every file but the lock, the digest cache (derived, rebuilt on demand) and temporary files.
+ * Copies the store in `dir` to `target` under the locks, so the copy is one committed state:
+ * every file but the locks, the digest cache (derived, rebuilt on demand) and temporary files.
+ * The sync lock is taken first, as a sync takes it (then the store's, inside it): a sync writes
+ * sync.json and its outbox outside the store's lock, so without it a copy could hold a sync.json
+ * naming an outbox the sync had just removed. A sync running longer than the wait fails the
+ * backup (Store locked) rather than copying half of it.
  * The copy is made as `<target>.partial`, flushed, checked by `verify` (reading it back as a
  * store), and only then renamed to `target`: a backup that exists is a complete one.
  */
@@ -37,36 +42,48 @@ export async function backupStore(
   }
   if (!existsSync(dir)) throw storeError('Backup failed', `${dir} does not exist: there is no store to back up`);
   const partial = `${target}.partial`;
-  return withStoreLock(
-    dir,
-    async (guard) => {
-      let files = 0;
-      const copy = (from: string, to: string) => {
-        mkdirSync(to, { mode: 0o700 });
-        for (const entry of readdirSync(from, { withFileTypes: true })) {
-          if (entry.name === LOCK_NAME || entry.name === CACHE_DIR || entry.name.endsWith('.tmp')) continue;
-          if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
-          else if (entry.isFile()) {
-            copyFileSync(join(from, entry.name), join(to, entry.name));
-            syncFile(join(to, entry.name));
-            files += 1;
-          }
+  const underBothLocks = <T>(work: (assertHeld: () => void) => Promise<T>) =>
+    withStoreLock(
+      dir,
+      (syncGuard) =>
+        withStoreLock(
+          dir,
+          (guard) =>
+            work(() => {
+              syncGuard.assertHeld();
+              guard.assertHeld();
+            }),
+          timing,
+        ),
+      timing,
+      SYNC_LOCK,
+    );
+  return underBothLocks(async (assertHeld) => {
+    let files = 0;
+    const copy = (from: string, to: string) => {
+      mkdirSync(to, { mode: 0o700 });
+      for (const entry of readdirSync(from, { withFileTypes: true })) {
+        if (entry.name === LOCK_NAME || entry.name === SYNC_LOCK || entry.name === CACHE_DIR || entry.name.endsWith('.tmp')) continue;
+        if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
+        else if (entry.isFile()) {
+          copyFileSync(join(from, entry.name), join(to, entry.name));
+          syncFile(join(to, entry.name));
+          files += 1;
         }
-        syncDirectory(to);
-      };
-      try {
-        copy(dir, partial);
-        await verify(partial);
-        // Still ours? A lock taken over meanwhile could mean a copy of two states.
-        guard.assertHeld();
-        renameSync(partial, target);
-        syncDirectory(dirname(target));
-      } catch (error) {
-        rmSync(partial, { recursive: true, force: true });
-        throw storeError('Backup failed', `${basename(target)}: ${(error as Error).message}`);
       }
-      return { files };
-    },
-    timing,
-  );
+      syncDirectory(to);
+    };
+    try {
+      copy(dir, partial);
+      await verify(partial);
+      // Still ours? A lock taken over meanwhile could mean a copy of two states.
+      assertHeld();
+      renameSync(partial, target);
+      syncDirectory(dirname(target));
+    } catch (error) {
+      rmSync(partial, { recursive: true, force: true });
+      throw storeError('Backup failed', `${basename(target)}: ${(error as Error).message}`);
+    }
+    return { files };
+  });
 }

@@ -329,6 +329,8 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
           await store.read({ kind: 'all' });
           await store.config.read();
           await store.jobs.read();
+          // sync.json and the outbox it names: the pair the sync lock keeps consistent.
+          await store.sync.read();
         },
         lock,
       ),
