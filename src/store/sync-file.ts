@@ -26,7 +26,7 @@ interface OutboxRef {
   name: string;
   count: number;
 }
-/** sync.json as stored: the outbox named only (version 2 held it inline: still read). */
+/** sync.json as stored: the outbox named only. */
 interface Stored {
   data: SyncData;
   outbox: OutboxRef | null;
@@ -40,13 +40,14 @@ const syncCodec: Codec<Stored> = {
   encode: ({ data, outbox }) => `${JSON.stringify({ version: SYNC_VERSION, ...data, outbox })}\n`,
   decode: (text, path) => {
     const { version, ...raw } = parseObject(text, path);
-    if (version !== SYNC_VERSION && version !== 2)
+    // Version 2 (the outbox inline) lived only between two branches, never released: not read.
+    if (version !== SYNC_VERSION)
       throw unreadable(
         path,
         typeof version === 'number' && version > SYNC_VERSION ? 'written by a newer stint; upgrade stint' : 'unknown version',
       );
     let outbox: OutboxRef | null = null;
-    if (version === SYNC_VERSION && raw.outbox !== null) {
+    if (raw.outbox !== null) {
       const ref = raw.outbox as Partial<OutboxRef> | undefined;
       if (typeof ref?.name !== 'string' || !OUTBOX_NAME.test(ref.name) || !Number.isInteger(ref.count) || (ref.count as number) < 1) {
         throw unreadable(path, 'Bad sync state: bad outbox');

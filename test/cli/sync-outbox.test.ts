@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
-import { ALL } from '../../src/store/store.js';
+import { emptySyncData } from '../../src/core/sync/state.js';
 import { SYNC_STATE_DIR } from '../../src/store/sync-shards.js';
 import { harnessOn } from '../helpers/in-process.js';
 import { history, seedStore } from '../helpers/seed.js';
@@ -80,13 +80,29 @@ test.each([
   expect(readFileSync(join(home, 'sync.json'))).toEqual(before);
 });
 
-test('a sync.json of version 2, the outbox inline, is still read: its changes are sent', async () => {
-  const { home, shared, a } = await killedFirstSync();
-  const state = JSON.parse(readFileSync(join(home, 'sync.json'), 'utf8'));
-  const outbox = JSON.parse(readFileSync(join(home, SYNC_STATE_DIR, `outbox-${state.outbox.name}`), 'utf8'));
-  writeFileSync(join(home, 'sync.json'), JSON.stringify({ ...state, version: 2, outbox: { name: outbox.name, changes: outbox.changes } }));
-  expect((await a.run('sync')).code).toBe(0);
-  const b = harnessOn(createFileStore(join(work, 'b')), { now: NOW, realFiles: true, uidPrefix: 'b' });
-  expect((await b.run('sync', '--folder', shared, '--device', 'b')).code).toBe(0);
-  expect((await createFileStore(join(work, 'b')).read(ALL)).sessions).toHaveLength(600);
-});
+// Version 2 (the outbox inline) existed only between two branches and was never released.
+const INLINE = { name: '001772359200000.000000.a.json', changes: [{ uid: 'x', at: '001772359200000.000000.a', deleted: true }] };
+test.each([
+  ['2 (the outbox inline, never released)', 2, INLINE, 'unknown version'],
+  ['2, without an outbox', 2, null, 'unknown version'],
+  ['1', 1, null, 'unknown version'],
+  ['"3" (a string)', '3', null, 'unknown version'],
+  ['missing', undefined, null, 'unknown version'],
+  ['4 (a newer stint)', 4, null, 'written by a newer stint; upgrade stint'],
+])(
+  'a sync.json of version %s is refused by sync and sync status (exit 1, naming it), never overwritten',
+  async (_what, version, outbox, why) => {
+    const home = join(work, 'a');
+    const state = { ...emptySyncData(), device: 'a', remote: { kind: 'folder', url: join(work, 'shared') }, outbox };
+    mkdirSync(home, { mode: 0o700 });
+    writeFileSync(join(home, 'sync.json'), JSON.stringify({ version, ...state }));
+    const before = readFileSync(join(home, 'sync.json'));
+    const a = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: 'a' });
+    for (const argv of [['sync'], ['sync', 'status']]) {
+      const refused = await a.run(...argv);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`stint: Store unreadable: ${join(home, 'sync.json')}: ${why}`);
+    }
+    expect(readFileSync(join(home, 'sync.json'))).toEqual(before);
+  },
+);

@@ -147,7 +147,7 @@ export function checkEntry(raw: unknown, where: string): Entry {
   return raw as unknown as Entry;
 }
 
-/** sync.json as read: the shape checked whole, or refused. */
+/** sync.json as read, the outbox reference taken out: the shape checked whole, or refused. */
 export function checkSyncData(raw: unknown): SyncData {
   if (!isObject(raw)) throw fail('not an object');
   const data = { ...emptySyncData(), ...raw } as SyncData;
@@ -165,10 +165,8 @@ export function checkSyncData(raw: unknown): SyncData {
     if (!DEVICE_PATTERN.test(name) || !(stamp === null || isStamp(stamp))) throw fail(`bad device ${name}`);
   }
   if (!checkSeen(data.seen)) throw fail('bad seen');
-  if (data.outbox !== null) {
-    if (!isObject(data.outbox) || typeof data.outbox.name !== 'string' || !Array.isArray(data.outbox.changes)) throw fail('bad outbox');
-    for (const [i, c] of data.outbox.changes.entries()) checkChange(c, `outbox change ${i + 1}`);
-  }
+  // The outbox is never inline: sync.json names its file, read apart (store/sync-file.ts).
+  if (data.outbox !== null) throw fail('bad outbox');
   if (
     data.pending !== null &&
     !(isObject(data.pending) && Array.isArray(data.pending.touched) && Array.isArray(data.pending.renamed) && checkSeen(data.pending.seen))
