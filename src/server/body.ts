@@ -13,7 +13,7 @@ export type JsonObject = Record<string, unknown>;
  * the route's fields are all optional. A body declared as another type than JSON or text is refused.
  */
 export async function jsonObject(c: Context, known: readonly string[]): Promise<JsonObject> {
-  const text = await c.req.text();
+  const text = utf8(await c.req.arrayBuffer());
   if (text.trim() === '') return {};
   // A body declared as something else (a form, multipart, XML) is refused whole, even when it
   // parses. No type and text/plain are read as JSON: fetch() sends a string as text/plain, and the
@@ -36,6 +36,19 @@ export async function jsonObject(c: Context, known: readonly string[]): Promise<
     throw invalidInput('Invalid field', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
   }
   return value as JsonObject;
+}
+
+/**
+ * The body's bytes as UTF-8, strictly, as import reads files: `req.text()` would put U+FFFD in
+ * place of bytes that are not UTF-8 (a Latin-1 `é`), and that would be stored in a note or name.
+ * A byte-order mark is dropped.
+ */
+function utf8(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidInput('Invalid JSON', 'The request body is not valid UTF-8');
+  }
 }
 
 /** A required string field. */

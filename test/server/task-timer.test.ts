@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkedHarness } from '../helpers/server.js';
+import { BASE, checkedHarness, reply, TEST_TOKEN } from '../helpers/server.js';
 
 const running = (id: number, task: string, started: string, duration: number) => ({
   session_id: id,
@@ -154,5 +154,31 @@ describe('a body declared as a form or another type is refused, even when the te
     const h = checkedHarness();
     await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
     expect((await h.request('POST', '/sessions/1/stop', { headers: { 'content-type': 'text/plain' } })).status).toBe(200);
+  });
+});
+
+describe('a body that is not UTF-8 is refused whole, never read with replacement characters', () => {
+  // 0xE9 is é in Latin-1: a decoder that replaces it would store U+FFFD in a note or a name.
+  const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+  test.each([
+    ['/sessions/start', '{"task_name": "caf\u00e9x"}'],
+    ['/api/stint/sessions/start', '{"task": "coding", "note": "caf\u00e9"}'],
+    ['/api/v1/sessions', '{"duration_seconds": 1500, "task_name": "caf\u00e9x"}'],
+  ])('POST %s %s → 400 Invalid JSON, the store unchanged', async (path, text) => {
+    const h = checkedHarness();
+    const before = h.store.text;
+    const headers = { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' };
+    const response = await h.app.fetch(new Request(`${BASE}${path}`, { method: 'POST', headers, body: latin1(text) }));
+    expect(await reply(response)).toMatchObject({
+      status: 400,
+      body: { error: 'Invalid JSON', message: 'The request body is not valid UTF-8' },
+    });
+    expect(h.store.text).toBe(before);
+  });
+
+  test('a byte-order mark is not part of the JSON', async () => {
+    const h = checkedHarness();
+    const reply = await h.request('POST', '/sessions/start', { body: '\ufeff{"task_name": "coding"}' });
+    expect(reply.status).toBe(201);
   });
 });
