@@ -129,3 +129,58 @@ test('a skipped file whose name holds a control character is named escaped, on o
   expect(stdout.split('\n')[0]).toBe('Skipped /in/ta\\u001b[2Jgs\\n.data: not a Timewarrior month file (YYYY-MM.data).');
   expect(stdout).not.toMatch(/\u001b/);
 });
+
+describe('import of `timew export` (JSON)', () => {
+  // Made by timew 1.4 itself: `timew export` of the fixture's month files.
+  const EXPORT = resolve('test/fixtures/timewarrior/export.json');
+  const sessions = async (h: ReturnType<typeof harness>) =>
+    JSON.parse((await h.run('export')).stdout).sessions.map(({ session_id, ...s }: Record<string, unknown>) => s);
+
+  test('is recognised without --format, and gives the sessions the month files give, which it then duplicates', async () => {
+    const fromExport = harness({ now: NOW, realFiles: true });
+    const imported = JSON.parse((await fromExport.run('import', EXPORT, '--json')).stdout);
+    expect(imported).toMatchObject({ formats: ['timewarrior'], imported: 6, skipped: [] });
+    const fromData = harness({ now: NOW, realFiles: true });
+    await fromData.run('import', DATA);
+    expect(await sessions(fromExport)).toEqual(await sessions(fromData));
+    // An interval is its start and end, whichever way it came: the export adds nothing now.
+    expect(JSON.parse((await fromData.run('import', EXPORT, '--json')).stdout)).toMatchObject({ imported: 0, duplicates: 6 });
+  });
+
+  test.each([
+    ['{"start":"20260105T090000Z","end":"20260105T100000Z","tags":["code"],"colour":"red"}', "unknown field 'colour'"],
+    ['{"end":"20260105T100000Z"}', 'missing start time'],
+    ['{"start":1767603600}', 'start is not a time like 20260101T090000Z: 1767603600'],
+    ['{"start":"2026-01-05T09:00:00Z"}', "start is not a time like 20260101T090000Z: '2026-01-05T09:00:00Z'"],
+    ['{"start":"20260105T090000Z","end":"20260105T080000Z"}', 'end is before start'],
+    ['{"start":"20260105T090000Z","tags":"code"}', 'tags are not a list of strings'],
+    ['{"start":"20260105T090000Z","tags":[1]}', 'tags are not a list of strings'],
+    ['{"start":"20260105T090000Z","annotation":7}', 'annotation is not a string'],
+    ['{"id":0,"start":"20260105T090000Z"}', 'id is not a whole number from 1: 0'],
+    ['["20260105T090000Z"]', 'expected an interval: {"start", "end", "tags", …}'],
+  ])('an interval %s is refused: %s; nothing imported', async (interval, reason) => {
+    const h = harness({ now: NOW });
+    h.files.set('export.json', `[{"id":2,"start":"20260104T090000Z","end":"20260104T100000Z"},${interval}]`);
+    expect(await h.run('import', 'export.json', '--format', 'timewarrior')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `stint: Invalid entry: interval 2: ${reason}; nothing imported\n`,
+    });
+    expect(h.store.writes).toBe(0);
+  });
+
+  test('an open interval is running; an annotation is the note; an empty one is none', async () => {
+    const h = harness({ now: NOW });
+    h.files.set(
+      'export.json',
+      '[{"id":2,"start":"20260104T090000Z","end":"20260104T100000Z","tags":["code"],"annotation":""},' +
+        '{"id":1,"start":"20260228T090000Z","tags":["écriture","a b"],"annotation":"say \\"hi\\" # now"}]',
+    );
+    expect((await h.run('import', 'export.json')).code).toBe(0);
+    const { sessions: list } = JSON.parse((await h.run('list', '--json')).stdout);
+    expect(list).toMatchObject([
+      { task_name: 'code', status: 'completed', note: null },
+      { task_name: 'écriture', tags: ['écriture', 'a-b'], status: 'running', stopped_at: null, note: 'say "hi" # now' },
+    ]);
+  });
+});

@@ -83,6 +83,7 @@ describe('detectFormat', () => {
     ['stint', `\ufeff${stintJson([])}`],
     ['watson', '[[1767258000, 1767261600, "p", "id", [], 1767261600]]'],
     ['watson', '[]'],
+    ['timewarrior', '[{"id":1,"start":"20260101T090000Z","end":"20260101T100000Z","tags":["x"]}]'],
     ['timewarrior', '\n\ninc 20260101T090000Z - 20260101T100000Z # x\n'],
     ['csv', stintCsv(SESSIONS)],
     ['csv', '\ufeff"task_name","started_at"\n'],

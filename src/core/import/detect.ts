@@ -16,8 +16,11 @@ export function detectFormat(text: string): ImportFormat | null {
   return isStintCsvHeader(line) ? 'csv' : null;
 }
 
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * An object with `version` and a `sessions` list is stint's export; a list is Watson's frames.
+ * An object with `version` and a `sessions` list is stint's export; a list is Watson's frames,
+ * or Timewarrior's export when it holds objects.
  * The whole text is parsed, not just its start: text that only begins like JSON is not JSON.
  */
 function detectJson(body: string): ImportFormat | null {
@@ -27,7 +30,8 @@ function detectJson(body: string): ImportFormat | null {
   } catch {
     return null;
   }
-  if (Array.isArray(value)) return 'watson';
+  // Watson's frames are lists; `timew export` writes objects.
+  if (Array.isArray(value)) return isObject(value[0]) ? 'timewarrior' : 'watson';
   if (typeof value !== 'object' || value === null) return null;
   const { version, sessions } = value as Record<string, unknown>;
   return version !== undefined && Array.isArray(sessions) ? 'stint' : null;
