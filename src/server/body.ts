@@ -1,5 +1,7 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { TrieRouter } from 'hono/router/trie-router';
 import { invalidInput, notFound } from '../core/errors.js';
+import type { OpenApiPaths } from './route-group.js';
 
 /** `application/json` or a `+json` type, with or without parameters (`; charset=utf-8`). */
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
@@ -91,4 +93,37 @@ export function queryParam(c: Context, name: string): string | undefined {
   const values = c.req.queries(name) ?? [];
   if (values.length > 1) throw invalidInput(`Invalid ${name}`, `${name} is given ${values.length} times; give it once`);
   return values[0];
+}
+
+/**
+ * Middleware for a document's routes: a query parameter its operation does not declare in the
+ * group's OpenAPI part is refused (400, or the document's status through the group's error
+ * handler), as an unknown body field is: `?stauts=running` would otherwise list everything.
+ * The OpenAPI part is the one list of what each route takes, so the two cannot drift apart.
+ */
+export function declaredQueryOnly(openapi: OpenApiPaths): MiddlewareHandler {
+  const router = new TrieRouter<readonly string[]>();
+  for (const [path, operations] of Object.entries(openapi)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const parameters = ((operation as { parameters?: { name: string; in: string }[] }).parameters ?? []).filter((p) => p.in === 'query');
+      router.add(
+        method.toUpperCase(),
+        path.replace(/\{(\w+)\}/g, ':$1'),
+        parameters.map((p) => p.name),
+      );
+    }
+  }
+  return async (c, next) => {
+    const [matched] = router.match(c.req.method === 'HEAD' ? 'GET' : c.req.method, c.req.path);
+    const declared = matched[0]?.[0];
+    if (declared !== undefined) {
+      for (const key of new URL(c.req.url).searchParams.keys()) {
+        if (!declared.includes(key)) {
+          const expected = declared.length === 0 ? 'it takes none' : `expected ${declared.join(', ')}`;
+          throw invalidInput('Invalid query', `Unknown parameter '${key}' (${expected})`);
+        }
+      }
+    }
+    await next();
+  };
 }

@@ -41,14 +41,14 @@ export const FOCUS_OPENAPI = {
     get: {
       tags,
       summary: 'Every focus session, newest first.',
-      responses: { '200': json(envelopeSchema({ type: 'array', items: FOCUS }), 'The history.') },
+      responses: { '200': json(envelopeSchema({ type: 'array', items: FOCUS }), 'The history.'), '400': common['400'] },
     },
   },
   '/api/v1/sessions/active': {
     get: {
       tags,
       summary: 'The active or paused focus session, or null.',
-      responses: { '200': json(envelopeSchema({ anyOf: [FOCUS, { type: 'null' }] }), 'The session or null.') },
+      responses: { '200': json(envelopeSchema({ anyOf: [FOCUS, { type: 'null' }] }), 'The session or null.'), '400': common['400'] },
     },
   },
   '/api/v1/sessions/{id}/pause': {

@@ -14,7 +14,7 @@ import {
 } from '../../core/session.js';
 import { validateTaskName } from '../../core/task-name.js';
 import { ACTIVE, ALL } from '../../store/store.js';
-import { idParam, integerField, jsonObject, stringField, type JsonObject } from '../body.js';
+import { idParam, integerField, jsonObject, stringField, type JsonObject, declaredQueryOnly } from '../body.js';
 import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { envelopeErrors, ok } from '../envelope.js';
@@ -51,6 +51,7 @@ const elapsed = (body: JsonObject) => integerField(body, 'elapsed_seconds', 0, P
 export function focusSessions(ctx: ServerContext) {
   const routes = new Hono();
   routes.onError(envelopeErrors);
+  routes.use(declaredQueryOnly(FOCUS_OPENAPI));
 
   routes.post('/api/v1/sessions', async (c) => {
     const body = await jsonObject(c, ['duration_seconds', 'task_name']);

@@ -113,7 +113,7 @@ export const PRACTICE_OPENAPI = {
     get: {
       tags,
       summary: 'The most recently started running or paused session.',
-      responses: { '200': json(PRACTICE, 'The session.'), '404': json(ERROR, 'No running or paused session.') },
+      responses: { '200': json(PRACTICE, 'The session.'), '404': json(ERROR, 'No running or paused session.'), '422': errors['422'] },
     },
   },
 };

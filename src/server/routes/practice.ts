@@ -14,7 +14,7 @@ import {
 } from '../../core/session.js';
 import { historyFor } from '../../cli/history.js';
 import { ACTIVE } from '../../store/store.js';
-import { idParam, integerField, jsonObject } from '../body.js';
+import { idParam, integerField, jsonObject, declaredQueryOnly } from '../body.js';
 import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { describeHttpError } from '../http-errors.js';
@@ -51,6 +51,7 @@ export function practiceSessions(ctx: ServerContext) {
     const { status, body } = describeHttpError(error);
     return c.json(body, status === 400 ? 422 : status);
   });
+  routes.use(declaredQueryOnly(PRACTICE_OPENAPI));
 
   routes.post('/api/v1/sessions/start', async (c) => {
     const body = await jsonObject(c, ['sequence_id']);

@@ -6,7 +6,7 @@ import { validateTaskName } from '../../core/task-name.js';
 import { invalidInput } from '../../core/errors.js';
 import { sessionJson, sessionListJson } from '../../render/json.js';
 import { ACTIVE, ALL } from '../../store/store.js';
-import { idParam, jsonObject, queryParam, stringField } from '../body.js';
+import { idParam, jsonObject, queryParam, stringField, declaredQueryOnly } from '../body.js';
 import { updateSession } from '../../cli/session-actions.js';
 import type { ServerContext } from '../context.js';
 import { describeHttpError } from '../http-errors.js';
@@ -23,6 +23,7 @@ export function taskTimer(ctx: ServerContext): RouteGroup {
     const { status, body } = describeHttpError(error);
     return c.json(body, status === 409 ? 400 : status);
   });
+  routes.use(declaredQueryOnly(OPENAPI));
 
   routes.post('/sessions/start', async (c) => {
     const body = await jsonObject(c, ['task_name']);

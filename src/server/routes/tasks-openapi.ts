@@ -232,6 +232,7 @@ export const TASKS_OPENAPI = {
           },
           'The counts.',
         ),
+        '400': bad,
       },
     },
   },

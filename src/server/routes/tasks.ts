@@ -4,7 +4,7 @@ import { findJob, type Execution, type Job, type JobType } from '../../core/jobs
 import { nextSlot } from '../../core/schedule.js';
 import { claimJobs, runClaims } from '../../jobs/execute.js';
 import { addJob, editJob, executionsOf, jobStatsOf, pageOfJobs, plainConfig, removeJob, setJobEnabled } from '../../jobs/operations.js';
-import { idParam, jsonObject, queryParam, stringField, type JsonObject } from '../body.js';
+import { idParam, jsonObject, queryParam, stringField, type JsonObject, declaredQueryOnly } from '../body.js';
 import type { ServerContext } from '../context.js';
 import { ok } from '../envelope.js';
 import { describeHttpError } from '../http-errors.js';
@@ -89,6 +89,7 @@ export function timer4Tasker(ctx: ServerContext) {
     const { status, body } = describeHttpError(error);
     return c.json({ success: false, ...body }, status === 409 ? 400 : status);
   });
+  routes.use(declaredQueryOnly(TASKS_OPENAPI));
   const places = { home: ctx.home, dataDir: ctx.dataDir };
 
   routes.post('/api/v1/tasks', async (c) => {
