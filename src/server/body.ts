@@ -33,6 +33,8 @@ export async function jsonObject(c: Context, known: readonly string[]): Promise<
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidInput('Invalid JSON', 'The request body must be a JSON object');
   }
+  const twice = repeatedKey(text);
+  if (twice !== null) throw invalidInput('Invalid JSON', `The field '${twice}' is given twice`);
   const unknown = Object.keys(value).filter((key) => !known.includes(key));
   if (unknown.length > 0) {
     throw invalidInput('Invalid field', `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
@@ -51,6 +53,39 @@ function utf8(bytes: ArrayBuffer): string {
   } catch {
     throw invalidInput('Invalid JSON', 'The request body is not valid UTF-8');
   }
+}
+
+/**
+ * The first key given twice in one object of `text` (valid JSON), or null. JSON.parse keeps
+ * the last silently; which one was meant cannot be known, as with an option given twice. Keys
+ * are compared decoded (`"\u0061"` is `"a"`). Bodies are at most 64 KB, so a scan is cheap.
+ */
+export function repeatedKey(text: string): string | null {
+  const objects: { keys: Set<string>; keyNext: boolean }[] = [];
+  const stack: ('object' | 'array')[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      stack.push(c === '{' ? 'object' : 'array');
+      if (c === '{') objects.push({ keys: new Set(), keyNext: true });
+    } else if (c === '}' || c === ']') {
+      if (stack.pop() === 'object') objects.pop();
+    } else if (c === ',' || c === ':') {
+      const top = objects.at(-1);
+      if (stack.at(-1) === 'object' && top) top.keyNext = c === ',';
+    } else if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = objects.at(-1);
+      if (stack.at(-1) === 'object' && top?.keyNext) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (top.keys.has(key)) return key;
+        top.keys.add(key);
+      }
+      i = end;
+    }
+  }
+  return null;
 }
 
 /** A required string field. */

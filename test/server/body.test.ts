@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { repeatedKey } from '../../src/server/body.js';
+import { checkedHarness } from '../helpers/server.js';
+
+// JSON.parse keeps the last of two equal keys; which was meant cannot be known, so a body with a
+// key given twice in one object is refused whole, as an option given twice is on the command line.
+
+test.each([
+  ['/sessions/start', '{"task_name": "coding", "task_name": "meeting"}', 'task_name'],
+  ['/sessions/start', '{"task_name": "coding", "\\u0074ask_name": "meeting"}', 'task_name'],
+  ['/api/stint/sessions/start', '{"task": "coding", "note": "a", "tags": [], "note": "b"}', 'note'],
+  [
+    '/api/v1/tasks',
+    '{"name": "n", "task_type": "data_backup", "schedule": "0 3 * * *", "config": {"target": "/a", "target": "/b"}}',
+    'target',
+  ],
+])('POST %s %s → 400, the store unchanged', async (path, body, key) => {
+  const h = checkedHarness();
+  const before = h.store.text;
+  expect(await h.request('POST', path, { body })).toMatchObject({
+    status: 400,
+    body: { error: 'Invalid JSON', message: `The field '${key}' is given twice` },
+  });
+  expect(h.store.text).toBe(before);
+});
+
+test.each([
+  // The same key in two objects, braces, commas, colons and quotes inside strings are no repeat.
+  ['/api/stint/sessions/start', '{"task": "coding", "note": "a {\\"task\\": 1, \\"note\\": 2} \\\\", "tags": ["note", "task"]}'],
+  ['/api/v1/tasks', '{"name": "n", "task_type": "data_backup", "schedule": "0 3 * * *", "config": {"name": "x", "target": "/b"}}'],
+])('POST %s %s is read as JSON', async (path, body) => {
+  const reply = await checkedHarness().request('POST', path, { body });
+  expect(reply.text).not.toContain('Invalid JSON');
+});
+
+describe('repeatedKey, over any JSON', () => {
+  test('JSON.stringify never repeats a key: nothing is found, whatever the strings hold', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(repeatedKey(JSON.stringify({ v: value }))).toBeNull();
+      }),
+    );
+  });
+
+  test('a key written again at the top level is found, whatever the object holds', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue(), { minKeys: 1 }), (object) => {
+        const text = JSON.stringify(object);
+        const key = Object.keys(object)[0] as string;
+        expect(repeatedKey(`${text.slice(0, -1)},${JSON.stringify(key)}:null}`)).toBe(key);
+      }),
+    );
+  });
+});
