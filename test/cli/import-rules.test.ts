@@ -155,3 +155,17 @@ describe('a stint export into a store that has sessions', () => {
     expect(JSON.parse((await h.run('show', '12', '--json')).stdout)).toMatchObject({ session_id: 12 });
   });
 });
+
+test('two Watson frames with one id: refused, not one taken as an edit of the other (it was "1 updated" on a first import)', async () => {
+  const h = harness({ now: NOW });
+  const later = makeSession({ ...past, started_at: '2026-01-14T11:00:00Z', stopped_at: '2026-01-14T12:00:00Z', task: 'other' });
+  h.files.set('frames', JSON.stringify([frame(past, 'a1'), frame(later, 'a1', '2026-01-14T13:00:00Z')]));
+  expect(await h.run('import', 'frames')).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: "stint: Invalid entry: frame 2: id 'a1' is frame 1's too; nothing imported\n",
+  });
+  expect(h.store.text).toBeNull();
+  const skipping = JSON.parse((await h.run('import', 'frames', '--skip-invalid', '--json')).stdout);
+  expect(skipping).toMatchObject({ imported: 1, updated: 0, skipped: [{ where: 'frame 2', reason: "id 'a1' is frame 1's too" }] });
+});

@@ -213,6 +213,8 @@ describe('Watson frames', () => {
     [1767265200, 1767268800, 'p', 'e5', ['ok', 3], 1767268800],
     [1767265200, 1767268800, 'p'],
     [1767265200.9, 1767268800, 'old', 'f6', []],
+    // Watson gives every frame its own id: a second frame with one is damage, not an edit.
+    [1767272400, 1767276000, 'again', 'a1', [], 1767276000],
   ];
   const record = (where: string, uid: string, task: string, tags: string[], start: string, stop: string, updated: string) => ({
     where,
@@ -258,6 +260,7 @@ describe('Watson frames', () => {
       { where: 'frame 5', reason: 'id is missing' },
       { where: 'frame 6', reason: 'tags are not a list of strings' },
       { where: 'frame 7', reason: 'expected [start, stop, project, id, tags, updated_at]' },
+      { where: 'frame 9', reason: "id 'a1' is frame 1's too" },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { ImportRecord, ParsedImport } from './record.js';
-import { invalidFile, parseJsonFile, unique } from './text.js';
+import { invalidFile, parseJsonFile, show, unique } from './text.js';
 
 // Watson's `frames` file: a JSON array of [start, stop, project, id, tags, updated_at], times in
 // UTC epoch seconds. A years-long log holds 100,000 frames and more, so this loop stays plain:
@@ -56,6 +56,9 @@ export function parseWatson(text: string): ParsedImport {
   const instant = makeInstant();
   const records: ImportRecord[] = [];
   const invalid: ParsedImport['invalid'] = [];
+  // Frame id → its frame number. Watson gives each frame its own id: one id on two frames is a
+  // damaged file, and which of them is the frame cannot be known (keeping one would drop the other).
+  const seen = new Map<string, number>();
   for (let i = 0; i < frames.length; i += 1) {
     const frame: unknown = frames[i];
     const reason = problem(frame);
@@ -65,6 +68,12 @@ export function parseWatson(text: string): ParsedImport {
     }
     // problem() has checked every element's type.
     const [start, stop, project, id, tags, updated] = frame as [number, number, string, string, string[], number | null | undefined];
+    const first = seen.get(id);
+    if (first !== undefined) {
+      invalid.push({ where: `frame ${i + 1}`, reason: `id ${show(id)} is frame ${first}'s too` });
+      continue;
+    }
+    seen.set(id, i + 1);
     const stopped = instant(stop);
     const started = instant(start);
     records.push({
