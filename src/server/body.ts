@@ -118,9 +118,11 @@ export function idParam(c: Context, subject: 'session' | 'job' = 'session', othe
   const text = c.req.param('id') ?? '';
   const id = /^[1-9]\d*$/.test(text) ? Number(text) : 0;
   if (Number.isSafeInteger(id) && id >= 1) return id;
-  if (otherText === 'invalid') throw invalidInput('Invalid ID', `'${text}' is not an ID (a whole number from 1)`);
+  // Echoed cut short: a path may be kilobytes long.
+  const shown = text.length > 24 ? `${text.slice(0, 21)}...` : text;
+  if (otherText === 'invalid') throw invalidInput('Invalid ID', `'${shown}' is not an ID (a whole number from 1)`);
   const title = subject === 'session' ? 'Session' : 'Job';
-  throw notFound(`${title} not found`, `No ${subject} with ID ${text}`);
+  throw notFound(`${title} not found`, `No ${subject} with ID ${shown}`);
 }
 
 /** A query parameter given at most once: `?status=running&status=completed` is refused, not half read. */

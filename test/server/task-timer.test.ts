@@ -182,3 +182,11 @@ describe('a body that is not UTF-8 is refused whole, never read with replacement
     expect(reply.status).toBe(201);
   });
 });
+
+test('an ID of thousands of digits is refused, and echoed cut short', async () => {
+  const reply = await checkedHarness().request('GET', `/sessions/${'9'.repeat(5000)}`);
+  expect(reply).toMatchObject({
+    status: 400,
+    body: { error: 'Invalid ID', message: `'${'9'.repeat(21)}...' is not an ID (a whole number from 1)` },
+  });
+});
