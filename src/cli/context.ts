@@ -12,8 +12,8 @@ export interface Context {
   command: string;
   print(text: string): void;
   printJson(value: unknown): void;
-  /** Prints text produced piece by piece (large JSON). */
-  printChunks(chunks: Iterable<string>): void;
+  /** Prints output produced piece by piece (large JSON): text, or bytes already UTF-8. */
+  printChunks(chunks: Iterable<string | Uint8Array>): void;
   /** A diagnostic for people; silent in JSON mode, where it belongs in the JSON itself. */
   warn(text: string): void;
 }

@@ -77,7 +77,8 @@ export interface Deps {
   store: Store;
   /** The clock: `STINT_NOW` when set, else the system time; whole seconds. */
   now(): Date;
-  stdout(text: string): void;
+  /** Text, or bytes already UTF-8 (a whole history's JSON is built as bytes). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   isTTY: boolean;
   env: Env;

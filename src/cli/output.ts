@@ -3,7 +3,8 @@ import { named } from '../store/atomic-file.js';
 
 /** stdout or stderr as the commands write to it: a write failure is kept, never thrown or crashing. */
 export interface Output {
-  write(text: string): void;
+  /** Text, or bytes already UTF-8. */
+  write(text: string | Uint8Array): void;
   /** Resolves once everything written has left the process, or failed. */
   flushed(): Promise<void>;
   /** The first write failure (ENOSPC on a full disk …), EPIPE aside, named after the stream. */
@@ -17,7 +18,7 @@ export interface Output {
  * written. A reader that closes the pipe early (`stint list | head`) is not a failure: output
  * stops, silently, as today.
  */
-export function watchOutput(stream: Writable, name: string): Output & { write(data: string | Uint8Array): void } {
+export function watchOutput(stream: Writable, name: string): Output {
   let failed: NodeJS.ErrnoException | undefined;
   let closedByReader = false;
   const fail = (error: NodeJS.ErrnoException) => {
@@ -64,7 +65,7 @@ export function fdOutput(fd: number, name: string, writeSync: WriteSync, fallbac
     write(text) {
       if (stream !== undefined) return stream.write(text);
       if (failed !== undefined || closedByReader) return;
-      const bytes = Buffer.from(text);
+      const bytes = typeof text === 'string' ? Buffer.from(text) : text;
       let offset = 0;
       try {
         while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);

@@ -1,5 +1,6 @@
 import type { Session } from '../core/session.js';
 import { sessionJson, type LocalIso, type SessionJson } from './json.js';
+import { ByteChunks, type ListWriter } from './json-bytes.js';
 
 // CSV as RFC 4180 writes it: a header row, a field quoted when it holds a comma, a double quote,
 // CR or LF (its quotes doubled), every line ending in "\n" (the RFC's CRLF only gets in the way
@@ -46,4 +47,14 @@ export function sessionCsvRow(session: Session, now: Date, iso: LocalIso): CsvVa
     const value = view[column];
     return Array.isArray(value) ? value.join(';') : (value ?? null);
   });
+}
+
+/** `list --csv` of every match, written to bytes as the scan goes (see ByteChunks). */
+export function sessionCsvWriter(now: Date, iso: LocalIso): ListWriter {
+  const out = new ByteChunks();
+  out.text(csvLine(SESSION_CSV_HEADER));
+  return {
+    add: (session) => out.text(csvLine(sessionCsvRow(session, now, iso))),
+    finish: () => out.take(),
+  };
 }

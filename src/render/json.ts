@@ -78,25 +78,6 @@ export function sessionListJson(sessions: readonly Session[], total: number, now
   return { sessions: sessions.map((s) => sessionJson(s, now, iso)), total };
 }
 
-/**
- * `JSON.stringify(sessionJson(session))`, written out: printing a whole history spends most of
- * its time here, and a template is several times cheaper than building and stringifying an
- * object per session. Every string that could need escaping still goes through JSON.stringify;
- * a test holds the two equal.
- */
-export function sessionJsonText(session: Session, now: Date, iso: LocalIso): string {
-  const stopped = session.stopped_at === null ? 'null' : `"${iso(session.stopped_at)}"`;
-  return (
-    `{"session_id":${session.id},"task_name":${JSON.stringify(session.task)},` +
-    `"started_at":"${iso(session.started_at)}","stopped_at":${stopped},` +
-    `"duration_seconds":${durationSeconds(session, now)},"status":"${session.status}",` +
-    `"planned_seconds":${session.planned_seconds ?? 'null'},"paused_seconds":${pausedSeconds(session, now)},` +
-    `"tags":${session.tags.length === 0 ? '[]' : JSON.stringify(session.tags)},` +
-    `"note":${session.note === null ? 'null' : JSON.stringify(session.note)}` +
-    `${session.device === undefined ? '' : `,"device":${JSON.stringify(session.device)}`}}`
-  );
-}
-
 /** `report --json`: local days, both included; `round_seconds` only when the report is rounded. */
 export interface ReportJson {
   from: string;

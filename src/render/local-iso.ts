@@ -14,8 +14,13 @@ export function makeLocalIso(): (instant: string) => string {
   /** UTC day → its offset's suffix (`Z`, `+01:00`) and minutes, or null where the shortcut cannot serve. */
   const offsets = new Map<string, { minutes: number; suffix: string } | null>();
   const exact = (instant: string) => formatISO(new Date(instant));
+  // A history is printed in order, so consecutive instants mostly share their day: that day's
+  // offset is kept at hand, found without making the day's text (a whole history: 200,000 instants).
+  let lastDay = '';
+  let lastOffset: { minutes: number; suffix: string } | null = null;
   return (instant) => {
     if (instant.length !== 20 || instant.charCodeAt(19) !== 90 /* Z */) return exact(instant);
+    if (lastDay !== '' && instant.startsWith(lastDay)) return shifted(instant, lastDay, lastOffset);
     const day = instant.slice(0, 10);
     let offset = offsets.get(day);
     if (offset === undefined) {
@@ -25,13 +30,19 @@ export function makeLocalIso(): (instant: string) => string {
       offset = first === last && first % 60 === 0 ? { minutes: first, suffix: suffix(first) } : null;
       offsets.set(day, offset);
     }
-    if (offset === null) return exact(instant);
-    const hour = Number(instant.slice(11, 13)) + offset.minutes / 60;
-    if (hour < 0 || hour > 23) return exact(instant);
-    // At a zero offset the stored form is already the local one.
-    if (offset.minutes === 0) return instant;
-    return `${day}T${hour < 10 ? '0' : ''}${hour}${instant.slice(13, 19)}${offset.suffix}`;
+    lastDay = day;
+    lastOffset = offset;
+    return shifted(instant, day, offset);
   };
+
+  function shifted(instant: string, day: string, offset: { minutes: number; suffix: string } | null): string {
+    // At a zero offset the stored form is already the local one.
+    if (offset?.minutes === 0) return instant;
+    if (offset === null) return exact(instant);
+    const hour = (instant.charCodeAt(11) - 48) * 10 + instant.charCodeAt(12) - 48 + offset.minutes / 60;
+    if (hour < 0 || hour > 23) return exact(instant);
+    return `${day}T${hour < 10 ? '0' : ''}${hour}${instant.slice(13, 19)}${offset.suffix}`;
+  }
 }
 
 function suffix(offsetMinutes: number): string {

@@ -281,4 +281,21 @@ describe('fdOutput: stdout and stderr written to their file descriptor, without 
     await piped.flushed();
     expect({ written: gone.written, failure: piped.failure() }).toEqual({ written: [], failure: undefined });
   });
+
+  test('bytes (list --json) are written as they are; a failure half-way keeps the first, and nothing after it', async () => {
+    let calls = 0;
+    const fd = fakeFd();
+    const writeSync = (...args: Parameters<typeof fd.writeSync>) => {
+      calls += 1;
+      if (calls === 3) throw systemError('ENOSPC', 'write');
+      return fd.writeSync(...args);
+    };
+    const output = fdOutput(1, 'standard output', writeSync, noStream);
+    for (const chunk of ['{"sessions":[', '{"session_id":1}', ',{"session_id":2}', '],"total":2}\n']) {
+      output.write(new TextEncoder().encode(chunk));
+    }
+    await output.flushed();
+    expect(fd.written).toEqual(['{"sessions":[', '{"session_id":1}']);
+    expect(line(output.failure())).toBe('stint: No space left on device: cannot write standard output (ENOSPC)\n');
+  });
 });

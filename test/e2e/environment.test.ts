@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -19,6 +19,15 @@ useWorkDir('stint-env-', (dir) => {
 });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A shell line (sh) with the bin's environment; the exit code and stderr. */
+function runBinShell(line: string, env: Record<string, string>) {
+  const run = spawnSync('sh', ['-c', line], {
+    env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Paris', STINT_NOW: NOW, ...env },
+    encoding: 'utf8',
+  });
+  return { code: run.status, stderr: run.stderr };
+}
 
 /** The built bin, synchronously, with any stdio and user; stdout and stderr as text. */
 function runBin(args: string[], env: Record<string, string>, options: SpawnSyncOptions = {}) {
@@ -103,6 +112,19 @@ describe('standard output that cannot be written', () => {
     } finally {
       closeSync(full);
     }
+  });
+
+  test('a list whose output fills the file half-way: what fit is written, then one line, exit 1', async () => {
+    const { seedStore, history } = await import('../helpers/seed.js');
+    const home = join(work, 'data');
+    await seedStore(home, history(2000)); // ~440 kB of JSON: several of the writer's 64 KiB chunks
+    const out = join(work, 'out.json');
+    // A file-size limit of 100 KiB (sh counts 512-byte blocks): the second chunk is cut short, the next write fails (EFBIG).
+    const line = `ulimit -f 200; trap "" XFSZ; exec "${process.execPath}" "${BIN}" list --json >"${out}"`;
+    const result = runBinShell(line, { STINT_HOME: home });
+    expect([result.code, result.stderr]).toEqual([1, '{"error":"File too large","message":"cannot write standard output (EFBIG)"}\n']);
+    expect(statSync(out).size).toBe(100 * 1024);
+    expect(readFileSync(out, 'utf8').startsWith('{"sessions":[{"session_id":1,')).toBe(true);
   });
   // A reader that closes the pipe early stays a silent success: test/e2e/readers.test.ts.
 });

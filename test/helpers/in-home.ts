@@ -29,11 +29,12 @@ export async function stintIn(args: string[], options: SpawnOptions): Promise<Re
   const now = clockFromEnv(env);
   let stdout = '';
   let stderr = '';
+  const utf8 = new TextDecoder(); // bytes as the process would write them; streamed, so no character is cut
   const deps: Deps = {
     store: createFileStore(options.home, { now, zone: () => zoneKey(env), lock: lockTimingFromEnv(env) }),
     now,
     stdout: (text) => {
-      stdout += text;
+      stdout += typeof text === 'string' ? text : utf8.decode(text, { stream: true });
     },
     stderr: (text) => {
       stderr += text;

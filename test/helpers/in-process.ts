@@ -50,11 +50,12 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
     async run(...argv) {
       let stdout = '';
       let stderr = '';
+      const utf8 = new TextDecoder(); // bytes as the process would write them; streamed, so no character is cut
       const deps: Deps = {
         store,
         now: () => now,
         stdout: (text) => {
-          stdout += text;
+          stdout += typeof text === 'string' ? text : utf8.decode(text, { stream: true });
         },
         stderr: (text) => {
           stderr += text;

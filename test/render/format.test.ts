@@ -17,8 +17,7 @@ import {
   formatTime,
   sameLocalDay,
 } from '../../src/render/format.js';
-import { localIso, sessionDetailJson, sessionJson, sessionJsonText } from '../../src/render/json.js';
-import { makeLocalIso } from '../../src/render/local-iso.js';
+import { localIso, sessionDetailJson, sessionJson } from '../../src/render/json.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 describe('durations', () => {
@@ -139,22 +138,6 @@ describe('colour', () => {
     [{ TERM: 'xterm-256color' }, true, 2],
   ])('env %j, tty %s → level %i', (env, isTTY, level) => {
     expect(colorLevel(env, isTTY)).toBe(level);
-  });
-});
-
-describe('sessionJsonText', () => {
-  test.each([
-    ['finished', makeSession({ id: 7 })],
-    [
-      'running with an open pause',
-      makeSession({ stopped_at: null, status: 'paused', pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: null }] }),
-    ],
-    ['a note needing escapes', makeSession({ note: 'he said "hi",\nthen left \\ 😀 \u2028', tags: ['a "b"', 'ü', 'x,y'] })],
-    ['a focus plan', makeSession({ planned_seconds: 1500, task: 'écriture' })],
-    ['summer time', makeSession({ started_at: '2026-07-01T21:30:00Z', stopped_at: '2026-07-01T22:30:00Z' })],
-  ])('is exactly JSON.stringify of the view (%s)', (_name, session) => {
-    const now = at('2026-01-15T14:00:00Z');
-    expect(sessionJsonText(session, now, makeLocalIso())).toBe(JSON.stringify(sessionJson(session, now)));
   });
 });
 

@@ -3,8 +3,9 @@ import type { Range } from '../../core/period.js';
 import { LastN, sessionMatcher } from '../../core/query.js';
 import type { Session, Status } from '../../core/session.js';
 import { isForgotten } from '../../core/status.js';
-import { csvLine, csvTable, SESSION_CSV_HEADER, sessionCsvRow } from '../../render/csv.js';
-import { sessionJsonText, sessionListJson } from '../../render/json.js';
+import { csvTable, SESSION_CSV_HEADER, sessionCsvRow, sessionCsvWriter } from '../../render/csv.js';
+import { sessionListJson } from '../../render/json.js';
+import { type ListWriter, sessionListJsonWriter } from '../../render/json-bytes.js';
 import { makeLocalIso } from '../../render/local-iso.js';
 import { forgottenWarning } from '../../render/session-text.js';
 import { logLines } from '../../render/list-log.js';
@@ -35,24 +36,31 @@ const DEFAULT_DAYS = 7;
 
 /** What one pass over the store found. */
 interface Listing {
-  /** The matches kept (the last n with --limit); empty when they were rendered as they came. */
+  /** The matches kept (the last n with --limit); empty when a writer took them as they came. */
   kept: Session[];
-  /** JSON or CSV texts rendered month by month. */
-  texts: string[];
+  /** The writer's output (JSON or CSV of every match), whole; empty without a writer. */
+  bytes: Uint8Array[];
   total: number;
   stored: number;
   filtered: boolean;
 }
 
-/** Scans the history a month at a time, so its size does not set the memory. */
-async function collect(options: ListOptions, ctx: Context, now: Date, render?: (s: Session) => string, separator = ''): Promise<Listing> {
+/**
+ * Scans the history a month at a time, so its size does not set the memory: with `writer` (a
+ * fresh one per attempt: a scan that starts over starts its output over) each match is written
+ * out as bytes as it comes and nothing is kept; the output is printed only once the scan is
+ * done, so an unreadable month file leaves stdout empty.
+ */
+async function collect(options: ListOptions, ctx: Context, now: Date, writer?: () => ListWriter): Promise<Listing> {
   const settings = await ctx.deps.store.config.read();
   const range =
     (await periodFromOptions(options, now, settings)) ?? (isLog(options, ctx) && selectsNothing(options) ? lastDays(now) : undefined);
-  const matches = sessionMatcher({ status: options.status, task: options.task, tag: options.tag, range }, now);
+  const query = { status: options.status, task: options.task, tag: options.tag, range };
+  // Without a filter every session matches: no copy of each month to find that out.
+  const matches = Object.values(query).some((v) => v !== undefined) ? sessionMatcher(query, now) : undefined;
   const scope = range ? { kind: 'range' as const, ...range } : ALL;
   const fresh = () => ({
-    texts: [] as string[],
+    out: writer?.(),
     kept: new LastN<Session>(options.limit ?? Infinity),
     total: 0,
     stored: 0,
@@ -63,17 +71,19 @@ async function collect(options: ListOptions, ctx: Context, now: Date, render?: (
     tally = fresh(); // a retried scan starts over
     return (batch) => {
       tally.stored += batch.length;
-      const matched = batch.filter(matches);
+      const matched = matches ? batch.filter(matches) : batch;
       tally.total += matched.length;
-      // Looked for as they come: JSON and CSV rows rendered month by month keep no sessions.
-      for (const s of matched) if (isForgotten(s, now, settings.forgotten_after_seconds)) tally.forgotten.push(s);
-      if (!render) tally.kept.push(matched);
-      else if (matched.length > 0) tally.texts.push(matched.map(render).join(separator));
+      for (const s of matched) {
+        if (isForgotten(s, now, settings.forgotten_after_seconds)) tally.forgotten.push(s);
+        tally.out?.add(s);
+      }
+      if (!tally.out) tally.kept.push(matched);
     };
   });
   const kept = tally.kept.values;
   for (const s of tally.forgotten) ctx.warn(forgottenWarning(s, now, ctx.command));
-  return { kept, texts: tally.texts, total: tally.total, stored: tally.stored, filtered: range !== undefined };
+  const bytes = tally.out?.finish(tally.total) ?? [];
+  return { kept, bytes, total: tally.total, stored: tally.stored, filtered: range !== undefined };
 }
 
 /** The log is for people at a terminal; piped, `list` prints the table scripts have always read. */
@@ -107,24 +117,22 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   assertOneFormat(options.csv, ctx.json);
   if (options.watch) return watchList(options, ctx);
   const now = ctx.deps.now();
-  // JSON or CSV of every match is rendered month by month; otherwise matches are kept (the last n with --limit).
-  const renderAsWeGo = (ctx.json || options.csv === true) && options.limit === undefined;
+  // JSON or CSV of every match is written as the scan goes; otherwise matches are kept (the last n with --limit).
+  const asWeGo = (ctx.json || options.csv === true) && options.limit === undefined;
   const iso = makeLocalIso();
-  const csvRow = (s: Session) => sessionCsvRow(s, now, iso);
-  const render = !renderAsWeGo
-    ? undefined
-    : options.csv
-      ? (s: Session) => csvLine(csvRow(s))
-      : (s: Session) => sessionJsonText(s, now, iso);
-  const listing = await collect(options, ctx, now, render, options.csv ? '' : ',');
-  const { texts, kept, total } = listing;
+  const writer = !asWeGo ? undefined : options.csv ? () => sessionCsvWriter(now, iso) : () => sessionListJsonWriter(now, iso);
+  const listing = await collect(options, ctx, now, writer);
+  const { kept, total } = listing;
 
-  if (options.csv) {
-    // Printed only now, as JSON below: an unreadable month file must leave stdout empty.
-    ctx.printChunks(renderAsWeGo ? [csvLine(SESSION_CSV_HEADER), ...texts] : [csvTable(SESSION_CSV_HEADER, kept.map(csvRow))]);
-  } else if (renderAsWeGo) {
-    // Printed only now: an unreadable month file must leave stdout empty.
-    ctx.printChunks(['{"sessions":[', ...texts.map((text, i) => (i === 0 ? text : `,${text}`)), `],"total":${total}}\n`]);
+  if (asWeGo) {
+    ctx.printChunks(listing.bytes);
+  } else if (options.csv) {
+    ctx.printChunks([
+      csvTable(
+        SESSION_CSV_HEADER,
+        kept.map((s) => sessionCsvRow(s, now, iso)),
+      ),
+    ]);
   } else if (ctx.json) {
     ctx.printJson(sessionListJson(kept, total, now));
   } else {
