@@ -254,12 +254,22 @@ function sessionProblem(value: unknown, nextId: number): string | null {
   }
   if (ended && before(stoppedAt as string, startedAt as string)) return '"stopped_at" is before "started_at"';
   if (!printable(task)) return 'invalid "task"';
-  if (!Array.isArray(pauses)) return 'invalid "pauses"';
+  if (!Array.isArray(pauses) || !pauses.every(pauseValid)) return 'invalid "pauses"';
+  const planned = value.planned_seconds;
+  if (planned !== null && !(Number.isSafeInteger(planned) && (planned as number) > 0)) return 'invalid "planned_seconds"';
+  if (!isInstant(value.updated_at)) return 'invalid "updated_at"';
   if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' && printable(tag))) return 'invalid "tags"';
   const { note } = value;
   if (note !== null && note !== undefined && (typeof note !== 'string' || !printable(note, true))) return 'invalid "note"';
   if (value.device !== undefined && (typeof value.device !== 'string' || value.device === '')) return 'invalid "device"';
   return null;
+}
+
+/** A pause as commands write it: a start, and an end (null while it lasts) not before it. */
+function pauseValid(pause: unknown): boolean {
+  if (!isRecord(pause) || !isInstant(pause.started_at)) return false;
+  const end = pause.ended_at;
+  return end === null || (isInstant(end) && !before(end as string, pause.started_at as string));
 }
 
 /** Whether instant `a` is before `b`: as text when both are UTC to the second, as stint writes them. */

@@ -60,6 +60,21 @@ describe('the root is checked, and refused when in doubt', () => {
     ['task holding a terminal escape', { task: '\u001b[2Jx' }, /index 0: invalid "task"/],
     ['tag holding a carriage return', { tags: ['a\rb'] }, /index 0: invalid "tags"/],
     ['note holding a terminal escape', { note: 'x\u001b[31m' }, /index 0: invalid "note"/],
+    // Fields the reports, status and sync compute with: a bad one would reach them as NaN or a crash.
+    ['planned time that is text', { planned_seconds: '1500' }, /index 0: invalid "planned_seconds"/],
+    ['planned time of zero', { planned_seconds: 0 }, /index 0: invalid "planned_seconds"/],
+    ['planned time with a fraction', { planned_seconds: 1500.5 }, /index 0: invalid "planned_seconds"/],
+    ['missing planned time', { planned_seconds: undefined }, /index 0: invalid "planned_seconds"/],
+    ['pause that is not an object', { pauses: ['x'] }, /index 0: invalid "pauses"/],
+    ['pause with a bad start', { pauses: [{ started_at: 'soon', ended_at: null }] }, /index 0: invalid "pauses"/],
+    ['pause without its end', { pauses: [{ started_at: '2026-01-15T13:10:00Z' }] }, /index 0: invalid "pauses"/],
+    [
+      'pause ending before it starts',
+      { pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: '2026-01-15T13:05:00Z' }] },
+      /index 0: invalid "pauses"/,
+    ],
+    ['missing updated_at', { updated_at: undefined }, /index 0: invalid "updated_at"/],
+    ['updated_at that is no instant', { updated_at: 'now' }, /index 0: invalid "updated_at"/],
   ])('refuses a session with a %s', (_name, override, why) => {
     const session = { ...makeSession({ id: 1, status: 'running', stopped_at: null }), ...override };
     expect(refusal(rootText([session]))).toMatch(why);
