@@ -1,5 +1,6 @@
 import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { SlowFirst } from './test/helpers/sequencer.js';
 
 /**
  * Every temporary store, work folder and install goes under TMPDIR (os.tmpdir()). On Linux it
@@ -33,6 +34,7 @@ export default defineConfig({
     // Vitest's default on two cores is one worker: the files would run one after another while
     // most of them wait on the processes they spawn.
     maxWorkers: 3,
+    sequence: { sequencer: SlowFirst },
     projects: [
       {
         extends: true,

@@ -1,23 +1,37 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { seedWith } from '../helpers/in-home.js';
+import { seedWith, stintIn } from '../helpers/in-home.js';
 import { snapshotDir, stint, useTempHome } from '../helpers/spawn.js';
 
 let home = '';
 useTempHome((dir) => (home = dir));
 
-const commands = [['list'], ['status'], ['status', '--short'], ['show', '1'], ['start', 'coding'], ['stop'], ['stop', '1'], ['rm', '1']];
+/**
+ * Each command with how it runs: through the bin where the process is what is proven (the hot
+ * path's commands, which the bin may serve without the full CLI), in-process on the same files
+ * (`stintIn`: the same file store and error translation, no Node start-up) for the others.
+ */
+const commands: [args: string[], how: typeof stint][] = [
+  [['status'], stint],
+  [['status', '--short'], stint],
+  [['start', 'coding'], stint],
+  [['stop'], stint],
+  [['list'], stintIn],
+  [['show', '1'], stintIn],
+  [['stop', '1'], stintIn],
+  [['rm', '1'], stintIn],
+];
 
 describe.each([
   ['state.json', 'truncated', '{\n "version": 2,\n "revision": 3,\n "next_id": 2,\n "active": [\n  {\n   "id": 1,\n   "uid": "a'],
   ['state.json', 'from a newer stint', '{"version": 99, "revision": 1, "next_id": 1, "active": [], "months": {}}\n'],
 ])('a %s %s', (name, _kind, content) => {
-  test.each(commands)('`stint %s` → exit 1 naming the file, store byte-identical', async (...args) => {
+  test.each(commands)('`stint %j` → exit 1 naming the file, store byte-identical', async (args, how) => {
     mkdirSync(home, { recursive: true });
     writeFileSync(join(home, name), content);
     const before = snapshotDir(home);
-    const result = await stint(args, { home, now: '2026-01-15T13:30:00Z' });
+    const result = await how(args, { home, now: '2026-01-15T13:30:00Z' });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { skipWithout, useTmpfs } from '../helpers/programs.js';
 import { seedWith } from '../helpers/in-home.js';
-import { BIN, snapshotDir, stint, useWorkDir } from '../helpers/spawn.js';
+import { BIN, noteSpawn, snapshotDir, stint, useWorkDir } from '../helpers/spawn.js';
 
 // Failures of the machine, not of stint, through the built bin: one line on stderr naming the
 // file and the cause, exit 1, the store untouched. Tests run as root, which ignores file modes:
@@ -31,6 +31,7 @@ function runBinShell(line: string, env: Record<string, string>) {
 
 /** The built bin, synchronously, with any stdio and user; stdout and stderr as text. */
 function runBin(args: string[], env: Record<string, string>, options: SpawnSyncOptions = {}) {
+  noteSpawn(args);
   const run = spawnSync(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', TZ: 'Europe/Paris', STINT_NOW: NOW, ...env },
     encoding: 'utf8',
@@ -90,9 +91,9 @@ describe('standard output that cannot be written', () => {
     [['list', '--json'], '{"error":"No space left on device","message":"cannot write standard output (ENOSPC)"}\n'],
     [['status', '--short'], 'stint: No space left on device: cannot write standard output (ENOSPC)\n'],
     [['--version'], 'stint: No space left on device: cannot write standard output (ENOSPC)\n'],
-  ])('%j >/dev/full: one line on stderr, exit 1', (args, expected) => {
+  ])('%j >/dev/full: one line on stderr, exit 1', async (args, expected) => {
     const home = join(work, 'data');
-    expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
+    await seedWith(['start', 'coding'], { home, now: NOW });
     const full = openSync('/dev/full', 'w');
     try {
       const result = runBin(args, { STINT_HOME: home }, { stdio: ['ignore', full, 'pipe'] });
@@ -138,18 +139,18 @@ describe.skipIf(skipWithout(isRoot))('another user: permission denied (as nobody
     for (let path = dir; path !== tmpdir() && path !== '/'; path = join(path, '..')) chmodSync(path, 0o755);
   };
 
-  test('a store it may not read', () => {
+  test('a store it may not read', async () => {
     const home = join(work, 'data');
-    expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
+    await seedWith(['start', 'coding'], { home, now: NOW });
     open(work);
     chmodSync(home, 0o700);
     const result = runBin(['list'], { STINT_HOME: home, HOME: '/nonexistent' }, asNobody);
     expect([result.code, result.stderr]).toEqual([1, `stint: Permission denied: cannot open ${home}/config.json (EACCES)\n`]);
   });
 
-  test('a store it may read but not write', () => {
+  test('a store it may read but not write', async () => {
     const home = join(work, 'data');
-    expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
+    await seedWith(['start', 'coding'], { home, now: NOW });
     open(home);
     const before = snapshotDir(home);
     const result = runBin(['stop'], { STINT_HOME: home, HOME: '/nonexistent' }, asNobody);
@@ -157,10 +158,10 @@ describe.skipIf(skipWithout(isRoot))('another user: permission denied (as nobody
     expect(snapshotDir(home)).toEqual(before);
   });
 
-  test('HOME empty: the user database home, not the current folder', () => {
+  test('HOME empty: the user database home, not the current folder', async () => {
     // nobody's home (/nonexistent) holds no store; the current folder holds one with a timer.
     const here = join(work, 'here');
-    expect(runBin(['start', 'cwdtask'], { STINT_HOME: join(here, '.stint') }).code).toBe(0);
+    await seedWith(['start', 'cwdtask'], { home: join(here, '.stint'), now: NOW });
     open(join(here, '.stint'));
     const result = runBin(['status', '--short'], { HOME: '' }, { ...asNobody, cwd: here });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -179,9 +180,9 @@ test('HOME empty: the prompt function falls back to the user database home, as t
 // A read-only disk: a small tmpfs remounted read-only. Needs mount rights; skipped elsewhere, never in CI.
 const { mountPoint, mounted } = useTmpfs('stint-ro-');
 
-test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads still work', { timeout: 90_000 }, () => {
+test.skipIf(skipWithout(mounted))('a read-only file system: writes say so, reads still work', { timeout: 90_000 }, async () => {
   const home = join(mountPoint, 'data');
-  expect(runBin(['start', 'coding'], { STINT_HOME: home }).code).toBe(0);
+  await seedWith(['start', 'coding'], { home, now: NOW });
   execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
   try {
     const before = snapshotDir(home);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
-import { seedWith } from '../helpers/in-home.js';
+import { seedWith, stintIn } from '../helpers/in-home.js';
 import { snapshotDir, spawnStint, stint, useTempHome, useWorkDir } from '../helpers/spawn.js';
 
 let work = '';
@@ -173,17 +173,27 @@ test('cleanup deletes only old matching files directly inside its path; --dry-ru
   expect(readdirSync(join(logs, 'sub'))).toEqual(['deep.log']);
 });
 
+// The first row through the bin (the exit code and the one line of a real process), the others
+// in-process on the same files (stintIn): the same check, error and store, without a Node start-up.
 test.each([
-  [['--type', 'backup', '--cron', 'every day', '--config', 'target=/tmp'], /Invalid schedule/],
-  [['--type', 'backup', '--cron', '0 3 * * * *', '--config', 'target=/tmp'], /five fields/],
-  [['--type', 'mail', '--cron', '@daily'], /mail/],
-  [['--type', 'backup', '--cron', '@daily'], /target/],
-  [['--type', 'cleanup', '--cron', '@daily', '--config', 'path=/', '--config', 'pattern=*', '--config', 'days=1'], /Invalid config/],
-  [['--type', 'cleanup', '--cron', '@daily', '--config', 'path=/tmp', '--config', 'pattern=../*', '--config', 'days=1'], /Invalid config/],
-])('jobs add %j is refused with exit 2, nothing stored', async (args, message) => {
+  [['--type', 'backup', '--cron', 'every day', '--config', 'target=/tmp'], /Invalid schedule/, stint],
+  [['--type', 'backup', '--cron', '0 3 * * * *', '--config', 'target=/tmp'], /five fields/, stintIn],
+  [['--type', 'mail', '--cron', '@daily'], /mail/, stintIn],
+  [['--type', 'backup', '--cron', '@daily'], /target/, stintIn],
+  [
+    ['--type', 'cleanup', '--cron', '@daily', '--config', 'path=/', '--config', 'pattern=*', '--config', 'days=1'],
+    /Invalid config/,
+    stintIn,
+  ],
+  [
+    ['--type', 'cleanup', '--cron', '@daily', '--config', 'path=/tmp', '--config', 'pattern=../*', '--config', 'days=1'],
+    /Invalid config/,
+    stintIn,
+  ],
+])('jobs add %j is refused with exit 2, nothing stored', async (args, message, how) => {
   await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
   const before = snapshotDir(home);
-  const result = await at('2026-01-10T12:00:00Z', 'jobs', 'add', 'bad', ...args);
+  const result = await how(['jobs', 'add', 'bad', ...args], { home, now: '2026-01-10T12:00:00Z' });
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(message);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -68,9 +68,13 @@ describe.skipIf(skipWithout(TMUX !== undefined))('--watch in a real terminal (tm
     expect(first).not.toContain('before the watch'); // drawn on the alternate screen
     expect(paneFormat('#{alternate_on} #{cursor_flag}')).toBe('1 0');
 
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const second = await waitForPane((text) => clockOf(text) !== undefined && clockOf(text) !== clockOf(first), 'a later frame');
+    // A frame two seconds of the clock later, whenever a loaded machine gets to draw it: no fixed
+    // sleep, which a starved redraw loses (it failed so under a load of 20).
     const seconds = (clock: string | undefined) => Number(clock?.split(':')[2]) + 60 * Number(clock?.split(':')[1]);
+    const second = await waitForPane(
+      (text) => clockOf(text) !== undefined && seconds(clockOf(text)) - seconds(clockOf(first)) >= 2,
+      'a frame two seconds later',
+    );
     expect(seconds(clockOf(second)) - seconds(clockOf(first))).toBeGreaterThanOrEqual(2);
     expect(second.split('\n').filter((line) => line.startsWith('stint status'))).toHaveLength(1); // in place, not scrolled
 

@@ -58,13 +58,20 @@ export function stintEnv(options: SpawnOptions): Record<string, string> {
   };
 }
 
+/**
+ * STINT_TEST_SPAWN_LOG=<file>: one line per start of the bin (test file, command), to see which
+ * files pay for Node start-ups (`sort | uniq -c`); each costs ~0.2 CPU s. Tests that start the
+ * bin some other way (spawnSync, through a shell) call it too, so the count is the whole run's.
+ */
+export function noteSpawn(args: readonly string[]): void {
+  const log = process.env.STINT_TEST_SPAWN_LOG;
+  if (log) appendFileSync(log, `${expect.getState().testPath ?? '?'} ${args[0] ?? ''}\n`);
+}
+
 /** Starts the built bin as a user's shell would, with a temp STINT_HOME and STINT_NOW. */
 export function spawnStint(args: string[], options: SpawnOptions): { child: ChildProcess; done: Promise<Result> } {
   const env = stintEnv(options);
-  // STINT_TEST_SPAWN_LOG=<file>: one line per start of the bin (test file, command), to see
-  // which files pay for Node start-ups (`sort | uniq -c`); each costs ~0.2 CPU s.
-  const log = process.env.STINT_TEST_SPAWN_LOG;
-  if (log) appendFileSync(log, `${expect.getState().testPath ?? '?'} ${args[0] ?? ''}\n`);
+  noteSpawn(args);
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
