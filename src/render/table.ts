@@ -12,8 +12,12 @@ export interface Column {
   gap?: number;
 }
 
-/** Printable ASCII is one cell a character: most cells, measured without string-width's regexes. */
-const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII and the block elements U+2580–U+259F (report bars) are one cell a character, as
+ * string-width counts them (a test holds the two equal): most cells, measured without its
+ * regexes, which cost a month's report more than totalling the month.
+ */
+const ASCII = /^[\x20-\x7e\u2580-\u259f]*$/;
 
 /** Width in terminal cells; colour codes take none. */
 export const cellWidth = (text: string): number => (ASCII.test(text) ? text.length : stringWidth(text));

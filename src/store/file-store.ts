@@ -142,19 +142,24 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   async function commit(snapshot: Snapshot, loaded: Loaded, label: string | undefined, now: string, forgetUndo = false): Promise<boolean> {
     const old = snapshot.root;
     const revision = old.revision + 1;
-    const { months, writes } = await planMonths(
+    const { months, writes, touched } = await planMonths(
       { months: old.months, revision, sessions: loaded.data.sessions, loaded: loaded.monthTexts },
       async (key) => (await readMonth(old, key)).sessions,
     );
     const active = loaded.data.sessions.filter(isActive).sort(compareByStart);
     const history = forgetUndo ? [] : (old.undo ?? []);
-    const changed = markChanged(old, months, revision);
+    const changed = markChanged(old, months, revision, touched);
     const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
-    if (writes.length === 0 && encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText) {
+    // A new ID (every start) is a change: no need to encode the root to see that it is one.
+    const unchanged =
+      writes.length === 0 &&
+      root.next_id === old.next_id &&
+      encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText;
+    if (unchanged) {
       return false; // nothing changed
     }
     if (label !== undefined) {
-      root.undo = [...history, undoEntry(label, now, old, root)].slice(-UNDO_DEPTH);
+      root.undo = [...history, undoEntry(label, now, old, root, touched)].slice(-UNDO_DEPTH);
     }
 
     const monthsDir = join(dir, MONTHS_DIR);

@@ -84,12 +84,15 @@ export async function planMonths(
     loaded: ReadonlyMap<string, string>;
   },
   readExisting: (key: string) => Promise<readonly Session[]>,
-): Promise<{ months: Record<string, MonthEntry>; writes: [key: string, file: string, sessions: Session[]][] }> {
+): Promise<{ months: Record<string, MonthEntry>; writes: [key: string, file: string, sessions: Session[]][]; touched: string[] }> {
   const months = { ...change.months };
   const filed = fileByMonth(change.sessions);
   const writes: [string, string, Session[]][] = [];
   const unique = Math.random().toString(36).slice(2, 8);
-  for (const key of new Set([...change.loaded.keys(), ...filed.keys()])) {
+  // Only these months' entries can differ from `change.months`: markChanged and undoEntry
+  // compare these instead of every month of the history (200 and more, on each start).
+  const touched = [...new Set([...change.loaded.keys(), ...filed.keys()])];
+  for (const key of touched) {
     let sessions = filed.get(key) ?? [];
     if (!change.loaded.has(key) && months[key]) {
       const added = new Set(sessions.map((s) => s.id));
@@ -106,7 +109,7 @@ export async function planMonths(
     writes.push([key, file, sessions]);
     months[key] = monthEntry(file, sessions);
   }
-  return { months, writes };
+  return { months, writes, touched };
 }
 
 /**
@@ -125,13 +128,26 @@ export async function* monthBatches(root: Root, scope: Scope, readMonth: (key: s
   }
 }
 
-/** The root's `changed` index after a commit from `old` to `months`: what differs is marked. */
-export function markChanged(old: Root, months: Readonly<Record<string, MonthEntry>>, revision: number): Record<string, number> {
+/**
+ * The root's `changed` index after a commit from `old` to `months`: what differs is marked.
+ * `keys`: the months that may differ (planMonths' `touched`); every month when not given.
+ */
+export function markChanged(
+  old: Root,
+  months: Readonly<Record<string, MonthEntry>>,
+  revision: number,
+  keys: Iterable<string> = monthUnion(old.months, months),
+): Record<string, number> {
   const changed = { ...old.changed };
-  for (const key of new Set([...Object.keys(old.months), ...Object.keys(months)])) {
+  for (const key of keys) {
     if (old.months[key]?.file !== months[key]?.file) changed[key] = revision;
   }
   return changed;
+}
+
+/** Every month either index names. */
+export function monthUnion(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): Set<string> {
+  return new Set([...Object.keys(a), ...Object.keys(b)]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { storeError } from '../core/errors.js';
+import { monthUnion } from './layout.js';
 import { decodeRoot, encodeRoot, type MonthEntry, type Root, type UndoEntry } from './schema.js';
 
 export type { UndoEntry } from './schema.js';
@@ -6,10 +7,16 @@ export type { UndoEntry } from './schema.js';
 /** How many changes `undo` can walk back. */
 export const UNDO_DEPTH = 50;
 
-/** The entry that undoes the change from `old` to `next`. */
-export function undoEntry(label: string, at: string, old: Root, next: Pick<Root, 'months'>): UndoEntry {
+/** The entry that undoes the change from `old` to `next`; `keys`, the months that may differ (all when not given). */
+export function undoEntry(
+  label: string,
+  at: string,
+  old: Root,
+  next: Pick<Root, 'months'>,
+  keys: Iterable<string> = monthUnion(old.months, next.months),
+): UndoEntry {
   const months: Record<string, MonthEntry | null> = {};
-  for (const key of new Set([...Object.keys(old.months), ...Object.keys(next.months)])) {
+  for (const key of keys) {
     if (old.months[key]?.file !== next.months[key]?.file) months[key] = old.months[key] ?? null;
   }
   return { label, at, before: { next_id: old.next_id, active: old.active, months } };

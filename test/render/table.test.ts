@@ -1,7 +1,11 @@
+import { format } from 'date-fns/format';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
+import { dayName, dayStart } from '../../src/core/days.js';
 import { PLAIN } from '../../src/render/color.js';
 import { jobLines, type JobJson } from '../../src/render/jobs.js';
-import { BAR_CELLS, reportText } from '../../src/render/report-text.js';
+import { BAR_CELLS, bar, reportText, rowLabel } from '../../src/render/report-text.js';
 import { activeLines } from '../../src/render/session-text.js';
 import { cellWidth, sessionsTable, table } from '../../src/render/table.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -20,6 +24,24 @@ test.each([
   ['', 0],
 ])('cellWidth(%j) is %i cells', (text, width) => {
   expect(cellWidth(text)).toBe(width);
+});
+
+test('cellWidth counts the block elements (report bars) as string-width does, without it', () => {
+  const blocks = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(0x2580 + i));
+  for (const text of [...blocks, blocks.join(''), bar(7, 9).padEnd(BAR_CELLS), `x${bar(1, 3)}y`]) {
+    expect(cellWidth(text)).toBe(stringWidth(text));
+  }
+});
+
+test('a day row is labelled as date-fns formats its first instant, yyyy-MM-dd EEE', () => {
+  // 1970 to 2100, in the tests' zone (Europe/Paris: DST changes, and 1970s rules).
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 47_500 }), (day) => {
+      const name = dayName(day);
+      expect(rowLabel({ by: 'day' }, { name })).toBe(format(new Date(dayStart(day)), 'yyyy-MM-dd EEE'));
+    }),
+  );
+  expect(rowLabel({ by: 'task' }, { name: 'coding' })).toBe('coding');
 });
 
 describe('table', () => {
