@@ -17,6 +17,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The Node line under test (bench/all.mjs runs this file once per line).
 const node = process.env.BENCH_NODE_BIN ?? process.execPath;
+// BENCH_HASH_SEED=42: every measured Node run (node -e 0 included) gets `--hash-seed=42`. V8
+// otherwise picks a random hash seed at start and tests random numbers for primality, which
+// moves a run's instruction count by ±5M; with a fixed seed it is steady to ±0.1M.
+const SEED = process.env.BENCH_HASH_SEED;
+const nodeLine = SEED ? `${node} --hash-seed=${SEED}` : node;
 const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
 
 // `startup: true` marks issue 13's startup budgets, which must hold on every Node line; with
@@ -84,7 +89,7 @@ function timePair(env, baseline, command) {
  * the median of the rounds' ratios, which a noisy neighbour moves far less than raw times.
  */
 function measure(env, command) {
-  const rounds = Array.from({ length: ROUNDS }, () => timePair(env, `${node} -e 0`, command));
+  const rounds = Array.from({ length: ROUNDS }, () => timePair(env, `${nodeLine} -e 0`, command));
   return {
     ms: median(rounds.map(([, ms]) => ms)),
     base: median(rounds.map(([base]) => base)),
@@ -105,9 +110,10 @@ const median3 = (count) => median([count(), count(), count()]);
 /** Instructions (median of 3 runs) of node -e 0 and of each startup-budget command. */
 function countInstructions(env) {
   const shell = (args) => `${node} ${bin} ${quote(args)}`;
+  const measured = (args) => `${nodeLine} ${bin} ${quote(args)}`;
   counted.set(
     'node -e 0',
-    median3(() => instructions(env, `${node} -e 0`)),
+    median3(() => instructions(env, `${nodeLine} -e 0`)),
   );
   for (const c of COMMANDS.filter((command) => command.startup)) {
     // One run first, so each counted run finds the store as the timed runs did.
@@ -115,7 +121,7 @@ function countInstructions(env) {
     stint(env, c.args);
     counted.set(
       c.name,
-      median3(() => instructions(env, shell(c.args), c.prepare && shell(c.prepare))),
+      median3(() => instructions(env, measured(c.args), c.prepare && shell(c.prepare))),
     );
   }
 }
@@ -138,7 +144,7 @@ for (const size of SIZES) {
     // start needs one session running for its prepare (stop --all) to stop; stop needs none.
     if (c.name === 'start') stint(env, ['start', 'bench-task']);
     if (c.name === 'stop') stint(env, ['stop', '--all']);
-    const result = measure(env, { ...c, command: `${node} ${bin} ${quote(c.args)}` });
+    const result = measure(env, { ...c, command: `${nodeLine} ${bin} ${quote(c.args)}` });
     results.get(c.name)[size] = result;
     baseline[size] = Math.min(baseline[size] ?? Infinity, result.base);
   }
@@ -207,7 +213,7 @@ console.log(
   `timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`,
 );
 console.log(
-  `environment: Node ${nodeVersion}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`,
+  `environment: Node ${nodeVersion}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}, hash seed ${SEED ?? 'random'}`,
 );
 
 // Issue 6: importing 100,000 Watson frames must finish within 15 s (an absolute budget: a
