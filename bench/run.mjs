@@ -19,9 +19,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const node = process.env.BENCH_NODE_BIN ?? process.execPath;
 // BENCH_HASH_SEED=42: every measured Node run (node -e 0 included) gets `--hash-seed=42`. V8
 // otherwise picks a random hash seed at start and tests random numbers for primality, which
-// moves a run's instruction count by ±5M; with a fixed seed it is steady to ±0.1M.
+// moves a run's instruction count by ±5M; with a fixed seed it is steady to ±0.1M. Every run of
+// stint gets it, the prepares' too: V8 rejects a code cache made under other flags.
 const SEED = process.env.BENCH_HASH_SEED;
-const nodeLine = SEED ? `${node} --hash-seed=${SEED}` : node;
+const seedArgs = SEED ? [`--hash-seed=${SEED}`] : [];
+const nodeLine = [node, ...seedArgs].join(' ');
 const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
 
 // `startup: true` marks issue 13's startup budgets, which must hold on every Node line; with
@@ -45,11 +47,15 @@ const COMMANDS = [
   { name: 'stats, cache removed first', args: ['stats'], prepareShell: (home) => `rm -f ${home}/cache/*.json`, budget: 5 },
 ];
 
+// BENCH_STARTUP_ONLY=1: only the startup-budget commands (a quicker run; no peak RSS of the
+// whole-history ones).
+if (process.env.BENCH_STARTUP_ONLY === '1') COMMANDS.splice(0, COMMANDS.length, ...COMMANDS.filter((c) => c.startup));
+
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
 const quote = (args) => args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a}'`)).join(' ');
 
 function stint(env, args) {
-  return spawnSync(node, [bin, ...args], { env, stdio: 'ignore' }).status;
+  return spawnSync(node, [...seedArgs, bin, ...args], { env, stdio: 'ignore' }).status;
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -61,7 +67,7 @@ function timePair(env, baseline, command) {
     const prepare = command.prepareShell
       ? command.prepareShell(env.STINT_HOME)
       : command.prepare
-        ? `${node} ${bin} ${quote(command.prepare)}`
+        ? `${nodeLine} ${bin} ${quote(command.prepare)}`
         : 'true';
     const args = ['-N', '--warmup', '3', '--runs', String(RUNS), '--export-json', out, '--style', 'none'];
     args.push('--prepare', 'true', '--prepare', prepare, baseline, command.command);
@@ -109,8 +115,7 @@ const median3 = (count) => median([count(), count(), count()]);
 
 /** Instructions (median of 3 runs) of node -e 0 and of each startup-budget command. */
 function countInstructions(env) {
-  const shell = (args) => `${node} ${bin} ${quote(args)}`;
-  const measured = (args) => `${nodeLine} ${bin} ${quote(args)}`;
+  const shell = (args) => `${nodeLine} ${bin} ${quote(args)}`;
   counted.set(
     'node -e 0',
     median3(() => instructions(env, `${nodeLine} -e 0`)),
@@ -121,7 +126,7 @@ function countInstructions(env) {
     stint(env, c.args);
     counted.set(
       c.name,
-      median3(() => instructions(env, measured(c.args), c.prepare && shell(c.prepare))),
+      median3(() => instructions(env, shell(c.args), c.prepare && shell(c.prepare))),
     );
   }
 }
