@@ -82,7 +82,9 @@ export async function buildCli({ quiet = false } = {}) {
   // library, none of the other commands, so less to evaluate and a smaller code cache.
   const hot = await build({ ...bundle, entryPoints: ['src/hot.ts'], outfile: 'dist/hot.cjs' });
   // The licence file lists stint.cjs's packages; it covers hot.cjs only if that holds no other.
-  const extra = bundledPackages(hot.metafile, 'dist/hot.cjs').filter((p) => !bundledPackages(result.metafile, 'dist/stint.cjs').includes(p));
+  const extra = bundledPackages(hot.metafile, 'dist/hot.cjs').filter(
+    (p) => !bundledPackages(result.metafile, 'dist/stint.cjs').includes(p),
+  );
   if (extra.length > 0) throw new Error(`dist/hot.cjs bundles packages dist/stint.cjs does not: ${extra.join(', ')}`);
   // The boot names its code caches after the bundles' bytes (V8 itself checks only the length);
   // a cache of an earlier build is replaced by the first run of this one.

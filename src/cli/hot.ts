@@ -19,7 +19,10 @@ export interface HotCall {
  * A session ID that is not one throws as commander's parser does.
  */
 export function hotCall({ command, words, options }: HotArgs): HotCall {
-  const call = <O>(handler: Handler<O>, handed: O): HotCall => ({ handler: handler as Handler<never>, options: handed as HotCall['options'] });
+  const call = <O>(handler: Handler<O>, handed: O): HotCall => ({
+    handler: handler as Handler<never>,
+    options: handed as HotCall['options'],
+  });
   if (command === 'status') return call(status, options as StatusOptions);
   if (command === 'start') return call(start, { ...(options as Omit<StartOptions, 'task'>), task: words[0] as string });
   const id = words[0] === undefined ? undefined : parseSessionId(words[0]);
