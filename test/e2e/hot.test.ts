@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, useWorkDir } from '../helpers/spawn.js';
 
@@ -82,5 +82,12 @@ describe('the hot path of the built bin', () => {
       stderr: expect.stringMatching(/^stint: Invalid usage: unknown option '--bogus'/),
     });
     expect(caches()).toEqual(['start', 'status', 'stop']);
+  });
+
+  test('dist/hot.cjs holds neither commander nor the live view it never runs', () => {
+    const bundle = readFileSync(resolve(import.meta.dirname, '../../dist/hot.cjs'), 'utf8');
+    expect(bundle).not.toContain('commander.unknownOption');
+    expect(bundle).toContain('./watch.js is not in dist/hot.cjs');
+    expect(readFileSync(resolve(import.meta.dirname, '../../dist/stint.cjs'), 'utf8')).toContain('commander.unknownOption');
   });
 });
