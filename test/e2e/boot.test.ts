@@ -89,7 +89,8 @@ describe('the code cache', () => {
         .filter((n) => n.startsWith('v8-'))
         .sort(),
     ).toEqual(files);
-  });
+    // 21 starts of the bin, one per run and bundle to prove: more than the default 30 s on a loaded machine.
+  }, 90_000);
 
   test('a cache V8 rejects is replaced by a good one, and the run is unaffected', () => {
     mkdirSync(data());
