@@ -17,6 +17,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // The Node line under test (bench/all.mjs runs this file once per line).
 const node = process.env.BENCH_NODE_BIN ?? process.execPath;
+// BENCH_HASH_SEED=42: every measured Node run (node -e 0 included) gets `--hash-seed=42`. V8
+// otherwise picks a random hash seed at start and tests random numbers for primality, which
+// moves a run's instruction count by ±5M; with a fixed seed it is steady to ±0.1M. Every run of
+// stint gets it, the prepares' too: V8 rejects a code cache made under other flags.
+const SEED = process.env.BENCH_HASH_SEED;
+const seedArgs = SEED ? [`--hash-seed=${SEED}`] : [];
+const nodeLine = [node, ...seedArgs].join(' ');
 const weekAgo = new Date(Date.parse(NOW) - 6 * 86_400_000).toISOString().slice(0, 10);
 
 // `startup: true` marks issue 13's startup budgets, which must hold on every Node line; with
@@ -40,11 +47,15 @@ const COMMANDS = [
   { name: 'stats, cache removed first', args: ['stats'], prepareShell: (home) => `rm -f ${home}/cache/*.json`, budget: 5 },
 ];
 
+// BENCH_STARTUP_ONLY=1: only the startup-budget commands (a quicker run; no peak RSS of the
+// whole-history ones).
+if (process.env.BENCH_STARTUP_ONLY === '1') COMMANDS.splice(0, COMMANDS.length, ...COMMANDS.filter((c) => c.startup));
+
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
 const quote = (args) => args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a}'`)).join(' ');
 
 function stint(env, args) {
-  return spawnSync(node, [bin, ...args], { env, stdio: 'ignore' }).status;
+  return spawnSync(node, [...seedArgs, bin, ...args], { env, stdio: 'ignore' }).status;
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -56,7 +67,7 @@ function timePair(env, baseline, command) {
     const prepare = command.prepareShell
       ? command.prepareShell(env.STINT_HOME)
       : command.prepare
-        ? `${node} ${bin} ${quote(command.prepare)}`
+        ? `${nodeLine} ${bin} ${quote(command.prepare)}`
         : 'true';
     const args = ['-N', '--warmup', '3', '--runs', String(RUNS), '--export-json', out, '--style', 'none'];
     args.push('--prepare', 'true', '--prepare', prepare, baseline, command.command);
@@ -84,7 +95,7 @@ function timePair(env, baseline, command) {
  * the median of the rounds' ratios, which a noisy neighbour moves far less than raw times.
  */
 function measure(env, command) {
-  const rounds = Array.from({ length: ROUNDS }, () => timePair(env, `${node} -e 0`, command));
+  const rounds = Array.from({ length: ROUNDS }, () => timePair(env, `${nodeLine} -e 0`, command));
   return {
     ms: median(rounds.map(([, ms]) => ms)),
     base: median(rounds.map(([base]) => base)),
@@ -104,10 +115,10 @@ const median3 = (count) => median([count(), count(), count()]);
 
 /** Instructions (median of 3 runs) of node -e 0 and of each startup-budget command. */
 function countInstructions(env) {
-  const shell = (args) => `${node} ${bin} ${quote(args)}`;
+  const shell = (args) => `${nodeLine} ${bin} ${quote(args)}`;
   counted.set(
     'node -e 0',
-    median3(() => instructions(env, `${node} -e 0`)),
+    median3(() => instructions(env, `${nodeLine} -e 0`)),
   );
   for (const c of COMMANDS.filter((command) => command.startup)) {
     // One run first, so each counted run finds the store as the timed runs did.
@@ -138,7 +149,7 @@ for (const size of SIZES) {
     // start needs one session running for its prepare (stop --all) to stop; stop needs none.
     if (c.name === 'start') stint(env, ['start', 'bench-task']);
     if (c.name === 'stop') stint(env, ['stop', '--all']);
-    const result = measure(env, { ...c, command: `${node} ${bin} ${quote(c.args)}` });
+    const result = measure(env, { ...c, command: `${nodeLine} ${bin} ${quote(c.args)}` });
     results.get(c.name)[size] = result;
     baseline[size] = Math.min(baseline[size] ?? Infinity, result.base);
   }
@@ -207,7 +218,7 @@ console.log(
   `timer: ${hasHyperfine ? 'hyperfine' : 'node harness'}; each command next to its own node -e 0, ${RUNS} runs each, median of ${ROUNDS} rounds' ratios`,
 );
 console.log(
-  `environment: Node ${nodeVersion}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}`,
+  `environment: Node ${nodeVersion}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS && !process.env.BENCH_CLEAN_ENV ? 'set' : 'not set'}, TZ ${process.env.TZ ?? '(system)'}, hash seed ${SEED ?? 'random'}`,
 );
 
 // Issue 6: importing 100,000 Watson frames must finish within 15 s (an absolute budget: a

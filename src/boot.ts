@@ -14,12 +14,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { hotArgs } from './cli/hot-args.js';
 import { CACHE_DIR, resolveDataDir, resolveHome } from './store/paths.js';
 
-/** A digest of the bundle's bytes, set by the build: V8 checks only a cached script's length. */
+/** A digest of both bundles' bytes, set by the build: V8 checks only a cached script's length. */
 declare const STINT_BUNDLE_HASH: string;
-
-const bundle = join(__dirname, 'stint.cjs');
 const CACHE_PREFIX = 'v8-';
 const cacheSuffix = `-${process.version}-${process.arch}.bin`;
 
@@ -32,10 +31,14 @@ const cacheSuffix = `-${process.version}-${process.arch}.bin`;
  */
 const HOT = new Set(['status', 'start', 'stop', 'list', 'report']);
 
-/** `v8-<bundle hash>-<command or other>-<node version>-<arch>.bin`. */
-function cacheName(argv: readonly string[]): string {
+/**
+ * `v8-<bundle hash>-<command or other>-<node version>-<arch>.bin`; a run of the hot bundle
+ * (hot.cjs) keeps its own, `hot-<command>`.
+ */
+function cacheName(argv: readonly string[], hot: string | undefined): string {
   const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
-  return `${CACHE_PREFIX}${STINT_BUNDLE_HASH}-${HOT.has(command) ? command : 'other'}${cacheSuffix}`;
+  const name = hot === undefined ? (HOT.has(command) ? command : 'other') : `hot-${hot}`;
+  return `${CACHE_PREFIX}${STINT_BUNDLE_HASH}-${name}${cacheSuffix}`;
 }
 
 /** The data directory as the CLI resolves it, or undefined where it cannot be (no home at all). */
@@ -99,7 +102,11 @@ function saveCache(dir: string, script: Script, name: string): void {
 export function main(): void {
   const dir = dataDir();
   const argv = process.argv.slice(2);
-  const name = cacheName(argv);
+  // The plain forms of status, start and stop run the small bundle without commander; every
+  // other argv, the full program (src/cli/hot-args.ts).
+  const hot = hotArgs(argv)?.command;
+  const bundle = join(__dirname, hot === undefined ? 'stint.cjs' : 'hot.cjs');
+  const name = cacheName(argv, hot);
   const cachedData = readCache(dir === undefined ? undefined : join(dir, CACHE_DIR, name));
   const source = readFileSync(bundle, 'utf8');
   // The same wrapper Node puts around a CommonJS module.

@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { StintError, type ErrorCode } from '../core/errors.js';
 import { escapeUnprintable } from '../core/labels.js';
@@ -97,6 +97,16 @@ function actionOf(error: SystemError): string {
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * commander's usage errors, known by their code (`commander.unknownOption` …) rather than by
+ * class: importing commander's class here would load the whole library in the hot bundle
+ * (dist/hot.cjs), which never parses with commander (README "Performance").
+ */
+function isCommanderError(error: unknown): error is CommanderError {
+  const { code, exitCode } = (error ?? {}) as { code?: unknown; exitCode?: unknown };
+  return error instanceof Error && typeof code === 'string' && code.startsWith('commander.') && typeof exitCode === 'number';
+}
+
 /** The one place where an error becomes a message and an exit code. */
 export function describeFailure(error: unknown): Failure {
   if (error instanceof StintError) {
@@ -109,7 +119,7 @@ export function describeFailure(error: unknown): Failure {
         : '';
     return { exitCode: EXIT_CODES[error.code], title: error.title, message: `${why}${error.message}` };
   }
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // commander puts its "Did you mean …?" on a second line; errors are one line.
     const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
     // A group without its command keeps commander's exit code (1, as its help is shown without --json).

@@ -53,6 +53,7 @@ describe('the published package', () => {
       'bin/stint.js',
       'dist/THIRD-PARTY-LICENSES.txt',
       'dist/boot.cjs',
+      'dist/hot.cjs',
       'dist/stint.cjs',
       'package.json',
     ]);

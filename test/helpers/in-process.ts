@@ -1,6 +1,8 @@
 import { execProgram, realFiles, type Deps, type Terminal } from '../../src/cli/deps.js';
 import { memoryFiles } from './memory-files.js';
 import { run } from '../../src/cli/main.js';
+import { hotArgs } from '../../src/cli/hot-args.js';
+import { runHot } from '../../src/cli/hot.js';
 import type { TrackerData } from '../../src/core/session.js';
 import { createMemoryStore, type MemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -12,6 +14,8 @@ export interface Harness {
   /** Moves the fake clock. */
   setNow(iso: string): void;
   run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** The same through the hot path (dist/hot.cjs's, without commander); the argv must be one it accepts. */
+  runHot(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
 /** stdin and stdout are pipes, as in a script. */
@@ -47,34 +51,42 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
     setNow(iso) {
       now = new Date(iso);
     },
-    async run(...argv) {
-      let stdout = '';
-      let stderr = '';
-      const utf8 = new TextDecoder(); // bytes as the process would write them; streamed, so no character is cut
-      const deps: Deps = {
-        store,
-        now: () => now,
-        stdout: (text) => {
-          stdout += typeof text === 'string' ? text : utf8.decode(text, { stream: true });
-        },
-        stderr: (text) => {
-          stderr += text;
-        },
-        isTTY: options.isTTY ?? false,
-        env: options.env ?? {},
-        newUid: () => `${options.uidPrefix ?? 'uid'}-${++uid}`,
-        home: '/home/tester',
-        accountHome: () => '/home/tester',
-        dataDir: '/home/tester/.stint',
-        onStop: () => () => undefined,
-        terminal: options.terminal ?? NOT_A_TERMINAL,
-        page: options.page ?? (() => false),
-        files: options.realFiles ? realFiles : memoryFiles(files),
-        exec: execProgram,
-        hostName: () => 'testhost',
-      };
-      const code = await run(argv, deps);
-      return { code, stdout, stderr };
-    },
+    run: (...argv) => runWith((deps) => run(argv, deps)),
+    runHot: (...argv) =>
+      runWith((deps) => {
+        const hot = hotArgs(argv);
+        if (hot === undefined) throw new Error(`not a hot form: ${argv.join(' ')}`);
+        return runHot(hot, deps);
+      }),
   };
+
+  async function runWith(command: (deps: Deps) => Promise<number>) {
+    let stdout = '';
+    let stderr = '';
+    const utf8 = new TextDecoder(); // bytes as the process would write them; streamed, so no character is cut
+    const deps: Deps = {
+      store,
+      now: () => now,
+      stdout: (text) => {
+        stdout += typeof text === 'string' ? text : utf8.decode(text, { stream: true });
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      isTTY: options.isTTY ?? false,
+      env: options.env ?? {},
+      newUid: () => `${options.uidPrefix ?? 'uid'}-${++uid}`,
+      home: '/home/tester',
+      accountHome: () => '/home/tester',
+      dataDir: '/home/tester/.stint',
+      onStop: () => () => undefined,
+      terminal: options.terminal ?? NOT_A_TERMINAL,
+      page: options.page ?? (() => false),
+      files: options.realFiles ? realFiles : memoryFiles(files),
+      exec: execProgram,
+      hostName: () => 'testhost',
+    };
+    const code = await command(deps);
+    return { code, stdout, stderr };
+  }
 }
