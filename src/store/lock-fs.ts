@@ -1,4 +1,6 @@
-import { mkdirSync, realpathSync, rmdirSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, type Stats, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 
 type Callback<T> = (error: NodeJS.ErrnoException | null, value?: T) => void;
 
@@ -13,16 +15,77 @@ function settle<T>(callback: Callback<T>, call: () => T): void {
   process.nextTick(() => callback(failure, value));
 }
 
+/** Inside the lock directory: who holds it (`host pid start`), so a live holder is never taken for a dead one. */
+export const OWNER_FILE = 'owner';
+
+/** When a process started, in clock ticks since boot (Linux), so a reused pid is not taken for the holder. */
+function startOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22, counted after the command name, which is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function ownerLine(): string {
+  return `${hostname()} ${process.pid} ${startOf(process.pid) ?? '-'}\n`;
+}
+
+/**
+ * Whether the lock at `dir` is held by another process that is still running on this machine.
+ * proper-lockfile takes a lock over once it has gone unrefreshed for the stale limit, and its
+ * holder refreshes it from the event loop: a holder starved of CPU on a loaded machine (or busy in
+ * a long synchronous write) could lose it while still writing, and two writers would race. A
+ * holder that is known alive keeps it; one that is gone, unknown (no owner file: killed between
+ * creating the directory and naming itself) or on another host is judged by the time alone.
+ */
+export function heldByLiveProcess(dir: string): boolean {
+  let line: string;
+  try {
+    line = readFileSync(join(dir, OWNER_FILE), 'utf8');
+  } catch {
+    return false;
+  }
+  const [host, pidText, start] = line.trim().split(' ');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  if (start !== '-') return startOf(pid) === start;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The lock directory's stat, its time made current while a live process holds it. */
+function lockStat(path: string): Stats {
+  const stat = statSync(path);
+  if (!heldByLiveProcess(path)) return stat;
+  return Object.assign(Object.create(Object.getPrototypeOf(stat) as object) as Stats, stat, { mtime: new Date() });
+}
+
 /**
  * The file calls proper-lockfile makes, answered by synchronous calls. Each takes microseconds
  * on a local disk, and the callback versions start libuv's thread pool, which alone was a
- * measurable share of a `stint start`.
+ * measurable share of a `stint start`. The lock directory also names its holder (above).
  */
 export const lockFs = {
-  mkdir: (path: string, callback: Callback<void>) => settle(callback, () => void mkdirSync(path)),
-  rmdir: (path: string, callback: Callback<void>) => settle(callback, () => rmdirSync(path)),
-  rmdirSync: (path: string) => rmdirSync(path),
-  stat: (path: string, callback: Callback<ReturnType<typeof statSync>>) => settle(callback, () => statSync(path)),
+  mkdir: (path: string, callback: Callback<void>) =>
+    settle(callback, () => {
+      mkdirSync(path);
+      writeFileSync(join(path, OWNER_FILE), ownerLine(), { mode: 0o600 });
+    }),
+  rmdir: (path: string, callback: Callback<void>) => settle(callback, () => removeLockDir(path)),
+  rmdirSync: (path: string) => removeLockDir(path),
+  stat: (path: string, callback: Callback<Stats>) => settle(callback, () => lockStat(path)),
   utimes: (path: string, atime: Date, mtime: Date, callback: Callback<void>) => settle(callback, () => utimesSync(path, atime, mtime)),
   realpath: (path: string, callback: Callback<string>) => settle(callback, () => realpathSync(path)),
 };
+
+function removeLockDir(path: string): void {
+  rmSync(join(path, OWNER_FILE), { force: true });
+  rmdirSync(path);
+}
