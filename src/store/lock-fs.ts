@@ -76,7 +76,7 @@ export const lockFs = {
   mkdir: (path: string, callback: Callback<void>) =>
     settle(callback, () => {
       mkdirSync(path);
-      writeFileSync(join(path, OWNER_FILE), ownerLine(), { mode: 0o600 });
+      nameHolder(path);
     }),
   rmdir: (path: string, callback: Callback<void>) => settle(callback, () => removeLockDir(path)),
   rmdirSync: (path: string) => removeLockDir(path),
@@ -84,6 +84,24 @@ export const lockFs = {
   utimes: (path: string, atime: Date, mtime: Date, callback: Callback<void>) => settle(callback, () => utimesSync(path, atime, mtime)),
   realpath: (path: string, callback: Callback<string>) => settle(callback, () => realpathSync(path)),
 };
+
+/**
+ * The lock is held once its directory is made; naming the holder is best effort. Where the name
+ * cannot be written (a full disk: the command then fails on its own write, naming that file),
+ * the lock is judged by its time alone, as before holders were named.
+ */
+function nameHolder(path: string): void {
+  const owner = join(path, OWNER_FILE);
+  try {
+    writeFileSync(owner, ownerLine(), { mode: 0o600 });
+  } catch {
+    try {
+      rmSync(owner, { force: true });
+    } catch {
+      // Left partly written: it then names no live process, and the time decides.
+    }
+  }
+}
 
 function removeLockDir(path: string): void {
   rmSync(join(path, OWNER_FILE), { force: true });
