@@ -23,6 +23,14 @@ function fastTmp(): string | undefined {
 }
 const TMPDIR = fastTmp();
 
+/**
+ * Files that replace modules with vi.mock run in workers of their own: in a shared worker a mock
+ * would reach the files after them, and a module another file loaded first would escape it
+ * (hot-args' recorders then missed the hot path's handlers, depending on the order of files).
+ * lock-lost replaces proper-lockfile; hot-args the status, start and stop handlers.
+ */
+const ISOLATED = ['test/store/lock-lost.test.ts', 'test/cli/hot-args.test.ts'];
+
 export default defineConfig({
   test: {
     // A fixed zone with DST so local offsets and day boundaries are tested, not assumed.
@@ -43,15 +51,14 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/store/lock-lost.test.ts'],
+          exclude: ISOLATED,
           isolate: false,
           // The end-to-end tests spawn the built bin: build it once, fresh, before any test runs
           // (declared here only: a root or shared declaration would run once per project).
           globalSetup: ['test/helpers/global-setup.ts'],
         },
       },
-      // It replaces proper-lockfile with vi.mock, which must not reach the other files.
-      { extends: true, test: { name: 'isolated', include: ['test/store/lock-lost.test.ts'] } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
     ],
   },
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -93,4 +93,16 @@ describe('startup', () => {
   ])('the check flags %s: %s', (line, flagged) => {
     expect(TOP_LEVEL_PROPERTY_CLASS.test(`// a module\n${line}\n`)).toBe(flagged);
   });
+});
+
+test('a test file that replaces modules with vi.mock runs isolated (vitest.config.ts ISOLATED)', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const config = readFileSync(join(root, 'vitest.config.ts'), 'utf8');
+  const listed = config.match(/const ISOLATED = \[([^\]]*)\]/)?.[1] ?? '';
+  const mocking = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .filter((file) => /\bvi\.mock\(/.test(readFileSync(join(root, 'test', file), 'utf8')))
+    .map((file) => `test/${file}`);
+  expect(mocking.length).toBeGreaterThan(0);
+  for (const file of mocking) expect(listed).toContain(`'${file}'`);
 });
