@@ -103,7 +103,14 @@ function nameHolder(path: string): void {
   }
 }
 
+/**
+ * Removes a lock: this process's own on release, or one judged stale. Never one another running
+ * process holds now: two waiters may both judge a killed holder's lock stale, and the slower one
+ * would remove the lock the faster has just made (proper-lockfile's issue #121); it then waits
+ * for it like any held lock (ELOCKED), and a release finds nothing of its own to remove.
+ */
 function removeLockDir(path: string): void {
+  if (heldByLiveProcess(path)) throw Object.assign(new Error(`${path} is held by another running process`), { code: 'ELOCKED' });
   rmSync(join(path, OWNER_FILE), { force: true });
   rmdirSync(path);
 }

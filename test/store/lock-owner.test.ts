@@ -82,3 +82,19 @@ async function exitedPid(): Promise<number> {
   await new Promise((resolve) => gone.once('exit', resolve));
   return gone.pid as number;
 }
+
+test('a lock another running process holds is never removed, as stale or on release: it stays, and removing it is ELOCKED', async () => {
+  const { lockFs } = await import('../../src/store/lock-fs.js');
+  const pid = await liveProcess();
+  oldLock(`${hostname()} ${pid} ${startOf(pid)}`);
+  const removed = await new Promise<NodeJS.ErrnoException | null>((resolve) => lockFs.rmdir(lockDir(), resolve));
+  expect(removed?.code).toBe('ELOCKED');
+  expect(() => lockFs.rmdirSync(lockDir())).toThrow(expect.objectContaining({ code: 'ELOCKED' }));
+  expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toContain(` ${pid} `);
+  // Its holder gone, the same lock is removed whole.
+  child?.kill('SIGKILL');
+  await new Promise((resolve) => child?.once('exit', resolve));
+  child = undefined;
+  lockFs.rmdirSync(lockDir());
+  expect(existsSync(lockDir())).toBe(false);
+});
