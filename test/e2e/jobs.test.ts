@@ -19,26 +19,16 @@ const json = async (now: string, ...args: string[]) => {
 };
 /** Setting up (adding the jobs) and reading back in-process: the same commands on the same files. */
 const seed = (now: string, ...args: string[]) => seedWith(args, { home, now });
+/** The nightly backup job two tests add: into `backups`, keeping two copies. */
+const nightlyBackup = (backups: string) =>
+  ['jobs', 'add', 'nightly', '--type', 'backup', '--cron', '0 3 * * *', '--config', `target=${backups}`, '--config', 'keep=2'] as const;
 const seedJson = async (now: string, ...args: string[]) => JSON.parse((await seed(now, ...args, '--json')).stdout);
 
 test('a nightly backup: one jobs add line, then ticks from crontab; a missed night is caught up once', async () => {
   await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
   const backups = join(work, 'backups');
   mkdirSync(backups);
-  const added = await json(
-    '2026-01-10T12:00:00Z',
-    'jobs',
-    'add',
-    'nightly',
-    '--type',
-    'backup',
-    '--cron',
-    '0 3 * * *',
-    '--config',
-    `target=${backups}`,
-    '--config',
-    'keep=2',
-  );
+  const added = await json('2026-01-10T12:00:00Z', ...nightlyBackup(backups));
   expect(Object.keys(added)).toEqual([
     'job_id',
     'name',
@@ -273,20 +263,7 @@ test('jobs run --dry-run of a backup or a summary says what it would do and writ
   }
   mkdirSync(join(backups, 'stint-20251231-090000-j1'));
   const now = '2026-01-14T08:00:00Z';
-  await seed(
-    now,
-    'jobs',
-    'add',
-    'nightly',
-    '--type',
-    'backup',
-    '--cron',
-    '0 3 * * *',
-    '--config',
-    `target=${backups}`,
-    '--config',
-    'keep=2',
-  );
+  await seed(now, ...nightlyBackup(backups));
   await seed(now, 'jobs', 'add', 'weekly', '--type', 'summary', '--cron', '@weekly', '--config', `target=${join(work, 'week.md')}`);
   const before = snapshotDir(work);
   const backup = await at(now, 'jobs', 'run', '1', '--dry-run');
