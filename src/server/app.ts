@@ -87,6 +87,10 @@ export function createApp(ctx: ServerContext, groups: readonly RouteGroup[]): Ho
   for (const group of groups) app.route('/', group.routes);
   const routes = new TrieRouter<string>();
   for (const route of app.routes) if (route.method !== 'ALL') routes.add(route.method, route.path, route.method);
-  const methodsOf = (path: string) => [...new Set(METHODS.filter((method) => routes.match(method, path)[0].length > 0))];
+  // HEAD is answered wherever GET is (Hono runs the GET route and drops the body), so Allow names it too.
+  const methodsOf = (path: string) =>
+    [...new Set(METHODS.filter((method) => routes.match(method, path)[0].length > 0))].flatMap((m) =>
+      m === 'GET' ? ['GET', 'HEAD'] : [m],
+    );
   return app;
 }

@@ -183,13 +183,21 @@ test('an unknown route is a 404 in the error shape', async () => {
 test.each(['PUT', 'DELETE', 'PATCH'])('%s on a path served with other methods is 405 with Allow', async (method) => {
   const reply = await harness().request(method, '/api/probe', { body: {} });
   expect(reply).toMatchObject({ status: 405, body: { error: 'Method not allowed', message: expect.any(String) } });
-  expect(reply.headers.get('allow')).toBe('GET, POST');
+  expect(reply.headers.get('allow')).toBe('GET, HEAD, POST');
+});
+
+test('HEAD is answered where GET is, without a body, and Allow names it', async () => {
+  const h = harness();
+  const reply = await h.request('HEAD', '/api/probe');
+  expect(reply.status).toBe(200);
+  expect(reply.text).toBe('');
+  expect((await h.request('OPTIONS', '/api/probe')).headers.get('allow')).toBe('GET, HEAD, POST');
 });
 
 test('a route of the documents with the wrong method is 405 too', async () => {
   const reply = await serverHarness().request('PUT', '/sessions/1', { body: {} });
   expect(reply.status).toBe(405);
-  expect(reply.headers.get('allow')).toBe('GET, DELETE');
+  expect(reply.headers.get('allow')).toBe('GET, HEAD, DELETE');
 });
 
 test('responses are not cached, sniffed or framed, and send no Referer', async () => {
