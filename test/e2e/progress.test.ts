@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
@@ -48,10 +48,15 @@ test('days are the local days of the zone stint runs in, and each zone gets its 
   const now = '2026-01-13T12:00:00Z';
   const newYork = { TZ: 'America/New_York' };
   // Paris: the 11th and the 13th. New York: the 10th, 11th and 12th.
+  // The tally cache names the zone it was counted in (cache/ also holds the V8 code cache, so the
+  // folder's presence proves nothing): a run in another zone counts again and keys it to its own.
+  const zoneOfCache = () => JSON.parse(readFileSync(join(home, 'cache', 'tally-v1.json'), 'utf8')).zone;
   expect(await stats(now)).toMatchObject({ current_streak_days: 1, longest_streak_days: 1, today_seconds: 1800 });
-  expect(existsSync(join(home, 'cache'))).toBe(true);
+  expect(zoneOfCache()).toBe('TZ=Europe/Paris');
   expect(await stats(now, newYork)).toMatchObject({ current_streak_days: 3, longest_streak_days: 3, today_seconds: 0 });
+  expect(zoneOfCache()).toBe('TZ=America/New_York');
   expect(await stats(now)).toMatchObject({ current_streak_days: 1, longest_streak_days: 1 });
+  expect(zoneOfCache()).toBe('TZ=Europe/Paris');
 });
 
 test('an edit or a delete in an old month shows at once, cache or not', async () => {
