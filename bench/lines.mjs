@@ -56,5 +56,13 @@ export function instructions(env, line, prepare) {
   const run = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...line.split(' ')], { env, encoding: 'utf8' });
   const collected = /Collected : (\d+)/.exec(run.stderr);
   if (!collected) throw new Error(`callgrind failed: ${run.stderr}`);
+  // A run that failed did not do the command's work: counting it would flatter the command.
+  if (run.status !== 0)
+    throw new Error(
+      `${line} failed under callgrind (exit ${run.status}): ${run.stderr
+        .split('\n')
+        .filter((l) => !l.startsWith('=='))
+        .join(' ')}`,
+    );
   return Number(collected[1]);
 }

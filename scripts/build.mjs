@@ -120,6 +120,9 @@ export async function buildCli({ quiet = false } = {}) {
     entryPoints: ['src/boot.ts'],
     outfile: 'dist/boot.cjs',
     format: 'cjs',
+    // Node compiles the boot from source on every run (it has no code cache): half the bytes to
+    // scan is ~0.4M instructions less per run.
+    minify: true,
     logLevel,
     define: { STINT_BUNDLE_HASH: JSON.stringify(hash) },
   });

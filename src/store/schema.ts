@@ -93,7 +93,11 @@ export function decodeRoot(text: string, file: string): Root {
 function checkChanged(changed: unknown, file: string, revision: number): Record<string, number> | undefined {
   if (changed === undefined) return undefined;
   if (!isRecord(changed)) throw unreadable(file, '"changed" is not an object');
-  for (const [key, at] of Object.entries(changed)) {
+  // Keys, not entries (as monthIndexProblem): the root has one per month of history.
+  const keys = Object.keys(changed);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    const at = changed[key];
     if (!MONTH_KEY.test(key) || !isWhole(at, 1) || at > revision)
       throw unreadable(file, `"changed" has an invalid entry for month ${JSON.stringify(key)}`);
   }
@@ -132,11 +136,14 @@ function undoProblem(entry: unknown, nextId: number): string | null {
 /** What is wrong with an index of month files (`null` entries allowed in an undo entry), or null. */
 function monthIndexProblem(months: unknown, nullable: boolean): string | null {
   if (!isRecord(months)) return 'is not an object';
-  for (const [key, entry] of Object.entries(months)) {
-    if (entry === null && nullable && MONTH_KEY.test(key)) continue;
-    if (!MONTH_KEY.test(key) || !isRecord(entry) || !monthEntryValid(key, entry)) {
-      return `has an invalid entry for month ${JSON.stringify(key)}`;
-    }
+  // Every read checks the root's index, one entry per month of history (220 in 18 years): its
+  // keys, not Object.entries' pair per month, and an index loop (README, Performance).
+  const keys = Object.keys(months);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    const entry = months[key];
+    const valid = MONTH_KEY.test(key) && (entry === null ? nullable : isRecord(entry) && monthEntryValid(key, entry));
+    if (!valid) return `has an invalid entry for month ${JSON.stringify(key)}`;
   }
   return null;
 }
@@ -149,7 +156,8 @@ function monthEntryValid(key: string, entry: Record<string, unknown>): boolean {
   return (
     typeof file === 'string' &&
     isMonthFileName(file) &&
-    file.startsWith(`sessions/${key}.`) &&
+    // `sessions/<key>.`: the name's shape puts the month at MONTH_START and a dot after it.
+    file.startsWith(key, MONTH_START) &&
     isWhole(count, 1) &&
     isWhole(minId, 1) &&
     isWhole(maxId, 1) &&
@@ -172,6 +180,9 @@ export function decodeMonth(text: string, file: string, nextId: number): Session
   checkVersion(raw, file);
   return checkSessions(raw.sessions, file, '"sessions"', nextId);
 }
+
+/** Where a month file's name (`sessions/2026-11.r3-x.json`) has its month. */
+const MONTH_START = 'sessions/'.length;
 
 export function isMonthFileName(name: string): boolean {
   return /^sessions\/\d{4}-\d{2}\.r\d+(-[a-z0-9]+)?\.json$/.test(name);
@@ -218,15 +229,16 @@ function checkSessions(list: unknown, file: string, field: string, nextId: numbe
 
 function sessionsProblem(list: unknown, field: string, nextId: number): string | null {
   if (!Array.isArray(list)) return `${field} is not a list`;
-  const seen = new Set<number>();
+  // None for a list of one or none: each undo entry has such a list of its own.
+  const seen = list.length > 1 ? new Set<number>() : undefined;
   // An index loop: entries() made a pair per session, and a month file has hundreds.
   for (let index = 0; index < list.length; index += 1) {
     const session: unknown = list[index];
     const problem = sessionProblem(session, nextId);
     if (problem) return `session at index ${index}: ${problem}`;
     const { id } = session as Session;
-    if (seen.has(id)) return `session at index ${index}: "id" ${id} appears twice`;
-    seen.add(id);
+    if (seen?.has(id)) return `session at index ${index}: "id" ${id} appears twice`;
+    seen?.add(id);
   }
   return null;
 }

@@ -115,9 +115,26 @@ describe('version-2 root and month files', () => {
     );
   });
 
+  const entry = (file: string) => ({ file, count: 1, min_id: 1, max_id: 1, max_seconds: 0 });
+
+  test('the root reads a month entry whose file is named for its month', () => {
+    const months = { '2026-01': entry('sessions/2026-01.r12-abc.json') };
+    const text = JSON.stringify({ version: 2, revision: 1, next_id: 2, active: [], months });
+    expect(decodeRoot(text, F).months).toEqual(months);
+  });
+
   test.each([
     ['a month entry pointing outside the store', { '2026-01': { file: '../../etc/passwd' } }, /invalid entry for month "2026-01"/],
     ['a bad month key', { jan: { file: 'sessions/2026-01.r1.json' } }, /invalid entry for month "jan"/],
+    ["another month's file", { '2026-01': entry('sessions/2026-02.r1.json') }, /invalid entry for month "2026-01"/],
+    ['a file of a month one digit off', { '2026-01': entry('sessions/2026-011.r1.json') }, /invalid entry for month "2026-01"/],
+    ['a file without its dot', { '2026-01': entry('sessions/2026-01r1.json') }, /invalid entry for month "2026-01"/],
+    ['a null entry (only an undo entry may have one)', { '2026-01': null }, /invalid entry for month "2026-01"/],
+    [
+      'a count past the safe integers',
+      { '2026-01': { ...entry('sessions/2026-01.r1.json'), count: 2 ** 53 } },
+      /invalid entry for month "2026-01"/,
+    ],
   ])('the root refuses %s', (_name, months, why) => {
     const text = JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months });
     expect(() => decodeRoot(text, F)).toThrow(why);
