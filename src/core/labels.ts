@@ -27,23 +27,20 @@ export function validateTags(tags: readonly string[]): string[] {
  * before this rule, and exported, hold them, and an export must import again.
  */
 // \p{Cc} written out: the Control category is U+0000–U+001F and U+007F–U+009F, and Unicode's
-// stability policy fixes it for good. A Unicode-property class costs V8 ~1.8M instructions to
-// build, and every read of a store with a session in it (status, start, stop) tested one
-// (README, Performance); a test holds the ranges to \p{Cc} for every code point.
+// stability policy fixes it for good. A Unicode-property class cost V8 ~1.8M instructions to
+// build in every run that reads a session, and had to be made on first use; these ranges cost
+// nothing worth deferring (README, Performance). A test holds them to \p{Cc} on every code point.
 const UNPRINTABLE_SOURCE = '[\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]';
-let unprintable: RegExp | undefined;
-let unprintableButBreaks: RegExp | undefined;
-let unprintableAll: RegExp | undefined;
-const UNPRINTABLE = (): RegExp => (unprintable ??= new RegExp(UNPRINTABLE_SOURCE, 'u'));
-const UNPRINTABLE_ALL = (): RegExp => (unprintableAll ??= new RegExp(UNPRINTABLE_SOURCE, 'gu'));
+const UNPRINTABLE = new RegExp(UNPRINTABLE_SOURCE, 'u');
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE_SOURCE, 'gu');
 /** The same, line breaks and tabs aside (a note's). */
-const UNPRINTABLE_BUT_BREAKS = (): RegExp => (unprintableButBreaks ??= new RegExp(`(?![\\n\\t])${UNPRINTABLE_SOURCE}`, 'u'));
+const UNPRINTABLE_BUT_BREAKS = new RegExp(`(?![\\n\\t])${UNPRINTABLE_SOURCE}`, 'u');
 
 /**
  * Whether text holds nothing that acts on a terminal (in a note, line breaks and tabs may stay).
  * One regex over the whole text: the store checks every session it reads with it.
  */
-export const printable = (text: string, breaks = false): boolean => !(breaks ? UNPRINTABLE_BUT_BREAKS() : UNPRINTABLE()).test(text);
+export const printable = (text: string, breaks = false): boolean => !(breaks ? UNPRINTABLE_BUT_BREAKS : UNPRINTABLE).test(text);
 
 const ALLOWED = new Set(['\n', '\t']);
 const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -53,14 +50,14 @@ const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\
  * for a line that quotes what was typed or read (an error): it stays one line and shows what is there.
  */
 export const escapeUnprintable = (text: string): string =>
-  text.replace(UNPRINTABLE_ALL(), (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  text.replace(UNPRINTABLE_ALL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** A note is free text up to 500 characters; blank means none. */
 export function validateNote(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const note = raw.normalize('NFC').trim();
   if ([...note].length > NOTE_MAX) throw invalidInput('Invalid note', `A note may have at most ${NOTE_MAX} characters`);
-  const bad = [...note].find((c) => UNPRINTABLE().test(c) && !ALLOWED.has(c));
+  const bad = [...note].find((c) => UNPRINTABLE.test(c) && !ALLOWED.has(c));
   if (bad !== undefined) {
     const code = `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
     throw invalidInput('Invalid note', `A note may not hold control characters other than line breaks and tabs (found ${code})`);
