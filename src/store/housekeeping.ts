@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { storeError } from '../core/errors.js';
-import { isErrno } from './atomic-file.js';
+import { isErrno, removeFile } from './atomic-file.js';
 import { MONTHS_DIR } from './paths.js';
 import { isMonthFileName, type Root } from './schema.js';
 import { undoFiles } from './undo-journal.js';
@@ -24,7 +24,7 @@ export function collectGarbage(dir: string, keep: Root[]): void {
   const named = new Set(keep.flatMap((r) => [...Object.values(r.months).map((m) => m.file), ...undoFiles(r.undo ?? [])]));
   for (const name of readdirSync(join(dir, MONTHS_DIR))) {
     const file = `${MONTHS_DIR}/${name}`;
-    if (!named.has(file) && isMonthFileName(file)) rmSync(join(dir, file), { force: true });
+    if (!named.has(file) && isMonthFileName(file)) removeFile(join(dir, file));
   }
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, realpathSync, rmdirSync, rmSync, type Stats, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmdirSync, type Stats, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { removeFile } from './atomic-file.js';
 import { join } from 'node:path';
 
 type Callback<T> = (error: NodeJS.ErrnoException | null, value?: T) => void;
@@ -96,7 +97,7 @@ function nameHolder(path: string): void {
     writeFileSync(owner, ownerLine(), { mode: 0o600 });
   } catch {
     try {
-      rmSync(owner, { force: true });
+      removeFile(owner);
     } catch {
       // Left partly written: it then names no live process, and the time decides.
     }
@@ -111,6 +112,6 @@ function nameHolder(path: string): void {
  */
 function removeLockDir(path: string): void {
   if (heldByLiveProcess(path)) throw Object.assign(new Error(`${path} is held by another running process`), { code: 'ELOCKED' });
-  rmSync(join(path, OWNER_FILE), { force: true });
+  removeFile(join(path, OWNER_FILE));
   rmdirSync(path);
 }

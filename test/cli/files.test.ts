@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readInput as readText } from '../../src/store/atomic-file.js';
+import { readInput as readText, removeFile } from '../../src/store/atomic-file.js';
 import { BIN, useWorkDir } from '../helpers/spawn.js';
 
 // What `import` reads: strictly UTF-8, never without end.
@@ -40,5 +40,21 @@ describe('readText', () => {
     });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ imported: 1, formats: ['watson'] });
+  });
+});
+
+describe('removeFile', () => {
+  test('removes a file, and a file already gone is not an error', () => {
+    const file = join(dir, 'gone');
+    writeFileSync(file, 'x');
+    removeFile(file);
+    expect(existsSync(file)).toBe(false);
+    expect(() => removeFile(file)).not.toThrow();
+  });
+
+  test('anything else (a directory) is an error naming the path, and nothing is removed', () => {
+    mkdirSync(join(dir, 'folder'));
+    expect(() => removeFile(join(dir, 'folder'))).toThrow(expect.objectContaining({ path: join(dir, 'folder') }));
+    expect(existsSync(join(dir, 'folder'))).toBe(true);
   });
 });
