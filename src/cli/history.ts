@@ -38,7 +38,7 @@ export async function recentHistory(store: Store, goalSeconds: number): Promise<
     valid: isSettled,
   });
   const recent = mergeTally(emptyTally(), settled?.carry ?? emptyTally());
-  if (newest) mergeTally(recent, newest.value);
+  for (const value of newest?.values ?? []) mergeTally(recent, value);
   return { settled: settled?.ledger ?? emptyLedger(goalSeconds), recent };
 }
 

@@ -19,7 +19,7 @@ import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled } from './digest-cache.js';
-import { emptyRoot, encodeRoot, type Root } from './schema.js';
+import { emptyRoot, encodeMonth, encodeRoot, monthFiles, type Root, unreadable } from './schema.js';
 import type { Changes, Scope, Store, UpdateOptions } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
@@ -31,8 +31,16 @@ interface Snapshot {
 
 interface Month {
   key: string;
+  /** Oldest first. */
   sessions: Session[];
-  text: string;
+  /** The text read, for a month in one file; null for one with parts (see `load`). */
+  text: string | null;
+}
+
+/** One of a month's files and its sessions. */
+interface Piece {
+  file: string;
+  sessions: readonly Session[];
 }
 
 /** Data handed to a command, with the month files it came from. */
@@ -101,23 +109,54 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     const sessions: Session[] = root.active.map((s) => structuredClone(s));
     const monthTexts = new Map<string, string>();
     for (const month of months) {
-      monthTexts.set(month.key, month.text);
+      // A month with parts reads as the text it would be written as whole: a change that leaves
+      // it as it is then writes nothing, and one that changes it writes it whole (in one file).
+      monthTexts.set(month.key, month.text ?? encodeMonth(month.key, month.sessions));
       for (const s of month.sessions) sessions.push(s);
     }
     return { data: { next_id: root.next_id, sessions }, monthTexts };
   }
 
-  async function readMonth(root: Root, key: string): Promise<Month> {
-    const path = join(dir, root.months[key]?.file ?? '');
-    const { db, adapter } = openJson(path, monthCodec(key, root.next_id), 'create', []);
+  async function readFile(root: Root, key: string, file: string): Promise<{ sessions: Session[]; text: string }> {
+    const { db, adapter } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', []);
     await db.read();
     if (adapter.lastText === null) throw new Vanished();
-    return { key, sessions: db.data, text: adapter.lastText };
+    return { sessions: db.data, text: adapter.lastText };
   }
 
-  /** A month's sessions for reading only: those this store just wrote, else from the file. */
-  async function monthSessions(root: Root, month: string): Promise<readonly Session[]> {
-    return written.get(root.months[month]?.file ?? '') ?? (await readMonth(root, month)).sessions;
+  /** A month's files, each checked, and each part against the files before it (see MonthEntry). */
+  async function readPieces(root: Root, key: string): Promise<Piece[]> {
+    const entry = root.months[key];
+    if (!entry) throw new Vanished();
+    const pieces: Piece[] = [];
+    let maxId = 0;
+    for (const file of monthFiles(entry)) {
+      const { sessions } = await readFile(root, key, file);
+      const above = pieces.length === 0 ? 0 : maxId;
+      for (const s of sessions) {
+        if (s.id <= above) throw unreadable(join(dir, file), `"id" ${s.id} is not above the IDs of the month's earlier files`);
+        maxId = Math.max(maxId, s.id);
+      }
+      pieces.push({ file, sessions });
+    }
+    return pieces;
+  }
+
+  async function readMonth(root: Root, key: string): Promise<Month> {
+    const entry = root.months[key];
+    if (entry?.parts === undefined) return { key, ...(await readFile(root, key, entry?.file ?? '')) };
+    const sessions = (await readPieces(root, key)).flatMap((piece) => piece.sessions).sort(compareByStart);
+    return { key, sessions, text: null };
+  }
+
+  /**
+   * Some of a month's files for reading only (digests): those this store just wrote as they are,
+   * else all of the month's files read and checked, and these taken from them.
+   */
+  async function filesOf(root: Root, month: string, files: readonly string[]): Promise<Piece[]> {
+    if (files.every((file) => written.has(file))) return files.map((file) => ({ file, sessions: written.get(file) as Session[] }));
+    const pieces = await readPieces(root, month);
+    return files.map((file) => pieces.find((piece) => piece.file === file) as Piece);
   }
 
   /** Month by month, with the active sessions filed under the month they started in. */
@@ -251,7 +290,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
             if (!(error instanceof Vanished)) throw error;
             throw storeError(
               'Store unreadable',
-              `${rootPath}: undoing ${entry.label} needs ${month.file}, which is missing; nothing was undone`,
+              `${rootPath}: undoing ${entry.label} needs ${monthFiles(month).join(', ')}, ${month.parts ? 'of which one is' : 'which is'} missing; nothing was undone`,
             );
           });
         }
@@ -294,13 +333,16 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       withSnapshot(async ({ root, rootText }) => {
         // No cache for a store not yet written: a reader never creates the data directory.
         const key = rootText === null ? null : zone();
-        return digestMonths({ dir, name, zone: key, root }, { derive, valid }, (month) => monthSessions(root, month));
+        const results = await digestMonths({ dir, name, zone: key, root }, { derive, valid }, (month, files) =>
+          filesOf(root, month, files),
+        );
+        return results.map((result) => result.value);
       }),
 
     digestSettled: (name, derive, valid, settling) =>
       withSnapshot(async ({ root, rootText }) => {
         const key = rootText === null ? null : zone();
-        return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month) => monthSessions(root, month));
+        return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month, files) => filesOf(root, month, files));
       }),
 
     changesSince: (since) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { storeError } from '../core/errors.js';
 import { isErrno, removeFile } from './atomic-file.js';
 import { MONTHS_DIR } from './paths.js';
-import { isMonthFileName, type Root } from './schema.js';
+import { isMonthFileName, monthFiles, type Root } from './schema.js';
 import { undoFiles } from './undo-journal.js';
 
 /** Creates the data directory (0700) for a first write, with a clear error where that fails. */
@@ -21,7 +21,7 @@ export function ensureDataDir(dir: string): void {
 
 /** Removes month files that neither the root nor its backup names, directly or for undo. */
 export function collectGarbage(dir: string, keep: Root[]): void {
-  const named = new Set(keep.flatMap((r) => [...Object.values(r.months).map((m) => m.file), ...undoFiles(r.undo ?? [])]));
+  const named = new Set(keep.flatMap((r) => [...Object.values(r.months).flatMap(monthFiles), ...undoFiles(r.undo ?? [])]));
   for (const name of readdirSync(join(dir, MONTHS_DIR))) {
     const file = `${MONTHS_DIR}/${name}`;
     if (!named.has(file) && isMonthFileName(file)) removeFile(join(dir, file));

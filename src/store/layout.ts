@@ -1,5 +1,5 @@
 import { compareByStart, isActive, type Session } from '../core/session.js';
-import { encodeMonth, type MonthEntry, type Root } from './schema.js';
+import { encodeMonth, MONTH_PARTS, type MonthEntry, type Root, sameFiles } from './schema.js';
 import type { Scope } from './store.js';
 
 /** Finished sessions are filed by the UTC month they started in: stable whatever the user's zone. */
@@ -71,10 +71,26 @@ export function monthFileName(key: string, revision: number, unique: string): st
   return `sessions/${key}.r${revision}-${unique}.json`;
 }
 
+/** `entry` with a part file of new sessions (IDs above its own) added. */
+function withPart(entry: MonthEntry, file: string, sessions: readonly Session[]): MonthEntry {
+  const added = monthEntry(file, sessions);
+  return {
+    file: entry.file,
+    count: entry.count + added.count,
+    min_id: Math.min(entry.min_id, added.min_id),
+    max_id: added.max_id,
+    max_seconds: Math.max(entry.max_seconds, added.max_seconds),
+    parts: [...(entry.parts ?? []), file],
+  };
+}
+
 /**
  * The month files a change writes: every month whose content differs from the text it was
  * loaded from gets a new file name for this revision. A month the change did not load but adds
- * to (a stop into the current month) is merged with its file, read through `readExisting`.
+ * to (a stop into the current month) gets a part file holding only the sessions added, when
+ * their IDs are all above the month's (a stop's session, unless a later one was stopped first)
+ * and it has fewer than MONTH_PARTS parts; otherwise it is merged with its files, read through
+ * `readExisting`, and written whole again.
  */
 export async function planMonths(
   change: {
@@ -94,7 +110,14 @@ export async function planMonths(
   const touched = [...new Set([...change.loaded.keys(), ...filed.keys()])];
   for (const key of touched) {
     let sessions = filed.get(key) ?? [];
-    if (!change.loaded.has(key) && months[key]) {
+    const entry = months[key];
+    if (!change.loaded.has(key) && entry && (entry.parts?.length ?? 0) < MONTH_PARTS && sessions.every((s) => s.id > entry.max_id)) {
+      const file = monthFileName(key, change.revision, unique);
+      writes.push([key, file, sessions]);
+      months[key] = withPart(entry, file, sessions);
+      continue;
+    }
+    if (!change.loaded.has(key) && entry) {
       const added = new Set(sessions.map((s) => s.id));
       const existing = await readExisting(key);
       sessions = [...existing.filter((s) => !added.has(s.id)), ...sessions].sort(compareByStart);
@@ -140,7 +163,7 @@ export function markChanged(
 ): Record<string, number> {
   const changed = { ...old.changed };
   for (const key of keys) {
-    if (old.months[key]?.file !== months[key]?.file) changed[key] = revision;
+    if (!sameFiles(old.months[key], months[key])) changed[key] = revision;
   }
   return changed;
 }

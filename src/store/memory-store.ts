@@ -64,7 +64,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
     },
     async digestSettled(_name, derive) {
       // Nothing settled: the whole history is the newest "month".
-      return { settled: null, newest: { month: 'all', value: derive(load(store.text).sessions.filter((s) => !isActive(s))) } };
+      return { settled: null, newest: { month: 'all', values: [derive(load(store.text).sessions.filter((s) => !isActive(s)))] } };
     },
     async update(scope, change, describe, options) {
       const all = load(store.text);

@@ -2,11 +2,20 @@ import { storeError } from '../core/errors.js';
 import { printable } from '../core/labels.js';
 import { STATUSES, type Session } from '../core/session.js';
 
-/** The layout this stint writes: a root file plus one file of finished sessions per month. */
-export const STORE_VERSION = 2;
+/**
+ * The layout this stint writes: a root file plus, per month of finished sessions, one file and up
+ * to MONTH_PARTS small files of sessions added to it since (version 3; version 2 had no parts).
+ */
+export const STORE_VERSION = 3;
+
+/**
+ * How many part files a month may have before the next change to it rewrites the month whole: a
+ * stop appends one instead of rewriting the month (README "Storage"), and a read opens them all.
+ */
+export const MONTH_PARTS = 16;
 export const unreadable = (file: string, why: string) => storeError('Store unreadable', `${file}: ${why}; the file was left untouched`);
 
-/* ---------- version 2: root and month files ---------- */
+/* ---------- version 3: root and month files ---------- */
 
 /** Where a month's finished sessions are, and what a reader needs to know to skip the file. */
 export interface MonthEntry {
@@ -14,8 +23,25 @@ export interface MonthEntry {
   count: number;
   min_id: number;
   max_id: number;
-  /** The longest session in the file, so range queries know how far back to look. */
+  /** The longest session in the month, so range queries know how far back to look. */
   max_seconds: number;
+  /**
+   * Files of sessions added to the month after `file` was written, oldest first, each holding
+   * only sessions whose IDs are above every ID in the files before it (so none repeats one). The
+   * numbers above count all of the month's files. Absent: the month is `file` alone.
+   */
+  parts?: string[];
+}
+
+/** A month's files: its main file, then its parts. */
+export function monthFiles(entry: MonthEntry): string[] {
+  return entry.parts === undefined ? [entry.file] : [entry.file, ...entry.parts];
+}
+
+/** Whether two entries name the same files (undefined: no such month). */
+export function sameFiles(a: MonthEntry | null | undefined, b: MonthEntry | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.file === b.file && (a.parts ?? []).join() === (b.parts ?? []).join();
 }
 
 /**
@@ -55,14 +81,15 @@ export function encodeRoot(root: Root): string {
 }
 
 /**
- * Where a root of an older layout will be brought up to this one, in memory (the first write then
- * stores it in the new layout). Version 2 is the first layout stint was released with, so there is
- * nothing to upgrade yet: the next layout adds `if (version === 2) raw = fromVersion2(raw);` here
- * and bumps STORE_VERSION. A newer version never gets here (checkVersion refuses it).
+ * Where a root of an older layout is brought up to this one, in memory (the first write then
+ * stores it in the new layout). Version 2 is the first layout stint was released with; version 3
+ * only added month parts, which a version-2 root has none of, so its root reads as it is (and its
+ * month files too: decodeMonth takes any version up to this one). The next layout adds its step
+ * here and bumps STORE_VERSION. A newer version never gets here (checkVersion refuses it).
  */
 function upgrade(raw: Record<string, unknown>, version: number, file: string): Record<string, unknown> {
-  if (version !== STORE_VERSION) throw unreadable(file, `unexpected "version" ${version}`);
-  return raw;
+  if (version === 2 || version === STORE_VERSION) return raw;
+  throw unreadable(file, `unexpected "version" ${version}`);
 }
 
 export function decodeRoot(text: string, file: string): Root {
@@ -152,17 +179,31 @@ const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A month entry as layout.ts writes it: a file name of that month, and the numbers readers rely on. */
 function monthEntryValid(key: string, entry: Record<string, unknown>): boolean {
-  const { file, count, min_id: minId, max_id: maxId, max_seconds: maxSeconds } = entry;
+  const { file, count, min_id: minId, max_id: maxId, max_seconds: maxSeconds, parts } = entry;
   return (
-    typeof file === 'string' &&
-    isMonthFileName(file) &&
-    // `sessions/<key>.`: the name's shape puts the month at MONTH_START and a dot after it.
-    file.startsWith(key, MONTH_START) &&
+    isFileOfMonth(key, file) &&
+    (parts === undefined || partsValid(key, file as string, parts)) &&
     isWhole(count, 1) &&
     isWhole(minId, 1) &&
     isWhole(maxId, 1) &&
     isWhole(maxSeconds, 0)
   );
+}
+
+/** A month file's name, of this month. */
+function isFileOfMonth(key: string, file: unknown): boolean {
+  // `sessions/<key>.`: the name's shape puts the month at MONTH_START and a dot after it.
+  return typeof file === 'string' && isMonthFileName(file) && file.startsWith(key, MONTH_START);
+}
+
+/** One to MONTH_PARTS files of the month, none named twice (nor the main file). */
+function partsValid(key: string, file: string, parts: unknown): boolean {
+  if (!Array.isArray(parts) || parts.length === 0 || parts.length > MONTH_PARTS) return false;
+  for (let i = 0; i < parts.length; i += 1) {
+    const part: unknown = parts[i];
+    if (!isFileOfMonth(key, part) || part === file || parts.indexOf(part) !== i) return false;
+  }
+  return true;
 }
 
 function isWhole(value: unknown, min: number): value is number {

@@ -32,23 +32,26 @@ export interface Store {
    */
   scan(scope: Scope, begin: () => (batch: readonly Session[]) => void): Promise<{ next_id: number }>;
   /**
-   * `derive` of each month's finished sessions, cached beside the store under `name` while the
-   * month and the time zone are unchanged: for whole-history summaries (stats, badges). So
-   * `derive` may depend on nothing else (not the clock, not the settings) and must return plain
-   * JSON; bump `name` when it changes. A cached value failing `valid` is derived again.
+   * `derive` of the finished sessions of each month file (a month is kept in one file or more,
+   * none repeating a session), cached beside the store under `name` while the file and the time
+   * zone are unchanged: for whole-history summaries (stats, badges), which add the results up.
+   * So `derive` must add up over any split of the sessions, may depend on nothing else (not the
+   * clock, not the settings) and must return plain JSON; bump `name` when it changes. A cached
+   * value failing `valid` is derived again.
    */
   digest<T>(name: string, derive: (sessions: readonly Session[]) => T, valid: (cached: unknown) => boolean): Promise<T[]>;
   /**
-   * Like digest, for summaries that must not grow with the history (the line after `stop`): every
-   * month's result but the newest's, reduced by `settling.fold` and cached as one (keyed also by
-   * `settling.key`); the newest month's result on its own. Null where there is no such month.
+   * Like digest, for summaries that must not grow with the history (the line after `stop`): the
+   * results of every month but the newest, reduced by `settling.fold` and cached as one (keyed
+   * also by `settling.key`); the newest month's results on their own, one per file. Null where
+   * there is no such month.
    */
   digestSettled<T, S>(
     name: string,
     derive: (sessions: readonly Session[]) => T,
     valid: (cached: unknown) => boolean,
     settling: Settling<T, S>,
-  ): Promise<{ settled: S | null; newest: { month: string; value: T } | null }>;
+  ): Promise<{ settled: S | null; newest: { month: string; values: T[] } | null }>;
   /**
    * Exclusive read–change–write. `change` edits the data it is handed (sessions it adds, stops,
    * edits or removes are stored wherever they belong) and returns a result; if it throws, nothing
@@ -92,7 +95,7 @@ export interface UpdateOptions {
 export interface Settling<T, S> {
   /** What the reduction depends on besides the months (a setting, say): part of the cache key. */
   key: string;
-  /** The older months' results, oldest first, into one. */
+  /** The older months' results (one per file, with its month), oldest month first, into one. */
   fold(months: readonly { month: string; value: T }[]): S;
   valid(cached: unknown): boolean;
 }

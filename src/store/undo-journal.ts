@@ -1,6 +1,6 @@
 import { storeError } from '../core/errors.js';
 import { monthUnion } from './layout.js';
-import { decodeRoot, encodeRoot, type MonthEntry, type Root, type UndoEntry } from './schema.js';
+import { decodeRoot, encodeRoot, type MonthEntry, monthFiles, type Root, sameFiles, type UndoEntry } from './schema.js';
 
 export type { UndoEntry } from './schema.js';
 
@@ -17,7 +17,7 @@ export function undoEntry(
 ): UndoEntry {
   const months: Record<string, MonthEntry | null> = {};
   for (const key of keys) {
-    if (old.months[key]?.file !== next.months[key]?.file) months[key] = old.months[key] ?? null;
+    if (!sameFiles(old.months[key], next.months[key])) months[key] = old.months[key] ?? null;
   }
   return { label, at, before: { next_id: old.next_id, active: old.active, months } };
 }
@@ -61,5 +61,5 @@ export function checkedUndoneRoot(root: Root, entry: UndoEntry, file: string): R
 
 /** Month files undo entries still need. */
 export function undoFiles(entries: readonly UndoEntry[]): string[] {
-  return entries.flatMap((e) => Object.values(e.before.months).flatMap((m) => (m ? [m.file] : [])));
+  return entries.flatMap((e) => Object.values(e.before.months).flatMap((m) => (m ? monthFiles(m) : [])));
 }

@@ -38,6 +38,14 @@ function counting() {
   return { seen, derive };
 }
 const cacheFile = () => join(home, 'cache', 'ids.json');
+/** The name of the file the root names for a month (its first file). */
+const fileOf = (month: string) => JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).months[month].file as string;
+/** A stop: a session of an existing month filed by a change that did not read that month. */
+const stopInto = (id: number, month: string) =>
+  store.update({ kind: 'active' }, (data) => {
+    data.sessions.push(inMonth(id, month));
+    data.next_id = Math.max(data.next_id, id + 1);
+  });
 
 describe('digest', () => {
   test('derives each month once, then reuses it until its file changes', async () => {
@@ -88,18 +96,18 @@ describe('digest', () => {
   test('an unreadable cache is ignored and replaced, never trusted', async () => {
     await seed(history);
     await store.digest('ids', counting().derive, Array.isArray);
-    writeFileSync(cacheFile(), '{"zone": "TZ=Europe/Paris", "months": {"2026-01": {"fi');
+    writeFileSync(cacheFile(), '{"zone": "TZ=Europe/Paris", "files": {"sessions/2026-01');
     const again = counting();
     expect(await store.digest('ids', again.derive, Array.isArray)).toEqual([[1, 2], [3], [4]]);
     expect(again.seen).toEqual([[1, 2], [3], [4]]);
-    expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).months['2026-01'].value).toEqual([1, 2]);
+    expect(JSON.parse(readFileSync(cacheFile(), 'utf8')).files[fileOf('2026-01')]).toEqual([1, 2]);
   });
 
   test('a cached value of the wrong shape is derived again', async () => {
     await seed(history);
     await store.digest('ids', counting().derive, Array.isArray);
     const cached = JSON.parse(readFileSync(cacheFile(), 'utf8'));
-    cached.months['2026-01'].value = { not: 'a list' };
+    cached.files[fileOf('2026-01')] = { not: 'a list' };
     writeFileSync(cacheFile(), JSON.stringify(cached));
     expect((await store.digest('ids', counting().derive, Array.isArray))[0]).toEqual([1, 2]);
   });
@@ -108,8 +116,8 @@ describe('digest', () => {
     await seed(history);
     await store.digest('ids', counting().derive, Array.isArray);
     const cached = JSON.parse(readFileSync(cacheFile(), 'utf8'));
-    cached.months['2026-01'].value = [99];
-    cached.months['2026-01'].file = 'sessions/2026-01.r0-gone.json';
+    cached.files['sessions/2026-01.r0-gone.json'] = [99];
+    delete cached.files[fileOf('2026-01')];
     writeFileSync(cacheFile(), JSON.stringify(cached));
     expect((await store.digest('ids', counting().derive, Array.isArray))[0]).toEqual([1, 2]);
   });
@@ -158,16 +166,17 @@ describe('digestSettled', () => {
     const first = settling();
     expect(await store.digestSettled('ids', counting().derive, Array.isArray, first.settling)).toEqual({
       settled: [1, 2, 3],
-      newest: { month: '2026-03', value: [4] },
+      newest: { month: '2026-03', values: [[4]] },
     });
     const second = settling();
     const derive = counting();
     expect(await store.digestSettled('ids', derive.derive, Array.isArray, second.settling)).toEqual({
       settled: [1, 2, 3],
-      newest: { month: '2026-03', value: [4] },
+      newest: { month: '2026-03', values: [[4]] },
     });
     expect(second.folds).toEqual([]);
-    expect(derive.seen).toEqual([[4]]); // only the newest month is read
+    // The newest month's results are kept beside the fold (they were derived with it): nothing is read.
+    expect(derive.seen).toEqual([]);
   });
 
   test('a change to a settled month, another key or another zone folds again', async () => {
@@ -196,7 +205,54 @@ describe('digestSettled', () => {
     await seed([inMonth(1, '2026-01')]);
     expect(await store.digestSettled('ids', counting().derive, Array.isArray, settling().settling)).toEqual({
       settled: null,
-      newest: { month: '2026-01', value: [1] },
+      newest: { month: '2026-01', values: [[1]] },
     });
+  });
+});
+
+describe('a month in several files (a stop adds a part)', () => {
+  test('digest gives one result per file, and derives only the part added', async () => {
+    await seed(history);
+    await store.digest('ids', counting().derive, Array.isArray);
+    await stopInto(5, '2026-03');
+    const after = counting();
+    expect(await store.digest('ids', after.derive, Array.isArray)).toEqual([[1, 2], [3], [4], [5]]);
+    expect(after.seen).toEqual([[5]]);
+  });
+
+  test('digestSettled keeps the newest month’s results per file: a stop derives its own part, the next run nothing', async () => {
+    await seed(history);
+    const folding = {
+      key: 'k',
+      fold: (months: readonly { month: string; value: number[] }[]) => months.flatMap((m) => m.value),
+      valid: Array.isArray,
+    };
+    await store.digestSettled('ids', counting().derive, Array.isArray, folding);
+    await stopInto(5, '2026-03');
+    const stop = counting();
+    expect(await store.digestSettled('ids', stop.derive, Array.isArray, folding)).toEqual({
+      settled: [1, 2, 3],
+      newest: { month: '2026-03', values: [[4], [5]] },
+    });
+    expect(stop.seen).toEqual([[5]]);
+    const next = counting();
+    const other = createFileStore(home, { zone: () => zone });
+    expect((await other.digestSettled('ids', next.derive, Array.isArray, folding)).newest).toEqual({
+      month: '2026-03',
+      values: [[4], [5]],
+    });
+    expect(next.seen).toEqual([]);
+  });
+
+  test('a part read from disk (another process wrote it) is checked with the month: a repeated ID is refused', async () => {
+    await seed(history);
+    await store.digestSettled('ids', counting().derive, Array.isArray, { key: 'k', fold: () => [], valid: Array.isArray });
+    await stopInto(5, '2026-03');
+    const part = JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).months['2026-03'].parts[0] as string;
+    writeFileSync(join(home, part), readFileSync(join(home, part), 'utf8').replace('"id":5', '"id":4'));
+    const other = createFileStore(home, { zone: () => zone });
+    await expect(
+      other.digestSettled('ids', counting().derive, Array.isArray, { key: 'k', fold: () => [], valid: Array.isArray }),
+    ).rejects.toThrow(/"id" 4 is not above the IDs of the month's earlier files/);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
 import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
+import { STORE_VERSION } from '../../src/store/schema.js';
 import { at, makeSession } from '../helpers/factories.js';
 import { useTempStore } from '../helpers/seed.js';
 
@@ -41,7 +42,7 @@ describe('layout', () => {
     await store.update(ACTIVE, start('coding'));
     expect(statSync(home).mode & 0o777).toBe(0o700);
     expect(statSync(root()).mode & 0o777).toBe(0o600);
-    expect(readRoot()).toMatchObject({ version: 2, revision: 1, next_id: 2, active: [{ id: 1, task: 'coding' }], months: {} });
+    expect(readRoot()).toMatchObject({ version: STORE_VERSION, revision: 1, next_id: 2, active: [{ id: 1, task: 'coding' }], months: {} });
     expect(monthFiles()).toEqual([]);
   });
 
@@ -212,7 +213,7 @@ describe('failure', () => {
 
   test.each([
     ['a truncated root', '{"version":2,"revision":1,"next_id":3,"active":[{"id":1', /not valid JSON/],
-    ['a root from a newer stint', '{"version":3,"revision":1,"next_id":1,"active":[],"months":{}}', /newer stint/],
+    ['a root from a newer stint', '{"version":4,"revision":1,"next_id":1,"active":[],"months":{}}', /newer stint/],
   ])('%s is reported by reads and writes and left byte-identical', async (_name, text, why) => {
     mkdirSync(home, { recursive: true });
     writeFileSync(root(), text);

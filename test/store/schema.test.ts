@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeMonth, decodeRoot, emptyRoot, encodeMonth, encodeRoot, STORE_VERSION } from '../../src/store/schema.js';
+import { decodeMonth, decodeRoot, emptyRoot, encodeMonth, encodeRoot, MONTH_PARTS, STORE_VERSION } from '../../src/store/schema.js';
 import { makeSession } from '../helpers/factories.js';
 
 const F = '/data/state.json';
@@ -35,7 +35,7 @@ describe('the root is checked, and refused when in doubt', () => {
 
   test('refuses a newer version and says to upgrade', () => {
     const message = refusal(rootText([], { version: STORE_VERSION + 1 }));
-    expect(message).toMatch(/newer stint \(store version 3, this one reads up to 2\); upgrade stint/);
+    expect(message).toMatch(/newer stint \(store version 4, this one reads up to 3\); upgrade stint/);
   });
 
   test('an older version has no upgrade (2 is the first released layout) and is refused, not guessed at', () => {
@@ -121,6 +121,28 @@ describe('version-2 root and month files', () => {
     const months = { '2026-01': entry('sessions/2026-01.r12-abc.json') };
     const text = JSON.stringify({ version: 2, revision: 1, next_id: 2, active: [], months });
     expect(decodeRoot(text, F).months).toEqual(months);
+  });
+
+  test('the root reads a month entry with parts, each a file of its month', () => {
+    const parts = Array.from({ length: MONTH_PARTS }, (_, i) => `sessions/2026-01.r${i + 2}-x.json`);
+    const months = { '2026-01': { ...entry('sessions/2026-01.r1-abc.json'), parts } };
+    const text = JSON.stringify({ version: 3, revision: 1, next_id: 2, active: [], months });
+    expect(decodeRoot(text, F).months).toEqual(months);
+  });
+
+  const withParts = (parts: unknown) => ({ '2026-01': { ...entry('sessions/2026-01.r1.json'), parts } });
+  test.each([
+    ['parts that are not a list', withParts('sessions/2026-01.r2.json')],
+    ['an empty list of parts', withParts([])],
+    [`more than ${MONTH_PARTS} parts`, withParts(Array.from({ length: MONTH_PARTS + 1 }, (_, i) => `sessions/2026-01.r${i + 2}.json`))],
+    ['a part of another month', withParts(['sessions/2026-02.r2.json'])],
+    ['a part outside the store', withParts(['../../etc/passwd'])],
+    ['a part named twice', withParts(['sessions/2026-01.r2.json', 'sessions/2026-01.r2.json'])],
+    ['a part that is the month file', withParts(['sessions/2026-01.r1.json'])],
+    ['a part that is not a name', withParts([7])],
+  ])('the root refuses %s', (_name, months) => {
+    const text = JSON.stringify({ version: 3, revision: 1, next_id: 1, active: [], months });
+    expect(() => decodeRoot(text, F)).toThrow(/invalid entry for month "2026-01"/);
   });
 
   test.each([
