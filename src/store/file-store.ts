@@ -18,7 +18,7 @@ import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
-import { digestMonths, digestSettled } from './digest-cache.js';
+import { digestMonths, digestSettled, type Piece } from './digest-cache.js';
 import { emptyRoot, encodeMonth, encodeRoot, monthFiles, type Root, unreadable } from './schema.js';
 import type { Changes, Scope, Store, UpdateOptions } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
@@ -35,12 +35,6 @@ interface Month {
   sessions: Session[];
   /** The text read, for a month in one file; null for one with parts (see `load`). */
   text: string | null;
-}
-
-/** One of a month's files and its sessions. */
-interface Piece {
-  file: string;
-  sessions: readonly Session[];
 }
 
 /** Data handed to a command, with the month files it came from. */
