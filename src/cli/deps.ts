@@ -19,6 +19,7 @@ import { invalidInput, notFound, StintError, storeError } from '../core/errors.j
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
 import { createFileStore } from '../store/file-store.js';
+import { COLLECT_EVERY } from '../store/housekeeping.js';
 import { LOCK_TIMING, type LockTiming } from '../store/lock.js';
 import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
@@ -324,7 +325,7 @@ export function processDeps(): Deps {
   const dataDir = resolveDataDir(env, home);
   const now = clockFromEnv(env);
   return {
-    store: createFileStore(dataDir, { now, zone: () => zoneKey(env), lock: lockTimingFromEnv(env) }),
+    store: createFileStore(dataDir, { now, zone: () => zoneKey(env), lock: lockTimingFromEnv(env), collectEvery: COLLECT_EVERY }),
     now,
     stdout: (text) => stdout.write(text),
     stderr: (text) => stderr.write(text),

@@ -74,6 +74,11 @@ export interface StoreSeam {
   zone?: () => string | null;
   /** How long a lock may go unrefreshed, and how long to wait for one (tests shorten them). */
   lock?: LockTiming;
+  /**
+   * Unnamed month files are removed by every commit whose revision is a multiple of this (1, every
+   * commit, when not given): the CLI passes COLLECT_EVERY (housekeeping.ts). An undo always removes them.
+   */
+  collectEvery?: number;
 }
 
 /**
@@ -86,6 +91,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   const zone = seam.zone ?? (() => null);
   const clock = seam.now ?? (() => new Date());
   const lock = seam.lock ?? LOCK_TIMING;
+  const collectEvery = seam.collectEvery ?? 1;
   const rootPath = join(dir, ROOT_FILE);
   const shards = createShards(dir);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
@@ -213,7 +219,9 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     );
     afterCommit(
       () => writePromptState(dir, active),
-      () => collectGarbage(dir, [root, old]),
+      () => {
+        if (revision % collectEvery === 0) collectGarbage(dir, [root, old]);
+      },
     );
     return true;
   }

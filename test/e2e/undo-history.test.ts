@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { makeSession } from '../helpers/factories.js';
@@ -53,8 +53,28 @@ describe.each([
   });
 });
 
+/** Sets the root's revision, so the next commit is the one that collects (every 16th). */
+function atRevision(revision: number): void {
+  const root = JSON.parse(readFileSync(statePath(), 'utf8'));
+  root.revision = revision;
+  writeFileSync(statePath(), `${JSON.stringify(root, null, 1)}\n`);
+}
+
+test('the CLI removes month files no root names on every 16th commit, not before', async () => {
+  const orphan = join(home, 'sessions', '2020-01.r1-orphan.json');
+  writeFileSync(orphan, '{"torn');
+  expect(await run('start', 'writing')).toMatchObject({ code: 0 });
+  expect(existsSync(orphan)).toBe(true);
+  atRevision(15);
+  expect(await run('stop')).toMatchObject({ code: 0 });
+  expect(existsSync(orphan)).toBe(false);
+  expect(JSON.parse(readFileSync(statePath(), 'utf8')).revision).toBe(16);
+});
+
 test('a failure after the commit point (garbage collection): exit 0, and the change stored once', async () => {
   mkdirSync(join(home, 'sessions', '2020-01.r1-zzz.json'));
+  // Revision 16 collects (the CLI collects every 16th commit), and fails on the folder in its way.
+  atRevision(15);
   const started = await run('start', 'writing');
   expect(started).toMatchObject({ code: 0, stderr: '' });
   const tasks = async () =>

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
+import { createFileStore } from '../../src/store/file-store.js';
 import { ACTIVE, ALL, type Store } from '../../src/store/store.js';
 import { STORE_VERSION } from '../../src/store/schema.js';
 import { at, makeSession } from '../helpers/factories.js';
@@ -246,6 +247,21 @@ describe('failure', () => {
     await store.update(ACTIVE, start('reading'));
     expect(readdirSync(home).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(monthFiles()).toEqual([expect.stringMatching(/^2026-01\.r2-/)]);
+  });
+
+  test('with collectEvery, unnamed month files are removed only by commits whose revision is a multiple of it', async () => {
+    const every = createFileStore(home, { collectEvery: 4 });
+    await every.update(ACTIVE, start('coding'));
+    await every.update(ACTIVE, stop(1));
+    writeFileSync(join(home, 'sessions', '2026-01.r99.json'), '{"torn');
+    await every.update(ACTIVE, start('reading')); // revision 3
+    expect(monthFiles()).toContain('2026-01.r99.json');
+    await every.update(ACTIVE, stop(2, '2026-01-15T15:00:00Z'), () => 'stop #2'); // revision 4
+    expect(monthFiles()).not.toContain('2026-01.r99.json');
+    // What the root, its backup and the undo history name stays.
+    expect((await every.read(ALL)).sessions.map((s) => s.id)).toEqual([1, 2]);
+    expect(await every.undo()).toBe('stop #2');
+    expect((await every.read(ALL)).sessions.filter((s) => s.stopped_at !== null).map((s) => s.id)).toEqual([1]);
   });
 
   test('a month file left by a writer killed before its commit does not block the next write', async () => {
