@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
-import { readTextIfExists, removeAbandonedTempFiles, syncDirectory } from './atomic-file.js';
+import { readTextIfExists, removeAbandonedTempFiles, removeFile, syncDirectory } from './atomic-file.js';
 import { monthCodec, rootCodec } from './codecs.js';
 import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
-import { openJson } from './json-file.js';
+import { type Codec, openJson } from './json-file.js';
 import { markChanged, monthBatches, monthsChangedSince, monthsInScope, planMonths } from './layout.js';
 import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
@@ -19,7 +19,7 @@ import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled, type Piece } from './digest-cache.js';
-import { emptyRoot, encodeMonth, encodeRoot, monthFiles, type Root, unreadable } from './schema.js';
+import { decodeRoot, emptyRoot, encodeMonth, encodeRoot, monthFiles, type Root, STORE_VERSION, unreadable } from './schema.js';
 import type { Changes, Scope, Store, UpdateOptions } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
@@ -97,8 +97,20 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
 
-  async function readSnapshot(): Promise<Snapshot> {
-    const { db, adapter } = openJson(rootPath, rootCodec, 'replace', emptyRoot());
+  /**
+   * The root this store last wrote, with its text. A digest that finds exactly that text on disk
+   * takes this root instead of parsing and checking it again: the summary after `stop` reads the
+   * root its own commit just wrote (README "Performance"). Only digests, which read the months'
+   * index and nothing they could change, are handed it.
+   */
+  let committed: Snapshot | null = null;
+  const committedCodec: Codec<Root> = {
+    decode: (text, path) => (committed !== null && text === committed.rootText ? committed.root : decodeRoot(text, path)),
+    encode: encodeRoot,
+  };
+
+  async function readSnapshot(codec: Codec<Root> = rootCodec): Promise<Snapshot> {
+    const { db, adapter } = openJson(rootPath, codec, 'replace', emptyRoot());
     await db.read();
     return { root: db.data, rootText: adapter.lastText };
   }
@@ -165,10 +177,10 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   }
 
   /** Reads a consistent snapshot, again if a writer collected a file under us. */
-  async function withSnapshot<T>(work: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+  async function withSnapshot<T>(work: (snapshot: Snapshot) => Promise<T>, codec: Codec<Root> = rootCodec): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await work(await readSnapshot());
+        return await work(await readSnapshot(codec));
       } catch (error) {
         if (!(error instanceof Vanished)) throw error;
         if (attempt >= READ_ATTEMPTS) {
@@ -212,11 +224,12 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       written.set(file, sessions);
     }
     if (writes.length > 0) syncDirectory(monthsDir);
-    await replaceRoot(
+    const rootText = await replaceRoot(
       snapshot,
       root,
       writes.map(([, file]) => file),
     );
+    committed = { root: { ...root, version: STORE_VERSION }, rootText };
     afterCommit(
       () => writePromptState(dir, active),
       () => {
@@ -226,16 +239,20 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     return true;
   }
 
-  /** The commit point: state.json replaced, unless another writer replaced it since we read it. */
-  async function replaceRoot(snapshot: Snapshot, root: Root, ownFiles: string[]): Promise<void> {
+  /**
+   * The commit point: state.json replaced, unless another writer replaced it since we read it.
+   * Returns the text written.
+   */
+  async function replaceRoot(snapshot: Snapshot, root: Root, ownFiles: string[]): Promise<string> {
     const { db, adapter } = openJson(rootPath, rootCodec, 'replace', root);
     adapter.beforeReplace = () => {
       if (readTextIfExists(rootPath) !== snapshot.rootText) {
-        for (const file of ownFiles) rmSync(join(dir, file), { force: true });
+        for (const file of ownFiles) removeFile(join(dir, file));
         throw new RaceLost();
       }
     };
     await db.write();
+    return adapter.lastText as string;
   }
 
   /** Under the lock no writer can collect a file: a vanished one is the store's fault. */
@@ -339,13 +356,13 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
           filesOf(root, month, files),
         );
         return results.map((result) => result.value);
-      }),
+      }, committedCodec),
 
     digestSettled: (name, derive, valid, settling) =>
       withSnapshot(async ({ root, rootText }) => {
         const key = rootText === null ? null : zone();
         return digestSettled({ dir, name, zone: key, root }, { derive, valid }, settling, (month, files) => filesOf(root, month, files));
-      }),
+      }, committedCodec),
 
     changesSince: (since) =>
       withSnapshot(async ({ root }) => {

@@ -13,7 +13,7 @@ export interface Codec<T> {
  * file that must not exist yet; and a file that fails to decode is reported, never overwritten.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  /** The text last read, so callers can tell whether re-encoding changed anything. */
+  /** The text last read (so callers can tell whether re-encoding changed anything) or written. */
   lastText: string | null = null;
   /** For `replace`: runs right before the new file takes the old one's place; may throw to veto. */
   beforeReplace: (() => void) | undefined;
@@ -33,6 +33,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const text = this.codec.encode(data);
     if (this.mode === 'replace') replaceFileAtomically(this.path, text, this.beforeReplace);
     else writeNewFileDurably(this.path, text);
+    this.lastText = text;
   }
 }
 

@@ -256,3 +256,21 @@ describe('a month in several files (a stop adds a part)', () => {
     ).rejects.toThrow(/"id" 4 is not above the IDs of the month's earlier files/);
   });
 });
+
+describe('the root a digest reads', () => {
+  test('after its own commit a store digests what it wrote; after another writer’s, what that one wrote', async () => {
+    await seed(history);
+    await stopInto(5, '2026-03');
+    expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([[1, 2], [3], [4], [5]]);
+    // Another process (another store on the same folder) changes the newest month.
+    const other = createFileStore(home, { zone: () => zone });
+    await other.update({ kind: 'ids', ids: [4] }, (data) => {
+      data.sessions = data.sessions.filter((s) => s.id !== 4);
+    });
+    expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([[1, 2], [3], [5]]);
+    // The same text written back by hand is the same root; a hand edit of it is read and checked.
+    const state = join(home, 'state.json');
+    writeFileSync(state, readFileSync(state, 'utf8').replace('"next_id": 6', '"next_id": "six"'));
+    await expect(store.digest('ids', counting().derive, Array.isArray)).rejects.toThrow(/invalid "next_id"/);
+  });
+});
