@@ -10,8 +10,6 @@ export function nodeOs(): typeof Os {
   return process.getBuiltinModule?.('node:os') ?? (require('node:os') as typeof Os);
 }
 
-let host: string | undefined;
-
 /**
  * This machine's name, as os.hostname() gives it. On Linux both are the kernel's node name
  * (gethostname(2) returns uname's, /proc/sys/kernel/hostname shows the same in the same UTS
@@ -19,8 +17,8 @@ let host: string | undefined;
  * is not mounted, node:os says.
  */
 export function hostName(): string {
-  host ??= kernelHostName() ?? nodeOs().hostname();
-  return host;
+  // Not kept: like os.hostname(), a renamed machine answers with its new name.
+  return kernelHostName() ?? nodeOs().hostname();
 }
 
 function kernelHostName(): string | undefined {
