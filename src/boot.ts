@@ -11,10 +11,10 @@
  * (README, Performance).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { hotArgs } from './cli/hot-args.js';
+import { nodeOs } from './store/node-os.js';
 import { CACHE_DIR, resolveDataDir, resolveHome } from './store/paths.js';
 
 /** A digest of both bundles' bytes, set by the build: V8 checks only a cached script's length. */
@@ -46,7 +46,7 @@ function dataDir(): string | undefined {
   try {
     return resolveDataDir(
       process.env,
-      resolveHome(process.env, () => userInfo().homedir),
+      resolveHome(process.env, () => nodeOs().userInfo().homedir),
     );
   } catch {
     return undefined;

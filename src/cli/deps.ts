@@ -14,13 +14,13 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
 import { invalidInput, notFound, StintError, storeError } from '../core/errors.js';
 import { parseDateInput } from '../core/time-input.js';
 import { truncateToSecond } from '../core/time.js';
 import { createFileStore } from '../store/file-store.js';
 import { COLLECT_EVERY } from '../store/housekeeping.js';
 import { LOCK_TIMING, type LockTiming } from '../store/lock.js';
+import { hostName, nodeOs } from '../store/node-os.js';
 import { resolveDataDir, resolveHome } from '../store/paths.js';
 import type { Store } from '../store/store.js';
 import { isErrno, readInput, writeFileWhole } from '../store/atomic-file.js';
@@ -256,7 +256,7 @@ export function zoneKey(env: Env): string | null {
 /** The user database's home for this user, or null when it has none (a uid without an entry). */
 function accountHome(): string | null {
   try {
-    return userInfo().homedir;
+    return nodeOs().userInfo().homedir;
   } catch {
     return null;
   }
@@ -347,6 +347,6 @@ export function processDeps(): Deps {
     terminal: processTerminal(),
     page,
     exec: execProgram,
-    hostName: hostname,
+    hostName,
   };
 }

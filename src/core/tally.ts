@@ -67,24 +67,37 @@ export function countsOn(tally: Tally, day: number | string): DayCounts {
 /**
  * Adds (sign 1) or takes back (sign -1) one session's share; running and paused ones have none.
  * `dayOf` maps an instant to its local day number (a cached one for long runs).
+ *
+ * Written for the interpreter: `stop`'s summary tallies the newest month on every run, in code
+ * too short-lived to be optimised, where each call, array and parse counts. So each instant is
+ * parsed once, a session without pauses (most) is measured without durationSeconds, and the
+ * day's counts are added in place (Node 20, 280 sessions: ~5.9M instructions before).
  */
 export function countSession(tally: Tally, session: Session, sign: 1 | -1 = 1, dayOf: (ms: number) => number = dayNumber): void {
   if (session.stopped_at === null || session.status === 'running' || session.status === 'paused') return;
   // An ended session's length does not depend on the clock: it ends at its stop.
-  const end = new Date(instantMillis(session.stopped_at));
-  const length = durationSeconds(session, end);
+  const endMs = instantMillis(session.stopped_at);
+  const startMs = instantMillis(session.started_at);
+  const length =
+    session.pauses.length === 0 ? Math.max(0, Math.floor((endMs - startMs) / 1000)) : durationSeconds(session, new Date(endMs));
   tally.ended += sign;
   tally.seconds += sign * length;
   if (session.status !== 'completed') return;
   tally.completed += sign;
-  const focus = session.planned_seconds !== null ? 1 : 0;
-  const long = focus && length >= LONG_FOCUS_SECONDS ? 1 : 0;
-  const endDay = dayOf(end.getTime());
+  const focus = session.planned_seconds !== null ? sign : 0;
+  const long = focus !== 0 && length >= LONG_FOCUS_SECONDS ? sign : 0;
+  const endDay = dayOf(endMs);
   // Most sessions start and end on one day: no need to split them at midnight.
-  const oneDay = dayOf(instantMillis(session.started_at)) === endDay;
-  addDay(tally, endDay, [1, oneDay ? length : 0, length, focus, long], sign);
+  const oneDay = dayOf(startMs) === endDay;
+  const at = slot(tally, endDay);
+  const { counts } = tally;
+  counts[at] = (counts[at] as number) + sign;
+  if (oneDay) counts[at + 1] = (counts[at + 1] as number) + sign * length;
+  counts[at + 2] = (counts[at + 2] as number) + sign * length;
+  counts[at + 3] = (counts[at + 3] as number) + focus;
+  counts[at + 4] = (counts[at + 4] as number) + long;
   if (oneDay) return;
-  for (const [day, seconds] of secondsByDay(session, end)) addDay(tally, dayOfName(day), [0, seconds, 0, 0, 0], sign);
+  for (const [day, seconds] of secondsByDay(session, new Date(endMs))) addDay(tally, dayOfName(day), [0, seconds, 0, 0, 0], sign);
 }
 
 export function tallyOf(sessions: Iterable<Session>): Tally {

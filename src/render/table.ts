@@ -13,14 +13,23 @@ export interface Column {
 }
 
 /**
- * Printable ASCII and the block elements U+2580–U+259F (report bars) are one cell a character, as
- * string-width counts them (a test holds the two equal): most cells, measured without its
- * regexes, which cost a month's report more than totalling the month.
+ * Printable ASCII, the block elements U+2580–U+259F (report bars) and the status markers ▶ and ⏸
+ * are one cell a character, and colour (SGR) codes none, as string-width counts them (a property
+ * test holds the two equal): most cells, measured without its regexes. Those cost a month's
+ * report more than totalling the month, and `status` ~4M instructions a run (building the emoji
+ * regex), for its marker alone or any coloured cell on a terminal.
  */
-const ASCII = /^[\x20-\x7e\u2580-\u259f]*$/;
+const SIMPLE = /^(?:[\x20-\x7e\u2580-\u259f\u23f8\u25b6]|\x1b\[(?:\d{1,3}(?:;\d{1,3})*)?m)*$/;
+const SGR = /\x1b\[[\d;]*m/g;
+
+/** A SIMPLE text's width, its characters less its colour codes; undefined for any other text. */
+export function simpleWidth(text: string): number | undefined {
+  if (!SIMPLE.test(text)) return undefined;
+  return text.includes('\x1b') ? text.replace(SGR, '').length : text.length;
+}
 
 /** Width in terminal cells; colour codes take none. */
-export const cellWidth = (text: string): number => (ASCII.test(text) ? text.length : stringWidth(text));
+export const cellWidth = (text: string): number => simpleWidth(text) ?? stringWidth(text);
 
 /**
  * The rows laid out in columns, one line each, without trailing blanks (they only get in the way
@@ -30,7 +39,8 @@ export function table(columns: readonly Column[], rows: readonly (readonly strin
   // Task names and statuses repeat down a column: string-width's regexes run once per distinct cell.
   const known = new Map<string, number>();
   const measure = (cell: string) => {
-    if (ASCII.test(cell)) return cell.length;
+    const simple = simpleWidth(cell);
+    if (simple !== undefined) return simple;
     const width = known.get(cell) ?? stringWidth(cell);
     known.set(cell, width);
     return width;

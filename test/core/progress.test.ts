@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dayAfter, dayNumber, dayOfName as D, localDay, makeDayNumber, secondsByDay } from '../../src/core/days.js';
 import { summarize } from '../../src/core/progress.js';
-import { durationSeconds, type Session } from '../../src/core/session.js';
-import { countSession, countsOn, emptyTally, mergeTally, sumTallies, tallyOf } from '../../src/core/tally.js';
+import { durationSeconds, type Outcome, type Session } from '../../src/core/session.js';
+import { countSession, countsOn, emptyTally, LONG_FOCUS_SECONDS, mergeTally, sumTallies, tallyOf } from '../../src/core/tally.js';
 import { at, localSession as session, makeSession } from '../helpers/factories.js';
 
 // TZ=Europe/Paris (vitest config): UTC+1 in winter, UTC+2 from 2026-03-29 02:00 local.
@@ -190,6 +191,99 @@ describe('tallies', () => {
     expect(without.completed).toBe(1);
     expect(countsOn(without, '2026-02-01')).toEqual([0, 0, 0, 0, 0]);
     expect(countsOn(without, '2026-01-31')).toEqual(countsOn(tallyOf(jan), '2026-01-31'));
+  });
+});
+
+/**
+ * One session's share as the Tally documents it, from the definitions (durationSeconds,
+ * secondsByDay, dayNumber) without any of countSession's shortcuts: day → DayCounts.
+ */
+function shareOf(s: Session): { ended: number; completed: number; seconds: number; days: Map<number, number[]> } {
+  const days = new Map<number, number[]>();
+  if (s.stopped_at === null || s.status === 'running' || s.status === 'paused') return { ended: 0, completed: 0, seconds: 0, days };
+  const end = new Date(s.stopped_at);
+  const length = durationSeconds(s, end);
+  if (s.status !== 'completed') return { ended: 1, completed: 0, seconds: length, days };
+  const add = (day: number, values: number[]) => {
+    const counts = days.get(day) ?? [0, 0, 0, 0, 0];
+    days.set(
+      day,
+      counts.map((n, i) => n + (values[i] as number)),
+    );
+  };
+  const focus = s.planned_seconds === null ? 0 : 1;
+  const endDay = dayNumber(end.getTime());
+  add(endDay, [1, 0, length, focus, focus && length >= LONG_FOCUS_SECONDS ? 1 : 0]);
+  for (const [day, seconds] of secondsByDay(s, end)) add(D(day), [0, seconds, 0, 0, 0]);
+  return { ended: 1, completed: 1, seconds: length, days };
+}
+
+const instant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** Sessions of every kind: any status, focus or not, closed and open pauses, over midnight and DST changes. */
+const anySession = fc
+  .record({
+    start: fc.integer({ min: Date.UTC(2026, 0, 1) / 1000, max: Date.UTC(2027, 0, 1) / 1000 }),
+    length: fc.oneof(fc.integer({ min: 0, max: 4 * 3600 }), fc.integer({ min: 0, max: 3 * 86_400 })),
+    pauses: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 3 }),
+    status: fc.constantFrom<Outcome | 'running' | 'paused'>('completed', 'partial', 'abandoned', 'running', 'paused'),
+    planned: fc.option(fc.integer({ min: 60, max: 4 * 3600 })),
+  })
+  .map(({ start, length, pauses, status, planned }) => {
+    const stop = start + length;
+    const cuts = pauses
+      .flat()
+      .map((f) => start + Math.floor(f * length))
+      .sort((a, b) => a - b);
+    const ended = status !== 'running' && status !== 'paused';
+    return makeSession({
+      started_at: instant(start * 1000),
+      stopped_at: ended ? instant(stop * 1000) : null,
+      status,
+      planned_seconds: planned,
+      pauses: pauses.map((_, i) => ({
+        started_at: instant((cuts[2 * i] as number) * 1000),
+        ended_at: status === 'paused' && i === pauses.length - 1 ? null : instant((cuts[2 * i + 1] as number) * 1000),
+      })),
+    });
+  });
+
+describe('countSession', () => {
+  // countSession takes shortcuts for the interpreter (stop's summary tallies a month each run):
+  // each instant parsed once, no durationSeconds without pauses, the day's counts added in place.
+  test.each(['UTC', 'Europe/Paris', 'America/St_Johns'])('adds and takes back what the definitions give (%s)', (zone) => {
+    const original = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      fc.assert(
+        fc.property(fc.array(anySession, { maxLength: 6 }), (sessions) => {
+          const tally = tallyOf(sessions);
+          const taken = mergeTally(emptyTally(), tally);
+          const expected = new Map<number, number[]>();
+          let [ended, completed, seconds] = [0, 0, 0];
+          for (const s of sessions) {
+            const share = shareOf(s);
+            ended += share.ended;
+            completed += share.completed;
+            seconds += share.seconds;
+            for (const [day, counts] of share.days)
+              expected.set(
+                day,
+                (expected.get(day) ?? [0, 0, 0, 0, 0]).map((n, i) => n + (counts[i] as number)),
+              );
+            countSession(taken, s, -1);
+          }
+          expect({ ended: tally.ended, completed: tally.completed, seconds: tally.seconds }).toEqual({ ended, completed, seconds });
+          for (const [day, counts] of expected) expect(countsOn(tally, day)).toEqual(counts);
+          const total = (counts: readonly number[]) => counts.reduce((a, b) => a + b, 0);
+          expect(total(tally.counts)).toBe(total([...expected.values()].flat()));
+          expect(taken.ended + taken.completed + taken.seconds + total(taken.counts.map(Math.abs))).toBe(0);
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      process.env.TZ = original;
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, useWorkDir } from '../helpers/spawn.js';
@@ -13,7 +13,9 @@ useWorkDir('stint-hot-', (dir) => {
   mkdirSync(join(dir, 'data'));
 });
 
-const stint = (...args: string[]) => {
+const stint = (...args: string[]) => stintWith([], ...args);
+
+const stintWith = (nodeOptions: string[], ...args: string[]) => {
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: join(work, 'no-home-writes-here'),
@@ -21,7 +23,7 @@ const stint = (...args: string[]) => {
     STINT_NOW: '2026-03-02T09:00:00Z',
     TZ: 'UTC',
   };
-  const run = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...nodeOptions, BIN, ...args], { env, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 /** The commands whose code cache a run made: which bundle ran them. */
@@ -89,5 +91,26 @@ describe('the hot path of the built bin', () => {
     expect(bundle).not.toContain('commander.unknownOption');
     expect(bundle).toContain('./watch.js is not in dist/hot.cjs');
     expect(readFileSync(resolve(import.meta.dirname, '../../dist/stint.cjs'), 'utf8')).toContain('commander.unknownOption');
+  });
+
+  // Each Node module a run loads is compiled or deserialized on every run (issue 13's startup
+  // budgets): these are the ones the hot forms once loaded only because of how they were called.
+  test.each([
+    [['status'], ['os']],
+    [['start', 'coding'], ['os']],
+    [['stop'], ['os', 'internal/fs/rimraf']],
+  ])('%j loads none of %j', (args, modules) => {
+    if (args[0] === 'stop') expect(stint('start', 'coding').code).toBe(0);
+    const loaded = join(work, 'loaded.json');
+    const preload = join(work, 'loaded.cjs');
+    // process.moduleLoadList: Node's own list of the modules this process loaded, read at exit.
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(process.moduleLoadList)));\n`,
+    );
+    expect(stintWith(['--require', preload], ...args)).toMatchObject({ code: 0, stderr: '' });
+    const list = JSON.parse(readFileSync(loaded, 'utf8')) as string[];
+    expect(list).toContain('NativeModule fs');
+    for (const module of modules) expect(list).not.toContain(`NativeModule ${module}`);
   });
 });

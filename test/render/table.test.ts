@@ -7,7 +7,7 @@ import { PLAIN } from '../../src/render/color.js';
 import { jobLines, type JobJson } from '../../src/render/jobs.js';
 import { BAR_CELLS, bar, reportText, rowLabel } from '../../src/render/report-text.js';
 import { activeLines } from '../../src/render/session-text.js';
-import { cellWidth, sessionsTable, table } from '../../src/render/table.js';
+import { cellWidth, sessionsTable, simpleWidth, table } from '../../src/render/table.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 // One way to draw a table: columns measured in terminal cells, so wide scripts and emoji align.
@@ -31,6 +31,60 @@ test('cellWidth counts the block elements (report bars) as string-width does, wi
   for (const text of [...blocks, blocks.join(''), bar(7, 9).padEnd(BAR_CELLS), `x${bar(1, 3)}y`]) {
     expect(cellWidth(text)).toBe(stringWidth(text));
   }
+});
+
+// cellWidth measures ASCII, report bars, status markers and colour codes itself (string-width's
+// regexes cost every status run ~4M instructions); anything else goes to string-width.
+test('cellWidth counts any mix of those, and of what it leaves to string-width, as string-width does', () => {
+  const token = fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+    fc.integer({ min: 0x2580, max: 0x259f }).map((code) => String.fromCharCode(code)),
+    fc.constantFrom(
+      '▶',
+      '⏸',
+      '\u001b[1m',
+      '\u001b[22m',
+      '\u001b[32m',
+      '\u001b[39m',
+      '\u001b[m',
+      '\u001b[38;5;214m',
+      '\u001b[38;2;1;22;255m',
+    ),
+    // Not measured by cellWidth itself: wide, emoji, a presentation selector, stray or other escapes.
+    fc.constantFrom(
+      'コ',
+      '🍅',
+      '\ufe0f',
+      '\u20e3',
+      '\u001b',
+      '\u001b[',
+      '\u001b[1234m',
+      '\u001b[1;m',
+      '\u001b]8;;x\u0007',
+      '\u009b1m',
+      'é',
+      '\u0301',
+    ),
+  );
+  fc.assert(
+    fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
+      const text = tokens.join('');
+      expect(cellWidth(text)).toBe(stringWidth(text));
+    }),
+    { numRuns: 2000 },
+  );
+  for (const marker of ['▶', '⏸', '▶\ufe0f', '⏸\ufe0f', bold('▶')]) expect(cellWidth(marker)).toBe(stringWidth(marker));
+});
+
+test.each([
+  ['▶ #12', 5],
+  ['⏸ #3', 4],
+  [`\u001b[32m▶\u001b[39m #12`, 5],
+  [bold('coding'), 6],
+  [`\u001b[2msince 14:30\u001b[22m`, 11],
+])('the status cell %j is measured without string-width: %i cells', (cell, width) => {
+  expect(simpleWidth(cell)).toBe(width);
+  expect(stringWidth(cell)).toBe(width);
 });
 
 test('a day row is labelled as date-fns formats its first instant, yyyy-MM-dd EEE', () => {
