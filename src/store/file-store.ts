@@ -37,6 +37,9 @@ interface Month {
   text: string | null;
 }
 
+/** How every month file this version writes begins (schema.ts, encodeMonth). */
+const MONTH_HEADER = `{"version":${STORE_VERSION},`;
+
 /** Data handed to a command, with the month files it came from. */
 interface Loaded {
   data: TrackerData;
@@ -121,9 +124,11 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     const sessions: Session[] = root.active.map((s) => structuredClone(s));
     const monthTexts = new Map<string, string>();
     for (const month of months) {
-      // A month with parts reads as the text it would be written as whole: a change that leaves
-      // it as it is then writes nothing, and one that changes it writes it whole (in one file).
-      monthTexts.set(month.key, month.text ?? encodeMonth(month.key, month.sessions));
+      // A month with parts, or a file of an older version, reads as the text it would be written
+      // as now: a change that leaves it as it is then writes nothing (a version-2 file stays until
+      // its month changes), and one that changes it writes it whole (in one file).
+      const { text } = month;
+      monthTexts.set(month.key, text?.startsWith(MONTH_HEADER) ? text : encodeMonth(month.key, month.sessions));
       for (const s of month.sessions) sessions.push(s);
     }
     return { data: { next_id: root.next_id, sessions }, monthTexts };
@@ -201,11 +206,13 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     const history = forgetUndo ? [] : (old.undo ?? []);
     const changed = markChanged(old, months, revision, touched);
     const root: Root = { version: old.version, revision, next_id: loaded.data.next_id, active, months, undo: history, changed };
-    // A new ID (every start) is a change: no need to encode the root to see that it is one.
+    // A new ID (every start) is a change: no need to encode the root to see that it is one. The
+    // old root is encoded again rather than its text taken, so that a root of an older version
+    // (or spaced by hand) is not rewritten by a change that changes nothing.
     const unchanged =
       writes.length === 0 &&
       root.next_id === old.next_id &&
-      encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === snapshot.rootText;
+      encodeRoot({ ...root, revision: old.revision, changed: old.changed }) === encodeRoot(old);
     if (unchanged) {
       return false; // nothing changed
     }

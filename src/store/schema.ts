@@ -88,8 +88,18 @@ export function encodeRoot(root: Root): string {
  * here and bumps STORE_VERSION. A newer version never gets here (checkVersion refuses it).
  */
 function upgrade(raw: Record<string, unknown>, version: number, file: string): Record<string, unknown> {
-  if (version === 2 || version === STORE_VERSION) return raw;
-  throw unreadable(file, `unexpected "version" ${version}`);
+  if (version === STORE_VERSION) return raw;
+  if (version !== 2) throw unreadable(file, `unexpected "version" ${version}`);
+  const befores = Array.isArray(raw.undo)
+    ? raw.undo.map((entry) => (isRecord(entry) && isRecord(entry.before) ? entry.before.months : undefined))
+    : [];
+  if ([raw.months, ...befores].some(hasParts)) throw unreadable(file, 'version 2 has no month parts');
+  return raw;
+}
+
+/** Whether an index of months names parts for any month. */
+function hasParts(months: unknown): boolean {
+  return isRecord(months) && Object.values(months).some((entry) => isRecord(entry) && entry.parts !== undefined);
 }
 
 export function decodeRoot(text: string, file: string): Root {

@@ -268,7 +268,7 @@ describe('the root a digest reads', () => {
       data.sessions = data.sessions.filter((s) => s.id !== 4);
     });
     expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([[1, 2], [3], [5]]);
-    // The same text written back by hand is the same root; a hand edit of it is read and checked.
+    // A hand edit of the root (any other text than the one this store wrote) is read and checked.
     const state = join(home, 'state.json');
     writeFileSync(state, readFileSync(state, 'utf8').replace('"next_id": 6', '"next_id": "six"'));
     await expect(store.digest('ids', counting().derive, Array.isArray)).rejects.toThrow(/invalid "next_id"/);

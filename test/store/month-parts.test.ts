@@ -125,6 +125,28 @@ describe('a stop into a month on disk', () => {
     expect(sessions.filter((s) => s.stopped_at === null).map((s) => s.id)).toEqual([id]);
   });
 
+  test('undo walks back across a rewrite of the month: the parts only the undo history names are kept', async () => {
+    await seedJanuary();
+    await startStop('one', 9);
+    await startStop('two', 10);
+    const withParts = january();
+    await store.update(
+      { kind: 'ids', ids: [3] },
+      (data) => {
+        data.sessions = data.sessions.filter((s) => s.id !== 3);
+      },
+      () => 'rm #3',
+    );
+    expect(january().parts).toBeUndefined();
+    // Commits enough to collect twice over: the parts are named by the undo history alone.
+    await startStop('three', 11);
+    await startStop('four', 12);
+    for (const label of ['stop #14', 'stop #13', 'rm #3']) expect(await store.undo()).toBe(label);
+    expect(january()).toEqual(withParts);
+    const finished = (await store.read(ALL)).sessions.filter((s) => s.stopped_at !== null).map((s) => s.id);
+    expect(finished).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
   test('changesSince lists the month, whole, after a part was added', async () => {
     await seedJanuary();
     const { revision } = readRoot();
@@ -180,6 +202,35 @@ describe('a month with parts, refused when in doubt', () => {
     await expect(store.read(ALL)).rejects.toThrow(/names a month file that is missing/);
     await expect(store.update(ALL, () => undefined)).rejects.toThrow(/names a month file that is missing/);
     expect(readFileSync(join(home, 'state.json'), 'utf8')).toBe(rootText);
+  });
+
+  test('a version-2 store’s month files stay as they are until their month changes', async () => {
+    await seedJanuary();
+    await store.update(ALL, (data) => {
+      data.sessions.push(makeSession({ id: 11, started_at: '2025-12-02T10:00:00Z', stopped_at: '2025-12-02T11:00:00Z' }));
+      data.next_id = 12;
+    });
+    const root = readRoot();
+    root.version = 2;
+    for (const entry of Object.values(root.months) as { file: string }[]) {
+      writeFileSync(join(home, entry.file), monthText(entry.file).replace('{"version":3,', '{"version":2,'));
+    }
+    writeFileSync(join(home, 'state.json'), JSON.stringify(root));
+    const fresh = createFileStore(home);
+    // A change that reads every month and changes none: nothing is written, no undo step is made.
+    await fresh.update(
+      ALL,
+      () => undefined,
+      () => 'import of 0 sessions',
+    );
+    expect(readRoot().revision).toBe(root.revision);
+    expect(await fresh.undo()).toBeNull();
+    // A change to one month rewrites that month alone, in this version.
+    await fresh.update({ kind: 'ids', ids: [3] }, (data) => {
+      data.sessions = data.sessions.filter((s) => s.id !== 3);
+    });
+    expect(readRoot().months['2025-12']).toEqual(root.months['2025-12']);
+    expect(monthText(january().file).startsWith('{"version":3,')).toBe(true);
   });
 
   test('a store of version 2 (no parts) reads as it is; its first write makes it version 3', async () => {

@@ -130,6 +130,19 @@ describe('version-2 root and month files', () => {
     expect(decodeRoot(text, F).months).toEqual(months);
   });
 
+  test('a version-2 root naming parts is refused: version 2 had none', () => {
+    const months = { '2026-01': { ...entry('sessions/2026-01.r1.json'), parts: ['sessions/2026-01.r2.json'] } };
+    expect(() => decodeRoot(JSON.stringify({ version: 2, revision: 2, next_id: 2, active: [], months }), F)).toThrow(
+      /version 2 has no month parts/,
+    );
+    const undo = [{ label: 'stop #1 x', at: '2026-01-15T10:00:00.000Z', before: { next_id: 2, active: [], months } }];
+    const plain = { '2026-01': entry('sessions/2026-01.r1.json') };
+    expect(() => decodeRoot(JSON.stringify({ version: 2, revision: 2, next_id: 2, active: [], months: plain, undo }), F)).toThrow(
+      /version 2 has no month parts/,
+    );
+    expect(decodeRoot(JSON.stringify({ version: 3, revision: 2, next_id: 2, active: [], months: plain, undo }), F).undo).toHaveLength(1);
+  });
+
   const withParts = (parts: unknown) => ({ '2026-01': { ...entry('sessions/2026-01.r1.json'), parts } });
   test.each([
     ['parts that are not a list', withParts('sessions/2026-01.r2.json')],
