@@ -19,7 +19,17 @@ import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
 import { writePromptState } from './prompt-state.js';
 import { digestMonths, digestSettled, type Piece } from './digest-cache.js';
-import { decodeRoot, emptyRoot, encodeMonth, encodeRoot, monthFiles, type Root, STORE_VERSION, unreadable } from './schema.js';
+import {
+  decodeRoot,
+  emptyRoot,
+  encodeMonth,
+  encodeRoot,
+  MONTH_HEADER,
+  monthFiles,
+  type Root,
+  STORE_VERSION,
+  unreadable,
+} from './schema.js';
 import type { Changes, Scope, Store, UpdateOptions } from './store.js';
 import { checkedUndoneRoot, UNDO_DEPTH, undoEntry } from './undo-journal.js';
 
@@ -36,9 +46,6 @@ interface Month {
   /** The text read, for a month in one file; null for one with parts (see `load`). */
   text: string | null;
 }
-
-/** How every month file this version writes begins (schema.ts, encodeMonth). */
-const MONTH_HEADER = `{"version":${STORE_VERSION},`;
 
 /** Data handed to a command, with the month files it came from. */
 interface Loaded {

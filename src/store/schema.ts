@@ -223,8 +223,11 @@ function isWhole(value: unknown, min: number): value is number {
 /** One session a line: compact for speed, still readable and diffable by a person. */
 export function encodeMonth(key: string, sessions: readonly Session[]): string {
   const lines = sessions.map((s) => JSON.stringify(s)).join(',\n');
-  return `{"version":${STORE_VERSION},"month":"${key}","sessions":[\n${lines}\n]}\n`;
+  return `${MONTH_HEADER}"month":"${key}","sessions":[\n${lines}\n]}\n`;
 }
+
+/** How every month file this version writes begins: a text that does not was written by an older one. */
+export const MONTH_HEADER = `{"version":${STORE_VERSION},`;
 
 export function decodeMonth(text: string, file: string, nextId: number): Session[] {
   const raw = parseObject(text, file);
