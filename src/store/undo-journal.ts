@@ -1,5 +1,5 @@
 import { storeError } from '../core/errors.js';
-import { monthUnion } from './layout.js';
+import { copyIndex, monthUnion } from './layout.js';
 import { decodeRoot, encodeRoot, type MonthEntry, monthFiles, type Root, sameFiles, type UndoEntry } from './schema.js';
 
 export type { UndoEntry } from './schema.js';
@@ -25,8 +25,8 @@ export function undoEntry(
 /** The root after undoing `entry`; the ID counter never goes back, so IDs are never reused. */
 export function undoneRoot(root: Root, entry: UndoEntry): Root {
   const revision = root.revision + 1;
-  const months = { ...root.months };
-  const changed = { ...root.changed };
+  const months = copyIndex(root.months);
+  const changed = copyIndex(root.changed ?? {});
   for (const [key, month] of Object.entries(entry.before.months)) {
     if (month === null) delete months[key];
     else months[key] = month;

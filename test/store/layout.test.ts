@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Session } from '../../src/core/session.js';
-import { fileByMonth, markChanged, monthEntry, planMonths } from '../../src/store/layout.js';
+import { copyIndex, fileByMonth, markChanged, monthEntry, planMonths } from '../../src/store/layout.js';
 import { emptyRoot, encodeMonth, type Root } from '../../src/store/schema.js';
 import { undoEntry } from '../../src/store/undo-journal.js';
 import { makeSession } from '../helpers/factories.js';
@@ -45,5 +45,17 @@ describe('planMonths touched', () => {
     expect(undoEntry('x', '2025-12-02T00:00:00Z', old, { months }, touched)).toEqual(
       undoEntry('x', '2025-12-02T00:00:00Z', old, { months }),
     );
+  });
+});
+
+describe('copyIndex', () => {
+  test('copies every key in order, as a new object the original does not see changes to', () => {
+    const index = JSON.parse('{"2025-10":1,"2025-11":2,"2026-01":3}') as Record<string, number>;
+    const copy = copyIndex(index);
+    expect(Object.entries(copy)).toEqual(Object.entries(index));
+    copy['2026-02'] = 4;
+    delete copy['2025-10'];
+    expect(index).toEqual({ '2025-10': 1, '2025-11': 2, '2026-01': 3 });
+    expect(copyIndex({})).toEqual({});
   });
 });
