@@ -76,8 +76,13 @@ export function emptyRoot(): Root {
   return { version: STORE_VERSION, revision: 0, next_id: 1, active: [], months: {} };
 }
 
+/**
+ * On one line: every start and stop parses and writes the root, which at 100,000 sessions holds
+ * 220 months and 50 undo steps; spaced for reading it was a third larger and cost each ~3M
+ * instructions more (README, Performance). `jq . state.json` spaces it for a person.
+ */
 export function encodeRoot(root: Root): string {
-  return `${JSON.stringify({ ...root, version: STORE_VERSION }, null, 1)}\n`;
+  return `${JSON.stringify({ ...root, version: STORE_VERSION })}\n`;
 }
 
 /**

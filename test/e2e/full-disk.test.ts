@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { skipWithout, useTmpfs } from '../helpers/programs.js';
@@ -46,14 +46,16 @@ test('a write the disk cuts short is an error, not a torn state.json', async () 
   const { makeSession } = await import('../helpers/factories.js');
   const { home, cleanup } = tempHome();
   try {
-    // 60 months in the root's index: state.json is larger than the 8 KiB limit below.
-    const months = Array.from({ length: 60 }, (_, i) => {
-      const start = Date.UTC(2020, i, 10, 9);
+    // 120 months in the root's index: state.json (one line, ~110 bytes a month) is larger than
+    // the 8 KiB limit below.
+    const months = Array.from({ length: 120 }, (_, i) => {
+      const start = Date.UTC(2010, i, 10, 9);
       const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
       return makeSession({ id: i + 1, uid: `m${i}`, started_at: iso(start), stopped_at: iso(start + 3_600_000) });
     });
     await seedStore(home, months);
     const before = snapshotDir(home);
+    expect(statSync(join(home, 'state.json')).size).toBeGreaterThan(8 * 1024);
     // The file-size limit makes the write stop part way, as a disk filling up may, without an
     // error on that write: only the next one fails, if there is one.
     const env = { PATH: process.env.PATH ?? '', TZ: 'Europe/Paris', STINT_HOME: home, STINT_NOW: '2026-01-15T13:30:00Z', HOME: home };

@@ -270,7 +270,7 @@ describe('the root a digest reads', () => {
     expect(await store.digest('ids', counting().derive, Array.isArray)).toEqual([[1, 2], [3], [5]]);
     // A hand edit of the root (any other text than the one this store wrote) is read and checked.
     const state = join(home, 'state.json');
-    writeFileSync(state, readFileSync(state, 'utf8').replace('"next_id": 6', '"next_id": "six"'));
+    writeFileSync(state, JSON.stringify({ ...JSON.parse(readFileSync(state, 'utf8')), next_id: 'six' }));
     await expect(store.digest('ids', counting().derive, Array.isArray)).rejects.toThrow(/invalid "next_id"/);
   });
 });

@@ -107,6 +107,14 @@ describe('version-2 root and month files', () => {
     expect(decodeRoot(text, F)).toEqual(root);
   });
 
+  test('the root is written on one line, and a spaced one (older stint, or by hand) reads the same', () => {
+    const root = { ...emptyRoot(), revision: 2, next_id: 3, changed: { '2026-01': 2 } };
+    const text = encodeRoot(root);
+    expect(text).toBe(`${JSON.stringify(root)}\n`);
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+    expect(decodeRoot(`${JSON.stringify(root, null, 1)}\n`, F)).toEqual(decodeRoot(text, F));
+  });
+
   test('a root without undo history reads as an empty one', () => {
     const text = JSON.stringify({ version: 2, revision: 1, next_id: 1, active: [], months: {} });
     expect(decodeRoot(text, F).undo).toEqual([]);
