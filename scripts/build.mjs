@@ -29,23 +29,6 @@ const deferChildProcess = {
   },
 };
 
-// signal-exit (proper-lockfile's, to release a lock on a signal) requires node:assert for one
-// check of its argument on every lock; loading assert (and its diff and colour helpers) cost
-// start and stop ~10M instructions. It gets that one check, with the same message.
-const liteAssert = {
-  name: 'lite-assert',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
-      args.importer.includes('/node_modules/signal-exit/') ? { path: 'lite-assert', namespace: 'stint-assert' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'stint-assert' }, () => ({
-      contents:
-        "exports.equal = (actual, expected, message) => { if (actual != expected) throw Object.assign(new Error(message), { code: 'ERR_ASSERTION' }); };",
-      loader: 'js',
-    }));
-  },
-};
-
 // `import text from './file.css?raw'`: the file's text, as Vite (the tests) reads it too. The
 // dashboard's assets are embedded so: the package ships them inside the bundle.
 const raw = {
@@ -92,10 +75,7 @@ export async function buildCli({ quiet = false } = {}) {
     sourcemap: 'linked',
     logLevel,
     metafile: true,
-    // graceful-fs (proper-lockfile's default) retries on EMFILE for programs with thousands
-    // of open files and patches fs at load; stint holds a handful, and passes its own fs.
-    alias: { 'graceful-fs': 'node:fs' },
-    plugins: [deferChildProcess, liteAssert, raw],
+    plugins: [deferChildProcess, raw],
   };
   const result = await build({ ...bundle, entryPoints: ['src/entry.ts'], outfile: 'dist/stint.cjs' });
   // The plain forms of status, start and stop (src/cli/hot-args.ts): no commander, no table

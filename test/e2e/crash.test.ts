@@ -144,3 +144,27 @@ test('SIGKILL during stops (root and month file change together): never half don
   const data = await check();
   expect(data.sessions.filter((s) => s.status === 'running')).toEqual([]);
 }, 90_000);
+
+test('a lock left by a holder killed on this machine is taken at once: the next start does not wait', async () => {
+  const { spawn } = await import('node:child_process');
+  const { mkdirSync, readFileSync, readlinkSync, writeFileSync } = await import('node:fs');
+  const { hostname } = await import('node:os');
+  const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+  await new Promise((resolve) => holder.once('spawn', resolve));
+  const pid = holder.pid as number;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  mkdirSync(join(home, 'stint.lock'), { recursive: true });
+  writeFileSync(join(home, 'stint.lock', 'owner'), `${hostname()} ${pid} ${start} ${readlinkSync('/proc/self/ns/pid')}\n`);
+  const noWait = { home, now: '2026-01-15T13:30:00Z', env: { STINT_LOCK_WAIT_MS: '0' } };
+  // Held by a live process: refused at once (no waiting allowed).
+  expect((await stint(['start', 'coding'], noWait)).stderr).toMatch(/^stint: Store locked: /);
+  holder.kill('SIGKILL');
+  await new Promise((resolve) => holder.once('exit', resolve));
+  // Its holder killed, the fresh lock (well inside the 5 s stale limit) is taken over.
+  const began = Date.now();
+  const result = await stint(['start', 'coding'], noWait);
+  expect([result.code, result.stderr]).toEqual([0, '']);
+  expect(Date.now() - began).toBeLessThan(5_000);
+  expect(existsSync(join(home, 'stint.lock'))).toBe(false);
+});

@@ -1,19 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
 import { startSession } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
-import { OWNER_FILE } from '../../src/store/lock-fs.js';
+import { OWNER_FILE, removeAbandoned } from '../../src/store/lock-holder.js';
 import { withStoreLock } from '../../src/store/lock.js';
 import { ACTIVE, ALL } from '../../src/store/store.js';
 import { at } from '../helpers/factories.js';
 import { useTempHome } from '../helpers/spawn.js';
 
-// A lock is taken over when it has gone unrefreshed past the stale limit, and its holder
-// refreshes it from the event loop: on a starved machine a live holder could lose it mid-write.
-// The lock directory names its holder, and a holder still running here keeps it.
+// The lock directory names its holder. A holder still running here keeps it, however long since
+// it was refreshed (on a starved machine a live holder could otherwise lose it mid-write); one
+// gone from this host and pid namespace loses it at once; one that cannot be seen (another host
+// or namespace, no name) loses it once it has gone unrefreshed past the stale limit.
 
 let home = '';
 useTempHome((dir) => (home = dir));
@@ -24,6 +25,7 @@ afterEach(() => {
 });
 
 const lockDir = () => join(home, 'stint.lock');
+const namespace = readlinkSync('/proc/self/ns/pid');
 const startOf = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
@@ -31,10 +33,15 @@ const startOf = (pid: number) => {
 
 /** A lock last refreshed a minute ago (well past any stale limit), naming `owner` as its holder. */
 function oldLock(owner: string | null): void {
-  mkdirSync(lockDir(), { recursive: true });
-  if (owner !== null) writeFileSync(join(lockDir(), OWNER_FILE), `${owner}\n`);
+  freshLock(owner);
   const then = new Date(Date.now() - 60_000);
   utimesSync(lockDir(), then, then);
+}
+
+/** A lock made just now, naming `owner` as its holder. */
+function freshLock(owner: string | null): void {
+  mkdirSync(lockDir(), { recursive: true });
+  if (owner !== null) writeFileSync(join(lockDir(), OWNER_FILE), `${owner}\n`);
 }
 
 async function liveProcess(): Promise<number> {
@@ -72,7 +79,7 @@ test.each([
 test('the lock names this process while held, and goes whole when released', async () => {
   mkdirSync(home, { recursive: true });
   await withStoreLock(home, async () => {
-    expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toBe(`${hostname()} ${process.pid} ${startOf(process.pid)}\n`);
+    expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toBe(`${hostname()} ${process.pid} ${startOf(process.pid)} ${namespace}\n`);
   });
   expect(existsSync(lockDir())).toBe(false);
 });
@@ -83,20 +90,54 @@ async function exitedPid(): Promise<number> {
   return gone.pid as number;
 }
 
-test('a lock another running process holds is never removed, as stale or on release: it stays, and removing it is ELOCKED', async () => {
-  const { lockFs } = await import('../../src/store/lock-fs.js');
+test('a lock another running process holds is never removed as abandoned, however old; once its holder is gone, it is', async () => {
   const pid = await liveProcess();
-  oldLock(`${hostname()} ${pid} ${startOf(pid)}`);
-  const removed = await new Promise<NodeJS.ErrnoException | null>((resolve) => lockFs.rmdir(lockDir(), resolve));
-  expect(removed?.code).toBe('ELOCKED');
-  expect(() => lockFs.rmdirSync(lockDir())).toThrow(expect.objectContaining({ code: 'ELOCKED' }));
+  oldLock(`${hostname()} ${pid} ${startOf(pid)} ${namespace}`);
+  expect(removeAbandoned(lockDir(), 2_000, Date.now())).toBe(false);
   expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toContain(` ${pid} `);
-  // Its holder gone, the same lock is removed whole.
   child?.kill('SIGKILL');
   await new Promise((resolve) => child?.once('exit', resolve));
   child = undefined;
-  lockFs.rmdirSync(lockDir());
+  expect(removeAbandoned(lockDir(), 2_000, Date.now())).toBe(true);
   expect(existsSync(lockDir())).toBe(false);
+});
+
+// Killed (a signal, SIGKILL included), a writer leaves its lock behind; the next one need not
+// wait out the stale limit when it can see the holder is gone.
+test.each([
+  ['whose holder has exited', async () => `${hostname()} ${await exitedPid()} - ${namespace}`],
+  ['whose pid now belongs to a process started after it (a reused pid)', async () => `${hostname()} ${await liveProcess()} 1 ${namespace}`],
+])('a fresh lock %s is taken over at once', async (_name, owner) => {
+  freshLock(await owner());
+  await startSecond();
+  expect((await store().read(ALL)).sessions.map((s) => s.task)).toEqual(['second']);
+  expect(existsSync(lockDir())).toBe(false);
+});
+
+test.each([
+  ['in another pid namespace', async () => `${hostname()} ${await exitedPid()} - pid:[1]`],
+  ['named by an older stint (no namespace)', async () => `${hostname()} ${await exitedPid()} -`],
+  ['on another host', async () => `elsewhere.example ${await exitedPid()} - ${namespace}`],
+  ['naming no holder', async () => null],
+])('a fresh lock whose holder cannot be seen (%s) is waited for: Store locked, nothing written', async (_name, owner) => {
+  await createFileStore(home).update(ACTIVE, (data) => startSession(data, { task: 'first', uid: 'first' }, at('2026-01-15T13:30:00Z')));
+  freshLock(await owner());
+  await expect(startSecond()).rejects.toMatchObject({ code: 'conflict', title: 'Store locked' });
+  expect((await store().read(ALL)).sessions.map((s) => s.task)).toEqual(['first']);
+  expect(existsSync(lockDir())).toBe(true);
+});
+
+test('a lock taken over while a change is being made commits nothing: Lock lost, and the new holder keeps its lock', async () => {
+  await createFileStore(home).update(ACTIVE, (data) => startSession(data, { task: 'first', uid: 'first' }, at('2026-01-15T13:30:00Z')));
+  const pid = await liveProcess();
+  const other = `${hostname()} ${pid} ${startOf(pid)} ${namespace}\n`;
+  const change = store().update(ACTIVE, (data) => {
+    writeFileSync(join(lockDir(), OWNER_FILE), other);
+    return startSession(data, { task: 'second', uid: 'second' }, at('2026-01-15T13:31:00Z'));
+  });
+  await expect(change).rejects.toMatchObject({ code: 'store', title: 'Lock lost' });
+  expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toBe(other);
+  expect((await store().read(ALL)).sessions.map((s) => s.task)).toEqual(['first']);
 });
 
 // The file calls the lock makes answer later, as fs's callbacks do, but on the microtask queue
