@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { startSession } from '../../src/core/session.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { OWNER_FILE, removeAbandoned } from '../../src/store/lock-holder.js';
@@ -158,4 +158,51 @@ test('a lock is taken and released without process.nextTick', async () => {
     ticks.mockRestore();
   }
   expect(existsSync(lockDir())).toBe(false);
+});
+
+describe('the holder refreshes its lock', () => {
+  const timing = { staleMs: 100, waitMs: 0 };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const aMinuteAgo = () => new Date(Date.now() - 60_000);
+
+  test('while a hold lasts past the event loop’s turn, its lock keeps looking fresh', async () => {
+    mkdirSync(home, { recursive: true });
+    await withStoreLock(
+      home,
+      async () => {
+        utimesSync(lockDir(), aMinuteAgo(), aMinuteAgo());
+        await pause(300);
+        expect(statSync(lockDir()).mtimeMs).toBeGreaterThan(Date.now() - 10_000);
+      },
+      timing,
+    );
+  });
+
+  test('a takeover the refresh sees is a lost lock, even if the owner file names us again by the commit', async () => {
+    mkdirSync(home, { recursive: true });
+    const held = withStoreLock(
+      home,
+      async (guard) => {
+        const mine = readFileSync(join(lockDir(), OWNER_FILE), 'utf8');
+        writeFileSync(join(lockDir(), OWNER_FILE), 'elsewhere.example 1 - -\n');
+        await pause(300);
+        writeFileSync(join(lockDir(), OWNER_FILE), mine);
+        guard.assertHeld();
+      },
+      timing,
+    );
+    await expect(held).rejects.toMatchObject({ code: 'store', title: 'Lock lost' });
+  });
+
+  test('a hold that ends within its turn (start, stop) sets no timer', async () => {
+    mkdirSync(home, { recursive: true });
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    try {
+      await withStoreLock(home, async () => undefined, timing);
+      await pause(20);
+      expect(intervals).not.toHaveBeenCalled();
+    } finally {
+      intervals.mockRestore();
+    }
+  });
 });
