@@ -29,8 +29,10 @@ export function monthsInScope(root: Root, scope: Scope): string[] {
       return entries
         .filter(([key, e]) => {
           const [start, end] = monthBounds(key);
-          // A session filed in this month started before `end` and ended by `end + max_seconds`.
-          return start < to && end + e.max_seconds * 1000 > from;
+          // A session filed in this month started before `end`, and ended by `ends_by` (or, in an
+          // entry written before that was kept, by `end + max_seconds`).
+          const endsBy = e.ends_by === undefined ? end + e.max_seconds * 1000 : e.ends_by * 1000;
+          return start < to && endsBy > from;
         })
         .map(([key]) => key)
         .sort();
@@ -56,14 +58,17 @@ export function monthEntry(file: string, sessions: readonly Session[]): MonthEnt
   let minId = Infinity;
   let maxId = 0;
   let maxSeconds = 0;
+  let endsBy = 0;
   for (const s of sessions) {
     minId = Math.min(minId, s.id);
     maxId = Math.max(maxId, s.id);
     if (s.stopped_at !== null) {
-      maxSeconds = Math.max(maxSeconds, Math.ceil((Date.parse(s.stopped_at) - Date.parse(s.started_at)) / 1000));
+      const stopped = Date.parse(s.stopped_at);
+      maxSeconds = Math.max(maxSeconds, Math.ceil((stopped - Date.parse(s.started_at)) / 1000));
+      endsBy = Math.max(endsBy, Math.ceil(stopped / 1000));
     }
   }
-  return { file, count: sessions.length, min_id: minId, max_id: maxId, max_seconds: maxSeconds };
+  return { file, count: sessions.length, min_id: minId, max_id: maxId, max_seconds: maxSeconds, ends_by: endsBy };
 }
 
 /** `unique` keeps two writers apart even if both ever believed they held the lock. */
@@ -80,6 +85,8 @@ function withPart(entry: MonthEntry, file: string, sessions: readonly Session[])
     min_id: Math.min(entry.min_id, added.min_id),
     max_id: added.max_id,
     max_seconds: Math.max(entry.max_seconds, added.max_seconds),
+    // Unknown for the month's earlier files when its entry predates the field: it stays unknown.
+    ...(entry.ends_by === undefined ? {} : { ends_by: Math.max(entry.ends_by, added.ends_by as number) }),
     parts: [...(entry.parts ?? []), file],
   };
 }

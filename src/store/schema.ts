@@ -26,6 +26,13 @@ export interface MonthEntry {
   /** The longest session in the month, so range queries know how far back to look. */
   max_seconds: number;
   /**
+   * When the month's last session stopped (seconds since 1970, rounded up), so a range query
+   * starting after it skips the month: `report --month` need not read last month to find that
+   * none of its sessions runs into this one (~18M instructions at 100,000 sessions). Absent in
+   * entries written before it was kept; `max_seconds` then bounds the month.
+   */
+  ends_by?: number;
+  /**
    * Files of sessions added to the month after `file` was written, oldest first, each holding
    * only sessions whose IDs are above every ID in the files before it (so none repeats one). The
    * numbers above count all of the month's files. Absent: the month is `file` alone.
@@ -194,10 +201,11 @@ const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A month entry as layout.ts writes it: a file name of that month, and the numbers readers rely on. */
 function monthEntryValid(key: string, entry: Record<string, unknown>): boolean {
-  const { file, count, min_id: minId, max_id: maxId, max_seconds: maxSeconds, parts } = entry;
+  const { file, count, min_id: minId, max_id: maxId, max_seconds: maxSeconds, ends_by: endsBy, parts } = entry;
   return (
     isFileOfMonth(key, file) &&
     (parts === undefined || partsValid(key, file as string, parts)) &&
+    (endsBy === undefined || isWhole(endsBy, 0)) &&
     isWhole(count, 1) &&
     isWhole(minId, 1) &&
     isWhole(maxId, 1) &&

@@ -58,6 +58,7 @@ describe('layout', () => {
       min_id: 1,
       max_id: 1,
       max_seconds: 3600,
+      ends_by: Date.parse('2026-01-15T14:30:00Z') / 1000,
     });
     expect(statSync(join(home, r.months['2026-01'].file)).mode & 0o777).toBe(0o600);
     expect((await store.read(ALL)).sessions).toEqual([expect.objectContaining({ id: 1, status: 'completed' })]);
@@ -153,9 +154,14 @@ describe('scopes read only what they need', () => {
     const december = await store.read({ kind: 'range', from: at('2025-12-01T00:00:00Z'), to: at('2026-01-01T00:00:00Z') });
     expect(ids(december)).toContain(2);
     expect(ids(december)).not.toContain(3);
-    // Whole months are loaded (a superset the caller filters): January, not November.
-    expect(ids(await store.read({ kind: 'range', from: at('2026-01-10T00:00:00Z'), to: null }))).toEqual([3, 4]);
+    // Whole months are loaded (a superset the caller filters), and only those with a session
+    // stopped after the range starts (the month entry's ends_by): from January 5, 10:30,
+    // January; from January 10, not even January, whose one session stopped on the 5th.
+    expect(ids(await store.read({ kind: 'range', from: at('2026-01-05T10:30:00Z'), to: null }))).toEqual([3, 4]);
+    expect(ids(await store.read({ kind: 'range', from: at('2026-01-10T00:00:00Z'), to: null }))).toEqual([4]);
+    // November runs into December until 02:00 (session 2), and no further.
     expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T01:00:00Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([1, 2, 4]);
+    expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T02:00:00Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([4]);
   });
 });
 

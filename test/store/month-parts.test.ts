@@ -55,6 +55,8 @@ describe('a stop into a month on disk', () => {
       min_id: 1,
       max_id: id,
       max_seconds: 1800,
+      // The part's session, stopped at 09:30 on the 20th, is the month's last to stop.
+      ends_by: Date.parse('2026-01-20T09:30:00Z') / 1000,
       parts: [expect.stringMatching(/^sessions\/2026-01\.r3-[a-z0-9]+\.json$/)],
     });
     expect(monthText(before.file)).toBe(text);

@@ -174,6 +174,17 @@ describe('version-2 root and month files', () => {
     ['a file without its dot', { '2026-01': entry('sessions/2026-01r1.json') }, /invalid entry for month "2026-01"/],
     ['a null entry (only an undo entry may have one)', { '2026-01': null }, /invalid entry for month "2026-01"/],
     [
+      'an ends_by that is not whole seconds',
+      { '2026-01': { ...entry('sessions/2026-01.r1.json'), ends_by: 1.5 } },
+      /invalid entry for month "2026-01"/,
+    ],
+    ['an ends_by before 1970', { '2026-01': { ...entry('sessions/2026-01.r1.json'), ends_by: -1 } }, /invalid entry for month "2026-01"/],
+    [
+      'an ends_by as text',
+      { '2026-01': { ...entry('sessions/2026-01.r1.json'), ends_by: '2026-01-02T00:00:00Z' } },
+      /invalid entry for month "2026-01"/,
+    ],
+    [
       'a count past the safe integers',
       { '2026-01': { ...entry('sessions/2026-01.r1.json'), count: 2 ** 53 } },
       /invalid entry for month "2026-01"/,
