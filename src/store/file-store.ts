@@ -62,8 +62,10 @@ class Vanished extends Error {}
 
 /**
  * The root changed between our read and our commit: another writer got in although we held
- * the lock. proper-lockfile's stale-lock takeover can, rarely, let two waiters both take over
- * a lock left by a killed process (its issue #121), so the commit checks the root it replaces.
+ * the lock. Two waiters that both judge a killed holder's lock abandoned can, rarely, both take
+ * it over (between one's judgement and its removal of the lock, the other may remove it and make
+ * its own: lock-holder.ts narrows that window, no lock on a file system closes it), so the commit
+ * checks the root it replaces.
  */
 class RaceLost extends Error {}
 

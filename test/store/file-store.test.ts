@@ -286,7 +286,7 @@ describe('failure', () => {
     await store.update(ACTIVE, (data) => {
       runs += 1;
       if (runs === 1) {
-        // Another process commits meanwhile, as after proper-lockfile's stale-takeover race.
+        // Another process commits meanwhile, as after two waiters both took over a killed writer's lock.
         const r = readRoot();
         r.revision += 1;
         r.next_id += 1;
