@@ -1,47 +1,90 @@
-import { existsSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeFile } from './atomic-file.js';
 import { hostName } from './node-os.js';
 
-/** Inside the lock directory: who holds it (`host pid start pid-namespace`). */
+/** Inside the lock directory: who holds it (`host pid start pid-namespace boot-id`). */
 export const OWNER_FILE = 'owner';
 
-/** When a process started, in clock ticks since boot (Linux), so a reused pid is not taken for the holder. */
-function startOf(pid: number): string | null {
+/** What this machine can tell of a process: running, not (exited, or its pid reused), or nothing sure. */
+type Seen = 'running' | 'not running' | 'unknown';
+
+/**
+ * A process by its /proc stat (Linux): not running when it is missing or a zombie (exited, not yet
+ * reaped), or when it started at another time than `start` (its pid reused); unknown when the file
+ * cannot be read for another reason (out of descriptors, say).
+ */
+function seenByStat(pid: number, start: string): Seen {
+  let stat: string;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22, counted after the command name, which is in parentheses and may hold spaces.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not running' : 'unknown';
+  }
+  // Counted after the command name, which is in parentheses and may hold spaces: the state
+  // (field 3), and the start time in clock ticks since boot (field 22).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] === 'Z') return 'not running';
+  return fields[19] === undefined ? 'unknown' : fields[19] === start ? 'running' : 'not running';
+}
+
+/** A process by `kill(pid, 0)`, where there is no /proc to read. */
+function seenByKill(pid: number): Seen {
+  try {
+    process.kill(pid, 0);
+    return 'running';
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    return code === 'EPERM' ? 'running' : code === 'ESRCH' ? 'not running' : 'unknown';
   }
 }
 
-/**
- * This process's pid namespace (Linux: `pid:[4026531836]`), '-' where there is none to read. Two
- * containers with one host name see each other's pids as missing or as other processes: only a
- * holder in our own namespace can be judged gone by its pid.
- */
-function pidNamespace(): string {
+/** When this process started (field 22 of its stat), '-' where /proc cannot say. */
+function ownStart(): string {
   try {
-    return readlinkSync('/proc/self/ns/pid');
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '-';
   } catch {
     return '-';
   }
 }
 
+/**
+ * Which machine and pid namespace this process runs in (Linux: `pid:[4026531836] <boot id>`), or
+ * `- -` where /proc cannot say. A host name alone does not tell: two machines may share one
+ * (cloned VMs, `localhost`), and every machine's first pid namespace has the same number; the boot
+ * id is drawn afresh by each machine's kernel at each boot. Only a holder here can be judged gone
+ * by its pid.
+ */
+let machine: string | undefined;
+function thisMachine(): string {
+  if (machine === undefined) {
+    let namespace = '-';
+    let boot = '-';
+    try {
+      namespace = readlinkSync('/proc/self/ns/pid');
+      boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || '-';
+    } catch {
+      // Not Linux, or /proc hidden: no holder is ever judged gone, only live or by the lock's age.
+    }
+    machine = `${namespace} ${boot}`;
+  }
+  return machine;
+}
+
 function ownerLine(): string {
-  return `${hostName()} ${process.pid} ${startOf(process.pid) ?? '-'} ${pidNamespace()}\n`;
+  return `${hostName()} ${process.pid} ${ownStart()} ${thisMachine()}\n`;
 }
 
 /**
  * What the lock's owner file says of its holder, judged here:
- * - `live`: a process on this host, still running (same pid, same start);
- * - `gone`: a process on this host and in this pid namespace that is no longer running (killed,
- *   or its pid now another process's), so its lock can be taken at once;
+ * - `live`: a process here, still running (same pid, same start);
+ * - `gone`: a process on this machine (same boot id) and in this pid namespace that is no longer
+ *   running (killed, or its pid now another process's), so its lock can be taken at once;
  * - `unknown`: no owner file (killed between making the lock and naming itself), one not
- *   understood, another host or namespace, an owner named by an older stint (no namespace), or
- *   this very process: the lock's age decides.
+ *   understood, another host, machine or namespace, a holder whose state cannot be read, an owner
+ *   named by an older stint (host, pid and start only: live or unknown), or this very process:
+ *   the lock's age decides.
  */
 export function holderOf(dir: string): 'live' | 'gone' | 'unknown' {
   let line: string;
@@ -50,21 +93,14 @@ export function holderOf(dir: string): 'live' | 'gone' | 'unknown' {
   } catch {
     return 'unknown';
   }
-  const [host, pidText, start, namespace] = line.trim().split(' ');
+  const [host, pidText, start, namespace, boot] = line.trim().split(' ');
   const pid = Number(pidText);
   if (host !== hostName() || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return 'unknown';
-  const running = start !== undefined && start !== '-' ? startOf(pid) === start : isRunning(pid);
-  if (running) return 'live';
-  return namespace !== undefined && namespace !== '-' && namespace === pidNamespace() ? 'gone' : 'unknown';
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const named = boot !== undefined && boot !== '-';
+  if (named && `${namespace} ${boot}` !== thisMachine()) return 'unknown';
+  const seen = start !== undefined && start !== '-' ? seenByStat(pid, start) : seenByKill(pid);
+  if (seen === 'running') return 'live';
+  return seen === 'not running' && named ? 'gone' : 'unknown';
 }
 
 /**
@@ -102,9 +138,11 @@ export function namesHolder(dir: string, line: string | null): boolean {
 
 /**
  * Removes a lock judged abandoned: its holder gone, or (holder unknown) not refreshed for
- * `staleMs`. Judged again right here, so that of two waiters that both found a killed holder's
- * lock, the slower does not remove the lock the faster has just made (it is fresh, and names a
- * live process): the slower then waits for it like any held lock. Returns whether it removed it.
+ * `staleMs`. Returns whether the lock is no longer there (removed, or already gone), so the
+ * caller tries to make it again at once. The judgement and the removal are adjacent, but not one
+ * step: of two waiters that both found a killed holder's lock, the slower may remove the lock the
+ * faster has just made (the commit's check of the root it replaces catches the writer that then
+ * loses, file-store.ts).
  */
 export function removeAbandoned(dir: string, staleMs: number, now: number): boolean {
   const holder = holderOf(dir);
@@ -112,9 +150,11 @@ export function removeAbandoned(dir: string, staleMs: number, now: number): bool
   if (holder === 'unknown') {
     let mtime: number;
     try {
-      mtime = statSync(dir).mtimeMs;
-    } catch {
-      return true; // gone already: try to make it
+      // lstat: a link left in the lock's place is judged, and removed, as itself.
+      mtime = lstatSync(dir).mtimeMs;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true; // released meanwhile
+      throw error;
     }
     if (mtime > now - staleMs) return false;
   }

@@ -155,7 +155,8 @@ test('a lock left by a holder killed on this machine is taken at once: the next 
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   mkdirSync(join(home, 'stint.lock'), { recursive: true });
-  writeFileSync(join(home, 'stint.lock', 'owner'), `${hostname()} ${pid} ${start} ${readlinkSync('/proc/self/ns/pid')}\n`);
+  const machine = `${readlinkSync('/proc/self/ns/pid')} ${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}`;
+  writeFileSync(join(home, 'stint.lock', 'owner'), `${hostname()} ${pid} ${start} ${machine}\n`);
   const noWait = { home, now: '2026-01-15T13:30:00Z', env: { STINT_LOCK_WAIT_MS: '0' } };
   // Held by a live process: refused at once (no waiting allowed).
   expect((await stint(['start', 'coding'], noWait)).stderr).toMatch(/^stint: Store locked: /);

@@ -13,8 +13,9 @@ import { useTempHome } from '../helpers/spawn.js';
 
 // The lock directory names its holder. A holder still running here keeps it, however long since
 // it was refreshed (on a starved machine a live holder could otherwise lose it mid-write); one
-// gone from this host and pid namespace loses it at once; one that cannot be seen (another host
-// or namespace, no name) loses it once it has gone unrefreshed past the stale limit.
+// gone from this machine (boot id) and pid namespace loses it at once; one that cannot be seen
+// (another host, machine or namespace, no name) loses it once it has gone unrefreshed past the
+// stale limit.
 
 let home = '';
 useTempHome((dir) => (home = dir));
@@ -25,7 +26,8 @@ afterEach(() => {
 });
 
 const lockDir = () => join(home, 'stint.lock');
-const namespace = readlinkSync('/proc/self/ns/pid');
+/** This machine as an owner line names it: pid namespace and boot id. */
+const machine = `${readlinkSync('/proc/self/ns/pid')} ${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}`;
 const startOf = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
@@ -79,10 +81,25 @@ test.each([
 test('the lock names this process while held, and goes whole when released', async () => {
   mkdirSync(home, { recursive: true });
   await withStoreLock(home, async () => {
-    expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toBe(`${hostname()} ${process.pid} ${startOf(process.pid)} ${namespace}\n`);
+    expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toBe(`${hostname()} ${process.pid} ${startOf(process.pid)} ${machine}\n`);
   });
   expect(existsSync(lockDir())).toBe(false);
 });
+
+/**
+ * A process that has exited and that its parent never reaps: `sleep 0.1` started in the
+ * background by a shell that then becomes `sleep 30`. Returns its pid and start, once it is a zombie.
+ */
+async function zombie(): Promise<string> {
+  child = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const pid = Number(await new Promise<string>((resolve) => child?.stdout?.once('data', (data: Buffer) => resolve(data.toString()))));
+  const start = startOf(pid);
+  for (let tries = 0; tries < 100 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toContain(') Z ');
+  return `${pid} ${start}`;
+}
 
 async function exitedPid(): Promise<number> {
   const gone = spawn('true', { stdio: 'ignore' });
@@ -92,7 +109,7 @@ async function exitedPid(): Promise<number> {
 
 test('a lock another running process holds is never removed as abandoned, however old; once its holder is gone, it is', async () => {
   const pid = await liveProcess();
-  oldLock(`${hostname()} ${pid} ${startOf(pid)} ${namespace}`);
+  oldLock(`${hostname()} ${pid} ${startOf(pid)} ${machine}`);
   expect(removeAbandoned(lockDir(), 2_000, Date.now())).toBe(false);
   expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toContain(` ${pid} `);
   child?.kill('SIGKILL');
@@ -105,8 +122,9 @@ test('a lock another running process holds is never removed as abandoned, howeve
 // Killed (a signal, SIGKILL included), a writer leaves its lock behind; the next one need not
 // wait out the stale limit when it can see the holder is gone.
 test.each([
-  ['whose holder has exited', async () => `${hostname()} ${await exitedPid()} - ${namespace}`],
-  ['whose pid now belongs to a process started after it (a reused pid)', async () => `${hostname()} ${await liveProcess()} 1 ${namespace}`],
+  ['whose holder has exited', async () => `${hostname()} ${await exitedPid()} - ${machine}`],
+  ['whose pid now belongs to a process started after it (a reused pid)', async () => `${hostname()} ${await liveProcess()} 1 ${machine}`],
+  ['whose holder has exited and is not yet reaped (a zombie)', async () => `${hostname()} ${await zombie()} ${machine}`],
 ])('a fresh lock %s is taken over at once', async (_name, owner) => {
   freshLock(await owner());
   await startSecond();
@@ -115,9 +133,13 @@ test.each([
 });
 
 test.each([
-  ['in another pid namespace', async () => `${hostname()} ${await exitedPid()} - pid:[1]`],
-  ['named by an older stint (no namespace)', async () => `${hostname()} ${await exitedPid()} -`],
-  ['on another host', async () => `elsewhere.example ${await exitedPid()} - ${namespace}`],
+  ['in another pid namespace', async () => `${hostname()} ${await exitedPid()} - pid:[1] ${machine.split(' ')[1]}`],
+  [
+    'on another machine of the same name (another boot id)',
+    async () => `${hostname()} ${await exitedPid()} - ${machine.split(' ')[0]} 0-other-boot`,
+  ],
+  ['named by an older stint (host, pid and start only)', async () => `${hostname()} ${await exitedPid()} -`],
+  ['on another host', async () => `elsewhere.example ${await exitedPid()} - ${machine}`],
   ['naming no holder', async () => null],
 ])('a fresh lock whose holder cannot be seen (%s) is waited for: Store locked, nothing written', async (_name, owner) => {
   await createFileStore(home).update(ACTIVE, (data) => startSession(data, { task: 'first', uid: 'first' }, at('2026-01-15T13:30:00Z')));
@@ -130,7 +152,7 @@ test.each([
 test('a lock taken over while a change is being made commits nothing: Lock lost, and the new holder keeps its lock', async () => {
   await createFileStore(home).update(ACTIVE, (data) => startSession(data, { task: 'first', uid: 'first' }, at('2026-01-15T13:30:00Z')));
   const pid = await liveProcess();
-  const other = `${hostname()} ${pid} ${startOf(pid)} ${namespace}\n`;
+  const other = `${hostname()} ${pid} ${startOf(pid)} ${machine}\n`;
   const change = store().update(ACTIVE, (data) => {
     writeFileSync(join(lockDir(), OWNER_FILE), other);
     return startSession(data, { task: 'second', uid: 'second' }, at('2026-01-15T13:31:00Z'));
@@ -205,4 +227,33 @@ describe('the holder refreshes its lock', () => {
       intervals.mockRestore();
     }
   });
+});
+
+describe('a lock whose holder could not name itself (a full disk)', () => {
+  test("is this holder's while its directory is there with no owner file, and its release removes it", async () => {
+    const { namesHolder, removeOwnLock } = await import('../../src/store/lock-holder.js');
+    mkdirSync(lockDir(), { recursive: true });
+    expect(namesHolder(lockDir(), null)).toBe(true);
+    removeOwnLock(lockDir(), null);
+    expect(existsSync(lockDir())).toBe(false);
+  });
+
+  test('is no longer its own once another holder has named itself there: release leaves that lock', async () => {
+    const { namesHolder, removeOwnLock } = await import('../../src/store/lock-holder.js');
+    freshLock('elsewhere.example 1 - - -');
+    expect(namesHolder(lockDir(), null)).toBe(false);
+    removeOwnLock(lockDir(), null);
+    expect(readFileSync(join(lockDir(), OWNER_FILE), 'utf8')).toBe('elsewhere.example 1 - - -\n');
+  });
+});
+
+test('a link left where the lock goes is waited for like a lock, up to the wait, not spun on', async () => {
+  const { symlinkSync } = await import('node:fs');
+  mkdirSync(home, { recursive: true });
+  symlinkSync(join(home, 'nowhere'), lockDir());
+  const began = Date.now();
+  await expect(withStoreLock(home, async () => undefined, { staleMs: 60_000, waitMs: 300 })).rejects.toMatchObject({
+    title: 'Store locked',
+  });
+  expect(Date.now() - began).toBeLessThan(5_000);
 });
