@@ -30,9 +30,10 @@ export function monthsInScope(root: Root, scope: Scope): string[] {
         .filter(([key, e]) => {
           const [start, end] = monthBounds(key);
           // A session filed in this month started before `end`, and ended by `ends_by` (or, in an
-          // entry written before that was kept, by `end + max_seconds`).
-          const endsBy = e.ends_by === undefined ? end + e.max_seconds * 1000 : e.ends_by * 1000;
-          return start < to && endsBy > from;
+          // entry written before that was kept, by `end + max_seconds`). At `ends_by` itself: a
+          // zero-length session stopped there counts where it starts (core/period.ts, overlaps).
+          if (e.ends_by !== undefined) return start < to && e.ends_by * 1000 >= from;
+          return start < to && end + e.max_seconds * 1000 > from;
         })
         .map(([key]) => key)
         .sort();

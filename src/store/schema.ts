@@ -205,12 +205,18 @@ function monthEntryValid(key: string, entry: Record<string, unknown>): boolean {
   return (
     isFileOfMonth(key, file) &&
     (parts === undefined || partsValid(key, file as string, parts)) &&
-    (endsBy === undefined || isWhole(endsBy, 0)) &&
+    // Not before the month began: every session filed in it started there and stopped no earlier.
+    (endsBy === undefined || isWhole(endsBy, monthStartSeconds(key))) &&
     isWhole(count, 1) &&
     isWhole(minId, 1) &&
     isWhole(maxId, 1) &&
     isWhole(maxSeconds, 0)
   );
+}
+
+/** The first second of a month key's month (UTC), in seconds since 1970. */
+function monthStartSeconds(key: string): number {
+  return Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1) / 1000;
 }
 
 /** A month file's name, of this month. */

@@ -161,7 +161,15 @@ describe('scopes read only what they need', () => {
     expect(ids(await store.read({ kind: 'range', from: at('2026-01-10T00:00:00Z'), to: null }))).toEqual([4]);
     // November runs into December until 02:00 (session 2), and no further.
     expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T01:00:00Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([1, 2, 4]);
-    expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T02:00:00Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([4]);
+    expect(ids(await store.read({ kind: 'range', from: at('2025-12-01T02:00:01Z'), to: at('2025-12-02T00:00:00Z') }))).toEqual([4]);
+  });
+
+  test('range: a zero-length session where the range starts is read (it counts where it starts)', async () => {
+    await store.update(ALL, (data) => {
+      data.sessions.push(makeSession({ id: 5, started_at: '2026-01-20T00:00:00Z', stopped_at: '2026-01-20T00:00:00Z' }));
+      data.next_id = 6;
+    });
+    expect(ids(await store.read({ kind: 'range', from: at('2026-01-20T00:00:00Z'), to: null }))).toContain(5);
   });
 });
 

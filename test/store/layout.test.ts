@@ -80,7 +80,9 @@ describe("ends_by: when a month's last session stopped", () => {
 
   test.each([
     ['before its last stop', '2026-02-01T00:59:59Z', ['2026-01']],
-    ['at its last stop', '2026-02-01T01:00:00Z', []],
+    // At its last stop: a zero-length session stopped there counts where it starts.
+    ['at its last stop', '2026-02-01T01:00:00Z', ['2026-01']],
+    ['a second after it', '2026-02-01T01:00:01Z', []],
     ['after it', '2026-02-10T00:00:00Z', []],
   ])('a range starting %s reads the month: %j', (_name, from, months) => {
     expect(monthsInScope(rootWith(january), range(from))).toEqual(months);

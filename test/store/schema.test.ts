@@ -180,6 +180,11 @@ describe('version-2 root and month files', () => {
     ],
     ['an ends_by before 1970', { '2026-01': { ...entry('sessions/2026-01.r1.json'), ends_by: -1 } }, /invalid entry for month "2026-01"/],
     [
+      'an ends_by before its month began (every range read would skip the month)',
+      { '2026-01': { ...entry('sessions/2026-01.r1.json'), ends_by: Date.UTC(2026, 0, 1) / 1000 - 1 } },
+      /invalid entry for month "2026-01"/,
+    ],
+    [
       'an ends_by as text',
       { '2026-01': { ...entry('sessions/2026-01.r1.json'), ends_by: '2026-01-02T00:00:00Z' } },
       /invalid entry for month "2026-01"/,
