@@ -162,9 +162,9 @@ test('a lock taken over while a change is being made commits nothing: Lock lost,
   expect((await store().read(ALL)).sessions.map((s) => s.task)).toEqual(['first']);
 });
 
-// The file calls the lock makes answer later, as fs's callbacks do, but on the microtask queue
-// the run's promises use already, not Node's tick queue (set up for it alone: ~0.7M instructions
-// of each start and stop on Node 20).
+// The lock's file calls are synchronous and its waits are timers: nothing of it goes through
+// Node's tick queue, which would be set up for it alone (~0.7M instructions of each start and
+// stop on Node 20).
 test('a lock is taken and released without process.nextTick', async () => {
   mkdirSync(home, { recursive: true });
   const ticks = vi.spyOn(process, 'nextTick');
