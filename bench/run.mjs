@@ -111,14 +111,23 @@ function peakRss(env, args) {
 
 const CALLGRIND = process.env.BENCH_CALLGRIND === '1';
 const counted = new Map();
-const median3 = (count) => median([count(), count(), count()]);
+/**
+ * How many callgrind runs each count is the median of. Unseeded, V8 draws its hash seed at
+ * every start and finds primes for it, at a cost that varies by several million instructions
+ * with the draw (`node -e 0` counted 83.3M to 96.5M, README, Performance): with a median of 3,
+ * two runs of the same build put `status` on Node 20 at 1.22× and 1.34×.
+ */
+const COUNTS = Number(process.env.BENCH_COUNTS ?? 7);
+if (!Number.isInteger(COUNTS) || COUNTS < 1)
+  throw new Error(`BENCH_COUNTS must be a whole number above 0, not ${process.env.BENCH_COUNTS}`);
+const medianOfCounts = (count) => median(Array.from({ length: COUNTS }, () => count()));
 
-/** Instructions (median of 3 runs) of node -e 0 and of each startup-budget command. */
+/** Instructions (median of COUNTS runs) of node -e 0 and of each startup-budget command. */
 function countInstructions(env) {
   const shell = (args) => `${nodeLine} ${bin} ${quote(args)}`;
   counted.set(
     'node -e 0',
-    median3(() => instructions(env, `${nodeLine} -e 0`)),
+    medianOfCounts(() => instructions(env, `${nodeLine} -e 0`)),
   );
   for (const c of COMMANDS.filter((command) => command.startup)) {
     // As before the timed runs: `start` leaves its session running, and a `start` does not stop
@@ -130,7 +139,7 @@ function countInstructions(env) {
     stint(env, c.args);
     counted.set(
       c.name,
-      median3(() => instructions(env, shell(c.args), c.prepare && shell(c.prepare))),
+      medianOfCounts(() => instructions(env, shell(c.args), c.prepare && shell(c.prepare))),
     );
   }
 }
@@ -194,7 +203,7 @@ if (CALLGRIND) {
   const base = counted.get('node -e 0');
   const over = [];
   const table = [
-    `\n| instructions at ${largest.toLocaleString('en')} (callgrind, median of 3) | instructions | ratio | budget |`,
+    `\n| instructions at ${largest.toLocaleString('en')} (callgrind, median of ${COUNTS}) | instructions | ratio | budget |`,
     '| --- | ---: | ---: | --- |',
     `| node -e 0 | ${(base / 1e6).toFixed(1)}M | 1.00× | |`,
   ];
