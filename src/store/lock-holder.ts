@@ -15,17 +15,23 @@ type Seen = 'running' | 'not running' | 'unknown';
  * cannot be read for another reason (out of descriptors, say).
  */
 function seenByStat(pid: number, start: string): Seen {
-  let stat: string;
+  let fields: string[];
   try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    fields = statFields(`/proc/${pid}/stat`);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not running' : 'unknown';
   }
-  // Counted after the command name, which is in parentheses and may hold spaces: the state
-  // (field 3), and the start time in clock ticks since boot (field 22).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   if (fields[0] === 'Z') return 'not running';
   return fields[19] === undefined ? 'unknown' : fields[19] === start ? 'running' : 'not running';
+}
+
+/**
+ * A /proc stat's fields after the command name, which is in parentheses and may hold spaces: the
+ * state (field 3) first, the start time in clock ticks since boot (field 22) at index 19.
+ */
+function statFields(file: string): string[] {
+  const stat = readFileSync(file, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 /** A process by `kill(pid, 0)`, where there is no /proc to read. */
@@ -42,8 +48,7 @@ function seenByKill(pid: number): Seen {
 /** When this process started (field 22 of its stat), '-' where /proc cannot say. */
 function ownStart(): string {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '-';
+    return statFields('/proc/self/stat')[19] ?? '-';
   } catch {
     return '-';
   }
