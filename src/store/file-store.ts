@@ -58,7 +58,27 @@ const CONFIG: SideFile<Config> = { name: CONFIG_FILE, codec: configCodec, defaul
 const JOBS: SideFile<JobsData> = { name: JOBS_FILE, codec: jobsCodec, defaults: emptyJobsData };
 
 /** A month file named by the root is gone: a writer committed meanwhile. Read again. */
-class Vanished extends Error {}
+class Vanished extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is missing`);
+  }
+}
+
+/** A month file the root names could not be found, even read again: the store is broken. */
+const missingMonth = (error: Vanished) =>
+  storeError('Store unreadable', `${error.message}, and the store's root names it; nothing was changed`);
+
+/**
+ * A session of a month file that is also an active one (in the root): a hand edit gave two
+ * sessions one ID. Read on, the next change would write a month file holding both.
+ */
+function assertNotActive(root: Root, sessions: readonly Session[], file: string): void {
+  if (root.active.length === 0) return;
+  const ids = new Set(root.active.map((s) => s.id));
+  for (const s of sessions) {
+    if (ids.has(s.id)) throw unreadable(file, `"id" ${s.id} is also an active session's in the store's root`);
+  }
+}
 
 /**
  * The root changed between our read and our commit: another writer got in although we held
@@ -146,14 +166,15 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   async function readFile(root: Root, key: string, file: string): Promise<{ sessions: Session[]; text: string }> {
     const { db, adapter } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', []);
     await db.read();
-    if (adapter.lastText === null) throw new Vanished();
+    if (adapter.lastText === null) throw new Vanished(join(dir, file));
+    assertNotActive(root, db.data, join(dir, file));
     return { sessions: db.data, text: adapter.lastText };
   }
 
   /** A month's files, each checked, and each part against the files before it (see MonthEntry). */
   async function readPieces(root: Root, key: string): Promise<Piece[]> {
     const entry = root.months[key];
-    if (!entry) throw new Vanished();
+    if (!entry) throw new Vanished(`the file of month ${key}`);
     const pieces: Piece[] = [];
     let maxId = 0;
     for (const file of monthFiles(entry)) {
@@ -198,7 +219,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       } catch (error) {
         if (!(error instanceof Vanished)) throw error;
         if (attempt >= READ_ATTEMPTS) {
-          throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+          throw missingMonth(error);
         }
       }
     }
@@ -289,7 +310,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
       async (guard) => {
         const snapshot = await readSnapshot().catch(vanishedWhileLocked);
         const loaded = await load(snapshot, scope).catch((error: unknown) => {
-          if (error instanceof Vanished) throw storeError('Store unreadable', `${rootPath} names a month file that is missing`);
+          if (error instanceof Vanished) throw missingMonth(error);
           throw error;
         });
         const result = await change(loaded.data);
@@ -297,6 +318,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         const label = describe?.(result);
         const committed = await commit(snapshot, loaded, label, clock().toISOString(), options.forgetUndo).catch((error: unknown) => {
           if (error instanceof StintError || error instanceof RaceLost) throw error;
+          if (error instanceof Vanished) throw missingMonth(error);
           throw storeError('Write failed', `${rootPath} not replaced; the previous version was kept`, error);
         });
         if (committed) options.committed?.(snapshot.root.revision + 1);

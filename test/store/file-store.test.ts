@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { findSession, startSession, stopSession, type Session, type TrackerData } from '../../src/core/session.js';
@@ -214,6 +214,42 @@ describe('scan', () => {
 });
 
 describe('failure', () => {
+  /** Every file of the store with its bytes. */
+  const files = () =>
+    Object.fromEntries([root(), ...monthFiles().map((name) => join(home, 'sessions', name))].map((file) => [file, readFileSync(file, 'utf8')]));
+
+  test('a month session with the ID of an active one (a hand edit) is refused by every read and change, nothing written', async () => {
+    await seed([makeSession({ id: 2, started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' })]);
+    await store.update(ACTIVE, start('coding'));
+    // The running session (#3) renamed #2 in the root, as a careless edit would.
+    writeFileSync(root(), readFileSync(root(), 'utf8').replace('"id":3,', '"id":2,'));
+    const before = files();
+    const month = join(home, readRoot().months['2026-01'].file);
+    const why = `${month}: "id" 2 is also an active session's in the store's root`;
+    await expect(store.read(ALL)).rejects.toMatchObject({ code: 'store', message: expect.stringContaining(why) });
+    await expect(store.scan(ALL, () => () => undefined)).rejects.toMatchObject({ message: expect.stringContaining(why) });
+    await expect(store.update({ kind: 'ids', ids: [2] }, stop(2))).rejects.toMatchObject({ message: expect.stringContaining(why) });
+    expect(files()).toEqual(before);
+    // Only the active sessions: nothing to compare them with, so the hot path still answers.
+    expect((await store.read(ACTIVE)).sessions.map((s) => s.id)).toEqual([2]);
+  });
+
+  test('a month file gone from under the root: a change that needs it names the file, nothing written', async () => {
+    await store.update(ACTIVE, start('coding'));
+    await seed([makeSession({ id: 2, started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' })]);
+    const month = join(home, readRoot().months['2026-01'].file);
+    rmSync(month);
+    const before = files();
+    // The stop reads only the root; #1 is below the month's IDs, so the commit reads the month
+    // to file it there (a part would do for a session above them).
+    await expect(store.update(ACTIVE, stop(1))).rejects.toMatchObject({
+      code: 'store',
+      title: 'Store unreadable',
+      message: `${month} is missing, and the store's root names it; nothing was changed`,
+    });
+    expect(files()).toEqual(before);
+  });
+
   test('a change that throws writes nothing', async () => {
     await store.update(ACTIVE, start('coding'));
     const before = readFileSync(root());

@@ -199,10 +199,12 @@ describe('a month with parts, refused when in doubt', () => {
   test('a part missing: every read of the month and every write is refused, nothing written', async () => {
     await seedJanuary();
     await startStop('coding', 9);
-    rmSync(join(home, january().parts[0]));
+    const missing = join(home, january().parts[0]);
+    rmSync(missing);
     const rootText = readFileSync(join(home, 'state.json'), 'utf8');
-    await expect(store.read(ALL)).rejects.toThrow(/names a month file that is missing/);
-    await expect(store.update(ALL, () => undefined)).rejects.toThrow(/names a month file that is missing/);
+    // The message names the file that is missing.
+    await expect(store.read(ALL)).rejects.toThrow(`${missing} is missing, and the store's root names it`);
+    await expect(store.update(ALL, () => undefined)).rejects.toThrow(`${missing} is missing, and the store's root names it`);
     expect(readFileSync(join(home, 'state.json'), 'utf8')).toBe(rootText);
   });
 
