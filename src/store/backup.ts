@@ -5,6 +5,7 @@ import { syncDirectory } from './atomic-file.js';
 import { leadsIntoDataDir } from './data-dir-guard.js';
 import { type LockTiming, withStoreLock } from './lock.js';
 import { CACHE_DIR, LOCK_NAME } from './paths.js';
+import { SERVER_FILE, TOKEN_FILE } from './server-files.js';
 import { SYNC_LOCK } from './sync-file.js';
 
 /** Flushes a copied file's content: a directory fsync alone would leave it possibly empty after a crash. */
@@ -19,7 +20,8 @@ function syncFile(file: string): void {
 
 /**
  * Copies the store in `dir` to `target` under the locks, so the copy is one committed state:
- * every file but the locks, the digest cache (derived, rebuilt on demand) and temporary files.
+ * every file but the locks, the digest cache (derived, rebuilt on demand), the server's token and
+ * claim, and temporary files.
  * The sync lock is taken first, as a sync takes it (then the store's, inside it): a sync writes
  * sync.json and its outbox outside the store's lock, so without it a copy could hold a sync.json
  * naming an outbox the sync had just removed. A sync running longer than the wait fails the
@@ -27,6 +29,13 @@ function syncFile(file: string): void {
  * The copy is made as `<target>.partial`, flushed, checked by `verify` (reading it back as a
  * store), and only then renamed to `target`: a backup that exists is a complete one.
  */
+/**
+ * The local server's files: its API token (a password: backups go to shared and synced places,
+ * and a restored store's `serve` makes a new one) and what the running server claims (a restored
+ * copy would name a process that is gone).
+ */
+const SERVER_ONLY = new Set([TOKEN_FILE, SERVER_FILE]);
+
 export async function backupStore(
   dir: string,
   target: string,
@@ -64,6 +73,7 @@ export async function backupStore(
       mkdirSync(to, { mode: 0o700 });
       for (const entry of readdirSync(from, { withFileTypes: true })) {
         if (entry.name === LOCK_NAME || entry.name === SYNC_LOCK || entry.name === CACHE_DIR || entry.name.endsWith('.tmp')) continue;
+        if (from === dir && SERVER_ONLY.has(entry.name)) continue;
         if (entry.isDirectory()) copy(join(from, entry.name), join(to, entry.name));
         else if (entry.isFile()) {
           copyFileSync(join(from, entry.name), join(to, entry.name));

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { emptySyncData, type SyncData } from '../../src/core/sync/state.js';
 import { createFileStore } from '../../src/store/file-store.js';
+import { SERVER_FILE, TOKEN_FILE } from '../../src/store/server-files.js';
+import { ALL } from '../../src/store/store.js';
 import { SYNC_LOCK } from '../../src/store/sync-file.js';
 import { history, seedStore } from '../helpers/seed.js';
 import { useWorkDir } from '../helpers/spawn.js';
@@ -62,4 +64,17 @@ test('with no sync running, a backup copies the sync state at once', async () =>
   const target = join(work, 'copy');
   expect(await store.backupTo(target)).toMatchObject({ files: expect.any(Number) });
   expect((await createFileStore(target).sync.read()).outbox).toEqual(withOutbox(5).outbox);
+});
+
+test("the local server's token and claim stay out of a backup: a password, and a process a restored copy would not have", async () => {
+  const home = join(work, 'data');
+  await seedStore(home, history(2));
+  writeFileSync(join(home, TOKEN_FILE), 'secret\n', { mode: 0o600 });
+  writeFileSync(join(home, SERVER_FILE), '{"pid":1,"port":1}\n', { mode: 0o600 });
+  const target = join(work, 'copy');
+  await createFileStore(home).backupTo(target);
+  expect(readdirSync(target)).not.toContain(TOKEN_FILE);
+  expect(readdirSync(target)).not.toContain(SERVER_FILE);
+  expect(readdirSync(target)).toContain('state.json');
+  expect((await createFileStore(target).read(ALL)).sessions).toHaveLength(2);
 });
