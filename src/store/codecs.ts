@@ -5,6 +5,6 @@ import { decodeMonth, decodeRoot, encodeMonth, encodeRoot, type Root } from './s
 /** How each of the store's files is read and written (see schema.ts for the shapes). */
 export const rootCodec: Codec<Root> = { decode: decodeRoot, encode: encodeRoot };
 export const monthCodec = (key: string, nextId: number): Codec<Session[]> => ({
-  decode: (text, path) => decodeMonth(text, path, nextId),
+  decode: (text, path) => decodeMonth(text, path, nextId, key),
   encode: (sessions) => encodeMonth(key, sessions),
 });

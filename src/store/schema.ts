@@ -117,6 +117,8 @@ function hasParts(months: unknown): boolean {
 export function decodeRoot(text: string, file: string): Root {
   const parsed = parseObject(text, file);
   const raw = upgrade(parsed, checkVersion(parsed, file), file);
+  const stray = unknownField(raw, ROOT_FIELDS);
+  if (stray !== undefined) throw unreadable(file, `unknown field ${JSON.stringify(stray)}`);
   const version = STORE_VERSION;
   const nextId = checkNextId(raw, file);
   const { revision, months } = raw;
@@ -171,9 +173,13 @@ function checkUndo(list: unknown, file: string, nextId: number): UndoEntry[] {
 function undoProblem(entry: unknown, nextId: number): string | null {
   if (!isRecord(entry)) return 'not an object';
   const { label, at, before } = entry;
+  const stray = unknownField(entry, UNDO_FIELDS);
+  if (stray !== undefined) return `unknown field ${JSON.stringify(stray)}`;
   if (typeof label !== 'string') return 'invalid "label"';
   if (!isInstant(at)) return 'invalid "at"';
   if (!isRecord(before)) return '"before" is not an object';
+  const strayBefore = unknownField(before, UNDO_BEFORE_FIELDS);
+  if (strayBefore !== undefined) return `unknown field "before.${strayBefore}"`;
   if (!isWhole(before.next_id, 1)) return 'invalid "before.next_id"';
   const months = monthIndexProblem(before.months, true);
   if (months) return `"before.months" ${months}`;
@@ -203,6 +209,7 @@ const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 function monthEntryValid(key: string, entry: Record<string, unknown>): boolean {
   const { file, count, min_id: minId, max_id: maxId, max_seconds: maxSeconds, ends_by: endsBy, parts } = entry;
   return (
+    unknownField(entry, MONTH_ENTRY_FIELDS) === undefined &&
     isFileOfMonth(key, file) &&
     (parts === undefined || partsValid(key, file as string, parts)) &&
     // Not before the month began: every session filed in it started there and stopped no earlier.
@@ -248,9 +255,13 @@ export function encodeMonth(key: string, sessions: readonly Session[]): string {
 /** How every month file this version writes begins: a text that does not was written by an older one. */
 export const MONTH_HEADER = `{"version":${STORE_VERSION},`;
 
-export function decodeMonth(text: string, file: string, nextId: number): Session[] {
+/** A month file: of the month `key` it is filed under, holding only what stint writes. */
+export function decodeMonth(text: string, file: string, nextId: number, key: string): Session[] {
   const raw = parseObject(text, file);
   checkVersion(raw, file);
+  const stray = unknownField(raw, MONTH_FIELDS);
+  if (stray !== undefined) throw unreadable(file, `unknown field ${JSON.stringify(stray)}`);
+  if (raw.month !== key) throw unreadable(file, `"month" is not ${JSON.stringify(key)}, the month the root files it under`);
   return checkSessions(raw.sessions, file, '"sessions"', nextId);
 }
 
@@ -262,6 +273,36 @@ export function isMonthFileName(name: string): boolean {
 }
 
 /* ---------- shared checks ---------- */
+
+// The fields each object of the store has, as stint writes them. A field outside these is one
+// this stint does not understand: the file is refused rather than read in part and rewritten
+// without it.
+const ROOT_FIELDS = new Set(['version', 'revision', 'next_id', 'active', 'months', 'undo', 'changed']);
+const MONTH_ENTRY_FIELDS = new Set(['file', 'count', 'min_id', 'max_id', 'max_seconds', 'ends_by', 'parts']);
+const UNDO_FIELDS = new Set(['label', 'at', 'before']);
+const UNDO_BEFORE_FIELDS = new Set(['next_id', 'active', 'months']);
+const MONTH_FIELDS = new Set(['version', 'month', 'sessions']);
+const SESSION_FIELDS = new Set([
+  'id',
+  'uid',
+  'task',
+  'started_at',
+  'stopped_at',
+  'status',
+  'planned_seconds',
+  'pauses',
+  'tags',
+  'note',
+  'updated_at',
+  'device',
+]);
+const PAUSE_FIELDS = new Set(['started_at', 'ended_at']);
+
+/** The first field of `value` not in `known`, if any. */
+function unknownField(value: Record<string, unknown>, known: ReadonlySet<string>): string | undefined {
+  for (const key in value) if (!known.has(key)) return key;
+  return undefined;
+}
 
 /** JSON.parse that reports, as a store error naming the file, anything but a JSON object. */
 export function parseObject(text: string, file: string): Record<string, unknown> {
@@ -322,6 +363,8 @@ const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0
 
 function sessionProblem(value: unknown, nextId: number): string | null {
   if (!isRecord(value)) return 'not an object';
+  const stray = unknownField(value, SESSION_FIELDS);
+  if (stray !== undefined) return `unknown field ${JSON.stringify(stray)}`;
   const { id, uid, task, started_at: startedAt, stopped_at: stoppedAt, status, pauses, tags } = value;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return 'invalid "id"';
   if (id >= nextId) return `"id" ${id} is not below "next_id" ${nextId}`;
@@ -352,7 +395,7 @@ function sessionProblem(value: unknown, nextId: number): string | null {
 
 /** A pause as commands write it: a start, and an end (null while it lasts) not before it. */
 function pauseValid(pause: unknown): boolean {
-  if (!isRecord(pause) || !isInstant(pause.started_at)) return false;
+  if (!isRecord(pause) || !isInstant(pause.started_at) || unknownField(pause, PAUSE_FIELDS) !== undefined) return false;
   const end = pause.ended_at;
   return end === null || (isInstant(end) && !before(end as string, pause.started_at as string));
 }

@@ -203,7 +203,81 @@ describe('version-2 root and month files', () => {
     const sessions = [makeSession({ id: 1 }), makeSession({ id: 2, note: 'a "quoted", note' })];
     const text = encodeMonth('2026-01', sessions);
     expect(text.split('\n')).toHaveLength(5);
-    expect(decodeMonth(text, F, 3)).toEqual(sessions);
-    expect(() => decodeMonth(text.slice(0, 40), F, 3)).toThrow(/not valid JSON/);
+    expect(decodeMonth(text, F, 3, '2026-01')).toEqual(sessions);
+    expect(() => decodeMonth(text.slice(0, 40), F, 3, '2026-01')).toThrow(/not valid JSON/);
+  });
+
+  test('a month file of another month than the one it is filed under is refused', () => {
+    const text = encodeMonth('2026-01', [makeSession({ id: 1 })]);
+    expect(() => decodeMonth(text, F, 3, '2026-02')).toThrow(`${F}: "month" is not "2026-02", the month the root files it under`);
+  });
+
+  // A field stint does not write is not understood: read on, the next rewrite would drop it.
+  const session = JSON.parse(JSON.stringify(makeSession({ id: 1 })));
+  const root = { version: 3, revision: 1, next_id: 2, active: [], months: {} };
+  const monthEntry = { file: 'sessions/2026-01.r1-abc.json', count: 1, min_id: 1, max_id: 1, max_seconds: 60 };
+  test.each([
+    ['the root', () => decodeRoot(JSON.stringify({ ...root, bogus: 1 }), F), 'unknown field "bogus"'],
+    [
+      'a month entry',
+      () => decodeRoot(JSON.stringify({ ...root, months: { '2026-01': { ...monthEntry, colour: 1 } } }), F),
+      '"months" has an invalid entry for month "2026-01"',
+    ],
+    [
+      'an undo entry',
+      () =>
+        decodeRoot(
+          JSON.stringify({
+            ...root,
+            undo: [{ label: 'x', at: '2026-01-01T00:00:00Z', before: { next_id: 1, active: [], months: {} }, extra: 1 }],
+          }),
+          F,
+        ),
+      'undo entry at index 0: unknown field "extra"',
+    ],
+    [
+      "an undo entry's before",
+      () =>
+        decodeRoot(
+          JSON.stringify({
+            ...root,
+            undo: [{ label: 'x', at: '2026-01-01T00:00:00Z', before: { next_id: 1, active: [], months: {}, x: 1 } }],
+          }),
+          F,
+        ),
+      'undo entry at index 0: unknown field "before.x"',
+    ],
+    [
+      'an active session',
+      () => decodeRoot(JSON.stringify({ ...root, active: [{ ...session, colour: 'red' }] }), F),
+      'session at index 0: unknown field "colour"',
+    ],
+    [
+      'a month file',
+      () => decodeMonth(JSON.stringify({ version: 3, month: '2026-01', sessions: [], bogus: true }), F, 2, '2026-01'),
+      'unknown field "bogus"',
+    ],
+    [
+      "a month file's session",
+      () => decodeMonth(JSON.stringify({ version: 3, month: '2026-01', sessions: [{ ...session, colour: 'red' }] }), F, 2, '2026-01'),
+      'session at index 0: unknown field "colour"',
+    ],
+    [
+      'a pause',
+      () =>
+        decodeMonth(
+          JSON.stringify({
+            version: 3,
+            month: '2026-01',
+            sessions: [{ ...session, pauses: [{ started_at: session.started_at, ended_at: null, why: 1 }] }],
+          }),
+          F,
+          2,
+          '2026-01',
+        ),
+      'session at index 0: invalid "pauses"',
+    ],
+  ])('an unknown field in %s is refused, naming the file', (_name, decode, why) => {
+    expect(decode).toThrow(`${F}: ${why}`);
   });
 });
