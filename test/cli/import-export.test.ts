@@ -44,6 +44,30 @@ describe('import', () => {
     expect([result.code, result.stderr, result.stdout]).toEqual([exit, stderr, '']);
   });
 
+  test('a file that begins as JSON but does not parse says so, not that no format fits', async () => {
+    const h = harness({ now: '2026-01-15T12:00:00Z' });
+    h.files.set('cut', '[[1763625600, 1763629200, "coding", "a1", [], 1763629200');
+    const result = await h.run('import', 'cut');
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toMatch(/^stint: Invalid file: Not JSON: .+\n$/);
+    expect(h.store.writes).toBe(0);
+  });
+
+  test('several files at once: a whole file refused is named', async () => {
+    const h = harness({ now: '2026-01-15T12:00:00Z' });
+    h.files.set('frames', frames(2));
+    h.files.set('cut', '[[1763625600, 1763629200');
+    for (const argv of [
+      ['import', 'frames', 'cut'],
+      ['import', 'frames', 'cut', '--format', 'watson'],
+    ]) {
+      const result = await h.run(...argv);
+      expect([result.code, result.stdout]).toEqual([2, '']);
+      expect(result.stderr).toMatch(/^stint: Invalid file: cut: Not JSON: .+\n$/);
+    }
+    expect(h.store.writes).toBe(0);
+  });
+
   test('several files at once: one change, and entries named with their file', async () => {
     const h = harness({ now: '2026-01-15T12:00:00Z' });
     h.files.set('2026-01.data', 'inc 20260105T080000Z - 20260105T090000Z # writing\n');

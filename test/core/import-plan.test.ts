@@ -44,6 +44,33 @@ describe('applyImport', () => {
     expect(data.sessions.map((s) => s.uid)).toEqual(['watson-1', 'watson-2', 'watson-3']);
   });
 
+  test('one session twice in a file with other contents is a damaged file: refused, or left out with --skip-invalid', () => {
+    // Timewarrior's uid is its interval's times: the same times with other tags would lose one.
+    const twice = [record(1), record(1, { where: 'frame 2', tags: ['other'] })];
+    const data = makeData();
+    expect(() => applyImport(data, [input(twice)], options)).toThrow(
+      /^frame 2: the same session as frame 1 \(the same uid\), with other contents; nothing imported$/,
+    );
+    expect(data).toEqual(makeData());
+    const summary = applyImport(data, [input(twice)], { ...options, skipInvalid: true });
+    expect(summary).toMatchObject({ imported: 1, duplicates: 0, skipped: [{ where: 'frame 2' }] });
+    expect(data.sessions.map((s) => s.tags)).toEqual([[]]);
+  });
+
+  test('in two files, the same session with other contents is a duplicate, as on a second import', () => {
+    const data = makeData();
+    const summary = applyImport(data, [input([record(1)]), input([record(1, { where: 'frame 9', tags: ['other'] })])], options);
+    expect(summary).toMatchObject({ imported: 1, duplicates: 1 });
+  });
+
+  test("a second focus session of the file names the file's first, which has no ID yet", () => {
+    const focus = (n: number) =>
+      record(n, { stopped_at: null, status: 'running', planned_seconds: 1500, started_at: `2026-02-0${n}T09:00:00Z` });
+    expect(() => applyImport(makeData(), [input([focus(1), focus(2)])], options)).toThrow(
+      /^frame 2: the focus session of frame 1 \(coding\) is already active; nothing imported$/,
+    );
+  });
+
   test('an unreadable entry rejects everything, naming where and why', () => {
     const data = makeData();
     const bad = input(

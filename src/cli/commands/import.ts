@@ -1,9 +1,10 @@
 import { basename, join } from 'node:path';
-import { invalidInput } from '../../core/errors.js';
+import { invalidInput, StintError } from '../../core/errors.js';
 import { detectFormat, TIMEWARRIOR_MONTH } from '../../core/import/detect.js';
 import { parseImport } from '../../core/import/index.js';
 import { applyImport, type ImportInput } from '../../core/import/plan.js';
 import type { ImportFormat } from '../../core/import/record.js';
+import { parseJsonFile, withoutBom } from '../../core/import/text.js';
 import type { TrackerData } from '../../core/session.js';
 import { importSummaryText, type SkippedFile } from '../../render/import-text.js';
 import { overlapWarnings } from '../../render/overlap-text.js';
@@ -46,9 +47,11 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
     // An empty month file (every interval deleted) still is Timewarrior's.
     const format = options.format ?? detectFormat(text) ?? (TIMEWARRIOR_MONTH.test(basename(file)) ? 'timewarrior' : null);
     if (!format) {
+      // Text that begins as JSON but does not parse says why, rather than that no format fits.
+      if (/^\s*[[{]/.test(withoutBom(text))) named(file, wanted.length > 1, () => parseJsonFile(text));
       throw invalidInput('Unknown format', `Cannot tell the format of ${file}; give --format stint, csv, watson or timewarrior`);
     }
-    const parsed = parseImport(text, format, { taskTags });
+    const parsed = named(file, wanted.length > 1, () => parseImport(text, format, { taskTags }));
     if (wanted.length > 1) {
       // Say which file an entry is in when there are several.
       for (const entry of [...parsed.records, ...parsed.invalid]) entry.where = `${basename(file)} ${entry.where}`;
@@ -73,6 +76,16 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
   if (ctx.json) ctx.printJson(result);
   else ctx.print(importSummaryText(result, ctx.palette));
   return 0;
+}
+
+/** `read`, with a whole file refused named by the file when there are several. */
+function named<T>(file: string, several: boolean, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!several || !(error instanceof StintError)) throw error;
+    throw new StintError(error.code, error.title, `${basename(file)}: ${error.message}`);
+  }
 }
 
 /** `--task-tags writing,code` → [writing, code]; an empty item is a typo, refused. */

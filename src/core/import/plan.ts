@@ -79,9 +79,16 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
   const conversions = new Map<string, Conversion>();
   const skipped = [...invalid];
   // Oldest first, so new IDs follow time as stint's own do; ties keep the file's order.
-  const entries = inputs.flatMap((input) =>
-    input.parsed.records.map((record) => ({ record, edits: input.format === 'watson', mapped: input.format === 'timewarrior' })),
+  const entries = inputs.flatMap((input, file) =>
+    input.parsed.records.map((record) => ({ record, file, edits: input.format === 'watson', mapped: input.format === 'timewarrior' })),
   );
+  // Each uid's first entry, and its file. Another entry of the same session in the same file is
+  // a repeat when it says the same (counted as a duplicate), and a damaged file when it does not
+  // (two intervals with the same times but other tags, a uid given to two sessions of an export):
+  // keeping either would lose the other without a word. Across files (a data folder and its
+  // export) the same session is a duplicate, as on a second import.
+  const seen = new Map<string, { file: number; record: ImportRecord }>();
+  const says = (record: ImportRecord) => JSON.stringify({ ...record, where: '' });
   const mapping = new Map<string, TaskMapping>();
   entries.sort((a, b) => (a.record.started_at < b.record.started_at ? -1 : a.record.started_at > b.record.started_at ? 1 : 0));
   let duplicates = 0;
@@ -90,12 +97,19 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
   const changed: Session[] = [];
   const wanted: (number | undefined)[] = [];
   let focus = activeFocus(data);
+  let focusWhere = '';
   /** Without --skip-invalid, one broken entry stops the import; with it, the entry is listed and left out. */
   const refuse = (record: ImportRecord, reason: string) => {
     if (!options.skipInvalid) throw invalidInput('Invalid entry', `${record.where}: ${reason}; nothing imported`);
     skipped.push({ where: record.where, reason });
   };
-  for (const { record, edits, mapped } of entries) {
+  for (const { record, file, edits, mapped } of entries) {
+    const first = seen.get(record.uid);
+    if (first?.file === file && says(first.record) !== says(record)) {
+      refuse(record, `the same session as ${first.record.where} (the same ${mapped ? 'times' : 'uid'}), with other contents`);
+      continue;
+    }
+    if (first === undefined) seen.set(record.uid, { file, record });
     const stored = byUid.get(record.uid);
     // Watson stamps each change of a frame; stint's own files and Timewarrior's intervals are kept as first found.
     if (stored && !(edits && record.updated_at > stored.updated_at && !isActive(stored))) {
@@ -126,10 +140,13 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
     session.tags = tags;
     if (isActive(session) && session.planned_seconds !== null) {
       if (focus) {
-        refuse(record, `focus session ${focus.id} (${focus.task}) is already active`);
+        // One of this import's own has no ID yet: it is named by where it is in the files.
+        const which = focus.id > 0 ? `focus session ${focus.id}` : `the focus session of ${focusWhere}`;
+        refuse(record, `${which} (${focus.task}) is already active`);
         continue;
       }
       focus = session;
+      focusWhere = record.where;
     }
     if (mapped) countMapping(mapping, record.tags, task);
     byUid.set(record.uid, session);
