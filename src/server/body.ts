@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
 import { invalidInput, notFound } from '../core/errors.js';
+import { repeatedKey } from '../core/json-keys.js';
 import type { OpenApiPaths } from './route-group.js';
 
 /** `application/json` or a `+json` type, with or without parameters (`; charset=utf-8`). */
@@ -53,39 +54,6 @@ function utf8(bytes: ArrayBuffer): string {
   } catch {
     throw invalidInput('Invalid JSON', 'The request body is not valid UTF-8');
   }
-}
-
-/**
- * The first key given twice in one object of `text` (valid JSON), or null. JSON.parse keeps
- * the last silently; which one was meant cannot be known, as with an option given twice. Keys
- * are compared decoded (`"\u0061"` is `"a"`). Bodies are at most 64 KB, so a scan is cheap.
- */
-export function repeatedKey(text: string): string | null {
-  const objects: { keys: Set<string>; keyNext: boolean }[] = [];
-  const stack: ('object' | 'array')[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      stack.push(c === '{' ? 'object' : 'array');
-      if (c === '{') objects.push({ keys: new Set(), keyNext: true });
-    } else if (c === '}' || c === ']') {
-      if (stack.pop() === 'object') objects.pop();
-    } else if (c === ',' || c === ':') {
-      const top = objects.at(-1);
-      if (stack.at(-1) === 'object' && top) top.keyNext = c === ',';
-    } else if (c === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      const top = objects.at(-1);
-      if (stack.at(-1) === 'object' && top?.keyNext) {
-        const key = JSON.parse(text.slice(i, end + 1)) as string;
-        if (top.keys.has(key)) return key;
-        top.keys.add(key);
-      }
-      i = end;
-    }
-  }
-  return null;
 }
 
 /** A required string field. */

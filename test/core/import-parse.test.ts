@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { detectFormat, parseImport } from '../../src/core/import/index.js';
 import type { ImportRecord, ParsedImport } from '../../src/core/import/record.js';
-import { STINT_EXPORT_VERSION } from '../../src/core/import/stint.js';
+import { STINT_EXPORT_FIELDS, STINT_EXPORT_VERSION } from '../../src/core/import/stint.js';
 import type { Session } from '../../src/core/session.js';
 import { csvLine } from '../../src/render/csv.js';
 import { EXPORT_CSV_HEADER, EXPORT_VERSION, exportCsvLine, exportedSession } from '../../src/render/export.js';
@@ -102,6 +102,46 @@ describe('detectFormat', () => {
 describe('stint export, read back', () => {
   test('the reader knows the version the exporter writes', () => {
     expect(STINT_EXPORT_VERSION).toBe(EXPORT_VERSION);
+  });
+
+  test('the reader knows every field and column the exporter writes', () => {
+    const synced = exportedSession({ ...(SESSIONS[0] as Session), device: 'laptop' }, NOW);
+    expect(STINT_EXPORT_FIELDS).toEqual(expect.arrayContaining([...Object.keys(synced), ...EXPORT_CSV_HEADER]));
+  });
+
+  // What is not understood whole is refused, not read in part.
+  const one = JSON.parse(stintJson(SESSIONS.slice(0, 1)));
+  const session = one.sessions[0];
+  test.each([
+    ['a field beside "version" and "sessions"', 'stint', JSON.stringify({ ...one, extra: 1 }), invalidFile, /^Unknown field 'extra'/],
+    [
+      'a key given twice (stint)',
+      'stint',
+      `${JSON.stringify(one).slice(0, -3)},"task_name":"other"}]}`,
+      invalidFile,
+      /"task_name" is given twice/,
+    ],
+    [
+      'a key given twice (Timewarrior export)',
+      'timewarrior',
+      '[{"id":1,"start":"20251001T080000Z","start":"20251002T080000Z","end":"20251002T090000Z"}]',
+      invalidFile,
+      /"start" is given twice/,
+    ],
+    ['a column stint does not export', 'csv', stintCsv(SESSIONS.slice(0, 1)).replace('updated_at', 'colour'), invalidFile, /'colour'/],
+    ['a column twice', 'csv', stintCsv(SESSIONS.slice(0, 1)).replace('duration_seconds', 'note'), invalidFile, /the column 'note' twice/],
+  ])('%s: the whole file is refused', (_name, format, text, error, message) => {
+    const problem = thrown(() => parseImport(text, format as 'stint'));
+    expect(problem).toMatchObject(error);
+    expect((problem as Error).message).toMatch(message);
+  });
+
+  test.each([
+    ['an unknown field', { ...session, colour: 'red' }, "unknown field 'colour'"],
+    ['an unknown field in a pause', { ...session, pauses: [{ ...session.pauses[0], why: 'tea' }] }, "unknown field 'why' in a pause"],
+  ])('a session with %s is an entry refused', (_name, bad, reason) => {
+    const parsed = parseImport(JSON.stringify({ ...one, sessions: [bad] }), 'stint');
+    expect(parsed).toMatchObject({ records: [], invalid: [{ where: 'session 1', reason }] });
   });
 
   test.each([

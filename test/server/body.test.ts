@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { repeatedKey } from '../../src/server/body.js';
+import { repeatedKey } from '../../src/core/json-keys.js';
 import { checkedHarness } from '../helpers/server.js';
 
 // JSON.parse keeps the last of two equal keys; which was meant cannot be known, so a body with a

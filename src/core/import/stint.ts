@@ -10,12 +10,39 @@ import { Collector, EntryProblem, invalidFile, parseJsonFile, show } from './tex
 /** The newest export version this reader understands. */
 export const STINT_EXPORT_VERSION = 1;
 
+/**
+ * The fields of a session in an export (the JSON view's, plus uid, pauses and updated_at), and so
+ * the CSV's columns. A field outside them is not understood: the file is refused, not read in part.
+ */
+export const STINT_EXPORT_FIELDS: readonly string[] = [
+  'session_id',
+  'task_name',
+  'started_at',
+  'stopped_at',
+  'duration_seconds',
+  'status',
+  'planned_seconds',
+  'paused_seconds',
+  'tags',
+  'note',
+  'device',
+  'uid',
+  'pauses',
+  'updated_at',
+];
+const PAUSE_FIELDS: readonly string[] = ['started_at', 'ended_at', 'duration_seconds'];
+
+/** The first key of `value` not in `known`. */
+const unknownKey = (value: object, known: readonly string[]) => Object.keys(value).find((key) => !known.includes(key));
+
 export function parseStintJson(text: string): ParsedImport {
   const file = parseJsonFile(text);
   if (typeof file !== 'object' || file === null || Array.isArray(file)) {
     throw invalidFile('Expected a stint export: an object with "version" and "sessions"');
   }
   const { version, sessions } = file as Record<string, unknown>;
+  const stray = unknownKey(file, ['version', 'sessions']);
+  if (stray !== undefined) throw invalidFile(`Unknown field ${show(stray)}: a stint export has "version" and "sessions"`);
   if (!Number.isInteger(version) || (version as number) < 1) throw invalidFile(`Unknown export version ${show(version)}`);
   if ((version as number) > STINT_EXPORT_VERSION) {
     throw invalidFile(`Export version ${show(version)} is newer than this stint reads (${STINT_EXPORT_VERSION}); update stint`);
@@ -27,6 +54,13 @@ export function parseStintJson(text: string): ParsedImport {
       if (typeof session !== 'object' || session === null || Array.isArray(session)) {
         throw new EntryProblem('not a session object');
       }
+      const field = unknownKey(session, STINT_EXPORT_FIELDS);
+      if (field !== undefined) throw new EntryProblem(`unknown field ${show(field)}`);
+      const { pauses } = session as { pauses?: unknown };
+      const pauseField = Array.isArray(pauses)
+        ? pauses.map((pause) => (typeof pause === 'object' && pause !== null ? unknownKey(pause, PAUSE_FIELDS) : undefined)).find(Boolean)
+        : undefined;
+      if (pauseField !== undefined) throw new EntryProblem(`unknown field ${show(pauseField)} in a pause`);
       return readStintSession(session as SessionFields, `session ${i + 1}`);
     });
   });
@@ -52,6 +86,10 @@ export function parseStintCsv(text: string): ParsedImport {
   const columns = header.record.map((name) => name.trim());
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
   if (missing.length > 0) throw invalidFile(`The CSV header lacks ${missing.join(', ')}`);
+  const unknown = columns.find((name) => !STINT_EXPORT_FIELDS.includes(name));
+  if (unknown !== undefined) throw invalidFile(`The CSV header has a column stint does not export: ${show(unknown)}`);
+  const twice = columns.find((name, i) => columns.indexOf(name) !== i);
+  if (twice !== undefined) throw invalidFile(`The CSV header has the column ${show(twice)} twice`);
 
   const out = new Collector();
   // csv-parse's own line count takes a CRLF inside a quoted note for two lines, so lines are

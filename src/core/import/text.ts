@@ -1,3 +1,4 @@
+import { repeatedKey } from '../json-keys.js';
 import { invalidInput, type StintError } from '../errors.js';
 import type { ImportRecord, InvalidEntry, ParsedImport } from './record.js';
 
@@ -9,13 +10,19 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** JSON.parse, with a file that is not JSON reported as such. */
+/** JSON.parse, with a file that is not JSON reported as such, and a key given twice refused. */
 export function parseJsonFile(text: string): unknown {
+  const body = withoutBom(text);
+  let value: unknown;
   try {
-    return JSON.parse(withoutBom(text));
+    value = JSON.parse(body);
   } catch (error) {
     throw invalidFile(`Not JSON: ${(error as Error).message}`);
   }
+  // JSON.parse keeps the last of the two; which one was meant cannot be known.
+  const twice = repeatedKey(body);
+  if (twice !== null) throw invalidFile(`The field ${JSON.stringify(twice)} is given twice in one object`);
+  return value;
 }
 
 /**
