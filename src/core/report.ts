@@ -47,6 +47,9 @@ export interface ReportRequest {
  * only the part of a session inside the range. With rounding, each session's time in the range
  * is rounded up once; by day, the surplus goes to its last day, so totals agree whatever `by`.
  */
+/** A day as `YYYY-MM-DD`: years 1970 to 9999 (the day after the last is `+010000-01`). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export class ReportBuilder {
   private readonly rows = new Map<string, ReportRow>();
   private readonly fromMs: number;
@@ -126,7 +129,11 @@ export class ReportBuilder {
   /** Every day of the period in order, empty ones included, so a week or a month reads as a chart. */
   private dayRows(from: string, to: string): ReportRow[] {
     const rows: ReportRow[] = [];
-    for (let day = from; day <= to; day = dayAfter(day)) {
+    // Days compare as text only while they are YYYY-MM-DD: the day after 9999-12-31 is written
+    // +010000-01, which sorts before it. No session can be on it (years end at 9999), so the
+    // rows end there, and a period reaching past it (a week holding 9999-12-31) ends there too.
+    const beyond = !DAY.test(to);
+    for (let day = from; DAY.test(day) && (beyond || day <= to); day = dayAfter(day)) {
       rows.push({ ...(this.rows.get(day) ?? { name: day, seconds: 0, sessions: 0 }) });
     }
     return rows;

@@ -35,6 +35,23 @@ describe('by day', () => {
     ]);
   });
 
+  test('the rows end at 9999-12-31, the last day a time can be on: a period reaching it or past it ends', () => {
+    // The day after it, +010000-01-01, sorts before it as text: the rows once never ended.
+    const last = session(1, '9999-12-31T08:00:00Z', '9999-12-31T10:00:00Z');
+    const lastDay = days({ from: new Date(9999, 11, 31), to: new Date(9999, 11, 31) });
+    expect(rowsOf(build([last], { by: 'day', range: lastDay }))).toEqual([['9999-12-31', 7200, 1]]);
+    const lastWeek = periodRange({ week: true }, at('9999-12-31T12:00:00Z')) as Range; // Monday 27 to Sunday 2
+    const report = build([last], { by: 'day', range: lastWeek });
+    expect(report).toMatchObject({ from: '9999-12-27', totalSeconds: 7200 });
+    expect(rowsOf(report)).toEqual([
+      ['9999-12-27', 0, 0],
+      ['9999-12-28', 0, 0],
+      ['9999-12-29', 0, 0],
+      ['9999-12-30', 0, 0],
+      ['9999-12-31', 7200, 1],
+    ]);
+  });
+
   test('a session across a month end is split, and a month counts only its own part', () => {
     // 2026-10-31 23:00 to 2026-11-01 02:00, local.
     const crossing = session(1, '2026-10-31T22:00:00Z', '2026-11-01T01:00:00Z');
