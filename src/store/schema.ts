@@ -80,7 +80,7 @@ export interface Root {
 }
 
 export function emptyRoot(): Root {
-  return { version: STORE_VERSION, revision: 0, next_id: 1, active: [], months: {} };
+  return { version: STORE_VERSION, revision: 0, next_id: 1, active: [], months: {}, undo: [] };
 }
 
 /**

@@ -39,6 +39,12 @@ describe('layout', () => {
     expect(existsSync(home)).toBe(false);
   });
 
+  test('a change that changes nothing, on a store not yet written (stop --all), writes no root and leaves nothing to undo', async () => {
+    expect(await store.update(ALL, () => 'nothing', () => 'stop ')).toBe('nothing');
+    expect(existsSync(root())).toBe(false);
+    expect(await store.undo()).toBeNull();
+  });
+
   test('a start touches only the root: directory 0700, file 0600, no month file', async () => {
     await store.update(ACTIVE, start('coding'));
     expect(statSync(home).mode & 0o777).toBe(0o700);
