@@ -80,6 +80,18 @@ describe('import', () => {
 });
 
 describe('export', () => {
+  test('--format csv --json on stdout is refused (exit 2, nothing printed); with --output, --json describes the file', async () => {
+    const h = harness({ now: '2026-01-15T12:00:00Z', data: makeData([makeSession({ id: 1 })]) });
+    const refused = await h.run('export', '--format', 'csv', '--json');
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(JSON.parse(refused.stderr)).toEqual({
+      error: 'Invalid usage',
+      message: 'Choose one of --format csv or --json (with --output, --json describes the file written)',
+    });
+    const written = await h.run('export', '--format', 'csv', '--json', '--output', 'out.csv');
+    expect([written.code, JSON.parse(written.stdout)]).toEqual([0, { exported: 1, format: 'csv', output: 'out.csv' }]);
+  });
+
   test('--output writes the file and says so; --json says it as JSON', async () => {
     const h = harness({ now: '2026-01-15T12:00:00Z', data: makeData([makeSession({ id: 1 })]) });
     expect((await h.run('export', '--output', 'out.json')).stdout).toBe('Exported 1 session to out.json.\n');

@@ -21,6 +21,10 @@ export interface ExportOptions extends TypedPeriod {
  */
 export async function exportSessions(options: ExportOptions, ctx: Context): Promise<number> {
   const { output } = options;
+  // On stdout the export is the output: CSV cannot also be the JSON --json promises.
+  if (options.format === 'csv' && ctx.json && output === undefined) {
+    throw invalidInput('Invalid usage', 'Choose one of --format csv or --json (with --output, --json describes the file written)');
+  }
   // Over state.json the store would refuse to read; over config.json the settings would reset.
   if (output !== undefined && leadsIntoDataDir(output, ctx.deps.dataDir)) {
     throw invalidInput(
