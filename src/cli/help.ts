@@ -77,7 +77,7 @@ export function missingCommand(args: readonly string[], program: Command): Comma
   const names = group.commands.filter((c) => c.name() !== 'help').map((c) => c.name());
   let path = '';
   for (let c: Command | null = group; c; c = c.parent) path = ` ${c.name()}${path}`;
-  return new CommanderError(1, 'commander.missingCommand', `missing command:${path} ${names.join('|')}`);
+  return new CommanderError(2, 'commander.missingCommand', `missing command:${path} ${names.join('|')}`);
 }
 
 /**

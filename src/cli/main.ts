@@ -54,8 +54,11 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     await program.parseAsync(helpArguments(args, program), { from: 'user' });
     return exitCode;
   } catch (thrown) {
-    // --help and --version: 0; help shown because a group was called without its subcommand: 1.
-    if (thrown instanceof CommanderError && HELP_CODES.has(thrown.code) && !(json && thrown.exitCode !== 0)) return thrown.exitCode;
+    // --help and --version: 0; help shown because a group was called without its subcommand:
+    // invalid usage, 2 (SPEC, Errors), as in JSON below.
+    if (thrown instanceof CommanderError && HELP_CODES.has(thrown.code) && !(json && thrown.exitCode !== 0)) {
+      return thrown.code === 'commander.help' ? 2 : thrown.exitCode;
+    }
     const error =
       thrown instanceof CommanderError && thrown.code === 'commander.help'
         ? missingCommand(args, program)

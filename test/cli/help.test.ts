@@ -83,15 +83,16 @@ describe('stint alone', () => {
 });
 
 describe('groups and bare flags', () => {
-  test('a group without its subcommand shows its help on stderr and exits 1, not 0', async () => {
+  // Invalid usage is exit 2 (SPEC, Errors); these asserted 1, commander's own code for it.
+  test('a group without its subcommand shows its help on stderr and exits 2 (invalid usage), not 0', async () => {
     const result = await harness().run('jobs');
-    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
     expect(result.stderr).toMatch(/^Usage: stint jobs/);
   });
 
-  test.each([['jobs'], ['config']])('%s --json without its subcommand: exit 1, one JSON error line, no help', async (group) => {
+  test.each([['jobs'], ['config']])('%s --json without its subcommand: exit 2, one JSON error line, no help', async (group) => {
     const result = await harness().run(group, '--json');
-    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect([result.code, result.stdout]).toEqual([2, '']);
     expect(result.stderr.endsWith('\n') && !result.stderr.slice(0, -1).includes('\n')).toBe(true);
     expect(JSON.parse(result.stderr)).toEqual({
       error: 'Invalid usage',
