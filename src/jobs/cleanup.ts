@@ -26,6 +26,8 @@ function check(config: Record<string, string>, places: ConfigPlaces): Record<str
   allowKeys(config, 'cleanup', KEYS);
   const path = absolutePath(required(config, 'cleanup', 'path'), 'path', places.home);
   assertSafe(path, places);
+  // With symlinks resolved too, when the job is added (SPEC: refused then, not at its first run).
+  assertSafe(real(path), { home: real(places.home), dataDir: real(places.dataDir) });
   const pattern = required(config, 'cleanup', 'pattern');
   // Only direct children are swept: a pattern cannot reach into or out of `path`.
   if (pattern.includes('/') || pattern.includes('..')) {

@@ -72,6 +72,18 @@ describe('cleanup config', () => {
   });
 });
 
+describe('cleanup config, with links resolved when the job is added', () => {
+  test.each([
+    ['the home', () => places.home, /home directory/],
+    ['the data directory', () => places.dataDir, /data directory/],
+    ['a folder inside the data directory', () => join(places.dataDir, 'sessions'), /data directory/],
+  ])('a link to %s is refused', (_name, target, message) => {
+    mkdirSync(target(), { recursive: true });
+    symlinkSync(target(), join(places.root, 'link'));
+    expect(refusal({ path: join(places.root, 'link'), pattern: '*', days: '0' })).toMatch(message);
+  });
+});
+
 describe('cleanup run', () => {
   const job = () => makeJob('cleanup', { path: logs, pattern: '*.log', days: '7' });
 
