@@ -1,5 +1,5 @@
 import { checkConfig, DEFAULT_CONFIG, type Config } from '../core/config.js';
-import { StintError } from '../core/errors.js';
+import { StintError, storeError } from '../core/errors.js';
 import type { Codec } from './json-file.js';
 import { parseObject, unreadable } from './schema.js';
 
@@ -15,7 +15,8 @@ export const configCodec: Codec<Config> = {
     try {
       return checkConfig(raw, path);
     } catch (error) {
-      if (error instanceof StintError) throw unreadable(path, error.message);
+      // Its message names the file already (`<path>: "week_start" is not valid`).
+      if (error instanceof StintError) throw storeError('Store unreadable', `${error.message}; the file was left untouched`);
       throw error;
     }
   },

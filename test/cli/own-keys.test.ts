@@ -136,6 +136,8 @@ describe('a hand-edited __proto__ in a stored file', () => {
         `^stint: Store unreadable: ${join(home, file).replace(/[.]/g, '\\.')}: .*(unknown key|"__proto__").*; the file was left untouched\\n$`,
       ),
     );
+    // Named once: config.json's message once said its path twice.
+    expect(result.stderr.split(join(home, file))).toHaveLength(2);
     expect(snapshotDir(home)).toEqual(before);
   });
 });
