@@ -197,7 +197,10 @@ export function soleSessionFor(data: TrackerData, action: Action): Session {
   const { hint } = CANDIDATES[action];
   const ids = candidates.map((s) => `${s.id} (${s.task})`).join(', ');
   const state = action === 'resume' ? 'paused' : 'running';
-  throw conflict(`Several sessions ${state}`, `Sessions ${ids} are ${state}; ${hint}`);
+  // stop takes paused ones too: the message says what they are (the title stays, for scripts).
+  const statuses = new Set(candidates.map((s) => s.status));
+  const are = statuses.size > 1 ? 'running or paused' : (candidates[0] as Session).status;
+  throw conflict(`Several sessions ${state}`, `Sessions ${ids} are ${are}; ${hint}`);
 }
 
 /** The focus session that is running or paused, if any: there is at most one. */

@@ -112,8 +112,15 @@ describe('which session an action without an ID means', () => {
     expect(soleSessionFor(data, 'pause').id).toBe(1);
     expect(soleSessionFor(data, 'resume').id).toBe(2);
   });
-  test('stop with both active names them', () => {
-    expect(() => soleSessionFor(data, 'stop')).toThrow(/Sessions 1 \(coding\), 2 \(reading\) are running; give an ID or use --all/);
+  // One running, one paused: this said both were running.
+  test('stop with both active names them, and says what they are', () => {
+    expect(() => soleSessionFor(data, 'stop')).toThrow(
+      /Sessions 1 \(coding\), 2 \(reading\) are running or paused; give an ID or use --all/,
+    );
+    const paused = makeData(
+      data.sessions.map((s) => ({ ...s, status: 'paused' as const, pauses: [{ started_at: '2026-01-15T13:10:00Z', ended_at: null }] })),
+    );
+    expect(() => soleSessionFor(paused, 'stop')).toThrow(/^Sessions 1 \(coding\), 2 \(reading\) are paused; give an ID or use --all$/);
   });
   test('resume with none paused', () => {
     expect(() => soleSessionFor(makeData([makeSession()]), 'resume')).toThrow(expect.objectContaining({ title: 'No paused session' }));
