@@ -129,14 +129,33 @@ describe('re-importing Watson after a frame was edited there', () => {
 });
 
 describe('a stint export into a store that has sessions', () => {
+  // Each stamped when it stopped: the factory's default (after NOW) is a change from the future, refused.
   test('IDs this store already gave out (existing or removed) are given new ones; the others are kept', async () => {
     const h = harness({ now: NOW });
     for (const day of ['10', '11', '12']) await h.run('add', 'coding', '--from', `2026-01-${day} 09:00`, '--to', `2026-01-${day} 10:00`);
     await h.run('rm', '3');
     const file = stintJson([
-      makeSession({ id: 1, uid: 'x-1', started_at: '2026-01-05T09:00:00Z', stopped_at: '2026-01-05T10:00:00Z' }),
-      makeSession({ id: 3, uid: 'x-3', started_at: '2026-01-06T09:00:00Z', stopped_at: '2026-01-06T10:00:00Z' }),
-      makeSession({ id: 9, uid: 'x-9', started_at: '2026-01-07T09:00:00Z', stopped_at: '2026-01-07T10:00:00Z' }),
+      makeSession({
+        id: 1,
+        uid: 'x-1',
+        started_at: '2026-01-05T09:00:00Z',
+        stopped_at: '2026-01-05T10:00:00Z',
+        updated_at: '2026-01-05T10:00:00Z',
+      }),
+      makeSession({
+        id: 3,
+        uid: 'x-3',
+        started_at: '2026-01-06T09:00:00Z',
+        stopped_at: '2026-01-06T10:00:00Z',
+        updated_at: '2026-01-06T10:00:00Z',
+      }),
+      makeSession({
+        id: 9,
+        uid: 'x-9',
+        started_at: '2026-01-07T09:00:00Z',
+        stopped_at: '2026-01-07T10:00:00Z',
+        updated_at: '2026-01-07T10:00:00Z',
+      }),
     ]);
     h.files.set('export.json', file);
     expect(JSON.parse((await h.run('import', 'export.json', '--json')).stdout)).toMatchObject({ imported: 3, first_id: 9, last_id: 11 });

@@ -71,6 +71,17 @@ describe('applyImport', () => {
     );
   });
 
+  test.each([
+    // Sync keeps the later change: one stamped in the future would win every conflict.
+    ['an updated_at in the future', record(1, { updated_at: '2286-11-20T17:46:39Z' }), /updated_at 2286-11-20T17:46:39Z is in the future/],
+    ['a uid with a control character', record(1, { uid: 'a\u001bb' }), /the uid is not one stint can keep/],
+    ['a uid of 5,000 characters', record(1, { uid: 'x'.repeat(5000) }), /at most 200 characters/],
+  ])('%s is refused like a broken rule', (_name, bad, message) => {
+    const data = makeData();
+    expect(() => applyImport(data, [input([bad])], options)).toThrow(message);
+    expect(data).toEqual(makeData());
+  });
+
   test('an unreadable entry rejects everything, naming where and why', () => {
     const data = makeData();
     const bad = input(

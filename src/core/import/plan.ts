@@ -3,6 +3,7 @@ import { timesProblem } from '../corrections.js';
 import { invalidInput } from '../errors.js';
 import { validateNote } from '../labels.js';
 import { type Overlap, overlapsOf } from '../overlaps.js';
+import { printable } from '../labels.js';
 import { activeFocus, isActive, type Session, type TrackerData } from '../session.js';
 import { toStoredInstant } from '../time.js';
 import { assignIds } from './ids.js';
@@ -176,6 +177,12 @@ export function applyImport(data: TrackerData, inputs: readonly ImportInput[], o
 function ruleBroken(record: ImportRecord, nowAt: string): string | null {
   const times = timesProblem(record, nowAt);
   if (times !== null) return times;
+  // Sync keeps the later of two changes: a change stamped in the future would win every one.
+  if (record.updated_at > nowAt) return `updated_at ${record.updated_at} is in the future`;
+  // The uid travels (export, sync) and is printed by show --json and export's CSV.
+  if (record.uid.length > UID_MAX || !printable(record.uid)) {
+    return `the uid is not one stint can keep (at most ${UID_MAX} characters, none of them control characters)`;
+  }
   const planned = record.planned_seconds;
   if (planned !== null && (planned < FOCUS_BOUNDS.minSeconds || planned > FOCUS_BOUNDS.maxSeconds)) {
     return `planned_seconds ${planned} is outside a focus session's 60 s to 24 h`;
@@ -187,6 +194,9 @@ function ruleBroken(record: ImportRecord, nowAt: string): string | null {
   }
   return null;
 }
+
+/** Room for any tracker's identity: a UUID is 36, a Watson frame's `watson-<32 hex>` 39. */
+const UID_MAX = 200;
 
 /** The session an entry becomes; its ID is given once every new session is known. */
 function asSession(record: ImportRecord): Session {
