@@ -87,30 +87,32 @@ export function addFinishedSession(data: TrackerData, input: NewSession, from: D
 /**
  * The session `continue` starts again: the given one, or the one that stopped last. Continuing a
  * session that is still running or paused would run its task twice, so that is a conflict, as is
- * continuing the last stopped one when its task (with the same tags) already runs again.
+ * continuing a stopped one whose task (with the same tags) already runs again, given by its ID or not.
  */
 export function sessionToContinue(data: TrackerData, id: number | undefined): Session {
   const { sessions } = data;
+  let chosen: Session;
   if (id !== undefined) {
-    const session = findSession(data, id);
-    if (isActive(session)) {
+    chosen = findSession(data, id);
+    if (isActive(chosen)) {
       throw conflict(
-        `Session already ${session.status}`,
-        `Session ${id} (${session.task}) is ${session.status}; there is nothing to continue`,
+        `Session already ${chosen.status}`,
+        `Session ${id} (${chosen.task}) is ${chosen.status}; there is nothing to continue`,
       );
     }
-    return session;
+  } else {
+    const last = lastStopped(sessions);
+    if (!last) throw notFound('Session not found', 'There is no stopped session to continue');
+    chosen = last;
   }
-  const last = lastStopped(sessions);
-  if (!last) throw notFound('Session not found', 'There is no stopped session to continue');
-  const again = sessions.find((s) => isActive(s) && s.task === last.task && sameTags(s.tags, last.tags));
+  const again = sessions.find((s) => isActive(s) && s.task === chosen.task && sameTags(s.tags, chosen.tags));
   if (again) {
     throw conflict(
       `Session already ${again.status}`,
-      `${last.task} is already ${again.status} as session ${again.id}; there is nothing to continue`,
+      `${chosen.task} is already ${again.status} as session ${again.id}; there is nothing to continue`,
     );
   }
-  return last;
+  return chosen;
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);

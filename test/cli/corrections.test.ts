@@ -171,6 +171,19 @@ describe('continue', () => {
     expect(json(await h.run('continue', '--json'))).toMatchObject({ session_id: 4, task_name: 'writing', tags: [] });
   });
 
+  test('continuing a stopped session by its ID while its task runs again is refused too, as without the ID', async () => {
+    const h = harness({ now: NOW });
+    await h.run('add', 'writing', '--from', '08:00', '--to', '09:00', '--tag', 'book');
+    expect((await h.run('continue')).code).toBe(0);
+    const { text } = h.store;
+    expect(await h.run('continue', '1')).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'stint: Session already running: writing is already running as session 2; there is nothing to continue\n',
+    });
+    expect(h.store.text).toBe(text);
+  });
+
   test('nothing stopped yet → exit 3', async () => {
     const result = await harness().run('continue');
     expect(result).toEqual({ code: 3, stdout: '', stderr: 'stint: Session not found: There is no stopped session to continue\n' });
