@@ -1,10 +1,11 @@
 import { invalidInput } from './errors.js';
-import { validateTaskName } from './task-name.js';
+import { NAME_PATTERN, validateTaskName } from './task-name.js';
 
 // Made on first use, as task-name.ts's pattern: a Unicode property class costs every run that
 // evaluates it ~9M instructions, and most runs check no tag.
 let tag: RegExp | undefined;
-const TAG = (): RegExp => (tag ??= /^[\p{L}\p{M}\p{Nd}_-]{1,30}$/u);
+const TAG = (): RegExp => (tag ??= new RegExp(`^${NAME_PATTERN}+$`, 'u'));
+const TAG_MAX = 30;
 const NOTE_MAX = 500;
 
 /** Tags: 1–30 letters, digits, `-` or `_` each, NFC, without repeats, in the order given. */
@@ -12,7 +13,8 @@ export function validateTags(tags: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tags) {
     const tag = raw.normalize('NFC');
-    if (!TAG().test(tag)) {
+    const length = [...tag].length;
+    if (length < 1 || length > TAG_MAX || !TAG().test(tag)) {
       throw invalidInput('Invalid tag', `'${raw}' is not a tag (1–30 letters, digits, '-' or '_')`);
     }
     if (!out.includes(tag)) out.push(tag);

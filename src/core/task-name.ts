@@ -3,11 +3,14 @@ import { invalidInput } from './errors.js';
 export const TASK_NAME_MIN = 3;
 export const TASK_NAME_MAX = 20;
 
-// Letters of any script (with their combining marks), decimal digits, '-' and '_'. Made on
-// first use: V8 parses a literal when it is evaluated, and the Unicode property classes cost
-// ~9M instructions (a fifth of `status`) even in a run that never tests a name.
+// Letters of any script (with their combining marks), decimal digits, '-' and '_'. A mark
+// belongs to the letter or digit before it: one alone (at the start, after '-' or '_') is no
+// letter, and a name of marks alone would print as nothing. Made on first use: V8 parses a
+// literal when it is evaluated, and the Unicode property classes cost ~9M instructions (a fifth
+// of `status`) even in a run that never tests a name.
 let allowed: RegExp | undefined;
-const ALLOWED = (): RegExp => (allowed ??= /^[\p{L}\p{M}\p{Nd}_-]+$/u);
+export const NAME_PATTERN = '(?:[\\p{L}\\p{Nd}]\\p{M}*|[_-])';
+const ALLOWED = (): RegExp => (allowed ??= new RegExp(`^${NAME_PATTERN}+$`, 'u'));
 // Most names are ASCII, and this one is cheap to make.
 const ASCII_ALLOWED = /^[A-Za-z0-9_-]+$/;
 

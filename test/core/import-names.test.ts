@@ -43,6 +43,8 @@ describe('toTaskName', () => {
     ['--deep work--', 'deep-work'],
     ['--valid--', '--valid--'],
     ['x.', 'x__'],
+    ['\u0301\u0301\u0301', 'imported'],
+    ['\u0301deep work', 'deep-work'],
   ])('%j → %j', (raw, expected) => {
     expect(toTaskName(raw)).toBe(expected);
   });
@@ -67,11 +69,12 @@ describe('toTag', () => {
     ['a'.repeat(35), 'a'.repeat(30)],
     ['thèse', 'thèse'],
     ['@home', 'home'],
+    ['\u0301home', 'home'],
   ])('%j → %j', (raw, expected) => {
     expect(toTag(raw)).toBe(expected);
   });
 
-  test.each(['', '!!!', '😀', ' - '])('gives null when nothing of %j is left', (raw) => {
+  test.each(['', '!!!', '😀', ' - ', '\u0301'])('gives null when nothing of %j is left', (raw) => {
     expect(toTag(raw)).toBeNull();
   });
 

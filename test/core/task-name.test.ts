@@ -26,6 +26,11 @@ describe('validateTaskName', () => {
     ['a.b.c', 'dots', "Task name may contain only letters, digits, '-' and '_'"],
     ['tab\there', 'tab', "Task name may contain only letters, digits, '-' and '_'"],
     ['emoji😀', 'emoji', "Task name may contain only letters, digits, '-' and '_'"],
+    // A combining mark belongs to a letter or digit: alone, the name prints as nothing.
+    ['\u0301\u0301\u0301', 'combining marks alone', "Task name may contain only letters, digits, '-' and '_'"],
+    ['\u0301abc', 'a mark first', "Task name may contain only letters, digits, '-' and '_'"],
+    ['ab-\u0301c', "a mark after '-'", "Task name may contain only letters, digits, '-' and '_'"],
+    ['ab_\u20dd', "an enclosing mark after '_'", "Task name may contain only letters, digits, '-' and '_'"],
   ])('refuses %j (%s)', (name, _why, message) => {
     let thrown: unknown;
     try {

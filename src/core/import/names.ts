@@ -9,6 +9,9 @@ const TAG_MAX = 30;
 /** A run of anything the name rules do not allow: letters (any script, with marks), digits, `_`, `-`. */
 let disallowed: RegExp | undefined;
 const DISALLOWED = (): RegExp => (disallowed ??= /[^\p{L}\p{M}\p{Nd}_-]+/gu);
+/** Marks that follow no letter or digit (at the start, after `-` or `_`): no part of a name. */
+let stray: RegExp | undefined;
+const STRAY_MARKS = (): RegExp => (stray ??= /(?<![\p{L}\p{Nd}\p{M}])\p{M}+/gu);
 // Most names are ASCII, and for ASCII the rules are just these: the Unicode classes, NFC and
 // the validators' exceptions (a few microseconds each, per entry of a long file) are the slow path.
 const ASCII_TASK = /^[A-Za-z0-9_-]{3,20}$/;
@@ -48,7 +51,7 @@ function validTaskName(raw: string): string | null {
  * and a cut never leaves a dangling `-`.
  */
 function squeeze(raw: string, max: number): string {
-  const dashed = raw.normalize('NFC').replace(DISALLOWED(), '-');
+  const dashed = raw.normalize('NFC').replace(DISALLOWED(), '-').replace(STRAY_MARKS(), '-');
   const cut = [...trimDashes(dashed)].slice(0, max).join('');
   // Re-normalized: a cut between a letter and its mark can leave a pair NFC would compose.
   return trimDashes(cut).normalize('NFC');
