@@ -195,7 +195,7 @@ function optionalClock(s: Scanner, fail: Fail): Clock | null {
  */
 function readClock(s: Scanner, fail: Fail, iso: boolean): Clock {
   const named = iso ? null : s.keyword('noon', 'midnight');
-  if (named) return { hour: named === 'noon' ? 12 : 0, minute: 0, second: 0 };
+  if (named) return named === 'noon' ? { hour: 12, minute: 0, second: 0 } : { hour: 0, minute: 0, second: 0, startOfDay: true };
   const run = s.digits();
   // After a `T`, the basic format's HHMM or HHMMSS too.
   const basic = iso && (run.length === 4 || run.length === 6);

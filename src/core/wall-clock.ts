@@ -1,4 +1,4 @@
-import { DAY_MS, dayName } from './days.js';
+import { DAY_MS, dayName, dayStart } from './days.js';
 import type { Fail } from './duration-input.js';
 import type { Scanner } from './input-scanner.js';
 import { YEARS } from './time.js';
@@ -18,6 +18,8 @@ export interface Clock {
   hour: number;
   minute: number;
   second: number;
+  /** `midnight`: the day's first instant, 01:00 where the clocks skip 00:00. */
+  startOfDay?: true;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -39,6 +41,7 @@ export function validDay(day: Day, fail: Fail): number {
  * twice (when the clocks go back) is the earlier one, as ECMAScript's Date resolves it.
  */
 export function localInstant(day: number, clock: Clock, fail: Fail): Date {
+  if (clock.startOfDay) return new Date(dayStart(day));
   const date = new Date(day * DAY_MS);
   const at = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), clock.hour, clock.minute, clock.second);
   if (at.getDate() !== date.getUTCDate() || at.getHours() !== clock.hour || at.getMinutes() !== clock.minute) {

@@ -4,6 +4,7 @@ import { dayAfter, dayNumber, dayOfName, dayStart, localDay, makeDayNumber, next
 import { lastPeriod, periodRange, type PeriodKind, type PeriodOptions, type WeekStart } from '../../src/core/period.js';
 import { countsOn, tallyOf } from '../../src/core/tally.js';
 import { localInstantText } from '../../src/core/time.js';
+import { parseTimeInput } from '../../src/core/time-input.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 // Each test sets the zone it needs; Node re-reads it when TZ is assigned. Zone facts checked with
@@ -224,5 +225,22 @@ describe('localInstantText: a stored instant in a message, as --json writes it (
     inZone(zone);
     expect(localInstantText(instant)).toBe(expected);
     expect(localInstantText(instant)).toBe(formatISO(new Date(instant)));
+  });
+});
+
+describe('midnight, where the clocks skip it', () => {
+  test.each([
+    // The date starts at 01:00 -03: midnight is the start of the day, as the README defines it.
+    ['midnight', '2026-09-06T04:00:00.000Z'],
+    ['2026-09-06 midnight', '2026-09-06T04:00:00.000Z'],
+    ['2026-09-07 midnight', '2026-09-07T03:00:00.000Z'],
+  ])('%j in Santiago is the first instant of its date', (input, expected) => {
+    inZone('America/Santiago');
+    expect(iso(parseTimeInput(input, at(input.startsWith('2026-09-07') ? '2026-09-07T15:00:00Z' : '2026-09-06T15:00:00Z')))).toBe(expected);
+  });
+
+  test('00:00 typed as a clock time there is still refused: no such moment', () => {
+    inZone('America/Santiago');
+    expect(() => parseTimeInput('2026-09-06 00:00', at('2026-09-06T15:00:00Z'))).toThrow(/does not exist in America\/Santiago/);
   });
 });
