@@ -15,7 +15,9 @@ export function validateTags(tags: readonly string[]): string[] {
     const tag = raw.normalize('NFC');
     const length = [...tag].length;
     if (length < 1 || length > TAG_MAX || !TAG().test(tag)) {
-      throw invalidInput('Invalid tag', `'${raw}' is not a tag (1–30 letters, digits, '-' or '_')`);
+      // Shown as typed, cut: a tag is 30 characters at most, and a pasted page is one line of error.
+      const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+      throw invalidInput('Invalid tag', `'${escapeUnprintable(shown)}' is not a tag (1–30 letters, digits, '-' or '_')`);
     }
     if (!out.includes(tag)) out.push(tag);
   }

@@ -58,12 +58,22 @@ describe('list', () => {
     [['--limit', '0'], /Invalid limit: '0' is not a positive whole number/],
     [['--limit', 'x'], /Invalid limit/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
+    // Filters no session could match: said, not answered with an empty list.
+    [['--task', 'ab'], /Invalid task name: Task name must be between 3 and 20 characters/],
+    [['--task', 'deep work'], /Invalid task name/],
+    [['--tag', ''], /Invalid tag/],
+    [['--tag', 'x'.repeat(100_000)], /Invalid tag/],
   ])('refuses %j with exit 2', async (args, message) => {
     const result = await harness({ data: history }).run('list', ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('a tag pasted by mistake is named cut, on one short line', async () => {
+    const result = await harness({ data: history }).run('list', '--tag', 'x'.repeat(100_000));
+    expect(result.stderr).toBe(`stint: Invalid tag: '${'x'.repeat(40)}…' is not a tag (1–30 letters, digits, '-' or '_')\n`);
   });
 
   test('says so when there is nothing to list', async () => {
