@@ -22,6 +22,12 @@ export async function jsonObject(c: Context, known: readonly string[]): Promise<
   // parses. No type and text/plain are read as JSON: fetch() sends a string as text/plain, and the
   // token already stands in for the CSRF check a form's type would matter for.
   const type = c.req.header('content-type') ?? '';
+  // JSON is UTF-8 (RFC 8259), and the bytes are read as such: another declared charset is refused
+  // rather than its text misread.
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    throw invalidInput('Invalid content type', `Send the body as UTF-8 JSON (charset ${charset} is not read)`);
+  }
   if (type.trim() !== '' && !JSON_TYPE.test(type) && !TEXT_TYPE.test(type)) {
     throw invalidInput('Invalid content type', 'Send the body as JSON, with Content-Type: application/json');
   }

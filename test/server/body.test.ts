@@ -53,3 +53,38 @@ describe('repeatedKey, over any JSON', () => {
     );
   });
 });
+
+test.each([
+  ['/sessions/1', 'Unknown field: x'],
+  ['/api/v1/tasks/1', 'Unknown field: x'],
+])('DELETE %s with a body asking for something → 400, nothing removed', async (path, message) => {
+  const h = checkedHarness();
+  await h.request('POST', '/sessions/start', { body: { task_name: 'coding' } });
+  await h.request('POST', '/api/v1/tasks', {
+    body: { name: 'n', task_type: 'data_backup', schedule: '0 3 * * *', config: { target: '/backups' } },
+  });
+  const before = h.store.text;
+  expect(await h.request('DELETE', path, { body: { x: 1 } })).toMatchObject({ status: 400, body: { message } });
+  expect(h.store.text).toBe(before);
+  // Without a body, or with an empty object, it is removed.
+  expect((await h.request('DELETE', path, { body: {} })).status).toBe(200);
+});
+
+test.each(['iso-8859-1', 'latin1', 'utf-16'])('a body declared as charset %s is refused: JSON is read as UTF-8 only', async (charset) => {
+  const h = checkedHarness();
+  const before = h.store.text;
+  const reply = await h.request('POST', '/sessions/start', {
+    body: '{"task_name": "coding"}',
+    headers: { 'content-type': `application/json; charset=${charset}` },
+  });
+  expect(reply).toMatchObject({ status: 400, body: { error: 'Invalid content type' } });
+  expect(h.store.text).toBe(before);
+});
+
+test.each(['utf-8', 'UTF8', '"utf-8"'])('charset %s is read', async (charset) => {
+  const reply = await checkedHarness().request('POST', '/sessions/start', {
+    body: '{"task_name": "coding"}',
+    headers: { 'content-type': `application/json; charset=${charset}` },
+  });
+  expect(reply.status).toBe(201);
+});

@@ -64,6 +64,7 @@ export function taskTimer(ctx: ServerContext): RouteGroup {
 
   routes.delete('/sessions/:id', async (c) => {
     const id = idParam(c);
+    await jsonObject(c, []); // no fields: a body that asks for something is refused, not ignored
     const [removed] = await ctx.store.update(
       { kind: 'ids', ids: [id] },
       (data) => removeSessions(data, [id]),

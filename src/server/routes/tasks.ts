@@ -145,7 +145,9 @@ export function timer4Tasker(ctx: ServerContext) {
   });
 
   routes.delete('/api/v1/tasks/:id', async (c) => {
-    const job = await removeJob(ctx.store, idParam(c, 'job', 'absent'));
+    const id = idParam(c, 'job', 'absent');
+    await jsonObject(c, []); // no fields: a body that asks for something is refused, not ignored
+    const job = await removeJob(ctx.store, id);
     return c.json({ success: true, message: `Task ${job.id} deleted` });
   });
 
