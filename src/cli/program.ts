@@ -128,7 +128,11 @@ export function buildProgram(version: string, invoke: Invoke, output: OutputConf
     .option('--stop <time>', 'A new end (ended sessions only; as --at reads it).')
     .option('--note <text>', 'A new note ("" clears it).')
     .option('--tag <tag>', 'Replace the tags (repeatable).', collect)
-    .addHelpText('after', '\nExamples:\n  stint edit 3 --start 09:15\n  stint edit 3 --task review --tag work --tag urgent')
+    .option('--clear-tags', 'Remove every tag.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  stint edit 3 --start 09:15\n  stint edit 3 --task review --tag work --tag urgent\n  stint edit 3 --clear-tags',
+    )
     .action((id: number, opts: Omit<EditOptions, 'id'>, cmd: Command) =>
       invoke(cmd, async () => (await import('./commands/edit.js')).edit, { ...opts, id }),
     );

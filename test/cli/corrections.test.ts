@@ -77,6 +77,8 @@ describe('edit', () => {
       tags: ['a', 'b'],
     });
     expect(json(await h.run('edit', '1', '--note', '', '--json')).note).toBeNull();
+    // --tag "" is no tag: removing them all has its own flag.
+    expect(json(await h.run('edit', '1', '--clear-tags', '--json')).tags).toEqual([]);
   });
 
   test.each([
@@ -95,6 +97,7 @@ describe('edit', () => {
     [['--stop', '10:60'], 2, /there is no minute 60/],
     [['--task', 'x'], 2, /Invalid task name/],
     [[], 2, /Nothing to change/],
+    [['--tag', 'a', '--clear-tags'], 2, /^stint: Invalid usage: Choose one of --tag or --clear-tags\n$/],
   ])('refuses %j (exit %i), store unchanged', async (args, code, why) => {
     const h = harness({ now: NOW });
     await h.run('add', 'meeting', '--from', '09:00', '--to', '10:00');

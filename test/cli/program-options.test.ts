@@ -53,6 +53,7 @@ describe('session commands', () => {
       'edit',
       { id: 3, task: 'review', start: '09:15', stop: '10:00', note: '', tag: ['a', 'b'] },
     ],
+    [['edit', '3', '--clear-tags'], 'edit', { id: 3, clearTags: true }],
     [['continue'], 'resumeTask', { id: undefined }],
     [['continue', '12', '--at', '9am'], 'resumeTask', { at: '9am', id: 12 }],
     [['undo'], 'undo', {}],

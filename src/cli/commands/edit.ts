@@ -18,21 +18,24 @@ export interface EditOptions {
   stop?: string | undefined;
   note?: string | undefined;
   tag?: string[] | undefined;
+  /** Remove every tag (`--tag ""` is no tag, so it cannot say it). */
+  clearTags?: boolean | undefined;
 }
 
-/** Corrects a session; `--tag` replaces its tags, `--note ""` clears the note. */
+/** Corrects a session; `--tag` replaces its tags, `--clear-tags` removes them, `--note ""` clears the note. */
 export async function edit(options: EditOptions, ctx: Context): Promise<number> {
-  const { task, start, stop, note, tag } = options;
-  if ([task, start, stop, note, tag].every((v) => v === undefined)) {
-    throw invalidInput('Invalid usage', 'Nothing to change: give --task, --start, --stop, --note or --tag');
+  const { task, start, stop, note, tag, clearTags } = options;
+  if ([task, start, stop, note, tag, clearTags].every((v) => v === undefined)) {
+    throw invalidInput('Invalid usage', 'Nothing to change: give --task, --start, --stop, --note, --tag or --clear-tags');
   }
+  if (clearTags && tag !== undefined) throw invalidInput('Invalid usage', 'Choose one of --tag or --clear-tags');
   const now = ctx.deps.now();
   const changes = {
     task: task === undefined ? undefined : validateTaskName(task),
     startedAt: start === undefined ? undefined : await timeOption(start, now),
     stoppedAt: stop === undefined ? undefined : await timeOption(stop, now),
     note: note === undefined ? undefined : validateNote(note),
-    tags: tag === undefined ? undefined : validateTags(tag),
+    tags: clearTags ? [] : tag === undefined ? undefined : validateTags(tag),
   };
   const session = await ctx.deps.store.update(
     { kind: 'ids', ids: [options.id] },
