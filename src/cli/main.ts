@@ -46,6 +46,11 @@ export async function run(argv: readonly string[], deps: Deps): Promise<number> 
     );
   // `stint` alone shows what is running, and what to do next; `stint --json`, the same as JSON.
   const args = argv.length === 0 ? ['status', '--next'] : argv.every((a) => a === '--json') ? ['status', ...argv] : [...argv];
+  // The version as JSON too, for scripts that read every answer as JSON.
+  if (json && args.every((a) => a.startsWith('-')) && args.some((a) => a === '--version' || a === '-V')) {
+    deps.stdout(`${JSON.stringify({ version: packageJson.version })}\n`);
+    return 0;
+  }
   const only = invokedCommand(args);
   let program = build(only);
   // An alias (`ls`) or an unknown command: the whole tree resolves it, or suggests a name.

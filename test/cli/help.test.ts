@@ -100,6 +100,12 @@ describe('groups and bare flags', () => {
     });
   });
 
+  test.each([['--version'], ['-V']])('%s --json prints the version as JSON', async (flag) => {
+    const result = await harness().run(flag, '--json');
+    expect([result.code, result.stderr, JSON.parse(result.stdout)]).toEqual([0, '', { version: expect.stringMatching(/^\d+\.\d+\.\d+/) }]);
+    expect((await harness().run(flag)).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   test('stint --json alone is the status as JSON', async () => {
     const { code, stdout } = await harness().run('--json');
     expect([code, JSON.parse(stdout)]).toEqual([0, { sessions: [], total: 0, warnings: [], focus: null }]);
