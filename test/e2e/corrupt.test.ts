@@ -27,7 +27,11 @@ describe.each([
   ['state.json', 'truncated', '{\n "version": 2,\n "revision": 3,\n "next_id": 2,\n "active": [\n  {\n   "id": 1,\n   "uid": "a'],
   ['state.json', 'from a newer stint', '{"version": 99, "revision": 1, "next_id": 1, "active": [], "months": {}}\n'],
   // Read on, the next write would drop the field without a word.
-  ['state.json', 'with a field stint does not know', '{"version": 3, "revision": 1, "next_id": 2, "active": [], "months": {}, "bogus": 1}\n'],
+  [
+    'state.json',
+    'with a field stint does not know',
+    '{"version": 3, "revision": 1, "next_id": 2, "active": [], "months": {}, "bogus": 1}\n',
+  ],
 ])('a %s %s', (name, _kind, content) => {
   test.each(commands)('`stint %j` → exit 1 naming the file, store byte-identical', async (args, how) => {
     mkdirSync(home, { recursive: true });

@@ -40,7 +40,13 @@ describe('layout', () => {
   });
 
   test('a change that changes nothing, on a store not yet written (stop --all), writes no root and leaves nothing to undo', async () => {
-    expect(await store.update(ALL, () => 'nothing', () => 'stop ')).toBe('nothing');
+    expect(
+      await store.update(
+        ALL,
+        () => 'nothing',
+        () => 'stop ',
+      ),
+    ).toBe('nothing');
     expect(existsSync(root())).toBe(false);
     expect(await store.undo()).toBeNull();
   });
@@ -222,7 +228,9 @@ describe('scan', () => {
 describe('failure', () => {
   /** Every file of the store with its bytes. */
   const files = () =>
-    Object.fromEntries([root(), ...monthFiles().map((name) => join(home, 'sessions', name))].map((file) => [file, readFileSync(file, 'utf8')]));
+    Object.fromEntries(
+      [root(), ...monthFiles().map((name) => join(home, 'sessions', name))].map((file) => [file, readFileSync(file, 'utf8')]),
+    );
 
   test('a month session with the ID of an active one (a hand edit) is refused by every read and change, nothing written', async () => {
     await seed([makeSession({ id: 2, started_at: '2026-01-05T08:00:00Z', stopped_at: '2026-01-05T09:00:00Z' })]);
