@@ -5,7 +5,7 @@ import { NAME_PATTERN, validateTaskName } from './task-name.js';
 // evaluates it ~9M instructions, and most runs check no tag.
 let tag: RegExp | undefined;
 const TAG = (): RegExp => (tag ??= new RegExp(`^${NAME_PATTERN}+$`, 'u'));
-const TAG_MAX = 30;
+export const TAG_MAX = 30;
 const NOTE_MAX = 500;
 
 /** Tags: 1–30 letters, digits, `-` or `_` each, NFC, without repeats, in the order given. */

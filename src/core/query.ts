@@ -1,5 +1,7 @@
 import { overlaps, type Range } from './period.js';
+import { TAG_MAX, validateTags } from './labels.js';
 import type { Session, Status } from './session.js';
+import { TASK_NAME_MAX, TASK_NAME_MIN, validateTaskName } from './task-name.js';
 
 export interface SessionQuery {
   status?: Status | undefined;
@@ -8,8 +10,23 @@ export interface SessionQuery {
   range?: Range | undefined;
 }
 
+/**
+ * A filter no stored name could match is refused (`--task ab`, `--tag ''`, a pasted page) with
+ * the rule's own message, rather than answered with nothing. The test is the characters names
+ * have ever been made of, marks anywhere: a name kept from before a mark had to follow a letter
+ * stays one a filter can name.
+ */
+let nameChars: RegExp | undefined;
+const NAME_CHARS = (): RegExp => (nameChars ??= /^[\p{L}\p{M}\p{Nd}_-]+$/u);
+function checkFilter(value: string, min: number, max: number, strict: (value: string) => unknown): void {
+  const length = [...value.normalize('NFC')].length;
+  if (length < min || length > max || !NAME_CHARS().test(value.normalize('NFC'))) strict(value);
+}
+
 /** A predicate for the sessions a query selects; `now` ends running sessions for ranges. */
 export function sessionMatcher(query: SessionQuery, now: Date): (session: Session) => boolean {
+  if (query.task !== undefined) checkFilter(query.task, TASK_NAME_MIN, TASK_NAME_MAX, validateTaskName);
+  if (query.tag !== undefined) checkFilter(query.tag, 1, TAG_MAX, (tag) => validateTags([tag]));
   const task = query.task?.normalize('NFC').toLocaleLowerCase();
   const { status, range } = query;
   const tag = query.tag?.normalize('NFC');

@@ -25,6 +25,24 @@ describe('sessionMatcher', () => {
   });
 });
 
+describe('sessionMatcher refuses filters no stored name could match', () => {
+  test.each([
+    [{ task: 'ab' }, /Task name must be between 3 and 20 characters/],
+    [{ task: 'deep work' }, /may contain only letters/],
+    [{ tag: '' }, /is not a tag/],
+    [{ tag: 'x'.repeat(31) }, /is not a tag/],
+  ])('%j', (query, message) => {
+    expect(() => sessionMatcher(query, now)).toThrow(message);
+  });
+
+  test('a name kept from before a mark had to follow a letter can still be named', () => {
+    // '-\u0301ab' is refused as a new name today; stored earlier, a filter finds it.
+    const old = makeSession({ id: 9, task: 'x-\u0301ab', tags: ['\u0301'] });
+    expect([old].filter(sessionMatcher({ task: 'x-\u0301ab' }, now)).map((s) => s.id)).toEqual([9]);
+    expect([old].filter(sessionMatcher({ tag: '\u0301' }, now)).map((s) => s.id)).toEqual([9]);
+  });
+});
+
 describe('LastN', () => {
   test('keeps the newest n in order across batches', () => {
     const last = new LastN<number>(3);

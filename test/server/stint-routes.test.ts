@@ -41,6 +41,9 @@ describe("stint's own API answers as documented", () => {
     ['/api/stint/sessions?status=done', 400],
     ['/api/stint/sessions?limit=-1', 400],
     ['/api/stint/sessions?colour=red', 400],
+    // Filters no name could match, refused as the CLI's list refuses them.
+    ['/api/stint/sessions?task=ab', 400],
+    ['/api/stint/sessions?tag=', 400],
     ['/api/stint/report?by=week', 400],
     ['/api/stint/report?period=week&from=2026-01-01', 400],
     ['/api/stint/stats?x=1', 400],

@@ -3,8 +3,6 @@ import type { Range } from '../../core/period.js';
 import { LastN, sessionMatcher } from '../../core/query.js';
 import type { Session, Status } from '../../core/session.js';
 import { isForgotten } from '../../core/status.js';
-import { validateTags } from '../../core/labels.js';
-import { validateTaskName } from '../../core/task-name.js';
 import { csvTable, SESSION_CSV_HEADER, sessionCsvRow, sessionCsvWriter } from '../../render/csv.js';
 import { sessionListJson } from '../../render/json.js';
 import { type ListWriter, sessionListJsonWriter } from '../../render/json-bytes.js';
@@ -117,9 +115,6 @@ function tableText(listing: Listing, ctx: Context, now: Date, options: ListOptio
 /** Sessions oldest first. */
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   assertOneFormat(options.csv, ctx.json);
-  // A filter no session could match (`--task ab`, `--tag ''`) is a mistake to say, not an empty list.
-  if (options.task !== undefined) validateTaskName(options.task);
-  if (options.tag !== undefined) validateTags([options.tag]);
   if (options.watch) return watchList(options, ctx);
   const now = ctx.deps.now();
   // JSON or CSV of every match is written as the scan goes; otherwise matches are kept (the last n with --limit).
