@@ -49,6 +49,7 @@ export interface ReportRequest {
  */
 /** A day as `YYYY-MM-DD`: years 1970 to 9999 (the day after the last is `+010000-01`). */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const LAST_DAY = '9999-12-31';
 
 export class ReportBuilder {
   private readonly rows = new Map<string, ReportRow>();
@@ -112,7 +113,9 @@ export class ReportBuilder {
   }
 
   result(): Report {
-    const to = localDay(this.toMs - 1);
+    // A period reaching past 9999-12-31 (its last week) ends there, as its rows do.
+    const end = localDay(this.toMs - 1);
+    const to = DAY.test(end) ? end : LAST_DAY;
     const from = this.request.range.from ? localDay(this.fromMs) : (this.firstDay ?? to);
     return {
       from,
@@ -131,9 +134,8 @@ export class ReportBuilder {
     const rows: ReportRow[] = [];
     // Days compare as text only while they are YYYY-MM-DD: the day after 9999-12-31 is written
     // +010000-01, which sorts before it. No session can be on it (years end at 9999), so the
-    // rows end there, and a period reaching past it (a week holding 9999-12-31) ends there too.
-    const beyond = !DAY.test(to);
-    for (let day = from; DAY.test(day) && (beyond || day <= to); day = dayAfter(day)) {
+    // rows end there (result() ends a period reaching past it there too).
+    for (let day = from; DAY.test(day) && day <= to; day = dayAfter(day)) {
       rows.push({ ...(this.rows.get(day) ?? { name: day, seconds: 0, sessions: 0 }) });
     }
     return rows;

@@ -25,7 +25,8 @@ export async function jsonObject(c: Context, known: readonly string[]): Promise<
   // JSON is UTF-8 (RFC 8259), and the bytes are read as such: another declared charset is refused
   // rather than its text misread.
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
-  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+  // US-ASCII is UTF-8's first 128 characters: a body in it reads the same.
+  if (charset !== undefined && !/^(?:utf-?8|us-ascii)$/i.test(charset)) {
     throw invalidInput('Invalid content type', `Send the body as UTF-8 JSON (charset ${charset} is not read)`);
   }
   if (type.trim() !== '' && !JSON_TYPE.test(type) && !TEXT_TYPE.test(type)) {

@@ -72,11 +72,12 @@ const missingMonth = (error: Vanished) =>
  * A session of a month file that is also an active one (in the root): a hand edit gave two
  * sessions one ID. Read on, the next change would write a month file holding both.
  */
-function assertNotActive(root: Root, sessions: readonly Session[], file: string): void {
+function assertNotActive(root: Root, sessions: readonly Session[], file: string, rootPath: string): void {
   if (root.active.length === 0) return;
   const ids = new Set(root.active.map((s) => s.id));
   for (const s of sessions) {
-    if (ids.has(s.id)) throw unreadable(file, `"id" ${s.id} is also an active session's in the store's root`);
+    // Named from the root: an ID is given out there, and that is where a hand edit reused one.
+    if (ids.has(s.id)) throw unreadable(rootPath, `active session "id" ${s.id} is also a session of ${file}`);
   }
 }
 
@@ -167,7 +168,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     const { db, adapter } = openJson(join(dir, file), monthCodec(key, root.next_id), 'create', []);
     await db.read();
     if (adapter.lastText === null) throw new Vanished(join(dir, file));
-    assertNotActive(root, db.data, join(dir, file));
+    assertNotActive(root, db.data, join(dir, file), rootPath);
     return { sessions: db.data, text: adapter.lastText };
   }
 

@@ -53,6 +53,16 @@ describe('import', () => {
     expect(h.store.writes).toBe(0);
   });
 
+  test('valid JSON of no format stint knows is that, whatever else is wrong with it', async () => {
+    const h = harness({ now: '2026-01-15T12:00:00Z' });
+    h.files.set('other.json', '{"a": 1, "a": 2}');
+    const result = await h.run('import', 'other.json');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'stint: Unknown format: Cannot tell the format of other.json; give --format stint, csv, watson or timewarrior\n',
+    ]);
+  });
+
   test('several files at once: a whole file refused is named', async () => {
     const h = harness({ now: '2026-01-15T12:00:00Z' });
     h.files.set('frames', frames(2));

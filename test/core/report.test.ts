@@ -42,7 +42,7 @@ describe('by day', () => {
     expect(rowsOf(build([last], { by: 'day', range: lastDay }))).toEqual([['9999-12-31', 7200, 1]]);
     const lastWeek = periodRange({ week: true }, at('9999-12-31T12:00:00Z')) as Range; // Monday 27 to Sunday 2
     const report = build([last], { by: 'day', range: lastWeek });
-    expect(report).toMatchObject({ from: '9999-12-27', totalSeconds: 7200 });
+    expect(report).toMatchObject({ from: '9999-12-27', to: '9999-12-31', totalSeconds: 7200 });
     expect(rowsOf(report)).toEqual([
       ['9999-12-27', 0, 0],
       ['9999-12-28', 0, 0],

@@ -81,7 +81,7 @@ test.each(['iso-8859-1', 'latin1', 'utf-16'])('a body declared as charset %s is 
   expect(h.store.text).toBe(before);
 });
 
-test.each(['utf-8', 'UTF8', '"utf-8"'])('charset %s is read', async (charset) => {
+test.each(['utf-8', 'UTF8', '"utf-8"', 'us-ascii'])('charset %s is read', async (charset) => {
   const reply = await checkedHarness().request('POST', '/sessions/start', {
     body: '{"task_name": "coding"}',
     headers: { 'content-type': `application/json; charset=${charset}` },

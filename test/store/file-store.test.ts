@@ -239,7 +239,7 @@ describe('failure', () => {
     writeFileSync(root(), readFileSync(root(), 'utf8').replace('"id":3,', '"id":2,'));
     const before = files();
     const month = join(home, readRoot().months['2026-01'].file);
-    const why = `${month}: "id" 2 is also an active session's in the store's root`;
+    const why = `${root()}: active session "id" 2 is also a session of ${month}; the file was left untouched`;
     await expect(store.read(ALL)).rejects.toMatchObject({ code: 'store', message: expect.stringContaining(why) });
     await expect(store.scan(ALL, () => () => undefined)).rejects.toMatchObject({ message: expect.stringContaining(why) });
     await expect(store.update({ kind: 'ids', ids: [2] }, stop(2))).rejects.toMatchObject({ message: expect.stringContaining(why) });

@@ -48,7 +48,7 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
     const format = options.format ?? detectFormat(text) ?? (TIMEWARRIOR_MONTH.test(basename(file)) ? 'timewarrior' : null);
     if (!format) {
       // Text that begins as JSON but does not parse says why, rather than that no format fits.
-      if (/^\s*[[{]/.test(withoutBom(text))) named(file, wanted.length > 1, () => parseJsonFile(text));
+      if (/^\s*[[{]/.test(withoutBom(text)) && !parsesAsJson(text)) named(file, wanted.length > 1, () => parseJsonFile(text));
       throw invalidInput('Unknown format', `Cannot tell the format of ${file}; give --format stint, csv, watson or timewarrior`);
     }
     const parsed = named(file, wanted.length > 1, () => parseImport(text, format, { taskTags }));
@@ -76,6 +76,16 @@ export async function importSessions(options: ImportOptions, ctx: Context): Prom
   if (ctx.json) ctx.printJson(result);
   else ctx.print(importSummaryText(result, ctx.palette));
   return 0;
+}
+
+/** Whether the text is JSON at all (a valid file of no known format is "Unknown format"). */
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(withoutBom(text));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `read`, with a whole file refused named by the file when there are several. */

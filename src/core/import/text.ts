@@ -21,7 +21,8 @@ export function parseJsonFile(text: string): unknown {
   }
   // JSON.parse keeps the last of the two; which one was meant cannot be known.
   const twice = repeatedKey(body);
-  if (twice !== null) throw invalidFile(`The field ${JSON.stringify(twice)} is given twice in one object`);
+  // Worded as the server words it.
+  if (twice !== null) throw invalidFile(`The field '${twice}' is given twice in one object`);
   return value;
 }
 
