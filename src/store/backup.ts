@@ -4,8 +4,7 @@ import { storeError } from '../core/errors.js';
 import { syncDirectory } from './atomic-file.js';
 import { leadsIntoDataDir } from './data-dir-guard.js';
 import { type LockTiming, withStoreLock } from './lock.js';
-import { CACHE_DIR, LOCK_NAME } from './paths.js';
-import { SERVER_FILE, TOKEN_FILE } from './server-files.js';
+import { CACHE_DIR, LOCK_NAME, SERVER_FILE, TOKEN_FILE } from './paths.js';
 import { SYNC_LOCK } from './sync-file.js';
 
 /** Flushes a copied file's content: a directory fsync alone would leave it possibly empty after a crash. */

@@ -35,3 +35,10 @@ export function resolveDataDir(env: Readonly<Record<string, string | undefined>>
 }
 /** Scheduled jobs and their executions. */
 export const JOBS_FILE = 'jobs.json';
+/**
+ * `stint serve`'s API token and the running server's address (server-files.ts). Named here, not
+ * there: the backup leaves them out, and importing server-files.ts for their names loaded
+ * node:crypto into every command that can reach the backup (~55M instructions for a month report).
+ */
+export const TOKEN_FILE = 'server.token';
+export const SERVER_FILE = 'server.json';

@@ -3,12 +3,10 @@ import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { conflict, storeError } from '../core/errors.js';
 import { isErrno, named, readTextIfExists, writeFileWhole, writeNewFile } from './atomic-file.js';
+import { SERVER_FILE, TOKEN_FILE } from './paths.js';
 
 // The files `stint serve` keeps beside the store: the API token and the running server's address.
 // Both are 0600: the token is a password, and server.json says where to use it.
-
-export const TOKEN_FILE = 'server.token';
-export const SERVER_FILE = 'server.json';
 
 /** What `server.json` holds while a server runs. */
 export interface ServerInfo {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { emptySyncData, type SyncData } from '../../src/core/sync/state.js';
 import { createFileStore } from '../../src/store/file-store.js';
-import { SERVER_FILE, TOKEN_FILE } from '../../src/store/server-files.js';
+import { SERVER_FILE, TOKEN_FILE } from '../../src/store/paths.js';
 import { ALL } from '../../src/store/store.js';
 import { SYNC_LOCK } from '../../src/store/sync-file.js';
 import { history, seedStore } from '../helpers/seed.js';

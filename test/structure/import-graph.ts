@@ -67,3 +67,22 @@ export function offenders(root: string, pattern: RegExp): string[] {
     .filter((file) => pattern.test(readFileSync(join(root, file), 'utf8')))
     .sort();
 }
+
+// Static imports that stay in the build: not a dynamic import() (it runs when reached, not when
+// its module loads), not a type-only one (erased), not an asset (`?raw`, text in the bundle).
+const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s*'(\.[^'?]+)'|(?:^|\n)\s*import\s*'(\.[^'?]+)'/g;
+
+/** `start` and every file it loads with it: its static imports, and theirs, under `root`. */
+export function loadedWith(root: string, start: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const m of text.matchAll(STATIC_IMPORT)) {
+      visit(relative(root, resolve(root, dirname(file), ((m[1] ?? m[2]) as string).replace(/\.js$/, '.ts'))));
+    }
+  };
+  visit(start);
+  return [...seen].sort();
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cycles, importGraph, offenders, SIDE_EFFECTS, sourceFiles } from './import-graph.js';
+import { cycles, importGraph, loadedWith, offenders, SIDE_EFFECTS, sourceFiles } from './import-graph.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -92,6 +92,36 @@ describe('startup', () => {
     ['  const local = /[\\p{L}]/u;', false],
   ])('the check flags %s: %s', (line, flagged) => {
     expect(TOP_LEVEL_PROPERTY_CLASS.test(`// a module\n${line}\n`)).toBe(flagged);
+  });
+});
+
+/**
+ * Loading node:crypto costs a run tens of millions of instructions (its OpenSSL start): a month
+ * report loaded it for the two file names backup.ts took from server-files.ts (+55M, 2.01× its
+ * budget). What a startup-budget command loads before it runs must not import it.
+ */
+const CRYPTO_IMPORT = /from\s*'node:crypto'/;
+describe('what the startup-budget commands load', () => {
+  // The edge that makes the real store (and so loads the store's modules), the program, the hot
+  // path's bundle, and each budget command's handler.
+  const starts = [
+    'cli/deps.ts',
+    'cli/main.ts',
+    'hot.ts',
+    ...['status', 'start', 'stop', 'list', 'report'].map((name) => `cli/commands/${name}.ts`),
+  ];
+  test.each(starts)('%s and what it loads import no node:crypto', (start) => {
+    const loaded = loadedWith(SRC, start);
+    expect(loaded.filter((file) => CRYPTO_IMPORT.test(readFileSync(join(SRC, file), 'utf8')))).toEqual([]);
+  });
+
+  test('the edge loads the file store and its backup, where the import was', () => {
+    expect(loadedWith(SRC, 'cli/deps.ts')).toEqual(expect.arrayContaining(['store/file-store.ts', 'store/backup.ts']));
+  });
+
+  test('the check follows static imports, not type-only ones (erased) nor import() (run when reached)', () => {
+    expect(loadedWith(fixture, 'render/d.ts')).toEqual(['core/a.ts', 'core/b.ts', 'render/d.ts', 'render/e.ts']);
+    expect(loadedWith(fixture, 'cli/c.ts')).toEqual(['cli/c.ts']);
   });
 });
 
