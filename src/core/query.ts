@@ -19,8 +19,9 @@ export interface SessionQuery {
 let nameChars: RegExp | undefined;
 const NAME_CHARS = (): RegExp => (nameChars ??= /^[\p{L}\p{M}\p{Nd}_-]+$/u);
 function checkFilter(value: string, min: number, max: number, strict: (value: string) => unknown): void {
-  const length = [...value.normalize('NFC')].length;
-  if (length < min || length > max || !NAME_CHARS().test(value.normalize('NFC'))) strict(value);
+  const name = value.normalize('NFC');
+  const length = [...name].length;
+  if (length < min || length > max || !NAME_CHARS().test(name)) strict(value);
 }
 
 /** A predicate for the sessions a query selects; `now` ends running sessions for ranges. */

@@ -1,4 +1,5 @@
 import { storeError } from '../core/errors.js';
+import { unknownField } from '../core/json-keys.js';
 import { printable } from '../core/labels.js';
 import { STATUSES, type Session } from '../core/session.js';
 
@@ -299,19 +300,6 @@ const SESSION_FIELDS = [
   'device',
 ];
 const PAUSE_FIELDS = ['started_at', 'ended_at'];
-
-/**
- * The first field of `value` not in `known`, if any. Its own keys are counted against the known
- * ones it has (JSON has no undefined values), and named only when they differ: every read checks
- * the root's 220 month entries, and a `for…in` over them, run by the interpreter at startup, cost
- * `status` ~5.8M instructions (README, Performance).
- */
-function unknownField(value: Record<string, unknown>, known: readonly string[]): string | undefined {
-  let present = 0;
-  for (let i = 0; i < known.length; i += 1) if (value[known[i] as string] !== undefined) present += 1;
-  const keys = Object.keys(value);
-  return keys.length === present ? undefined : keys.find((key) => !known.includes(key));
-}
 
 /** JSON.parse that reports, as a store error naming the file, anything but a JSON object. */
 export function parseObject(text: string, file: string): Record<string, unknown> {

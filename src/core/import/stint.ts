@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { unknownField } from '../json-keys.js';
 import type { ParsedImport } from './record.js';
 import { readStintSession, type SessionFields } from './stint-session.js';
 import { Collector, EntryProblem, invalidFile, parseJsonFile, show } from './text.js';
@@ -32,16 +33,13 @@ export const STINT_EXPORT_FIELDS: readonly string[] = [
 ];
 const PAUSE_FIELDS: readonly string[] = ['started_at', 'ended_at', 'duration_seconds'];
 
-/** The first key of `value` not in `known`. */
-const unknownKey = (value: object, known: readonly string[]) => Object.keys(value).find((key) => !known.includes(key));
-
 export function parseStintJson(text: string): ParsedImport {
   const file = parseJsonFile(text);
   if (typeof file !== 'object' || file === null || Array.isArray(file)) {
     throw invalidFile('Expected a stint export: an object with "version" and "sessions"');
   }
   const { version, sessions } = file as Record<string, unknown>;
-  const stray = unknownKey(file, ['version', 'sessions']);
+  const stray = unknownField(file as Record<string, unknown>, ['version', 'sessions']);
   if (stray !== undefined) throw invalidFile(`Unknown field ${show(stray)}: a stint export has "version" and "sessions"`);
   if (!Number.isInteger(version) || (version as number) < 1) throw invalidFile(`Unknown export version ${show(version)}`);
   if ((version as number) > STINT_EXPORT_VERSION) {
@@ -54,11 +52,15 @@ export function parseStintJson(text: string): ParsedImport {
       if (typeof session !== 'object' || session === null || Array.isArray(session)) {
         throw new EntryProblem('not a session object');
       }
-      const field = unknownKey(session, STINT_EXPORT_FIELDS);
+      const field = unknownField(session as Record<string, unknown>, STINT_EXPORT_FIELDS);
       if (field !== undefined) throw new EntryProblem(`unknown field ${show(field)}`);
       const { pauses } = session as { pauses?: unknown };
       const pauseField = Array.isArray(pauses)
-        ? pauses.map((pause) => (typeof pause === 'object' && pause !== null ? unknownKey(pause, PAUSE_FIELDS) : undefined)).find(Boolean)
+        ? pauses
+            .map((pause) =>
+              typeof pause === 'object' && pause !== null ? unknownField(pause as Record<string, unknown>, PAUSE_FIELDS) : undefined,
+            )
+            .find(Boolean)
         : undefined;
       if (pauseField !== undefined) throw new EntryProblem(`unknown field ${show(pauseField)} in a pause`);
       return readStintSession(session as SessionFields, `session ${i + 1}`);
