@@ -1,9 +1,8 @@
 import { FOCUS_BOUNDS } from '../duration-input.js';
 import { timesProblem } from '../corrections.js';
 import { invalidInput } from '../errors.js';
-import { validateNote } from '../labels.js';
 import { type Overlap, overlapsOf } from '../overlaps.js';
-import { printable } from '../labels.js';
+import { printable, validateNote } from '../labels.js';
 import { activeFocus, isActive, type Session, type TrackerData } from '../session.js';
 import { toStoredInstant } from '../time.js';
 import { assignIds } from './ids.js';
