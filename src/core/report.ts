@@ -1,6 +1,6 @@
 import { dayAfter, localDay, secondsByDay } from './days.js';
 import type { DurationBounds } from './duration-input.js';
-import { findOverlaps, type Overlap, type Span } from './overlaps.js';
+import { findOverlaps, type Overlap, type Span, spansOf } from './overlaps.js';
 import type { Range } from './period.js';
 import type { Session } from './session.js';
 
@@ -84,9 +84,7 @@ export class ReportBuilder {
       if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
     }
     if (seconds === 0) return;
-    const end = session.stopped_at === null ? this.now.getTime() : Date.parse(session.stopped_at);
-    const start = Math.max(Date.parse(session.started_at), this.fromMs);
-    this.spans.push({ id: session.id, task: session.task, start, end: Math.min(end, this.toMs) });
+    for (const span of spansOf(session, this.now, this.fromMs, this.toMs)) this.spans.push(span);
     const rounded = roundUp(seconds, this.request.roundSeconds);
     this.totalSeconds += rounded;
     this.sessionCount += 1;

@@ -79,4 +79,26 @@ describe('overlapping sessions of one task', () => {
     // Outside the period, nothing to say.
     expect(JSON.parse((await h.run('report', '--json', '--from', '2026-01-10', '--to', '2026-01-14')).stdout).overlaps).toEqual([]);
   });
+
+  test('time a session spent paused overlaps nothing: no warning, and the report lists only real overlaps', async () => {
+    const h = harness({ now: NOW, env: { TZ: 'UTC' } });
+    await h.run('start', 'coding', '--at', '10:00');
+    await h.run('pause', '--at', '10:30');
+    await h.run('resume', '--at', '11:30');
+    await h.run('stop', '--at', '12:00');
+    const inPause = await h.run('add', 'coding', '--from', '10:45', '--to', '11:15', '--json');
+    expect(JSON.parse(inPause.stdout).warnings).toEqual([]);
+    // Across the pause: it shares 10:15–10:30 and 11:30–11:45 with #1, and 10:45–11:15 with #2.
+    const across = await h.run('add', 'coding', '--from', '10:15', '--to', '11:45');
+    expect(across.stderr).toBe(
+      'stint: warning: #3 coding overlaps #1 (10:00–12:00) by 30m; reports count that time twice\n' +
+        'stint: warning: #3 coding overlaps #2 (10:45–11:15) by 30m; reports count that time twice\n',
+    );
+    const report = JSON.parse((await h.run('report', '--day', '--json')).stdout);
+    expect(report.total_seconds).toBe(3600 + 1800 + 5400);
+    expect(report.overlaps).toEqual([
+      { task_name: 'coding', session_ids: [1, 3], overlap_seconds: 1800 },
+      { task_name: 'coding', session_ids: [3, 2], overlap_seconds: 1800 },
+    ]);
+  });
 });

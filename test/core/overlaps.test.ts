@@ -1,5 +1,5 @@
 import { describe, expect, onTestFailed, test } from 'vitest';
-import { findOverlaps, overlapsOf, type Span } from '../../src/core/overlaps.js';
+import { findOverlaps, overlapsOf, type Span, spansOf } from '../../src/core/overlaps.js';
 import { makeSession } from '../helpers/factories.js';
 import { seeded } from '../helpers/seeded.js';
 
@@ -59,5 +59,53 @@ describe('overlapsOf', () => {
     const others = [makeSession({ id: 3, task: 'review' }), makeSession({ id: 4, task: 'review', started_at: '2026-01-15T13:30:00Z' })];
     expect(overlapsOf([running, added, ...others], [added], NOW)).toEqual([{ task: 'coding', ids: [2, 1], seconds: 900 }]);
     expect(overlapsOf([running, added, ...others], [], NOW)).toEqual([]);
+  });
+});
+
+describe('pauses', () => {
+  // 10:00–12:00, paused 10:30–11:30: it ran 10:00–10:30 and 11:30–12:00.
+  const paused = makeSession({
+    id: 1,
+    started_at: '2026-01-15T10:00:00Z',
+    stopped_at: '2026-01-15T12:00:00Z',
+    pauses: [{ started_at: '2026-01-15T10:30:00Z', ended_at: '2026-01-15T11:30:00Z' }],
+  });
+  const at = (id: number, from: string, to: string) =>
+    makeSession({ id, started_at: `2026-01-15T${from}:00Z`, stopped_at: `2026-01-15T${to}:00Z` });
+
+  test('a session spans its running stretches, cut to a period', () => {
+    const ms = (time: string) => Date.parse(`2026-01-15T${time}:00Z`);
+    expect(spansOf(paused, NOW)).toEqual([
+      { id: 1, task: 'coding', start: ms('10:00'), end: ms('10:30') },
+      { id: 1, task: 'coding', start: ms('11:30'), end: ms('12:00') },
+    ]);
+    expect(spansOf(paused, NOW, ms('10:15'), ms('11:45'))).toEqual([
+      { id: 1, task: 'coding', start: ms('10:15'), end: ms('10:30') },
+      { id: 1, task: 'coding', start: ms('11:30'), end: ms('11:45') },
+    ]);
+    expect(spansOf(paused, NOW, ms('10:40'), ms('11:20'))).toEqual([]);
+  });
+
+  test('time spent paused overlaps nothing', () => {
+    expect(overlapsOf([paused, at(2, '10:45', '11:15')], [at(2, '10:45', '11:15')], NOW)).toEqual([]);
+  });
+
+  test('the shared time of two sessions is summed over their stretches, the earlier start first', () => {
+    // 10:15–11:45 shares 10:15–10:30 and 11:30–11:45 with the paused one: 30 minutes.
+    const added = at(2, '10:15', '11:45');
+    expect(overlapsOf([paused, added], [paused, added], NOW)).toEqual([{ task: 'coding', ids: [1, 2], seconds: 1800 }]);
+    expect(overlapsOf([paused, added], [added], NOW)).toEqual([{ task: 'coding', ids: [2, 1], seconds: 1800 }]);
+  });
+
+  test('a session started earlier but paused while a later one began is still named first', () => {
+    // 09:00, paused 09:10–11:00, to 12:00; the other 10:00–11:30: they share 11:00–11:30.
+    const early = makeSession({
+      id: 7,
+      started_at: '2026-01-15T09:00:00Z',
+      stopped_at: '2026-01-15T12:00:00Z',
+      pauses: [{ started_at: '2026-01-15T09:10:00Z', ended_at: '2026-01-15T11:00:00Z' }],
+    });
+    const later = at(3, '10:00', '11:30');
+    expect(overlapsOf([early, later], [early, later], NOW)).toEqual([{ task: 'coding', ids: [7, 3], seconds: 1800 }]);
   });
 });
