@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { invalidInput } from './errors.js';
+import type { Job } from './jobs.js';
 
 // Cron expressions are read by cron-parser (Vixie semantics: a restricted day-of-month and
 // day-of-week are ORed), in the local time zone. Only the standard five fields and the
@@ -44,9 +45,20 @@ export function nextSlot(schedule: string, after: Date): Date {
 }
 
 /**
- * Whether a job is due: a slot has come since `since` (its last run, or its creation) and by
- * `now`. However many slots were missed, that is one run: catching up once.
+ * The slot a job runs at next: the first after its last run, or after it was created or last
+ * changed, whichever is later. A change (an edit, an enable) starts the schedule afresh, so a
+ * slot that passed while the job was disabled, or had another schedule, is not owed. The slot
+ * is in the past when a run is overdue (no tick since it came): the next tick runs it, once
+ * however many slots were missed. `jobs list`, `show`, the server and `tick` all read this one
+ * function, so the next run shown is the one `tick` makes, across DST changes too (cron-parser
+ * places a skipped or repeated local time differently depending on where it starts counting).
  */
-export function isDue(schedule: string, since: Date, now: Date): boolean {
-  return nextSlot(schedule, since).getTime() <= now.getTime();
+export function nextRun(job: Pick<Job, 'schedule' | 'created_at' | 'updated_at' | 'last_run'>): Date {
+  const since = job.last_run ?? job.created_at;
+  return nextSlot(job.schedule, new Date(Math.max(Date.parse(job.updated_at), Date.parse(since))));
+}
+
+/** Whether a job is due: its next run has come by `now`. */
+export function isDue(job: Pick<Job, 'schedule' | 'created_at' | 'updated_at' | 'last_run'>, now: Date): boolean {
+  return nextRun(job).getTime() <= now.getTime();
 }

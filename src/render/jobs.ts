@@ -1,5 +1,5 @@
 import type { Execution, Job } from '../core/jobs.js';
-import { nextSlot } from '../core/schedule.js';
+import { nextRun } from '../core/schedule.js';
 import { formatInstant } from './format.js';
 import { localIso } from './json.js';
 import { table, type Column } from './table.js';
@@ -19,7 +19,7 @@ export interface JobJson {
   next_run: string | null;
 }
 
-export function jobJson(job: Job, now: Date): JobJson {
+export function jobJson(job: Job): JobJson {
   return {
     job_id: job.id,
     name: job.name,
@@ -31,7 +31,7 @@ export function jobJson(job: Job, now: Date): JobJson {
     created_at: localIso(job.created_at),
     updated_at: localIso(job.updated_at),
     last_run: job.last_run === null ? null : localIso(job.last_run),
-    next_run: job.enabled ? localIso(nextSlot(job.schedule, now)) : null,
+    next_run: job.enabled ? localIso(nextRun(job)) : null,
   };
 }
 

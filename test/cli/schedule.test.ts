@@ -75,3 +75,60 @@ describe('jobs add and next_run', () => {
     expect(reads.size).toBe(1);
   });
 });
+
+// The next run a job shows is the one `jobs tick` makes (Europe/Paris, from vitest.config.ts).
+describe('next_run is when tick runs the job', () => {
+  const add = async (h: ReturnType<typeof harness>, cron: string, ...more: string[]) =>
+    expect((await h.run('jobs', 'add', 'j', '--type', 'summary', '--cron', cron, '--config', 'target=/out/a.json', ...more)).code).toBe(0);
+  const nextRun = async (h: ReturnType<typeof harness>) => JSON.parse((await h.run('jobs', 'show', '1', '--json')).stdout).next_run;
+  const ticked = async (h: ReturnType<typeof harness>) => JSON.parse((await h.run('jobs', 'tick', '--json')).stdout).executions.length;
+
+  test('spring forward: a slot at 02:30, skipped that night, runs at 03:30, and says so', async () => {
+    const h = harness({ now: '2026-03-28T12:00:00Z' });
+    await add(h, '30 2 * * *');
+    h.setNow('2026-03-29T01:05:00Z'); // 03:05, after the skipped hour
+    expect(await nextRun(h)).toBe('2026-03-29T03:30:00+02:00');
+    expect(await ticked(h)).toBe(0);
+    h.setNow('2026-03-29T01:30:00Z');
+    expect(await ticked(h)).toBe(1);
+    expect(await nextRun(h)).toBe('2026-03-30T02:30:00+02:00');
+  });
+
+  test('fall back: a slot at 02:30, met twice that night, runs once and the next run says tomorrow', async () => {
+    const h = harness({ now: '2026-10-24T12:00:00Z' });
+    await add(h, '30 2 * * *');
+    h.setNow('2026-10-25T00:30:00Z'); // the first 02:30
+    expect(await ticked(h)).toBe(1);
+    h.setNow('2026-10-25T01:05:00Z');
+    expect(await nextRun(h)).toBe('2026-10-26T02:30:00+01:00');
+    h.setNow('2026-10-25T01:30:00Z'); // the second 02:30
+    expect(await ticked(h)).toBe(0);
+  });
+
+  test('a slot that passed while the job was disabled is not owed: enabling it does not run it at once', async () => {
+    const h = harness({ now: '2026-11-01T12:00:00Z' });
+    await add(h, '0 3 * * *', '--disabled');
+    expect(await nextRun(h)).toBeNull();
+    h.setNow('2026-11-10T12:00:00Z');
+    expect((await h.run('jobs', 'enable', '1')).code).toBe(0);
+    expect(await nextRun(h)).toBe('2026-11-11T03:00:00+01:00');
+    h.setNow('2026-11-10T12:00:30Z');
+    expect(await ticked(h)).toBe(0);
+    h.setNow('2026-11-11T02:00:00Z');
+    expect(await ticked(h)).toBe(1);
+  });
+
+  test('a new schedule starts afresh from the edit; a run missed since is caught up once, and shown as due', async () => {
+    const h = harness({ now: '2026-11-01T12:00:00Z' });
+    await add(h, '0 3 * * *');
+    h.setNow('2026-11-01T14:00:00Z');
+    expect((await h.run('jobs', 'edit', '1', '--cron', '0 * * * *')).code).toBe(0);
+    expect(await nextRun(h)).toBe('2026-11-01T16:00:00+01:00');
+    // No tick for three days: the first slot missed is shown, the next tick runs it once.
+    h.setNow('2026-11-04T09:00:00Z');
+    expect(await nextRun(h)).toBe('2026-11-01T16:00:00+01:00');
+    expect(await ticked(h)).toBe(1);
+    expect(await ticked(h)).toBe(0);
+    expect(await nextRun(h)).toBe('2026-11-04T11:00:00+01:00');
+  });
+});

@@ -1,6 +1,6 @@
 import { findJob, type Execution, type Job } from '../../core/jobs.js';
 import { claimJobs, runClaims as runShared, type Claim } from '../../jobs/execute.js';
-import { isDue, nextSlot } from '../../core/schedule.js';
+import { isDue, nextRun } from '../../core/schedule.js';
 import { JOB_KINDS } from '../../jobs/index.js';
 import type { RunContext } from '../../jobs/runner.js';
 import { formatInstant } from '../../render/format.js';
@@ -23,8 +23,7 @@ const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   sync: { exec: ctx.deps.exec, env: ctx.deps.env, newUid: ctx.deps.newUid },
 });
 
-const dueJobs = (now: Date) => (jobs: Job[]) =>
-  jobs.filter((j) => j.enabled && isDue(j.schedule, new Date(j.last_run ?? j.created_at), now));
+const dueJobs = (now: Date) => (jobs: Job[]) => jobs.filter((j) => j.enabled && isDue(j, now));
 
 function report(ctx: Context, executions: Execution[], names: Map<number, string>, asList: boolean, now: Date): number {
   const views = executions.map(executionJson);
@@ -84,7 +83,7 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
       if (stopping) break;
       const { jobs } = await ctx.deps.store.jobs.read();
       const after = clock();
-      const next = Math.min(after.getTime() + 60_000, ...jobs.filter((j) => j.enabled).map((j) => nextSlot(j.schedule, after).getTime()));
+      const next = Math.min(after.getTime() + 60_000, ...jobs.filter((j) => j.enabled).map((j) => nextRun(j).getTime()));
       // A signal during the reads above found no sleep to cut short.
       if (stopping) break;
       await new Promise<void>((resolve) => {

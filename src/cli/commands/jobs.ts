@@ -26,7 +26,7 @@ export interface JobEditOptions {
 const places = (ctx: Context) => ({ home: ctx.deps.home, dataDir: ctx.deps.dataDir });
 
 function printJob(job: Job, ctx: Context, verb: string): void {
-  const view = jobJson(job, ctx.deps.now());
+  const view = jobJson(job);
   if (ctx.json) ctx.printJson(view);
   else ctx.print(`${verb} ${jobLine(view, ctx.deps.now())}`);
 }
@@ -70,7 +70,7 @@ export async function jobEdit(options: JobEditOptions, ctx: Context): Promise<nu
 
 export async function jobShow(options: { id: number }, ctx: Context): Promise<number> {
   const data = await ctx.deps.store.jobs.read();
-  const view = jobJson(findJob(data, options.id), ctx.deps.now());
+  const view = jobJson(findJob(data, options.id));
   if (ctx.json) ctx.printJson(view);
   else
     ctx.print(
@@ -106,7 +106,7 @@ export async function jobList(options: JobListOptions, ctx: Context): Promise<nu
   const size = options.pageSize ?? 10;
   const enabled = options.enabled === undefined ? undefined : options.enabled === 'true';
   const { matching, shown: page_ } = pageOfJobs(jobs, { type: options.type, enabled }, page, size);
-  const shown = page_.map((j) => jobJson(j, now));
+  const shown = page_.map((j) => jobJson(j));
   if (ctx.json) {
     ctx.printJson({ jobs: shown, total: matching.length, page, page_size: size });
   } else if (matching.length === 0) {

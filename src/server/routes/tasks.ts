@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { invalidInput } from '../../core/errors.js';
 import { findJob, type Execution, type Job, type JobType } from '../../core/jobs.js';
-import { nextSlot } from '../../core/schedule.js';
+import { nextRun } from '../../core/schedule.js';
 import { claimJobs, runClaims } from '../../jobs/execute.js';
 import { addJob, editJob, executionsOf, jobStatsOf, pageOfJobs, plainConfig, removeJob, setJobEnabled } from '../../jobs/operations.js';
 import { idParam, jsonObject, queryParam, stringField, type JsonObject, declaredQueryOnly } from '../body.js';
@@ -24,12 +24,12 @@ const summary = (job: Job) => ({
   last_run: job.last_run,
 });
 
-const detail = (job: Job, now: Date) => ({
+const detail = (job: Job) => ({
   ...summary(job),
   description: job.description,
   config: { ...job.config },
   updated_at: job.updated_at,
-  next_run: job.enabled ? nextSlot(job.schedule, now).toISOString().replace('.000Z', 'Z') : null,
+  next_run: job.enabled ? nextRun(job).toISOString().replace('.000Z', 'Z') : null,
 });
 
 const execution = (e: Execution) => ({
@@ -124,7 +124,7 @@ export function timer4Tasker(ctx: ServerContext) {
 
   routes.get('/api/v1/tasks/:id', async (c) => {
     const id = idParam(c, 'job', 'absent');
-    return ok(c, detail(findJob(await ctx.store.jobs.read(), id), ctx.now()));
+    return ok(c, detail(findJob(await ctx.store.jobs.read(), id)));
   });
 
   routes.put('/api/v1/tasks/:id', async (c) => {
