@@ -109,13 +109,20 @@ describe('jobs run, history, stats', () => {
     expect(ok).toMatchObject({ execution_id: 1, job_id: 1, status: 'completed', error: null });
     const failed = await h.run('jobs', 'run', '2', '--json');
     expect(failed.code).toBe(1);
-    expect(JSON.parse(failed.stdout)).toMatchObject({ status: 'failed', result: null, error: expect.any(String) });
+    const execution = JSON.parse(failed.stdout);
+    expect(execution).toMatchObject({ execution_id: 2, status: 'failed', result: null, error: expect.any(String) });
+    // The failure is the command's error too, on stderr as every error is.
+    expect(JSON.parse(failed.stderr)).toEqual({ error: 'Job failed', message: `job #2 nightly: ${execution.error} (execution 2)` });
+    const human = await h.run('jobs', 'run', '2');
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/ job #2 nightly: failed: /);
+    expect(human.stderr).toBe(`stint: Job failed: job #2 nightly: ${execution.error} (execution 3)\n`);
     expect(await json('jobs', 'stats')).toEqual({
       total_jobs: 2,
       active_jobs: 2,
-      total_executions: 2,
+      total_executions: 3,
       successful_executions: 1,
-      failed_executions: 1,
+      failed_executions: 2,
     });
   });
 

@@ -7,6 +7,7 @@ import { formatInstant } from '../../render/format.js';
 import { executionJson, executionLine } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
+import { formatFailure } from '../errors.js';
 
 /** Claims and runs jobs with the command's store, files and clock. */
 const claim = (ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]) => claimJobs(ctx.deps.store, now, pick);
@@ -29,7 +30,14 @@ function report(ctx: Context, executions: Execution[], names: Map<number, string
   const views = executions.map(executionJson);
   if (ctx.json) ctx.printJson(asList ? { executions: views } : views[0]);
   else ctx.print(views.map((e) => executionLine(e, names.get(e.job_id) ?? '', now)).join(''));
-  return executions.some((e) => e.status === 'failed') ? 1 : 0;
+  // The executions are what the command prints (SPEC); a failed one is also the command's error,
+  // said on stderr as every error is, so a script reading stderr or a cron mail sees it.
+  const failed = views.filter((e) => e.status === 'failed');
+  for (const e of failed) {
+    const message = `job #${e.job_id} ${names.get(e.job_id) ?? ''}: ${e.error ?? 'failed'} (execution ${e.execution_id})`;
+    ctx.deps.stderr(formatFailure({ exitCode: 1, title: 'Job failed', message }, ctx.json));
+  }
+  return failed.length > 0 ? 1 : 0;
 }
 
 /** `jobs run <id>`: now, whatever the schedule; `--dry-run` records nothing. */
