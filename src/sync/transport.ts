@@ -66,6 +66,37 @@ export const reasonOf = (result: ExecResult): string =>
     .join('; ') || `exit ${result.code}`;
 
 /**
+ * The variables that point git at a repository (`git rev-parse --local-env-vars`): set in the
+ * user's shell (a hook, a worktree, a dotfiles alias), they would make every command below act on
+ * that repository instead of stint's clone. Everything else (ssh, proxies, credentials) is kept.
+ */
+const REPOSITORY_VARIABLES = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_CONFIG',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_SHALLOW_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+]);
+
+function ownRepository(env: Env): Env {
+  const kept: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) if (!REPOSITORY_VARIABLES.has(name)) kept[name] = value;
+  return kept;
+}
+
+/**
  * A git remote through the system's git: each device commits only its own files, so a rebase
  * onto what others pushed never conflicts; a rejected push is fetched, rebased and tried again.
  * A sync killed at any instant leaves at worst an index lock, a rebase under way or uncommitted
@@ -74,8 +105,21 @@ export const reasonOf = (result: ExecResult): string =>
 function gitTransport(url: string, seam: TransportSeam): Transport {
   const { files, exec, device } = seam;
   const clone = join(seam.dataDir, GIT_CLONE_DIR);
-  const env = { ...seam.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-  const identity = ['-c', `user.name=stint on ${device}`, '-c', `user.email=${device}@stint.invalid`, '-c', 'commit.gpgsign=false'];
+  const env = { ...ownRepository(seam.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  // The user's hooks (core.hooksPath in their global config, a pre-commit or pre-push that
+  // lints their code) are not for stint's own commits: one that fails would stop every sync.
+  const identity = [
+    '-c',
+    `user.name=stint on ${device}`,
+    '-c',
+    `user.email=${device}@stint.invalid`,
+    '-c',
+    'commit.gpgsign=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.fsmonitor=false',
+  ];
 
   async function git(args: readonly string[], what = args[0]): Promise<string> {
     const result = await exec('git', ['-C', clone, ...identity, ...args], { env });
@@ -124,7 +168,7 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
     async publish(message) {
       await commitOwn(message);
       for (let attempt = 1; ; attempt += 1) {
-        const pushed = await exec('git', ['-C', clone, 'push', '-q', 'origin', 'HEAD:refs/heads/stint'], { env });
+        const pushed = await exec('git', ['-C', clone, ...identity, 'push', '-q', 'origin', 'HEAD:refs/heads/stint'], { env });
         if (pushed.code === 0) return;
         if (attempt >= PUSH_ATTEMPTS) {
           throw storeError('Sync failed', `git push: ${reasonOf(pushed)}`);

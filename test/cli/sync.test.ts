@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
@@ -239,4 +240,38 @@ test('a sync job is refused before sync is set up (add or edit to it: exit 2, jo
   expect(await h.store.jobs.read()).toEqual(before);
   expect((await h.run('sync', '--folder', join(work, 'shared'), '--device', 'a')).code).toBe(0);
   expect((await h.run('jobs', 'add', 'hourly', '--type', 'sync', '--cron', '@hourly')).code).toBe(0);
+});
+
+test("the user's git setting does not reach stint's clone: GIT_DIR, a global hooksPath whose hooks fail", async () => {
+  // The user's own project, as GIT_DIR in a hook or a dotfiles alias would name it.
+  const project = join(work, 'project');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: project, env: { PATH: process.env.PATH ?? '' } }).toString();
+  mkdirSync(project);
+  git('init', '-q');
+  writeFileSync(join(project, 'main.c'), 'int main;\n');
+  git('add', 'main.c');
+  git('-c', 'user.name=u', '-c', 'user.email=u@x', 'commit', '-q', '-m', 'mine');
+  // Global hooks that refuse every commit and push.
+  const home = join(work, 'home');
+  mkdirSync(join(home, 'hooks'), { recursive: true });
+  for (const hook of ['pre-commit', 'pre-push', 'commit-msg', 'post-checkout'])
+    writeFileSync(join(home, 'hooks', hook), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+  writeFileSync(join(home, '.gitconfig'), `[core]\n\thooksPath = ${join(home, 'hooks')}\n`);
+  const remote = join(work, 'remote.git');
+  execFileSync('git', ['init', '-q', '--bare', remote]);
+
+  const env = { HOME: home, GIT_DIR: join(project, '.git'), GIT_WORK_TREE: project, GIT_INDEX_FILE: join(project, '.git', 'index') };
+  const a = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, uidPrefix: 'gd', env });
+  await a.run('start', 'coding');
+  expect(await a.run('sync', '--git', remote, '--device', 'a')).toMatchObject({ code: 0, stderr: '' });
+  await a.run('stop');
+  expect(await a.run('sync')).toMatchObject({ code: 0, stdout: expect.stringMatching(/1 change out/) });
+  // The project is as it was: one commit, no stint files, no branch of stint's.
+  expect(git('log', '--format=%s')).toBe('mine\n');
+  expect(git('branch', '--format=%(refname:short)').trim().split('\n')).not.toContain('stint');
+  expect(git('status', '--porcelain')).toBe('');
+  // What was sent reached the remote: another device sees the stop.
+  const b = device();
+  expect((await b.run('sync', '--git', remote, '--device', 'b')).code).toBe(0);
+  expect(JSON.parse((await b.run('list', '--json')).stdout).sessions).toMatchObject([{ task_name: 'coding', status: 'completed' }]);
 });
