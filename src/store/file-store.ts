@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { conflict, StintError, storeError } from '../core/errors.js';
 import { compareByStart, isActive, type Session, type TrackerData } from '../core/session.js';
+import type { HistoryStep } from '../core/sync/field-times.js';
 import { readTextIfExists, removeAbandonedTempFiles, removeFile, syncDirectory } from './atomic-file.js';
 import { monthCodec, rootCodec } from './codecs.js';
 import { afterCommit, collectGarbage, ensureDataDir } from './housekeeping.js';
@@ -408,6 +409,24 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         const months: Changes['months'] = {};
         for (const key of monthsChangedSince(root, since)) months[key] = root.months[key] ? (await readMonth(root, key)).sessions : [];
         return { revision: root.revision, next_id: root.next_id, active: root.active, months };
+      }),
+
+    history: (uids, since) =>
+      withSnapshot(async ({ root }) => {
+        const wanted = new Set(uids);
+        const steps: HistoryStep[] = [];
+        for (const entry of root.undo ?? []) {
+          if (since !== null && entry.at < since) continue;
+          const before = entry.before.active.filter((s) => wanted.has(s.uid));
+          for (const [key, month] of Object.entries(entry.before.months)) {
+            if (!month) continue;
+            // The month as it was, read against the root it belonged to (its active sessions).
+            const then = { ...root, active: entry.before.active, months: { ...root.months, [key]: month } };
+            for (const s of (await readMonth(then, key)).sessions) if (wanted.has(s.uid)) before.push(s);
+          }
+          steps.push({ at: entry.at, places: ['active', ...Object.keys(entry.before.months)], before });
+        }
+        return steps;
       }),
 
     update: (scope, change, describe, options) => retried(() => updateOnce(scope, change, describe, options)),

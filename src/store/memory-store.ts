@@ -5,6 +5,7 @@ import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
 import { emptySyncData, type SyncEntries } from '../core/sync/state.js';
 import { fileByMonth } from './layout.js';
+import { toStoredInstant } from '../core/time.js';
 import type { Changes, Document, Scope, Store } from './store.js';
 
 /**
@@ -29,8 +30,10 @@ const load = (text: string | null): TrackerData => (text === null ? emptyTracker
 const monthTexts = (data: TrackerData): Map<string, string> =>
   new Map([...fileByMonth(data.sessions)].map(([key, sessions]) => [key, JSON.stringify(sessions)]));
 
-export function createMemoryStore(initial: TrackerData | null = null): MemoryStore {
-  const history: { text: string | null; label: string }[] = [];
+/** `now` stamps undo steps, as the file store's seam does (the system clock when not given). */
+export function createMemoryStore(initial: TrackerData | null = null, seam: { now?: () => Date } = {}): MemoryStore {
+  const clock = seam.now ?? (() => new Date());
+  const history: { text: string | null; label: string; at: string }[] = [];
   let revision = initial === null ? 0 : 1;
   /** Month → the revision that last changed it (the file store keeps the same in its root). */
   const changed = new Map<string, number>();
@@ -79,7 +82,7 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       const text = encode({ next_id: data.next_id, sessions });
       if (text === before) return result;
       if (options?.forgetUndo) history.length = 0;
-      if (describe) history.push({ text: store.text, label: describe(result) });
+      if (describe) history.push({ text: store.text, label: describe(result), at: toStoredInstant(clock()) });
       if (history.length > UNDO_DEPTH) history.shift();
       commit(text);
       options?.committed?.(revision);
@@ -92,6 +95,19 @@ export function createMemoryStore(initial: TrackerData | null = null): MemorySto
       const restored = load(last.text);
       commit(encode({ ...restored, next_id: Math.max(nextId, restored.next_id) }));
       return last.label;
+    },
+    async history(uids, since) {
+      const wanted = new Set(uids);
+      // Each step holds the whole store as it was: every place it or the next state has counts as rewritten.
+      const places = (text: string | null) => load(text).sessions.map((s) => (isActive(s) ? 'active' : s.started_at.slice(0, 7)));
+      return history
+        .map((step, i) => ({ step, after: history[i + 1]?.text ?? store.text }))
+        .filter(({ step }) => since === null || step.at >= since)
+        .map(({ step, after }) => ({
+          at: step.at,
+          places: [...new Set(['active', ...places(step.text), ...places(after)])],
+          before: load(step.text).sessions.filter((s) => wanted.has(s.uid)),
+        }));
     },
     async changesSince(since) {
       const data = load(store.text);

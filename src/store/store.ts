@@ -1,6 +1,7 @@
 import type { Config } from '../core/config.js';
 import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
+import type { HistoryStep } from '../core/sync/field-times.js';
 import type { Merged } from '../core/sync/merge.js';
 import type { Filing, SyncData, SyncEntries } from '../core/sync/state.js';
 
@@ -65,6 +66,11 @@ export interface Store {
   ): Promise<T>;
   /** Reverts the last described change (up to 50 deep) and returns its name; null when none. */
   undo(): Promise<string | null>;
+  /**
+   * The undo history's steps made at or after `since` (null: all), oldest first, each with the
+   * versions it replaced of these sessions: sync reads when each field last changed from it.
+   */
+  history(uids: Iterable<string>, since: string | null): Promise<HistoryStep[]>;
   /** What changed after revision `since` (0: everything): for sync and a server to catch up. */
   changesSince(since: number): Promise<Changes>;
   /** The settings (config.json), defaults where unset. */

@@ -8,6 +8,7 @@ import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
 import { applyToStore, filingOf, finishPending, StoreMoved, type Work } from './apply.js';
+import { localFieldTimes } from './history.js';
 import { compactOwn, devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
 import { type Env, type Exec, GIT_CLONE_DIR, transportFor } from './transport.js';
 
@@ -159,14 +160,16 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
   Object.assign(entries.merged, more.merged);
   Object.assign(entries.local, more.local);
   const clock: Hlc = (state.clock && decodeStamp(state.clock)) || { ms: 0, counter: 0, device };
+  const nowMs = seam.now().getTime();
   const result = syncRound({
     device,
     clock: { ...clock, device },
     merged: entries.merged,
     candidates,
     vanished,
+    fieldTimes: await localFieldTimes(seam.store, candidates, state.last_sync, nowMs),
     incoming: incoming.changes,
-    nowMs: seam.now().getTime(),
+    nowMs,
     newUid: seam.newUid,
   });
   const places: Work['places'] = {};

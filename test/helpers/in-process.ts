@@ -37,13 +37,22 @@ interface HarnessOptions {
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
 export function harness(options: HarnessOptions = {}): Harness {
-  const store = createMemoryStore(options.data ?? null);
-  return { ...harnessOn(store, options), store };
+  let clock = new Date(options.now ?? DEFAULT_NOW);
+  // The store stamps its undo steps with the same fake clock the commands see.
+  const store = createMemoryStore(options.data ?? null, { now: () => clock });
+  const on = harnessOn(store, options);
+  const setNow = (iso: string) => {
+    clock = new Date(iso);
+    on.setNow(iso);
+  };
+  return { ...on, setNow, store };
 }
+
+const DEFAULT_NOW = '2026-01-15T13:30:00Z';
 
 /** The same against any store: a file store in a temporary folder, or one that fails on purpose. */
 export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = {}): Omit<Harness, 'store'> {
-  let now = new Date(options.now ?? '2026-01-15T13:30:00Z');
+  let now = new Date(options.now ?? DEFAULT_NOW);
   let uid = 0;
   const files = new Map<string, string>();
   return {

@@ -1,6 +1,17 @@
 import type { Session } from '../session.js';
 import { encodeStamp as encode, type Hlc, observe, tick } from './hlc.js';
-import { applyChange, type Change, changedFields, fieldsOf, type Merged, sessionOf, type SyncedSession } from './merge.js';
+import type { FieldTimes } from './field-times.js';
+import {
+  applyChange,
+  type Change,
+  changedFields,
+  type FieldName,
+  fieldsOf,
+  type Merged,
+  type SyncedFields,
+  sessionOf,
+  type SyncedSession,
+} from './merge.js';
 
 /** One sync of one device, as the core sees it: no files, no clock but `nowMs`. */
 export interface RoundInput {
@@ -13,6 +24,11 @@ export interface RoundInput {
   candidates: readonly Session[];
   /** uids the last sync left here that are here no more: removed locally (rm, undo of an add). */
   vanished: readonly string[];
+  /**
+   * uid → when each of its fields last changed here (epoch ms), as the undo history tells
+   * (fieldTimes); a field not given changed at its session's `updated_at`.
+   */
+  fieldTimes?: Readonly<Record<string, FieldTimes>>;
   /** Changes from the other devices (any order, repeats welcome). */
   incoming: readonly Change[];
   nowMs: number;
@@ -32,10 +48,13 @@ export interface RoundResult {
 }
 
 /**
- * The local changes since the last sync become changes stamped by the hybrid clock (from each
- * session's `updated_at`, the device's clock when it was changed, so a later edit made offline
- * still wins over an earlier one made elsewhere), then everything is merged. Undo needs no
- * special case: what it restored differs from what was synced, and travels as a new change.
+ * The local changes since the last sync become changes stamped by the hybrid clock, then
+ * everything is merged. Each changed field is stamped with the time it changed on this device
+ * (from the undo history, `fieldTimes`; else the session's `updated_at`), fields changed at the
+ * same time in one change: a session's later note edit must not carry an earlier stop or pause
+ * made here past a stop made in between elsewhere. So a later edit made offline still wins over
+ * an earlier one made elsewhere, field by field. Undo needs no special case here: what it
+ * restored differs from what was synced, and travels as a new change.
  */
 export function syncRound(input: RoundInput): RoundResult {
   const { device, merged } = input;
@@ -43,28 +62,37 @@ export function syncRound(input: RoundInput): RoundResult {
   const outgoing: Change[] = [];
   const renamed: RoundResult['renamed'] = [];
   const touched = new Set<string>();
-  const ordered = [...input.candidates].sort((a, b) => a.updated_at.localeCompare(b.updated_at) || a.uid.localeCompare(b.uid));
-  for (const session of ordered) {
+  const local: { uid: string; ms: number; order: number; create: boolean; set: Partial<SyncedFields> }[] = [];
+  for (const session of input.candidates) {
     let uid = session.uid;
     const entry = merged[uid];
     const fields = fieldsOf(session);
-    clock = tick(clock, Date.parse(session.updated_at), device);
-    const at = encode(clock);
+    const updated = Date.parse(session.updated_at);
     if (entry?.deleted) {
       uid = input.newUid();
       renamed.push({ from: session.uid, to: uid });
     }
     const synced = entry && !entry.deleted ? sessionOf(uid, entry) : null;
     if (!synced) {
-      outgoing.push({ uid, at, create: true, set: fields });
+      local.push({ uid, ms: updated, order: 0, create: true, set: fields });
     } else {
       const set = changedFields(fieldsOf(synced), fields);
       // Only updated_at differs (an edit to the same value): nothing to send, but the
       // session is set back to the synced one so every device shows the same.
-      if (Object.keys(set).length > 0) outgoing.push({ uid, at, set });
-      else if (session.updated_at === synced.updated_at) continue;
+      if (Object.keys(set).length === 0 && session.updated_at === synced.updated_at) continue;
+      local.push(...splitByTime(uid, set, input.fieldTimes?.[session.uid] ?? {}, updated));
     }
     touched.add(uid);
+  }
+  // In the order they were made (ties: by uid, then a session's earlier change first), so each
+  // stamp follows its change's own time and the clock only moves forward.
+  local.sort((a, b) => a.ms - b.ms || a.uid.localeCompare(b.uid) || a.order - b.order);
+  for (const change of local) {
+    clock = tick(clock, change.ms, device);
+    const at = encode(clock);
+    outgoing.push(
+      change.create ? { uid: change.uid, at, create: true, set: change.set as SyncedFields } : { uid: change.uid, at, set: change.set },
+    );
   }
   for (const uid of [...input.vanished].sort()) {
     const entry = merged[uid];
@@ -96,4 +124,21 @@ export function mergedSessions(merged: Merged): SyncedSession[] {
     if (session) out.push(session);
   }
   return out;
+}
+
+/**
+ * A session's changed fields as one change per time they changed at, oldest first; `updated_at`
+ * goes with the newest (it follows the winning change, and the newest is this device's last).
+ */
+function splitByTime(uid: string, set: Partial<SyncedFields>, times: FieldTimes, updated: number) {
+  const groups = new Map<number, Partial<Record<FieldName, unknown>>>();
+  for (const [name, value] of Object.entries(set) as [FieldName, unknown][]) {
+    if (name === 'updated_at') continue;
+    const ms = times[name] ?? updated;
+    groups.set(ms, { ...groups.get(ms), [name]: value });
+  }
+  const ordered = [...groups].sort(([a], [b]) => a - b);
+  const last = ordered.at(-1);
+  if (last && set.updated_at !== undefined) last[1].updated_at = set.updated_at;
+  return ordered.map(([ms, fields], order) => ({ uid, ms, order, create: false, set: fields as Partial<SyncedFields> }));
 }
