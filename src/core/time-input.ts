@@ -2,7 +2,7 @@ import { dayNumber, dayStart, weekdayNamed } from './days.js';
 import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
-import { localInstant, readOffset, utcInstant, validDay, type Clock } from './wall-clock.js';
+import { clockAhead, localInstant, readOffset, utcInstant, validDay, wallInstant, type Clock } from './wall-clock.js';
 import { isWithinYears, toStoredInstant, truncateToSecond, YEARS } from './time.js';
 
 // The one reader of the times users type, a hand-written grammar read left to right (the
@@ -172,8 +172,11 @@ function onWeekday(s: Scanner, now: Date, weekday: number, beforeToday: boolean,
   if (beforeToday && back === 0) back = 7;
   const clock = optionalClock(s, fail);
   if (!clock) return new Date(dayStart(today - back));
-  const at = localInstant(today - back, clock, fail);
-  return at.getTime() <= now.getTime() ? at : localInstant(today - back - 7, clock, fail);
+  // Only the day chosen is resolved: today's copy of a time the clocks skip later today is in
+  // the future, so it is a week back, not refused. Skipped on the day chosen, it is refused.
+  const at = wallInstant(today - back, clock);
+  const future = at === null ? back === 0 && clockAhead(now, clock) : at.getTime() > now.getTime();
+  return localInstant(future ? today - back - 7 : today - back, clock, fail);
 }
 
 /** ` [at] <time of day>` after a day, or null (cursor unmoved) when no time of day follows. */

@@ -243,6 +243,25 @@ describe('DST in Europe/Paris', () => {
     expect(() => parseTimeInput(text, april)).toThrow(expect.objectContaining({ message: expect.stringContaining(message) }));
   });
 
+  test('a weekday at a time skipped later today is the week before, not refused', () => {
+    // Sunday 29 March, 01:00 winter time: today's 02:30 is yet to be skipped, so it is in the
+    // future; the most recent such moment is 22 March 02:30.
+    const beforeGap = at('2026-03-29T00:00:00Z');
+    expect(iso(parseTimeInput('sun 02:30', beforeGap))).toBe('2026-03-22T01:30:00Z');
+    expect(iso(parseTimeInput('sunday at 02:00', beforeGap))).toBe('2026-03-22T01:00:00Z');
+    // Once the gap has passed, today's 02:30 is the one meant, and it does not exist.
+    expect(() => parseTimeInput('sun 02:30', at('2026-03-29T02:00:00Z'))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('the clocks skip 02:30 on 2026-03-29') }),
+    );
+    // A week on, the day chosen is the 29th: refused as that day.
+    expect(() => parseTimeInput('last sun 02:30', at('2026-04-05T10:00:00Z'))).toThrow(/the clocks skip 02:30 on 2026-03-29/);
+  });
+
+  test('a weekday at a time repeated today is its first copy once that has passed', () => {
+    // Sunday 25 October, 02:30 winter time (the second 02:30): 02:45 summer time has been.
+    expect(iso(parseTimeInput('sun 02:45', at('2026-10-25T01:30:00Z')))).toBe('2026-10-25T00:45:00Z');
+  });
+
   test('yesterday at a skipped time is refused too', () => {
     expect(() => parseTimeInput('yesterday 02:30', at('2026-03-30T10:00:00Z'))).toThrow(/does not exist in Europe\/Paris/);
   });
