@@ -1,4 +1,4 @@
-import { dayNumber, dayStart, weekdayNamed } from './days.js';
+import { DAY_MS, dayNumber, dayStart, weekdayNamed } from './days.js';
 import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
@@ -23,17 +23,23 @@ const DAY_WORDS = new Map([
  * A time after `now` is refused: nothing can be tracked in the future.
  */
 export function parseTimeInput(text: string, now: Date): Date {
-  const at = readWhole(text, now, 'Invalid time', { noun: 'a time', examples: TIME_EXAMPLES });
+  const fail = failWith('Invalid time', text);
+  const at = withinYears(truncateToSecond(instantOf(readWhole(text, now, fail, { noun: 'a time', examples: TIME_EXAMPLES }))), fail);
   if (at.getTime() > now.getTime()) throw invalidInput('Invalid time', `'${text}' is in the future`);
   return at;
 }
 
 /**
- * A day for `--day`, and the period's `--from`/`--to`: read like a time, the instant returned
- * names the local day it falls on. A day to come is allowed: a range may end in the future.
+ * A day for `--day`, and the period's `--from`/`--to`, as a day number (days.ts): read like a
+ * time, a date named (`2026-01-15`, `yesterday`, `monday`) is that date, and an instant
+ * (`3 days ago`) the local day it falls on. A date the clocks skip whole (Pacific/Apia,
+ * 2011-12-30) is still itself, an empty day: its first instant is the next date's. A day to come
+ * is allowed: a range may end in the future.
  */
-export function parseDayInput(text: string, now: Date): Date {
-  return readWhole(text, now, 'Invalid date', { noun: 'a day', examples: DAY_EXAMPLES, localYear: true });
+export function parseDayInput(text: string, now: Date): number {
+  const fail = failWith('Invalid date', text);
+  const read = readWhole(text, now, fail, { noun: 'a day', examples: DAY_EXAMPLES });
+  return withinLocalYears(typeof read === 'number' ? read : dayNumber(read.getTime()), fail);
 }
 
 /**
@@ -45,10 +51,19 @@ export function parseDateInput(text: string, title = 'Invalid date'): Date {
   const fail = failWith(title, text);
   const s = new Scanner(text);
   if (!isDigit(s.peek())) fail('is not a date (YYYY-MM-DD) or an ISO 8601 time');
-  const at = readDated(s, fail);
+  const at = instantOf(readDated(s, fail));
   if (!s.done()) fail(`has text left over: '${s.rest()}'`);
   return withinYears(truncateToSecond(at), fail);
 }
+
+/**
+ * What a reader found: an instant, or a local date named without a time of day, as its day
+ * number, which a date skipped whole needs (its first instant is the next date's).
+ */
+type Reading = Date | number;
+
+/** A date named alone stands for its first instant. */
+const instantOf = (read: Reading): Date => (typeof read === 'number' ? new Date(dayStart(read)) : read);
 
 /**
  * The instant itself must fall in YEARS, not only the date typed: `1970-01-01T00:00+01:00` is a
@@ -60,10 +75,11 @@ function withinYears(at: Date, fail: Fail): Date {
 }
 
 /** A day names a local date, never stored: its year is the local one (`--from 1970-01-01` east of UTC). */
-function withinLocalYears(at: Date, fail: Fail): Date {
-  const year = at.getFullYear();
+function withinLocalYears(day: number, fail: Fail): number {
+  // A day number's UTC fields are its calendar date (days.ts).
+  const year = new Date(day * DAY_MS).getUTCFullYear();
   if (year < YEARS.first || year > YEARS.last) fail(`is outside the years ${YEARS.first}–${YEARS.last}`);
-  return at;
+  return day;
 }
 
 function failWith(title: string, text: string): Fail {
@@ -73,23 +89,20 @@ function failWith(title: string, text: string): Fail {
 }
 
 /** What an option reads, for the messages: `'soon' is not a day (try …)`. */
-interface Reading {
+interface Expected {
   noun: string;
   examples: string;
-  /** A day: its local year is checked, not its first instant's year in UTC. */
-  localYear?: boolean;
 }
 
-function readWhole(text: string, now: Date, title: string, reading: Reading): Date {
-  const fail = failWith(title, text);
+function readWhole(text: string, now: Date, fail: Fail, expected: Expected): Reading {
   const s = new Scanner(text);
-  if (s.done()) fail(`is empty: give ${reading.noun} such as ${reading.examples}`);
-  const at = readTime(s, now, fail, `is not ${reading.noun} (try ${reading.examples})`);
+  if (s.done()) fail(`is empty: give ${expected.noun} such as ${expected.examples}`);
+  const read = readTime(s, now, fail, `is not ${expected.noun} (try ${expected.examples})`);
   if (!s.done()) fail(`has text left over: '${s.rest()}'`);
-  return (reading.localYear ? withinLocalYears : withinYears)(truncateToSecond(at), fail);
+  return read;
 }
 
-function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
+function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Reading {
   if (isDigit(s.peek())) return readNumeric(s, now, fail, unknown);
   const start = s.pos;
   const word = s.word();
@@ -111,7 +124,7 @@ function readTime(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
 }
 
 /** Starts with a digit: a date (`2026-…`), a time of day today (`14:30`, `9am`), or `15m ago`. */
-function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
+function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Reading {
   const next = s.lookAhead(() => {
     const run = s.digits();
     const after = s.peek();
@@ -134,10 +147,10 @@ function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Date {
 }
 
 /** `2026-01-15`, then optionally `T10:00[:00[.000]]` or ` [at] <time of day>`, then an offset. */
-function readDated(s: Scanner, fail: Fail): Date {
+function readDated(s: Scanner, fail: Fail): Reading {
   const day = readDay(s, fail);
   const clock = s.eat('t') ? readClock(s, fail, true) : optionalClock(s, fail);
-  if (!clock) return new Date(dayStart(day));
+  if (!clock) return day;
   const offset = readOffset(s, fail);
   return offset === null ? localInstant(day, clock, fail) : utcInstant(day, clock, offset);
 }
@@ -156,22 +169,22 @@ function readDay(s: Scanner, fail: Fail): number {
   return validDay({ year: Number(year), month: Number(month), day: Number(date) }, fail);
 }
 
-/** `yesterday`, `today` …: the start of that day, or the time of day given after it. */
-function onDay(s: Scanner, day: number, fail: Fail): Date {
+/** `yesterday`, `today` …: that day, or the time of day given after it. */
+function onDay(s: Scanner, day: number, fail: Fail): Reading {
   const clock = optionalClock(s, fail);
-  return clock ? localInstant(day, clock, fail) : new Date(dayStart(day));
+  return clock ? localInstant(day, clock, fail) : day;
 }
 
 /**
  * `monday` is the most recent Monday, today included; `last monday` the one before today.
  * With a time of day, the most recent such instant that is not after `now`: never a future one.
  */
-function onWeekday(s: Scanner, now: Date, weekday: number, beforeToday: boolean, fail: Fail): Date {
+function onWeekday(s: Scanner, now: Date, weekday: number, beforeToday: boolean, fail: Fail): Reading {
   const today = dayNumber(now.getTime());
   let back = (now.getDay() - weekday + 7) % 7;
   if (beforeToday && back === 0) back = 7;
   const clock = optionalClock(s, fail);
-  if (!clock) return new Date(dayStart(today - back));
+  if (!clock) return today - back;
   // Only the day chosen is resolved: today's copy of a time the clocks skip later today is in
   // the future, so it is a week back, not refused. Skipped on the day chosen, it is refused.
   const at = wallInstant(today - back, clock);

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dayName } from '../../src/core/days.js';
 import { parseDateInput, parseDayInput, parseTimeInput } from '../../src/core/time-input.js';
 import { at } from '../helpers/factories.js';
 
@@ -162,17 +163,21 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
 });
 
 describe('days (--day, --from, --to): the same reader, a day to come allowed', () => {
+  // A day is read as the local date it names (a day number, here written back as its name).
   test.each([
-    ['tomorrow', '2026-01-15T23:00:00Z'],
-    ['tomorrow 9:00', '2026-01-16T08:00:00Z'],
-    ['2026-01-16', '2026-01-15T23:00:00Z'],
-    ['9999-12-31', '9999-12-30T23:00:00Z'],
+    ['tomorrow', '2026-01-16'],
+    ['tomorrow 9:00', '2026-01-16'],
+    ['2026-01-16', '2026-01-16'],
+    ['9999-12-31', '9999-12-31'],
     // A day of 1970 is a day of 1970, though its first instant in Paris is one of 1969 in UTC.
-    ['1970-01-01', '1969-12-31T23:00:00Z'],
-    ['monday', '2026-01-11T23:00:00Z'],
-    ['3 days ago', '2026-01-12T21:30:00Z'],
+    ['1970-01-01', '1970-01-01'],
+    ['monday', '2026-01-12'],
+    ['3 days ago', '2026-01-12'],
+    ['today', '2026-01-15'],
+    // 23:30 on the 15th in New York is the 16th in Paris: the day it falls on here.
+    ['2026-01-15T23:30-05:00', '2026-01-16'],
   ])('%j is %s', (text, expected) => {
-    expect(iso(parseDayInput(text, now))).toBe(expected);
+    expect(dayName(parseDayInput(text, now))).toBe(expected);
   });
 
   test.each([
@@ -185,6 +190,11 @@ describe('days (--day, --from, --to): the same reader, a day to come allowed', (
       expect.objectContaining({ code: 'invalid_input', title: 'Invalid date', message: expect.stringContaining(message) }),
     );
   });
+});
+
+test('a day before 1970 or after 9999 named by a word is refused too', () => {
+  expect(() => parseDayInput('tomorrow', at('9999-12-31T12:00:00Z'))).toThrow(/'tomorrow' is outside the years 1970–9999/);
+  expect(() => parseDayInput('yesterday', at('1970-01-01T12:00:00Z'))).toThrow(/'yesterday' is outside the years 1970–9999/);
 });
 
 describe('ISO 8601 alone (STINT_NOW, day names)', () => {
