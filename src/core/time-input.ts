@@ -3,6 +3,7 @@ import { readDurationParts, type Fail } from './duration-input.js';
 import { invalidInput } from './errors.js';
 import { isDigit, Scanner } from './input-scanner.js';
 import { clockAhead, localInstant, readOffset, utcInstant, validDay, wallInstant, type Clock } from './wall-clock.js';
+import { agoAhead, dottedDate, hourForms, isWholeDuration, pointedMinutes } from './time-hints.js';
 import { isWithinYears, toStoredInstant, truncateToSecond, YEARS } from './time.js';
 
 // The one reader of the times users type, a hand-written grammar read left to right (the
@@ -128,9 +129,13 @@ function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Readin
   const next = s.lookAhead(() => {
     const run = s.digits();
     const after = s.peek();
-    // ISO 8601's basic format, as Timewarrior writes it: 20260115, 20260115T093000Z.
-    if (run.length === 8 && (after === '' || after === 't')) return '-';
+    // ISO 8601's basic format, as Timewarrior writes it: 20260115, 20260115T093000Z; digits
+    // before a T are a date too, refused as one if they are not eight.
+    if ((run.length === 8 && after === '') || (run.length > 2 && after === 't')) return '-';
+    if (run.length === 8 && after === ' ') return 'basic date, then more';
     if (after === '' || after === '-' || after === ':') return after;
+    // 9.30, 9,30pm: a time of day with a point or a comma, which readClock refuses naming 9:30.
+    if (run.length <= 2 && pointedMinutes(s) && s.done()) return ':';
     s.eat(' ');
     if (s.keyword('am', 'pm')) return ':';
     // A number, a fraction or a unit: the start of a duration.
@@ -141,9 +146,20 @@ function readNumeric(s: Scanner, now: Date, fail: Fail, unknown: string): Readin
   if (next === '') {
     const n = s.text;
     if (n.length > 2) fail('is not a time: write a date as YYYY-MM-DD (or YYYYMMDD) and a time of day as 14:30');
-    fail(`is neither a time of day nor a duration (write ${n}:00, ${n}am or "${n}m ago")`);
+    const forms = hourForms(n);
+    const ago = Number(n) === 0 ? '' : `; for ${n} minutes before now, "${n}m ago"`;
+    fail(`is neither a time of day nor a duration (${forms ? `write ${forms}` : `there is no hour ${n}`}${ago})`);
   }
-  return next === 'duration' ? readAgo(s, now, fail) : fail(unknown);
+  if (next === 'basic date, then more') {
+    const date = `${s.text.slice(0, 4)}-${s.text.slice(4, 6)}-${s.text.slice(6, 8)}`;
+    fail(`is not a time stint reads: before a time of day, write the date as ${date} ('${date}${s.text.slice(8)}')`);
+  }
+  if (next === 'duration' && agoAhead(s)) return readAgo(s, now, fail);
+  // Not `… ago`, so not a duration back from now: say what a time is, not what a duration lacks.
+  if (next === 'duration' && isWholeDuration(s)) fail(`is a duration, not a time (for that long before now, write '${s.text} ago')`);
+  const dotted = dottedDate(s.text);
+  if (dotted) fail(`is not a date stint reads: write it YYYY-MM-DD (${dotted})`);
+  return fail(unknown);
 }
 
 /** `2026-01-15`, then optionally `T10:00[:00[.000]]` or ` [at] <time of day>`, then an offset. */
@@ -162,6 +178,7 @@ function readDay(s: Scanner, fail: Fail): number {
     return validDay({ year: Number(run.slice(0, 4)), month: Number(run.slice(4, 6)), day: Number(run.slice(6)) }, fail);
   }
   const year = run;
+  if (year.length > 4 && s.peek() !== '-') fail('is not a date: write it YYYY-MM-DD or YYYYMMDD (2026-01-15T10:00, 20260115T1000)');
   if (year.length > 4) fail(`is not a date: year ${year} is outside ${YEARS.first}–${YEARS.last}`);
   const month = s.eat('-') ? s.digits() : '';
   const date = s.eat('-') ? s.digits() : '';
@@ -219,6 +236,8 @@ function readClock(s: Scanner, fail: Fail, iso: boolean): Clock {
   let hour = Number(hourText);
   let minute = basic ? Number(run.slice(2, 4)) : 0;
   let second = basic ? Number(run.slice(4)) : 0;
+  const pointed = !iso && hourText !== '' && hourText.length <= 2 && s.lookAhead(() => pointedMinutes(s));
+  if (pointed) fail(`is not a time: write ${hourText}${pointed}, with a colon`);
   const colon = !basic && s.eat(':');
   if (colon) {
     minute = twoDigits(s, 'minutes', fail);
@@ -231,25 +250,18 @@ function readClock(s: Scanner, fail: Fail, iso: boolean): Clock {
   if (hourText === '' || hourText.length > 2 || (iso && !basic && (hourText.length !== 2 || !colon))) {
     fail(iso ? 'is not an ISO 8601 time: write it THH:MM, THH:MM:SS or THHMMSS' : 'is not a time of day: write it 14:30, 9:30 or 9am');
   }
-  const meridiem = iso ? null : amPm(s);
+  const meridiem = iso ? null : s.meridiem();
   if (meridiem) {
     if (hour < 1 || hour > 12) fail(`is not a time: with am or pm the hour is 1–12, not ${hour}`);
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   } else if (!colon && !basic) {
-    fail(`is not a time: write ${hourText}:00 or ${hourText}am`);
+    const forms = hourForms(hourText);
+    fail(forms ? `is not a time: write ${forms}` : `is not a time: there is no hour ${hour}`);
   }
   if (hour > 23) fail(`is not a time: there is no hour ${hour}`);
   if (minute > 59) fail(`is not a time: there is no minute ${minute}`);
   if (second > 59) fail(`is not a time: there is no second ${second}`);
   return { hour, minute, second };
-}
-
-function amPm(s: Scanner): string | null {
-  const start = s.pos;
-  s.eat(' ');
-  const found = s.keyword('am', 'pm');
-  if (!found) s.pos = start;
-  return found;
 }
 
 function twoDigits(s: Scanner, what: string, fail: Fail): number {

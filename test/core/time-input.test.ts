@@ -113,7 +113,7 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
     ['14:30:5', 'seconds take two digits'],
     ['14:30:00.', 'a point with no digits'],
     ['123:00', 'is not a time of day'],
-    ['9', 'is neither a time of day nor a duration (write 9:00, 9am or "9m ago")'],
+    ['9', '\'9\' is neither a time of day nor a duration (write 9:00 or 9am; for 9 minutes before now, "9m ago")'],
     ['13pm', 'with am or pm the hour is 1–12, not 13'],
     ['0am', 'with am or pm the hour is 1–12, not 0'],
     ['2026-01-10T08:00:00Zjunk', "'2026-01-10T08:00:00Zjunk' has text left over: 'junk'"],
@@ -159,6 +159,60 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
     expect(() => parseTimeInput(text, now)).toThrow(
       expect.objectContaining({ code: 'invalid_input', title: 'Invalid time', message: expect.stringContaining(message) }),
     );
+  });
+});
+
+describe('refused times are told in terms of times: what to write instead, never a unit to add', () => {
+  test.each([
+    // 17am is refused itself: the 12-hour form of 17:00 is 5pm.
+    ['17', '\'17\' is neither a time of day nor a duration (write 17:00 or 5pm; for 17 minutes before now, "17m ago")'],
+    ['yesterday 17', "'yesterday 17' is not a time: write 17:00 or 5pm"],
+    ['2026-01-10 17', 'is not a time: write 17:00 or 5pm'],
+    ['monday 9', 'is not a time: write 9:00 or 9am'],
+    ['0', "'0' is neither a time of day nor a duration (write 0:00 or 12am)"],
+    ['12', 'write 12:00 or 12pm;'],
+    ['09', 'write 09:00 or 9am;'],
+    ['45', '\'45\' is neither a time of day nor a duration (there is no hour 45; for 45 minutes before now, "45m ago")'],
+    ['yesterday 45', "'yesterday 45' is not a time: there is no hour 45"],
+    ['17am', 'with am or pm the hour is 1–12, not 17'],
+    ['9.30', "'9.30' is not a time: write 9:30, with a colon"],
+    ['9,30', "'9,30' is not a time: write 9:30, with a colon"],
+    ['9.30 pm', "'9.30 pm' is not a time: write 9:30pm, with a colon"],
+    ['yesterday 9,30', "'yesterday 9,30' is not a time: write 9:30, with a colon"],
+    ['2026-01-10 9.30am', 'is not a time: write 9:30am, with a colon'],
+    [
+      '20260110 10:00',
+      "'20260110 10:00' is not a time stint reads: before a time of day, write the date as 2026-01-10 ('2026-01-10 10:00')",
+    ],
+    ['28.03.2026', "'28.03.2026' is not a date stint reads: write it YYYY-MM-DD (2026-03-28)"],
+    ['1.3.2026', 'write it YYYY-MM-DD (2026-03-01)'],
+    ['2026032T1700', "'2026032T1700' is not a date: write it YYYY-MM-DD or YYYYMMDD (2026-01-15T10:00, 20260115T1000)"],
+    ['1.5', "'1.5' is not a time (try 14:30, 9am"],
+    ['1,5', "'1,5' is not a time (try"],
+    ['9 30', "'9 30' is not a time (try"],
+    ['1.5h', "'1.5h' is a duration, not a time (for that long before now, write '1.5h ago')"],
+  ])('%j', (text, message) => {
+    let thrown: unknown;
+    try {
+      parseTimeInput(text, now);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'invalid_input', title: 'Invalid time', message: expect.stringContaining(message) });
+    // A duration's advice (a unit to add, a decimal point) misleads where a time was asked for, and
+    // so would 17am. What follows the quoted input is the advice.
+    const advice = (thrown as Error).message.slice(text.length + 2);
+    expect(advice).not.toMatch(/unit|minutes or seconds|decimal|\b(1[3-9]|2\d)am\b/);
+  });
+
+  test('the forms suggested are accepted', () => {
+    for (const text of ['9:30', '9:30pm', '5pm', '17:00', '12am', '0:00', '2026-01-10 10:00', '2026-01-10']) {
+      expect(() => parseTimeInput(text, at('2026-01-15T22:59:00Z'))).not.toThrow();
+    }
+  });
+
+  test('a duration with ago keeps a duration’s advice: that is what was written', () => {
+    expect(() => parseTimeInput('1,5h ago', now)).toThrow(/has a decimal comma: use a point/);
   });
 });
 
