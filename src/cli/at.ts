@@ -9,7 +9,7 @@ export async function timeOption(text: string | undefined, now: Date): Promise<D
   return text === undefined ? now : parseTimeInput(text, now);
 }
 
-/** A day for `--day`, `--from`, `--to`: any time input, naming the local day it falls on; may be to come. */
-export async function dayOption(text: string, now: Date): Promise<Date> {
+/** A day for `--day`, `--from`, `--to` (a day number): any time input, naming the local day it falls on; may be to come. */
+export async function dayOption(text: string, now: Date): Promise<number> {
   return parseDayInput(text, now);
 }

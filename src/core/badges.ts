@@ -1,6 +1,7 @@
 import { goalDay, lastDayIndex, runsOf, STREAK_DAY, type DayTest, type Runs } from './progress.js';
 import type { Session } from './session.js';
 import { foldTally, passes, type Ledger } from './ledger.js';
+import { flooredShare } from './share.js';
 import { countSession, countsOn, emptyTally, FIELDS, mergeTally, type Tally } from './tally.js';
 
 /** Which DayCounts field a running total adds up. */
@@ -84,6 +85,8 @@ export interface BadgeState {
   earnedDay: number | null;
   /** 0–1: how far along a locked badge is (the live run for runs); 1 once earned. */
   progress: number;
+  /** The same in whole percent (0–99 while locked, 100 once earned): what text shows, never re-derived from `progress`. */
+  percent: number;
 }
 
 /** Every badge against a tally of the history, as of `today`. */
@@ -98,19 +101,24 @@ export function badgeStates(tally: Tally, today: number, goalSeconds: number): B
     if (criterion.kind === 'run') {
       const { reached, current } = runs[criterion.of];
       const earnedDay = reached[criterion.target - 1] ?? null;
-      return { badge, earnedDay, progress: earnedDay ? 1 : fraction(current, criterion.target) };
+      return { badge, earnedDay, ...(earnedDay ? EARNED : locked(current, criterion.target)) };
     }
     let total = 0;
     for (let d = 0; d <= last; d += 1) {
       total += tally.counts[d * FIELDS + criterion.field] as number;
-      if (total >= criterion.target) return { badge, earnedDay: tally.first + d, progress: 1 };
+      if (total >= criterion.target) return { badge, earnedDay: tally.first + d, ...EARNED };
     }
-    return { badge, earnedDay: null, progress: fraction(total, criterion.target) };
+    return { badge, earnedDay: null, ...locked(total, criterion.target) };
   });
 }
 
-/** Floored to hundredths, so a locked badge never shows as 1. */
-const fraction = (value: number, target: number) => Math.min(0.99, Math.floor((value / target) * 100) / 100);
+const EARNED = { progress: 1, percent: 100 };
+
+/** Floored to hundredths, on whole numbers (exactly), and at most 99%: a locked badge never shows as 1. */
+function locked(value: number, target: number): { progress: number; percent: number } {
+  const percent = Math.min(99, flooredShare(value, target, 100));
+  return { progress: percent / 100, percent };
+}
 
 /** Which badges a ledger (folded through today) has earned, in BADGES order. */
 export function earnedBy(ledger: Ledger): boolean[] {

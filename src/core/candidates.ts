@@ -1,3 +1,4 @@
+import { canContinue } from './corrections.js';
 import { compareByStart, type Session, type Status } from './session.js';
 
 // What the completion scripts offer after a command: the sessions it can act on, recent task
@@ -29,7 +30,9 @@ export function candidateSessions(command: string, sessions: readonly Session[],
   const on = new Set(typed);
   const open = sessions.filter((s) => !on.has(s.id));
   if (statuses) return open.filter((s) => statuses.includes(s.status)).sort(newestFirst);
-  return open.sort(newestFirst).slice(0, RECENT_IDS);
+  // `continue` refuses a running or paused session, and one whose task and tags run again (exit 4).
+  const takes = command === 'continue' ? open.filter((s) => canContinue(sessions, s)) : open;
+  return takes.sort(newestFirst).slice(0, RECENT_IDS);
 }
 
 /** A session as a completion shows it beside its ID: `coding (running)`. */

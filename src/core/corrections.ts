@@ -105,7 +105,7 @@ export function sessionToContinue(data: TrackerData, id: number | undefined): Se
     if (!last) throw notFound('Session not found', 'There is no stopped session to continue');
     chosen = last;
   }
-  const again = sessions.find((s) => isActive(s) && s.task === chosen.task && sameTags(s.tags, chosen.tags));
+  const again = runningAgain(sessions, chosen);
   if (again) {
     throw conflict(
       `Session already ${again.status}`,
@@ -116,6 +116,14 @@ export function sessionToContinue(data: TrackerData, id: number | undefined): Se
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+
+/** The running or paused session doing `session`'s task with its tags again, if any: then there is nothing to continue. */
+export const runningAgain = (sessions: readonly Session[], session: Session): Session | undefined =>
+  sessions.find((s) => isActive(s) && s.task === session.task && sameTags(s.tags, session.tags));
+
+/** Whether `continue <id>` takes the session: a stopped one whose task and tags are not running again. */
+export const canContinue = (sessions: readonly Session[], session: Session): boolean =>
+  !isActive(session) && runningAgain(sessions, session) === undefined;
 
 /** The session `continue` starts again by default: the one that stopped last. */
 export function lastStopped(sessions: readonly Session[]): Session | undefined {

@@ -51,6 +51,15 @@ export class Scanner {
     return null;
   }
 
+  /** `am` or `pm`, a space before it allowed; null (cursor unmoved) when neither follows. */
+  meridiem(): string | null {
+    const start = this.pos;
+    this.eat(' ');
+    const found = this.keyword('am', 'pm');
+    if (!found) this.pos = start;
+    return found;
+  }
+
   /** What `read` finds, with the cursor put back: a look ahead. */
   lookAhead<T>(read: () => T): T {
     const start = this.pos;

@@ -6,14 +6,22 @@ import type { Session } from './session.js';
 export interface Range {
   from: Date | null;
   to: Date | null;
+  /**
+   * The local dates a period option named as its first and last (day numbers), where it named
+   * them: a date the clocks skip whole has no instant of its own (its first is the next date's),
+   * so its name cannot be read back from `from` and `to`.
+   */
+  firstDay?: number;
+  lastDay?: number;
 }
 
+/** The period options as read: days are day numbers (days.ts), as parseDayInput gives them. */
 export interface PeriodOptions {
-  day?: Date | true | undefined;
+  day?: number | true | undefined;
   week?: boolean | undefined;
   month?: boolean | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
 }
 
 export type WeekStart = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -37,7 +45,12 @@ function periodDays(kind: PeriodKind, day: number, weekStartsOn: WeekStart = 1):
 }
 
 /** The instants of local days [first, end): each date's first instant in the zone. */
-const rangeOfDays = ([first, end]: [number, number]): Range => ({ from: new Date(dayStart(first)), to: new Date(dayStart(end)) });
+const rangeOfDays = ([first, end]: [number, number]): Range => ({
+  from: new Date(dayStart(first)),
+  to: new Date(dayStart(end)),
+  firstDay: first,
+  lastDay: end - 1,
+});
 
 /**
  * The range a command's period options select, in local days: `--day [date]`, `--week`,
@@ -52,18 +65,19 @@ export function periodRange(options: PeriodOptions, now: Date, weekStartsOn: Wee
   if (chosen === 0) return undefined;
   if (chosen > 1) throw invalidInput('Invalid usage', 'Choose one of --day, --week, --month or --from/--to');
   const today = dayNumber(now.getTime());
-  if (options.day !== undefined) {
-    return rangeOfDays(periodDays('day', options.day === true ? today : dayNumber(options.day.getTime())));
-  }
+  if (options.day !== undefined) return rangeOfDays(periodDays('day', options.day === true ? today : options.day));
   if (options.week) return rangeOfDays(periodDays('week', today, weekStartsOn));
   if (options.month) return rangeOfDays(periodDays('month', today));
-  const from = options.from ? new Date(dayStart(dayNumber(options.from.getTime()))) : null;
-  // `--from` alone runs to now, now included: a session started this instant is in it.
-  const to = options.to ? new Date(dayStart(dayNumber(options.to.getTime()) + 1)) : new Date(now.getTime() + 1);
-  if (from && to && from.getTime() >= to.getTime()) {
-    throw invalidInput('Invalid range', '--from must not be after --to (or after now)');
-  }
-  return { from, to };
+  const { from, to } = options;
+  // Compared as dates: a date skipped whole is an empty range, not one that ends before it starts.
+  if (from !== undefined && from > (to ?? today)) throw invalidInput('Invalid range', '--from must not be after --to (or after now)');
+  return {
+    from: from === undefined ? null : new Date(dayStart(from)),
+    // `--from` alone runs to now, now included: a session started this instant is in it.
+    to: to === undefined ? new Date(now.getTime() + 1) : new Date(dayStart(to + 1)),
+    ...(from === undefined ? {} : { firstDay: from }),
+    ...(to === undefined ? {} : { lastDay: to }),
+  };
 }
 
 /** The last complete day, week or month before `now` (yesterday, last week, last month). */

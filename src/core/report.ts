@@ -1,4 +1,4 @@
-import { dayAfter, localDay, secondsByDay } from './days.js';
+import { dayAfter, dayName, localDay, secondsByDay } from './days.js';
 import type { DurationBounds } from './duration-input.js';
 import { findOverlaps, type Overlap, type Span, spansOf } from './overlaps.js';
 import type { Range } from './period.js';
@@ -111,10 +111,12 @@ export class ReportBuilder {
   }
 
   result(): Report {
-    // A period reaching past 9999-12-31 (its last week) ends there, as its rows do.
-    const end = localDay(this.toMs - 1);
+    // The dates the period named, where it named them (a date skipped whole has no instant of its
+    // own to read its name from). A period reaching past 9999-12-31 (its last week) ends there, as its rows do.
+    const { firstDay, lastDay } = this.request.range;
+    const end = lastDay === undefined ? localDay(this.toMs - 1) : dayName(lastDay);
     const to = DAY.test(end) ? end : LAST_DAY;
-    const from = this.request.range.from ? localDay(this.fromMs) : (this.firstDay ?? to);
+    const from = firstDay !== undefined ? dayName(firstDay) : this.request.range.from ? localDay(this.fromMs) : (this.firstDay ?? to);
     return {
       from,
       to,

@@ -41,14 +41,22 @@ export function validDay(day: Day, fail: Fail): number {
  * twice (when the clocks go back) is the earlier one, as ECMAScript's Date resolves it.
  */
 export function localInstant(day: number, clock: Clock, fail: Fail): Date {
+  const at = wallInstant(day, clock);
+  if (at === null) fail(`does not exist in ${zoneName()}: the clocks skip ${pad(clock.hour)}:${pad(clock.minute)} on ${dayName(day)}`);
+  return at;
+}
+
+/** localInstant without the refusal: null where the clocks skip that time on that day. */
+export function wallInstant(day: number, clock: Clock): Date | null {
   if (clock.startOfDay) return new Date(dayStart(day));
   const date = new Date(day * DAY_MS);
   const at = new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), clock.hour, clock.minute, clock.second);
-  if (at.getDate() !== date.getUTCDate() || at.getHours() !== clock.hour || at.getMinutes() !== clock.minute) {
-    fail(`does not exist in ${zoneName()}: the clocks skip ${pad(clock.hour)}:${pad(clock.minute)} on ${dayName(day)}`);
-  }
-  return at;
+  return at.getDate() !== date.getUTCDate() || at.getHours() !== clock.hour || at.getMinutes() !== clock.minute ? null : at;
 }
+
+/** Whether the local clock at `now` still reads before `clock` (today's copy of it is to come, or skipped yet to come). */
+export const clockAhead = (now: Date, clock: Clock): boolean =>
+  now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds() < clock.hour * 3600 + clock.minute * 60 + clock.second;
 
 /** A clock time at a UTC offset (minutes east). */
 export const utcInstant = (day: number, clock: Clock, offsetMinutes: number): Date =>

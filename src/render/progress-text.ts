@@ -1,10 +1,11 @@
 import type { Badge, BadgeState } from '../core/badges.js';
 import { dayStart } from '../core/days.js';
 import type { StatsWithLive } from '../core/progress.js';
+import { flooredShare } from '../core/share.js';
 import type { Palette } from './color.js';
 import { formatDate, formatSpan } from './format.js';
 
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.floor((part / whole) * 100));
+const percent = (part: number, whole: number) => flooredShare(part, whole, 100);
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** A gauge of `width` cells, full at 100%. */
@@ -59,7 +60,7 @@ export function badgesText(states: readonly BadgeState[], now: Date, palette: Pa
   let text = `Earned (${earned.length} of ${states.length})\n`;
   text += earned.map((s) => line(s, '✓', formatDate(new Date(dayStart(s.earnedDay as number)), now))).join('') || '  none yet\n';
   if (locked.length > 0) {
-    text += `Locked\n${locked.map((s) => line(s, '·', `${gauge(s.progress, 10)} ${Math.floor(s.progress * 100)}%`)).join('')}`;
+    text += `Locked\n${locked.map((s) => line(s, '·', `${gauge(s.progress, 10)} ${s.percent}%`)).join('')}`;
   }
   return text;
 }

@@ -36,12 +36,38 @@ describe('stint __complete ids <command>', () => {
     ['show', ['4', '5', '3', '2', '1']],
     ['edit', ['4', '5', '3', '2', '1']],
     ['rm', ['4', '5', '3', '2', '1']],
-    ['continue', ['4', '5', '3', '2', '1']],
+    // Only stopped sessions: continue refuses running and paused ones (exit 4), and 1 too, since
+    // its task and tags (coding, none) run again as 4.
+    ['continue', ['5']],
   ])('%s: the sessions it can act on, newest first', async (command, ids) => {
     const h = harness({ now: NOW, data });
     const { code, stdout, stderr } = await h.run('__complete', 'ids', command);
     expect({ code, ids: lines(stdout), stderr }).toEqual({ code: 0, ids, stderr: '' });
     expect(h.store.writes).toBe(0);
+  });
+
+  test('continue offers exactly the IDs continue takes', async () => {
+    const history = makeData([
+      session(1, 0, 'completed', 'coding'),
+      session(2, 10, 'partial', 'reading'),
+      session(3, 20, 'paused', 'writing'),
+      session(4, 40, 'running', 'review'),
+      session(5, 30, 'abandoned', 'writing'),
+      { ...session(6, 50, 'completed', 'review'), tags: ['x'] }, // review runs again, but untagged
+    ]);
+    const h = harness({ now: NOW, data: history });
+    for (const what of ['ids', 'described-ids']) {
+      const { stdout } = await h.run('__complete', what, 'continue');
+      expect(lines(stdout)).toEqual(
+        what === 'ids' ? ['6', '2', '1'] : ['6\treview (completed)', '2\treading (partial)', '1\tcoding (completed)'],
+      );
+    }
+    const accepted: string[] = [];
+    for (const id of ['1', '2', '3', '4', '5', '6']) {
+      const probe = harness({ now: NOW, data: history });
+      if ((await probe.run('continue', id)).code === 0) accepted.push(id);
+    }
+    expect(accepted).toEqual(['1', '2', '6']);
   });
 
   test('nothing to stop: no output, exit 0', async () => {

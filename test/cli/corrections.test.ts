@@ -36,6 +36,12 @@ describe('add', () => {
     [['--from', '14:00'], /required option '--to <time>' not specified/],
     [['--from', 'yesterday 25:00', '--to', '12:00'], /^stint: Invalid time: 'yesterday 25:00' is not a time: there is no hour 25\n$/],
     [['--from', '9:00', '--to', '10:00 junk'], /^stint: Invalid time: '10:00 junk' has text left over: 'junk'\n$/],
+    [['--from', '9.30', '--to', '10:00'], /^stint: Invalid time: '9.30' is not a time: write 9:30, with a colon\n$/],
+    [['--from', 'yesterday 17', '--to', '12:00'], /^stint: Invalid time: 'yesterday 17' is not a time: write 17:00 or 5pm\n$/],
+    [
+      ['--from', '20260114 10:00', '--to', '12:00'],
+      /^stint: Invalid time: '20260114 10:00' is not a time stint reads: before a time of day, write the date as 2026-01-14 \('2026-01-14 10:00'\)\n$/,
+    ],
   ])('refuses %j with exit 2', async (args, why) => {
     const h = harness({ now: NOW });
     const result = await h.run('add', 'meeting', ...args);

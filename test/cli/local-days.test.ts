@@ -97,6 +97,36 @@ describe('America/Havana, where 2026-11-01 has its midnight twice', () => {
   });
 });
 
+describe('Pacific/Apia, which skipped 2011-12-30 whole (23:59 on the 29th, then 00:00 on the 31st)', () => {
+  const apia = () => {
+    process.env.TZ = 'Pacific/Apia';
+    // 10:00-12:00 on the 31st (+14).
+    return harness({ now: '2012-01-05T00:00:00Z', data: makeData([session(1, 'coding', '2011-12-30T20:00:00Z', '2011-12-30T22:00:00Z')]) });
+  };
+
+  test.each([[['--day', '2011-12-30']], [['--from', '2011-12-30', '--to', '2011-12-30']]])(
+    'report %j is that date, empty: not the 31st',
+    async (period) => {
+      const { code, stdout, stderr } = await apia().run('report', ...period, '--json');
+      expect([code, stderr]).toEqual([0, '']);
+      expect(JSON.parse(stdout)).toMatchObject({ from: '2011-12-30', to: '2011-12-30', total_seconds: 0, rows: [] });
+    },
+  );
+
+  test('list --day 2011-12-30 lists nothing; the 31st has the session; by day the 30th is a row of 0', async () => {
+    const h = apia();
+    const listed = JSON.parse((await h.run('list', '--day', '2011-12-30', '--json')).stdout);
+    expect(listed).toEqual({ sessions: [], total: 0 });
+    expect(JSON.parse((await h.run('list', '--day', '2011-12-31', '--json')).stdout).total).toBe(1);
+    const out = JSON.parse((await h.run('report', '--from', '2011-12-29', '--to', '2011-12-31', '--by', 'day', '--json')).stdout);
+    expect(out.rows).toEqual([
+      { name: '2011-12-29', seconds: 0, sessions: 0 },
+      { name: '2011-12-30', seconds: 0, sessions: 0 },
+      { name: '2011-12-31', seconds: 7200, sessions: 1 },
+    ]);
+  });
+});
+
 describe('Asia/Kolkata (+05:30) and Australia/Lord_Howe (30-minute DST)', () => {
   test('a Kolkata day starts at 18:30Z', async () => {
     process.env.TZ = 'Asia/Kolkata';

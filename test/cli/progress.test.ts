@@ -73,6 +73,12 @@ describe('stats', () => {
     );
   });
 
+  test('today against the goal is floored exactly: 87 of 300 minutes is 29%, not 28%', async () => {
+    const h = harness({ now: NOW, data: makeData(withIds([session('2026-01-15', '09:00', 87)])) });
+    await h.run('config', 'set', 'daily_goal', '5h');
+    expect((await h.run('stats')).stdout).toMatch(/^Today {4}1h 27m of 5h .* 29%$/m);
+  });
+
   test('the daily goal comes from the settings', async () => {
     const h = harness({ now: NOW, data: makeData(mixed) });
     await h.run('config', 'set', 'daily_goal', '90m');
@@ -111,6 +117,13 @@ describe('badges', () => {
     // The day earned as every time for people is written (issue 15): no ISO date in human output.
     expect(stdout).toMatch(/^Earned \(2 of 9\)\n {2}✓ First step .* Tue 13 Jan\n {2}✓ On a roll .* today\nLocked\n/);
     expect(stdout).toMatch(/· Full week .* ████░░░░░░ 42%\n/);
+  });
+
+  test('human and JSON agree on progress, floored exactly: 29 of 100 hours is 0.29 and 29%', async () => {
+    const h = harness({ now: NOW, data: makeData(withIds([session('2026-01-13', '00:00', 29 * 60)])) });
+    const { badges } = JSON.parse((await h.run('badges', '--json')).stdout);
+    expect(badges.find((b: { id: string }) => b.id === 'hours-100').progress).toBe(0.29);
+    expect((await h.run('badges')).stdout).toMatch(/· Centurion .* 29%\n/);
   });
 
   test('deleting the session that earned a badge locks it again; undo brings it back', async () => {

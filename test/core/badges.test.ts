@@ -70,6 +70,13 @@ describe('badges', () => {
     expect(state('focus-10', daily('2026-03-01', 3, 25, focus)).progress).toBe(0.3);
   });
 
+  test('locked progress is floored exactly: 29 of 100 hours is 0.29 and 29%, not 0.28', () => {
+    // (29 / 100) × 100 is 28.999… in floats; the percent is computed on whole numbers.
+    expect(state('hours-100', [session('2026-03-01', '00:00', 29 * 60)])).toMatchObject({ progress: 0.29, percent: 29 });
+    expect(state('streak-7', daily('2026-03-28', 4))).toMatchObject({ progress: 0.57, percent: 57 });
+    expect(state('first-session', daily('2026-03-28', 1))).toMatchObject({ progress: 1, percent: 100 });
+  });
+
   test('a goal day counts the time of completed sessions split at midnight', () => {
     // 23:00 → 01:00 gives each day one hour, not enough for a 2-hour goal on either.
     const spanning = daily('2026-03-01', 5, 120).map((s, i) => (i === 2 ? session('2026-03-02', '23:00', 120) : s));

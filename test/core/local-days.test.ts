@@ -4,7 +4,8 @@ import { dayAfter, dayNumber, dayOfName, dayStart, localDay, makeDayNumber, next
 import { lastPeriod, periodRange, type PeriodKind, type PeriodOptions, type WeekStart } from '../../src/core/period.js';
 import { countsOn, tallyOf } from '../../src/core/tally.js';
 import { localInstantText } from '../../src/core/time.js';
-import { parseTimeInput } from '../../src/core/time-input.js';
+import { ReportBuilder } from '../../src/core/report.js';
+import { parseDayInput, parseTimeInput } from '../../src/core/time-input.js';
 import { at, makeSession } from '../helpers/factories.js';
 
 // Each test sets the zone it needs; Node re-reads it when TZ is assigned. Zone facts checked with
@@ -21,8 +22,8 @@ const inZone = (zone: string) => {
   process.env.TZ = zone;
 };
 const iso = (ms: number | Date | null | undefined) => (ms === null || ms === undefined ? ms : new Date(ms).toISOString());
-/** A local date as a Date the way a typed `YYYY-MM-DD` arrives (the engine's reading of its midnight), in the zone set. */
-const date = (name: string) => new Date(Number(name.slice(0, 4)), Number(name.slice(5, 7)) - 1, Number(name.slice(8, 10)));
+/** A local date the way a typed `YYYY-MM-DD` arrives: its day number. */
+const date = dayOfName;
 /** Period options with dates as text, read only once the test has set its zone. */
 type Typed = { day?: true | string; week?: boolean; month?: boolean; from?: string; to?: string };
 const options = ({ day, from, to, ...rest }: Typed): PeriodOptions => ({
@@ -82,6 +83,26 @@ describe('dayStart: the first instant of a local date', () => {
     expect(dayStart(skipped)).toBe(dayStart(skipped + 1));
     expect(hours(dayStart(skipped - 1), dayStart(skipped))).toBe(24);
   });
+
+  test('a date skipped whole is read as itself, and its period is that empty day, named', () => {
+    inZone('Pacific/Apia');
+    const now = at('2012-01-05T00:00:00Z');
+    const skipped = dayOfName('2011-12-30');
+    expect(parseDayInput('2011-12-30', now)).toBe(skipped);
+    expect(parseDayInput('2011-12-31', now)).toBe(skipped + 1);
+    const empty = { from: at('2011-12-30T10:00:00Z'), to: at('2011-12-30T10:00:00Z'), firstDay: skipped, lastDay: skipped };
+    expect(periodRange({ day: skipped }, now)).toEqual(empty);
+    // Not a range that ends before it starts: --from and --to are compared as dates.
+    expect(periodRange({ from: skipped, to: skipped }, now)).toEqual(empty);
+    const builder = new ReportBuilder({ by: 'day', range: empty, roundSeconds: null }, now);
+    builder.add([makeSession({ started_at: '2011-12-30T20:00:00Z', stopped_at: '2011-12-30T22:00:00Z' })]);
+    expect(builder.result()).toMatchObject({
+      from: '2011-12-30',
+      to: '2011-12-30',
+      totalSeconds: 0,
+      rows: [{ name: '2011-12-30', seconds: 0 }],
+    });
+  });
 });
 
 describe('periodRange: every boundary is a date’s first instant', () => {
@@ -131,6 +152,7 @@ describe('periodRange: every boundary is a date’s first instant', () => {
     expect(periodRange({ from: date('2026-09-06') }, now)).toEqual({
       from: at('2026-09-06T04:00:00Z'),
       to: at('2026-09-06T15:00:00.001Z'),
+      firstDay: date('2026-09-06'),
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dayNumber, dayOfName as D } from '../../src/core/days.js';
 import { overlaps, periodRange, type Range } from '../../src/core/period.js';
 import { at, makeSession } from '../helpers/factories.js';
 
@@ -10,27 +11,27 @@ describe('periodRange', () => {
 
   test.each([
     [{ day: true as const }, '2026-01-14T23:00:00.000Z', '2026-01-15T23:00:00.000Z'],
-    [{ day: new Date(2026, 0, 10) }, '2026-01-09T23:00:00.000Z', '2026-01-10T23:00:00.000Z'],
+    [{ day: D('2026-01-10') }, '2026-01-09T23:00:00.000Z', '2026-01-10T23:00:00.000Z'],
     [{ week: true }, '2026-01-11T23:00:00.000Z', '2026-01-18T23:00:00.000Z'],
     [{ month: true }, '2025-12-31T23:00:00.000Z', '2026-01-31T23:00:00.000Z'],
-    [{ from: new Date(2026, 0, 9), to: new Date(2026, 0, 10) }, '2026-01-08T23:00:00.000Z', '2026-01-10T23:00:00.000Z'],
+    [{ from: D('2026-01-09'), to: D('2026-01-10') }, '2026-01-08T23:00:00.000Z', '2026-01-10T23:00:00.000Z'],
   ])('%j', (options, from, to) => {
     const range = periodRange(options, now);
     expect([range?.from?.toISOString(), range?.to?.toISOString()]).toEqual([from, to]);
   });
 
   test('--from alone runs to now, now included (the range end is exclusive); --to alone from the beginning', () => {
-    expect(periodRange({ from: new Date(2026, 0, 9) }, now)?.to).toEqual(new Date(now.getTime() + 1));
-    expect(periodRange({ to: new Date(2026, 0, 9) }, now)?.from).toBeNull();
+    expect(periodRange({ from: D('2026-01-09') }, now)?.to).toEqual(new Date(now.getTime() + 1));
+    expect(periodRange({ to: D('2026-01-09') }, now)?.from).toBeNull();
   });
 
   test('--from today holds what started at this very instant, and is a range even at midnight', () => {
     const started = makeSession({ started_at: '2026-01-15T13:30:00Z', stopped_at: null, status: 'running' });
     const stopped = makeSession({ started_at: '2026-01-15T13:30:00Z', stopped_at: '2026-01-15T13:30:00Z' });
-    const range = periodRange({ from: now }, now) as Range;
+    const range = periodRange({ from: dayNumber(now.getTime()) }, now) as Range;
     expect([overlaps(started, range, now), overlaps(stopped, range, now)]).toEqual([true, true]);
     const midnight = at('2026-01-14T23:00:00Z');
-    expect(periodRange({ from: midnight }, midnight)?.from).toEqual(midnight);
+    expect(periodRange({ from: dayNumber(midnight.getTime()) }, midnight)?.from).toEqual(midnight);
   });
 
   test('a week can start on Sunday', () => {
@@ -39,7 +40,7 @@ describe('periodRange', () => {
 
   test('refuses two periods and a reversed range', () => {
     expect(() => periodRange({ week: true, month: true }, now)).toThrow(/Choose one/);
-    expect(() => periodRange({ from: new Date(2026, 0, 12), to: new Date(2026, 0, 10) }, now)).toThrow(/must not be after/);
+    expect(() => periodRange({ from: D('2026-01-12'), to: D('2026-01-10') }, now)).toThrow(/must not be after/);
   });
 });
 

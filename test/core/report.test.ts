@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dayOfName as D } from '../../src/core/days.js';
 import { periodRange, type PeriodOptions, type Range, type WeekStart } from '../../src/core/period.js';
 import { ReportBuilder, roundUp, type ReportBy } from '../../src/core/report.js';
 import type { Session } from '../../src/core/session.js';
@@ -38,7 +39,7 @@ describe('by day', () => {
   test('the rows end at 9999-12-31, the last day a time can be on: a period reaching it or past it ends', () => {
     // The day after it, +010000-01-01, sorts before it as text: the rows once never ended.
     const last = session(1, '9999-12-31T08:00:00Z', '9999-12-31T10:00:00Z');
-    const lastDay = days({ from: new Date(9999, 11, 31), to: new Date(9999, 11, 31) });
+    const lastDay = days({ from: D('9999-12-31'), to: D('9999-12-31') });
     expect(rowsOf(build([last], { by: 'day', range: lastDay }))).toEqual([['9999-12-31', 7200, 1]]);
     const lastWeek = periodRange({ week: true }, at('9999-12-31T12:00:00Z')) as Range; // Monday 27 to Sunday 2
     const report = build([last], { by: 'day', range: lastWeek });
@@ -55,7 +56,7 @@ describe('by day', () => {
   test('a session across a month end is split, and a month counts only its own part', () => {
     // 2026-10-31 23:00 to 2026-11-01 02:00, local.
     const crossing = session(1, '2026-10-31T22:00:00Z', '2026-11-01T01:00:00Z');
-    const both = build([crossing], { by: 'day', range: days({ from: new Date(2026, 9, 31), to: new Date(2026, 10, 1) }) });
+    const both = build([crossing], { by: 'day', range: days({ from: D('2026-10-31'), to: D('2026-11-01') }) });
     expect(rowsOf(both)).toEqual([
       ['2026-10-31', 3600, 1],
       ['2026-11-01', 7200, 1],
@@ -69,7 +70,7 @@ describe('by day', () => {
   test('a DST day (2026-03-29 in Paris has 23 hours) is split at its own midnights', () => {
     // From local midnight of the 29th (CET) to 01:00 on the 30th (CEST).
     const long = session(1, '2026-03-28T23:00:00Z', '2026-03-29T23:00:00Z');
-    const report = build([long], { by: 'day', range: days({ from: new Date(2026, 2, 28), to: new Date(2026, 2, 30) }) });
+    const report = build([long], { by: 'day', range: days({ from: D('2026-03-28'), to: D('2026-03-30') }) });
     expect(rowsOf(report)).toEqual([
       ['2026-03-28', 0, 0],
       ['2026-03-29', 23 * 3600, 1],
@@ -78,14 +79,14 @@ describe('by day', () => {
   });
 
   test('--to alone starts at the first day with data, or is just the to day without any', () => {
-    const range = days({ to: new Date(2026, 10, 18) });
+    const range = days({ to: D('2026-11-18') });
     const report = build([session(1, '2026-11-16T08:00:00Z', '2026-11-16T09:00:00Z')], { by: 'day', range });
     expect([report.from, report.to, report.rows.length]).toEqual(['2026-11-16', '2026-11-18', 3]);
     expect(rowsOf(build([], { by: 'day', range }))).toEqual([['2026-11-18', 0, 0]]);
   });
 
   test('--from alone ends today', () => {
-    const report = build([], { by: 'day', range: days({ from: new Date(2026, 10, 17) }) });
+    const report = build([], { by: 'day', range: days({ from: D('2026-11-17') }) });
     expect(report.rows.map((r) => r.name)).toEqual(['2026-11-17', '2026-11-18']);
   });
 });

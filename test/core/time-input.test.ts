@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dayName } from '../../src/core/days.js';
 import { parseDateInput, parseDayInput, parseTimeInput } from '../../src/core/time-input.js';
 import { at } from '../helpers/factories.js';
 
@@ -112,7 +113,7 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
     ['14:30:5', 'seconds take two digits'],
     ['14:30:00.', 'a point with no digits'],
     ['123:00', 'is not a time of day'],
-    ['9', 'is neither a time of day nor a duration (write 9:00, 9am or "9m ago")'],
+    ['9', '\'9\' is neither a time of day nor a duration (write 9:00 or 9am; for 9 minutes before now, "9m ago")'],
     ['13pm', 'with am or pm the hour is 1–12, not 13'],
     ['0am', 'with am or pm the hour is 1–12, not 0'],
     ['2026-01-10T08:00:00Zjunk', "'2026-01-10T08:00:00Zjunk' has text left over: 'junk'"],
@@ -161,18 +162,76 @@ describe('refused times: exit 2 naming the input and what is wrong', () => {
   });
 });
 
-describe('days (--day, --from, --to): the same reader, a day to come allowed', () => {
+describe('refused times are told in terms of times: what to write instead, never a unit to add', () => {
   test.each([
-    ['tomorrow', '2026-01-15T23:00:00Z'],
-    ['tomorrow 9:00', '2026-01-16T08:00:00Z'],
-    ['2026-01-16', '2026-01-15T23:00:00Z'],
-    ['9999-12-31', '9999-12-30T23:00:00Z'],
+    // 17am is refused itself: the 12-hour form of 17:00 is 5pm.
+    ['17', '\'17\' is neither a time of day nor a duration (write 17:00 or 5pm; for 17 minutes before now, "17m ago")'],
+    ['yesterday 17', "'yesterday 17' is not a time: write 17:00 or 5pm"],
+    ['2026-01-10 17', 'is not a time: write 17:00 or 5pm'],
+    ['monday 9', 'is not a time: write 9:00 or 9am'],
+    ['0', "'0' is neither a time of day nor a duration (write 0:00 or 12am)"],
+    ['12', 'write 12:00 or 12pm;'],
+    ['09', 'write 09:00 or 9am;'],
+    ['45', '\'45\' is neither a time of day nor a duration (there is no hour 45; for 45 minutes before now, "45m ago")'],
+    ['yesterday 45', "'yesterday 45' is not a time: there is no hour 45"],
+    ['17am', 'with am or pm the hour is 1–12, not 17'],
+    ['9.30', "'9.30' is not a time: write 9:30, with a colon"],
+    ['9,30', "'9,30' is not a time: write 9:30, with a colon"],
+    ['9.30 pm', "'9.30 pm' is not a time: write 9:30pm, with a colon"],
+    ['yesterday 9,30', "'yesterday 9,30' is not a time: write 9:30, with a colon"],
+    ['2026-01-10 9.30am', 'is not a time: write 9:30am, with a colon'],
+    [
+      '20260110 10:00',
+      "'20260110 10:00' is not a time stint reads: before a time of day, write the date as 2026-01-10 ('2026-01-10 10:00')",
+    ],
+    ['28.03.2026', "'28.03.2026' is not a date stint reads: write it YYYY-MM-DD (2026-03-28)"],
+    ['1.3.2026', 'write it YYYY-MM-DD (2026-03-01)'],
+    ['2026032T1700', "'2026032T1700' is not a date: write it YYYY-MM-DD or YYYYMMDD (2026-01-15T10:00, 20260115T1000)"],
+    ['1.5', "'1.5' is not a time (try 14:30, 9am"],
+    ['1,5', "'1,5' is not a time (try"],
+    ['9 30', "'9 30' is not a time (try"],
+    ['1.5h', "'1.5h' is a duration, not a time (for that long before now, write '1.5h ago')"],
+  ])('%j', (text, message) => {
+    let thrown: unknown;
+    try {
+      parseTimeInput(text, now);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'invalid_input', title: 'Invalid time', message: expect.stringContaining(message) });
+    // A duration's advice (a unit to add, a decimal point) misleads where a time was asked for, and
+    // so would 17am. What follows the quoted input is the advice.
+    const advice = (thrown as Error).message.slice(text.length + 2);
+    expect(advice).not.toMatch(/unit|minutes or seconds|decimal|\b(1[3-9]|2\d)am\b/);
+  });
+
+  test('the forms suggested are accepted', () => {
+    for (const text of ['9:30', '9:30pm', '5pm', '17:00', '12am', '0:00', '2026-01-10 10:00', '2026-01-10']) {
+      expect(() => parseTimeInput(text, at('2026-01-15T22:59:00Z'))).not.toThrow();
+    }
+  });
+
+  test('a duration with ago keeps a duration’s advice: that is what was written', () => {
+    expect(() => parseTimeInput('1,5h ago', now)).toThrow(/has a decimal comma: use a point/);
+  });
+});
+
+describe('days (--day, --from, --to): the same reader, a day to come allowed', () => {
+  // A day is read as the local date it names (a day number, here written back as its name).
+  test.each([
+    ['tomorrow', '2026-01-16'],
+    ['tomorrow 9:00', '2026-01-16'],
+    ['2026-01-16', '2026-01-16'],
+    ['9999-12-31', '9999-12-31'],
     // A day of 1970 is a day of 1970, though its first instant in Paris is one of 1969 in UTC.
-    ['1970-01-01', '1969-12-31T23:00:00Z'],
-    ['monday', '2026-01-11T23:00:00Z'],
-    ['3 days ago', '2026-01-12T21:30:00Z'],
+    ['1970-01-01', '1970-01-01'],
+    ['monday', '2026-01-12'],
+    ['3 days ago', '2026-01-12'],
+    ['today', '2026-01-15'],
+    // 23:30 on the 15th in New York is the 16th in Paris: the day it falls on here.
+    ['2026-01-15T23:30-05:00', '2026-01-16'],
   ])('%j is %s', (text, expected) => {
-    expect(iso(parseDayInput(text, now))).toBe(expected);
+    expect(dayName(parseDayInput(text, now))).toBe(expected);
   });
 
   test.each([
@@ -185,6 +244,11 @@ describe('days (--day, --from, --to): the same reader, a day to come allowed', (
       expect.objectContaining({ code: 'invalid_input', title: 'Invalid date', message: expect.stringContaining(message) }),
     );
   });
+});
+
+test('a day before 1970 or after 9999 named by a word is refused too', () => {
+  expect(() => parseDayInput('tomorrow', at('9999-12-31T12:00:00Z'))).toThrow(/'tomorrow' is outside the years 1970–9999/);
+  expect(() => parseDayInput('yesterday', at('1970-01-01T12:00:00Z'))).toThrow(/'yesterday' is outside the years 1970–9999/);
 });
 
 describe('ISO 8601 alone (STINT_NOW, day names)', () => {
@@ -241,6 +305,25 @@ describe('DST in Europe/Paris', () => {
     ['2026-03-29T02:00', 'the clocks skip 02:00 on 2026-03-29'],
   ])('a time the clocks skip is refused: %j', (text, message) => {
     expect(() => parseTimeInput(text, april)).toThrow(expect.objectContaining({ message: expect.stringContaining(message) }));
+  });
+
+  test('a weekday at a time skipped later today is the week before, not refused', () => {
+    // Sunday 29 March, 01:00 winter time: today's 02:30 is yet to be skipped, so it is in the
+    // future; the most recent such moment is 22 March 02:30.
+    const beforeGap = at('2026-03-29T00:00:00Z');
+    expect(iso(parseTimeInput('sun 02:30', beforeGap))).toBe('2026-03-22T01:30:00Z');
+    expect(iso(parseTimeInput('sunday at 02:00', beforeGap))).toBe('2026-03-22T01:00:00Z');
+    // Once the gap has passed, today's 02:30 is the one meant, and it does not exist.
+    expect(() => parseTimeInput('sun 02:30', at('2026-03-29T02:00:00Z'))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('the clocks skip 02:30 on 2026-03-29') }),
+    );
+    // A week on, the day chosen is the 29th: refused as that day.
+    expect(() => parseTimeInput('last sun 02:30', at('2026-04-05T10:00:00Z'))).toThrow(/the clocks skip 02:30 on 2026-03-29/);
+  });
+
+  test('a weekday at a time repeated today is its first copy once that has passed', () => {
+    // Sunday 25 October, 02:30 winter time (the second 02:30): 02:45 summer time has been.
+    expect(iso(parseTimeInput('sun 02:45', at('2026-10-25T01:30:00Z')))).toBe('2026-10-25T00:45:00Z');
   });
 
   test('yesterday at a skipped time is refused too', () => {

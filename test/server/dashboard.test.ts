@@ -33,6 +33,22 @@ describe('the dashboard page', () => {
     expect(page.text).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
+  test('floors percentages exactly: 29% of the goal and of 100 hours, not 28%', async () => {
+    // 4176 s of a 4 h goal and 29 h of 100: both 0.29, which times 100 is 28.999… in floats.
+    const sessions = [
+      makeSession({ id: 1, started_at: '2026-01-15T10:00:00Z', stopped_at: '2026-01-15T11:09:36Z' }),
+      makeSession({
+        id: 2,
+        started_at: '2026-01-10T00:00:00Z',
+        stopped_at: new Date(Date.parse('2026-01-10T00:00:00Z') + (29 * 3600 - 4176) * 1000).toISOString(),
+      }),
+    ];
+    const page = await serverHarness({ now: NOW, data: makeData(sessions) }).request('GET', '/');
+    expect(page.text).toContain('aria-label="29% of the daily goal"');
+    expect(page.text).toContain('goal (29%)');
+    expect(page.text).toMatch(/<strong>Centurion<\/strong>[^<]*<span class="muted">29%<\/span>/);
+  });
+
   test('escapes what users typed', async () => {
     const page = await dashboard().request('GET', '/');
     expect(page.text).not.toContain('<script>alert');

@@ -1,4 +1,5 @@
 import type { ReportRow } from '../../core/report.js';
+import { flooredShare } from '../../core/share.js';
 import { formatSpan } from '../../render/format.js';
 
 // Hand-made SVG: a few rectangles need no chart library, and the page's strict CSP allows no
@@ -84,7 +85,7 @@ export function goalBar(seconds: number, goalSeconds: number): string {
   const fraction = goalSeconds > 0 ? Math.min(1, seconds / goalSeconds) : 0;
   const width = 300;
   return (
-    `<svg class="goalbar" viewBox="0 0 ${width} 14" preserveAspectRatio="none" role="img" aria-label="${Math.floor(fraction * 100)}% of the daily goal">` +
+    `<svg class="goalbar" viewBox="0 0 ${width} 14" preserveAspectRatio="none" role="img" aria-label="${Math.min(100, flooredShare(seconds, goalSeconds, 100))}% of the daily goal">` +
     `<rect class="track" x="0" y="0" width="${width}" height="14" rx="7"/>` +
     `<rect class="fill${fraction >= 1 ? ' met' : ''}" x="0" y="0" width="${Math.round(fraction * width)}" height="14" rx="7"/></svg>`
   );

@@ -1,4 +1,5 @@
 import { STATUSES } from '../../core/session.js';
+import { flooredShare } from '../../core/share.js';
 import { formatClock, formatSpan } from '../../render/format.js';
 import type { SessionJson } from '../../render/json.js';
 import { escapeHtml as h, goalBar, heatmap, weekChart, weekdayOf, yearText } from './charts.js';
@@ -63,7 +64,7 @@ function timers({ status }: DashboardData): string {
 
 function today({ stats }: DashboardData): string {
   const goal = stats.daily_goal_seconds;
-  const percent = goal > 0 ? Math.floor((stats.today_seconds / goal) * 100) : 0;
+  const percent = flooredShare(stats.today_seconds, goal, 100);
   return `<section id="today" data-live>
 <h2>Today</h2>
 ${goalBar(stats.today_seconds, goal)}
@@ -93,11 +94,12 @@ function year({ year, stats }: DashboardData): string {
 </section>`;
 }
 
+// A badge's progress is whole hundredths (0.29), so rounding gives back its percent exactly; flooring 0.29 × 100 gives 28.
 function badges({ badges }: DashboardData): string {
   const items = badges.map(
     (b) =>
       `<li class="${b.earned ? 'earned' : 'locked'}"><strong>${h(b.name)}</strong> — ${h(b.description)} ` +
-      `<span class="muted">${b.earned ? `earned ${when(b.earned_at)}` : `${Math.floor(b.progress * 100)}%`}</span></li>`,
+      `<span class="muted">${b.earned ? `earned ${when(b.earned_at)}` : `${Math.round(b.progress * 100)}%`}</span></li>`,
   );
   const earned = badges.filter((b) => b.earned).length;
   return `<section id="badges" data-live>
