@@ -261,7 +261,8 @@ test("the user's git setting does not reach stint's clone: GIT_DIR, a global hoo
   execFileSync('git', ['init', '-q', '--bare', remote]);
 
   const env = { HOME: home, GIT_DIR: join(project, '.git'), GIT_WORK_TREE: project, GIT_INDEX_FILE: join(project, '.git', 'index') };
-  const a = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, uidPrefix: 'gd', env });
+  // Each device its own data directory: the clone is made there (sync-git/).
+  const a = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, uidPrefix: 'gd', env, dataDir: join(work, 'data-a') });
   await a.run('start', 'coding');
   expect(await a.run('sync', '--git', remote, '--device', 'a')).toMatchObject({ code: 0, stderr: '' });
   await a.run('stop');
@@ -271,7 +272,7 @@ test("the user's git setting does not reach stint's clone: GIT_DIR, a global hoo
   expect(git('branch', '--format=%(refname:short)').trim().split('\n')).not.toContain('stint');
   expect(git('status', '--porcelain')).toBe('');
   // What was sent reached the remote: another device sees the stop.
-  const b = device();
+  const b = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, uidPrefix: 'gb', dataDir: join(work, 'data-b') });
   expect((await b.run('sync', '--git', remote, '--device', 'b')).code).toBe(0);
   expect(JSON.parse((await b.run('list', '--json')).stdout).sessions).toMatchObject([{ task_name: 'coding', status: 'completed' }]);
 });

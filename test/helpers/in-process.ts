@@ -33,6 +33,11 @@ interface HarnessOptions {
   uidPrefix?: string;
   /** The files commands and jobs see; by default an in-memory map (`files` below). */
   realFiles?: boolean;
+  /**
+   * The data directory commands see. The default is a name no test may write under: with real
+   * files, a test whose commands write there (sync's git clone) gives each device its own.
+   */
+  dataDir?: string;
 }
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
@@ -87,7 +92,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
       newUid: () => `${options.uidPrefix ?? 'uid'}-${++uid}`,
       home: '/home/tester',
       accountHome: () => '/home/tester',
-      dataDir: '/home/tester/.stint',
+      dataDir: options.dataDir ?? '/home/tester/.stint',
       onStop: () => () => undefined,
       terminal: options.terminal ?? NOT_A_TERMINAL,
       page: options.page ?? (() => false),
