@@ -1,6 +1,6 @@
 import { conflict, invalidInput } from '../core/errors.js';
 import { findJob, validateJobName, type Execution, type Job, type JobsData, type JobType } from '../core/jobs.js';
-import { validateSchedule } from '../core/schedule.js';
+import { readSchedule } from '../core/schedule-input.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Store } from '../store/store.js';
 import { checkJobConfig } from './index.js';
@@ -40,7 +40,7 @@ async function assertSyncReady(store: Store, type: JobType): Promise<void> {
 
 export async function addJob(store: Store, input: NewJob, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = validateJobName(input.name);
-  const schedule = validateSchedule(input.schedule);
+  const schedule = readSchedule(input.schedule);
   const config = checkJobConfig(input.type, input.config, places);
   await assertSyncReady(store, input.type);
   const at = toStoredInstant(now);
@@ -78,7 +78,7 @@ export interface JobChanges {
 /** Changes a job; the result must be a job that can run, checked whole as at add. */
 export async function editJob(store: Store, id: number, changes: JobChanges, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = changes.name === undefined ? undefined : validateJobName(changes.name);
-  const schedule = changes.schedule === undefined ? undefined : validateSchedule(changes.schedule);
+  const schedule = changes.schedule === undefined ? undefined : readSchedule(changes.schedule);
   if (changes.type !== undefined) await assertSyncReady(store, changes.type);
   return store.jobs.update((data) => {
     const job = findJob(data, id);

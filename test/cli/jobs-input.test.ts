@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { harness } from '../helpers/in-process.js';
+
+// What `jobs add` and `jobs edit` take, and how they refuse what they do not.
+
+const NOW = '2026-01-10T12:00:00Z';
+const add = (h: ReturnType<typeof harness>, name: string, cron: string, ...extra: string[]) =>
+  h.run('jobs', 'add', name, '--type', 'backup', '--cron', cron, '--config', 'target=/backups', ...extra);
+
+describe('--cron', () => {
+  test('a shorthand in any case is stored in lower case; @midnight as @daily', async () => {
+    const h = harness({ now: NOW });
+    expect((await add(h, 'a', '@Daily')).code).toBe(0);
+    expect((await add(h, 'b', '@HOURLY')).code).toBe(0);
+    expect((await add(h, 'c', '@midnight')).code).toBe(0);
+    expect((await h.store.jobs.read()).jobs.map((j) => j.schedule)).toEqual(['@daily', '@hourly', '@daily']);
+    expect((await h.run('jobs', 'edit', '1', '--cron', '@WEEKLY')).code).toBe(0);
+    expect((await h.store.jobs.read()).jobs[0]?.schedule).toBe('@weekly');
+  });
+
+  test.each([
+    [
+      '@reboot',
+      "stint: Invalid schedule: '@reboot' is not a cron expression: give five fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly, @yearly\n",
+    ],
+    [
+      '61 * * * *',
+      "stint: Invalid schedule: '61 * * * *' is not a cron expression: the minute field '61' is not valid (it takes 0-59, lists, ranges and steps)\n",
+    ],
+  ])('%j: exit 2, one line naming it, nothing stored', async (cron, stderr) => {
+    const h = harness({ now: NOW });
+    expect(await add(h, 'a', cron)).toEqual({ code: 2, stdout: '', stderr });
+    expect((await h.store.jobs.read()).jobs).toEqual([]);
+  });
+});
