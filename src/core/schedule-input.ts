@@ -53,9 +53,9 @@ function parses(expression: string): boolean {
 }
 
 /**
- * A schedule checked and in its stored form: five fields, or a shorthand in lower case. Exit 2
- * (Invalid schedule) naming the expression when it is not one. cron-parser's `H` (a value drawn
- * at random, so a job's next run would move at every read) is refused.
+ * A schedule checked and in its stored form: five fields one space apart, or a shorthand in
+ * lower case. Exit 2 (Invalid schedule) naming the expression when it is not one. cron-parser's
+ * `H` (a value drawn at random, so a job's next run would move at every read) is refused.
  */
 export function readSchedule(raw: string): string {
   const trimmed = raw.trim();
@@ -69,7 +69,9 @@ export function readSchedule(raw: string): string {
   if (fields.some((field) => field.replace(/[a-z]{3}/gi, '').includes('H'))) {
     throw refuse(raw, 'H (a random value) is not supported; give the number itself, e.g. 17 for the minute');
   }
-  const expression = trimmed;
+  // One space between fields, however they were typed: a tab stored as typed broke the
+  // columns of `jobs list`, and two spellings of one schedule would read as two.
+  const expression = fields.join(' ');
   // cron-parser's own limit, which no field alone would reach.
   if (expression.length > MAX_LENGTH) throw refuse(raw, `it is longer than ${MAX_LENGTH} characters`);
   if (parses(expression)) return expression;

@@ -18,6 +18,16 @@ describe('--cron', () => {
     expect((await h.store.jobs.read()).jobs[0]?.schedule).toBe('@weekly');
   });
 
+  test('fields typed with tabs or several spaces are stored one space apart, and listed in columns', async () => {
+    const h = harness({ now: NOW });
+    expect((await add(h, 'a', '0\t3  * * *')).code).toBe(0);
+    expect((await add(h, 'longer', '15 4 * * *')).code).toBe(0);
+    expect((await h.store.jobs.read()).jobs[0]?.schedule).toBe('0 3 * * *');
+    expect((await h.run('jobs', 'list')).stdout).toBe(
+      '#1 a      (backup) 0 3 * * *   next tomorrow 03:00, last -\n#2 longer (backup) 15 4 * * *  next tomorrow 04:15, last -\n',
+    );
+  });
+
   test.each([
     [
       '@reboot',

@@ -30,6 +30,15 @@ describe('readSchedule', () => {
     expect(readSchedule(raw)).toBe(stored);
   });
 
+  // Stored with one space between fields: a tab kept as typed broke the columns of `jobs list`.
+  test.each([
+    ['0\t0 * * *', '0 0 * * *'],
+    [' 0  0   *\t* 1-5 ', '0 0 * * 1-5'],
+    ['30 6 * * MON', '30 6 * * MON'],
+  ])('%j is stored as %j', (raw, stored) => {
+    expect(readSchedule(raw)).toBe(stored);
+  });
+
   // Each refusal names the expression and says what is wrong in our words, never the library's
   // ("Validation error, cannot resolve alias", "Constraint error, got value 61 expected range 0-59").
   test.each([
