@@ -19,6 +19,12 @@ export interface Job {
   last_run: string | null;
 }
 
+/**
+ * The cron shorthands help and the README name; schedule-input.ts also reads @annually and
+ * @midnight, stored as @yearly and @daily. Here, without cron-parser: the help declares them.
+ */
+export const SCHEDULE_SHORTHANDS = ['@hourly', '@daily', '@weekly', '@monthly', '@yearly'] as const;
+
 export const EXECUTION_STATUSES = ['running', 'completed', 'failed'] as const;
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 
@@ -64,10 +70,14 @@ export function findJob(data: JobsData, id: number): Job {
 let jobName: RegExp | undefined;
 const JOB_NAME = (): RegExp => (jobName ??= /^[\p{L}\p{M}\p{Nd}_.-]+(?: [\p{L}\p{M}\p{Nd}_.-]+)*$/u);
 
+export const JOB_NAME_MAX = 60;
+/** The rule in words: the refusal says it, and so does `jobs add --help`. */
+export const JOB_NAME_RULE = `up to ${JOB_NAME_MAX} letters, digits, '-', '_' or '.', words one space apart`;
+
 export function validateJobName(raw: string): string {
   const name = raw.normalize('NFC');
-  if (!JOB_NAME().test(name) || [...name].length > 60) {
-    throw invalidInput('Invalid job name', "A job name has up to 60 letters, digits, '-', '_' or '.', words one space apart");
+  if (!JOB_NAME().test(name) || [...name].length > JOB_NAME_MAX) {
+    throw invalidInput('Invalid job name', `A job name has ${JOB_NAME_RULE}`);
   }
   return name;
 }

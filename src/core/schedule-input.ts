@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { invalidInput, type StintError } from './errors.js';
+import { SCHEDULE_SHORTHANDS } from './jobs.js';
 
 // A schedule as typed (`jobs add/edit --cron`, the API's `schedule`) or as read from jobs.json,
 // checked and brought to the one form stored: read by cron-parser (Vixie semantics, see
@@ -19,9 +20,6 @@ const SHORTHANDS: Readonly<Record<string, string>> = {
   '@yearly': '@yearly',
   '@annually': '@yearly',
 };
-
-/** The shorthands help and the README name (each of the others is stored as one of these). */
-export const SCHEDULE_SHORTHANDS = ['@hourly', '@daily', '@weekly', '@monthly', '@yearly'] as const;
 
 /** The five fields, in order, with what each takes (for the message when one is not valid). */
 const FIELDS = [

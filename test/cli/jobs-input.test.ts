@@ -43,3 +43,20 @@ describe('--cron', () => {
     expect((await h.store.jobs.read()).jobs).toEqual([]);
   });
 });
+
+describe('jobs add --help says what the code takes', () => {
+  test('the name rule and every shorthand, each of which jobs add then takes', async () => {
+    const h = harness({ now: NOW });
+    const help = (await h.run('jobs', 'add', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain("Arguments: name job name: up to 60 letters, digits, '-', '_' or '.', words one space apart");
+    expect(help).toContain(
+      '--cron <expr> When: five cron fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly, @yearly,',
+    );
+    const shorthands = /--cron <expr> When: [^.]*/.exec(help)?.[0].match(/@[a-z]+/g) ?? [];
+    expect(shorthands).toEqual(['@hourly', '@daily', '@weekly', '@monthly', '@yearly']);
+    for (const [i, cron] of shorthands.entries()) expect((await add(h, `job ${i}`, cron)).code).toBe(0);
+    // 60 characters, a space and a dot: what the help says, not the 40 without either it said.
+    expect((await add(h, `Daily backup v2.${'x'.repeat(44)}`, '@daily')).code).toBe(0);
+    expect((await add(h, 'x'.repeat(61), '@daily')).code).toBe(2);
+  });
+});
