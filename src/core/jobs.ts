@@ -65,10 +65,13 @@ export function findJob(data: JobsData, id: number): Job {
  * Backup"): words of letters, digits, '-', '_' and '.', one space between them, up to 60
  * characters. No leading or trailing space, no control or invisible characters.
  */
-// Made on first use: the store imports this module on every run, and evaluating the Unicode
-// property classes costs ~9M instructions each time (task-name.ts).
+// A combining mark belongs to the letter or digit before it, as in task names (task-name.ts): one
+// alone (first, or after '-', '_', '.' or a space) is no letter, and a name of marks alone printed
+// as nothing. Made on first use: the store imports this module on every run, and evaluating the
+// Unicode property classes costs ~9M instructions each time (task-name.ts).
 let jobName: RegExp | undefined;
-const JOB_NAME = (): RegExp => (jobName ??= /^[\p{L}\p{M}\p{Nd}_.-]+(?: [\p{L}\p{M}\p{Nd}_.-]+)*$/u);
+const WORD = '(?:[\\p{L}\\p{Nd}]\\p{M}*|[_.-])+';
+const JOB_NAME = (): RegExp => (jobName ??= new RegExp(`^${WORD}(?: ${WORD})*$`, 'u'));
 
 export const JOB_NAME_MAX = 60;
 /** The rule in words: the refusal says it, and so does `jobs add --help`. */
