@@ -1,4 +1,5 @@
 import { invalidInput, notFound } from './errors.js';
+import { printable } from './labels.js';
 
 export const JOB_TYPES = ['backup', 'summary', 'cleanup', 'sync'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -83,6 +84,21 @@ export function validateJobName(raw: string): string {
     throw invalidInput('Invalid job name', `A job name has ${JOB_NAME_RULE}`);
   }
   return name;
+}
+
+/**
+ * A description as given: trimmed, blank meaning none. It is printed to terminals (`jobs show`),
+ * so control characters (line breaks and tabs too: it is shown on one line) are refused, as in
+ * notes, rather than stored to act on the terminal of whoever reads it.
+ */
+export function validateJobDescription(raw: string | null | undefined): string | null {
+  const description = raw?.normalize('NFC').trim() ?? '';
+  if (!printable(description)) {
+    const bad = [...description].find((c) => !printable(c)) as string;
+    const code = `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw invalidInput('Invalid description', `A job description may not hold control characters (found ${code})`);
+  }
+  return description === '' ? null : description;
 }
 
 /** `--config k=v` pairs as a record; a key given twice with two values is refused (which one?). */

@@ -1,3 +1,4 @@
+import { escapeUnprintable } from '../core/labels.js';
 import { recordExecution, type Execution, type Job, type JobsData } from '../core/jobs.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Store } from '../store/store.js';
@@ -39,10 +40,12 @@ export async function runClaims(claims: readonly Claim[], run: RunContext, clock
   const done: Execution[] = [];
   for (const { job, execution } of claims) {
     let outcome: Pick<Execution, 'status' | 'result' | 'error'>;
+    // One printable line each, as cleanup writes its file names: a result or an error quotes
+    // paths (a target, a folder left), which may hold an escape or a line break.
     try {
-      outcome = { status: 'completed', result: await JOB_KINDS[job.type].run(job, run), error: null };
+      outcome = { status: 'completed', result: escapeUnprintable(await JOB_KINDS[job.type].run(job, run)), error: null };
     } catch (error) {
-      outcome = { status: 'failed', result: null, error: (error as Error).message };
+      outcome = { status: 'failed', result: null, error: escapeUnprintable((error as Error).message) };
     }
     const finished = await run.store.jobs.update((data) => {
       const recorded = data.executions.find((e) => e.id === execution.id) ?? execution;

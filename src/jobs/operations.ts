@@ -1,5 +1,5 @@
 import { conflict, invalidInput } from '../core/errors.js';
-import { findJob, validateJobName, type Execution, type Job, type JobsData, type JobType } from '../core/jobs.js';
+import { findJob, validateJobDescription, validateJobName, type Execution, type Job, type JobsData, type JobType } from '../core/jobs.js';
 import { readSchedule } from '../core/schedule-input.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Store } from '../store/store.js';
@@ -41,6 +41,7 @@ async function assertSyncReady(store: Store, type: JobType): Promise<void> {
 export async function addJob(store: Store, input: NewJob, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = validateJobName(input.name);
   const schedule = readSchedule(input.schedule);
+  const description = validateJobDescription(input.description);
   const config = checkJobConfig(input.type, input.config, places);
   await assertSyncReady(store, input.type);
   const at = toStoredInstant(now);
@@ -49,7 +50,7 @@ export async function addJob(store: Store, input: NewJob, now: Date, places: Con
     const added: Job = {
       id: data.next_job_id,
       name,
-      description: input.description?.trim() || null,
+      description,
       type: input.type,
       schedule,
       config,
@@ -79,6 +80,7 @@ export interface JobChanges {
 export async function editJob(store: Store, id: number, changes: JobChanges, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = changes.name === undefined ? undefined : validateJobName(changes.name);
   const schedule = changes.schedule === undefined ? undefined : readSchedule(changes.schedule);
+  const description = changes.description === undefined ? undefined : validateJobDescription(changes.description);
   if (changes.type !== undefined) await assertSyncReady(store, changes.type);
   return store.jobs.update((data) => {
     const job = findJob(data, id);
@@ -90,7 +92,7 @@ export async function editJob(store: Store, id: number, changes: JobChanges, now
       name: name ?? job.name,
       type,
       schedule: schedule ?? job.schedule,
-      description: changes.description === undefined ? job.description : changes.description.trim() || null,
+      description: description === undefined ? job.description : description,
       config: checked,
       enabled: changes.enabled ?? job.enabled,
       updated_at: toStoredInstant(now),

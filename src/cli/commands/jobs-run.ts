@@ -4,9 +4,11 @@ import { isDue, nextSlot } from '../../core/schedule.js';
 import { JOB_KINDS } from '../../jobs/index.js';
 import type { RunContext } from '../../jobs/runner.js';
 import { formatInstant } from '../../render/format.js';
-import { executionJson, executionLine } from '../../render/jobs.js';
+import { escapeUnprintable } from '../../core/labels.js';
+import { executionJson } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
+import { executionText } from './jobs.js';
 
 /** Claims and runs jobs with the command's store, files and clock. */
 const claim = (ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]) => claimJobs(ctx.deps.store, now, pick);
@@ -29,7 +31,7 @@ const dueJobs = (now: Date) => (jobs: Job[]) =>
 function report(ctx: Context, executions: Execution[], names: Map<number, string>, asList: boolean, now: Date): number {
   const views = executions.map(executionJson);
   if (ctx.json) ctx.printJson(asList ? { executions: views } : views[0]);
-  else ctx.print(views.map((e) => executionLine(e, names.get(e.job_id) ?? '', now)).join(''));
+  else ctx.print(views.map((e) => executionText(e, names.get(e.job_id) ?? '', now)).join(''));
   return executions.some((e) => e.status === 'failed') ? 1 : 0;
 }
 
@@ -38,7 +40,8 @@ export async function jobRun(options: { id: number; dryRun?: boolean | undefined
   const now = ctx.deps.now();
   if (options.dryRun) {
     const job = findJob(await ctx.deps.store.jobs.read(), options.id);
-    const result = await JOB_KINDS[job.type].run(job, runContext(ctx, now, true));
+    // One printable line, as a run's recorded result (execute.ts).
+    const result = escapeUnprintable(await JOB_KINDS[job.type].run(job, runContext(ctx, now, true)));
     if (ctx.json) ctx.printJson({ job_id: job.id, dry_run: true, result });
     else ctx.print(`${result}\n`);
     return 0;
