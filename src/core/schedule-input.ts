@@ -53,9 +53,10 @@ function parses(expression: string): boolean {
 /**
  * A schedule checked and in its stored form: five fields one space apart, or a shorthand in
  * lower case. Exit 2 (Invalid schedule) naming the expression when it is not one. cron-parser's
- * `H` (a value drawn at random, so a job's next run would move at every read) is refused.
+ * `H` (a value drawn at random, so a job's next run would move at every read) is refused, but in
+ * jobs.json (`stored`): an older stint stored it, and nextSlot seeds it by the schedule.
  */
-export function readSchedule(raw: string): string {
+export function readSchedule(raw: string, stored = false): string {
   const trimmed = raw.trim();
   const shorthand = SHORTHANDS[trimmed.toLowerCase()];
   if (shorthand !== undefined) return shorthand;
@@ -64,7 +65,7 @@ export function readSchedule(raw: string): string {
     throw refuse(raw, `give five fields (minute hour day month weekday) or ${SCHEDULE_SHORTHANDS.join(', ')}`);
   }
   // Month and weekday names taken out first, as cron-parser does: the H of THU is no hash.
-  if (fields.some((field) => field.replace(/[a-z]{3}/gi, '').includes('H'))) {
+  if (!stored && fields.some((field) => field.replace(/[a-z]{3}/gi, '').includes('H'))) {
     throw refuse(raw, 'H (a random value) is not supported; give the number itself, e.g. 17 for the minute');
   }
   // One space between fields, however they were typed: a tab stored as typed broke the

@@ -10,7 +10,6 @@ import { markChanged, monthBatches, monthsChangedSince, monthsInScope, planMonth
 import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
-import { jobsCodec } from './jobs-file.js';
 import { SYNC_LOCK, syncFileIn } from './sync-file.js';
 import { createShards } from './sync-shards.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
@@ -55,7 +54,10 @@ interface Loaded {
 }
 
 const CONFIG: SideFile<Config> = { name: CONFIG_FILE, codec: configCodec, defaults: defaultConfig };
-const JOBS: SideFile<JobsData> = { name: JOBS_FILE, codec: jobsCodec, defaults: emptyJobsData };
+/** jobs.json, its reader loaded on first use: it brings cron-parser, which no other command needs. */
+let jobs: SideFile<JobsData> | undefined;
+const jobsFile = async (): Promise<SideFile<JobsData>> =>
+  (jobs ??= { name: JOBS_FILE, codec: (await import('./jobs-file.js')).jobsCodec, defaults: emptyJobsData });
 
 /** A month file named by the root is gone: a writer committed meanwhile. Read again. */
 class Vanished extends Error {
@@ -415,7 +417,10 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     undo: () => retried(undoOnce),
 
     config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
-    jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
+    jobs: {
+      read: async () => readSideFile(dir, await jobsFile()),
+      update: async (change) => updateSideFile(dir, await jobsFile(), change, lock),
+    },
     sync: {
       ...shards,
       ...syncFileIn(dir),
