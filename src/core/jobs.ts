@@ -18,6 +18,16 @@ export interface Job {
   updated_at: string;
   /** When it last ran (the slot a tick claimed it for), null before its first run. */
   last_run: string | null;
+  /**
+   * How many of its runs have ended, each way, since it was added: only the newest
+   * EXECUTIONS_KEPT executions are kept, and `jobs stats` counts them all.
+   */
+  runs: RunCounts;
+}
+
+export interface RunCounts {
+  completed: number;
+  failed: number;
 }
 
 /**
@@ -117,6 +127,33 @@ export function parseConfigPairs(pairs: readonly string[]): Record<string, strin
     config[key] = value;
   }
   return config;
+}
+
+/** A job's runs counted from the executions kept: where a store from before the counters starts. */
+export function countedRuns(executions: readonly Execution[], jobId: number): RunCounts {
+  const runs = { completed: 0, failed: 0 };
+  for (const e of executions) if (e.job_id === jobId && e.status !== 'running') runs[e.status] += 1;
+  return runs;
+}
+
+/**
+ * Ends a running execution (as stored in `data`, found by its ID; the copy given when it is
+ * gone, pruned or its job removed) with its outcome, and counts it on its job. Returns it ended.
+ */
+export function finishExecution(
+  data: JobsData,
+  execution: Execution,
+  outcome: Pick<Execution, 'status' | 'result' | 'error'> & { status: 'completed' | 'failed' },
+  at: string,
+): Execution {
+  const stored = data.executions.find((e) => e.id === execution.id);
+  const job = data.jobs.find((j) => j.id === execution.job_id);
+  if (job) {
+    // Already ended (judged interrupted meanwhile): this outcome replaces that one, counted once.
+    if (stored !== undefined && stored.status !== 'running') job.runs[stored.status] -= 1;
+    job.runs[outcome.status] += 1;
+  }
+  return { ...Object.assign(stored ?? { ...execution }, outcome, { completed_at: at }) };
 }
 
 /** Records an execution, keeping the newest EXECUTIONS_KEPT of its job. */

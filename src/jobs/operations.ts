@@ -58,6 +58,7 @@ export async function addJob(store: Store, input: NewJob, now: Date, places: Con
       created_at: at,
       updated_at: at,
       last_run: null,
+      runs: { completed: 0, failed: 0 },
     };
     data.next_job_id += 1;
     data.jobs.push(added);
@@ -153,12 +154,20 @@ export interface JobStats {
   failed_executions: number;
 }
 
+/**
+ * From each job's counts of its ended runs (its executions are pruned to the newest 100), plus
+ * the runs under way; a removed job's runs go with it, as its history does.
+ */
 export function jobStatsOf({ jobs, executions }: JobsData): JobStats {
+  const ids = new Set(jobs.map((j) => j.id));
+  const running = executions.filter((e) => e.status === 'running' && ids.has(e.job_id)).length;
+  const completed = jobs.reduce((sum, j) => sum + j.runs.completed, 0);
+  const failed = jobs.reduce((sum, j) => sum + j.runs.failed, 0);
   return {
     total_jobs: jobs.length,
     active_jobs: jobs.filter((j) => j.enabled).length,
-    total_executions: executions.length,
-    successful_executions: executions.filter((e) => e.status === 'completed').length,
-    failed_executions: executions.filter((e) => e.status === 'failed').length,
+    total_executions: completed + failed + running,
+    successful_executions: completed,
+    failed_executions: failed,
   };
 }

@@ -1,6 +1,6 @@
 import { StintError } from '../core/errors.js';
 import { storedConfigProblem } from '../core/job-config.js';
-import { EXECUTION_STATUSES, JOB_TYPES, type Execution, type Job, type JobsData } from '../core/jobs.js';
+import { countedRuns, EXECUTION_STATUSES, JOB_TYPES, type Execution, type Job, type JobsData } from '../core/jobs.js';
 import { unknownField } from '../core/json-keys.js';
 import { printable } from '../core/labels.js';
 import { readSchedule } from '../core/schedule-input.js';
@@ -17,7 +17,8 @@ import { isInstant, isRecord, isWhole, parseObject, unreadable } from './schema.
 const JOBS_VERSION = 1;
 
 const FILE_FIELDS = ['version', 'next_job_id', 'next_execution_id', 'jobs', 'executions'];
-const JOB_FIELDS = ['id', 'name', 'description', 'type', 'schedule', 'config', 'enabled', 'created_at', 'updated_at', 'last_run'];
+const JOB_FIELDS = ['id', 'name', 'description', 'type', 'schedule', 'config', 'enabled', 'created_at', 'updated_at', 'last_run', 'runs'];
+const RUNS_FIELDS = ['completed', 'failed'];
 const EXECUTION_FIELDS = ['id', 'job_id', 'status', 'started_at', 'completed_at', 'result', 'error'];
 
 /**
@@ -90,6 +91,24 @@ function executionProblem(execution: unknown, nextId: number): string | null {
   return null;
 }
 
+/**
+ * What is wrong with a job's counts of its ended runs, or null. A file from before the counts
+ * were kept has none: they start from the executions it keeps (the pruned ones are lost).
+ */
+function runsProblem(job: Job, executions: readonly Execution[]): string | null {
+  const kept = countedRuns(executions, job.id);
+  const runs: unknown = job.runs;
+  if (runs === undefined) {
+    job.runs = kept;
+    return null;
+  }
+  if (!isRecord(runs) || unknownField(runs, RUNS_FIELDS) !== undefined || !isWhole(runs.completed, 0) || !isWhole(runs.failed, 0)) {
+    return 'invalid "runs"';
+  }
+  if (runs.completed < kept.completed || runs.failed < kept.failed) return '"runs" counts fewer runs than its executions kept';
+  return null;
+}
+
 /** The first ID given twice in a list, or null. */
 function repeatedId(list: readonly { id: number }[]): number | null {
   const seen = new Set<number>();
@@ -126,6 +145,10 @@ export const jobsCodec: Codec<JobsData> = {
     if (twiceJob !== null) throw unreadable(path, `job "id" ${twiceJob} appears twice`);
     const twiceExecution = repeatedId(executions as Execution[]);
     if (twiceExecution !== null) throw unreadable(path, `execution "id" ${twiceExecution} appears twice`);
+    (jobs as Job[]).forEach((job, i) => {
+      const problem = runsProblem(job, executions as Execution[]);
+      if (problem) throw unreadable(path, `job at index ${i}: ${problem}`);
+    });
     const { version: _, ...data } = raw;
     return data as unknown as JobsData;
   },

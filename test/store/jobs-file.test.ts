@@ -17,6 +17,7 @@ const job = (fields: Record<string, unknown> = {}) => ({
   created_at: '2026-01-10T12:00:00Z',
   updated_at: '2026-01-10T12:00:00Z',
   last_run: null,
+  runs: { completed: 1, failed: 0 },
   ...fields,
 });
 
@@ -56,7 +57,25 @@ describe('jobs.json as stint writes it', () => {
   test('a running and a failed execution are read', () => {
     const running = execution({ id: 1, status: 'running', completed_at: null, result: null });
     const failed = execution({ id: 2, status: 'failed', result: null, error: 'cannot write /r' });
-    expect(decode(file({ next_execution_id: 3, executions: [running, failed] })).executions).toEqual([running, failed]);
+    expect(
+      decode(file({ next_execution_id: 3, jobs: [job({ runs: { completed: 0, failed: 1 } })], executions: [running, failed] })).executions,
+    ).toEqual([running, failed]);
+  });
+
+  test('a file from before the run counts: they start from the executions it keeps', () => {
+    const executions = [
+      execution({ id: 1 }),
+      execution({ id: 2, status: 'failed', result: null, error: 'x' }),
+      execution({ id: 3 }),
+      execution({ id: 4, status: 'running', completed_at: null, result: null }),
+      execution({ id: 5, job_id: 2 }),
+    ];
+    const jobs = [job({ runs: undefined }), job({ id: 2, name: 'other', runs: undefined })];
+    const data = decode(file({ next_job_id: 3, next_execution_id: 6, jobs, executions }));
+    expect(data.jobs.map((j) => j.runs)).toEqual([
+      { completed: 2, failed: 1 },
+      { completed: 1, failed: 0 },
+    ]);
   });
 
   // What an older stint stored, which this one would not: read, in the form this one stores.
@@ -107,6 +126,15 @@ describe('jobs.json that stint could not have written is refused (exit 1, naming
     ],
     ['a job ID at next_job_id', file({ next_job_id: 1 }), '"id" 1 is not below "next_job_id" 1'],
     ['a job ID twice', file({ next_job_id: 3, jobs: [job(), job({ name: 'other' })] }), 'job "id" 1 appears twice'],
+    ['runs of "many"', file({ jobs: [job({ runs: 'many' })] }), 'job at index 0: invalid "runs"'],
+    ['runs without failed', file({ jobs: [job({ runs: { completed: 1 } })] }), 'job at index 0: invalid "runs"'],
+    ['runs with a field more', file({ jobs: [job({ runs: { completed: 1, failed: 0, running: 0 } })] }), 'invalid "runs"'],
+    ['runs of -1', file({ jobs: [job({ runs: { completed: 1, failed: -1 } })] }), 'invalid "runs"'],
+    [
+      'runs fewer than kept',
+      file({ jobs: [job({ runs: { completed: 0, failed: 0 } })] }),
+      '"runs" counts fewer runs than its executions kept',
+    ],
     ['an unknown status', file({ executions: [execution({ status: 'done' })] }), 'execution at index 0: invalid "status"'],
     ['a started_at of 5', file({ executions: [execution({ started_at: 5 })] }), 'execution at index 0: invalid "started_at"'],
     [
