@@ -48,6 +48,12 @@ export interface Execution {
   /** What the run did, in one line (for people; also in JSON). */
   result: string | null;
   error: string | null;
+  /**
+   * While it runs: the process running it (`host pid start pid-namespace boot-id`, as a lock's
+   * holder is named), so a run whose process is gone is seen to be over (settleInterrupted).
+   * Not in the JSON view; stamped by the file store, removed when the run ends.
+   */
+  runner?: string;
 }
 
 /** Everything about jobs, in one file beside the sessions, with the same guarantees. */
@@ -153,7 +159,23 @@ export function finishExecution(
     if (stored !== undefined && stored.status !== 'running') job.runs[stored.status] -= 1;
     job.runs[outcome.status] += 1;
   }
-  return { ...Object.assign(stored ?? { ...execution }, outcome, { completed_at: at }) };
+  const ended = Object.assign(stored ?? { ...execution }, outcome, { completed_at: at });
+  delete ended.runner;
+  return { ...ended };
+}
+
+/** The error of a run found over without an outcome: its process ended (killed, the machine down). */
+export const INTERRUPTED = 'interrupted: the process running it ended before it finished';
+
+/**
+ * Ends as failed (INTERRUPTED, at `at`) every running execution `over` says can no longer end by
+ * itself; returns how many. A killed tick left its run `running` for good: shown so in history,
+ * counted nowhere, copied so by every backup.
+ */
+export function settleInterrupted(data: JobsData, over: (execution: Execution) => boolean, at: string): number {
+  const found = data.executions.filter((e) => e.status === 'running' && over(e));
+  for (const e of found) finishExecution(data, e, { status: 'failed', result: null, error: INTERRUPTED }, at);
+  return found.length;
 }
 
 /** Records an execution, keeping the newest EXECUTIONS_KEPT of its job. */

@@ -10,6 +10,7 @@ import { markChanged, monthBatches, monthsChangedSince, monthsInScope, planMonth
 import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
+import { dropRunsFromCopy, nameRunners, settleRuns } from './job-runs.js';
 import { SYNC_LOCK, syncFileIn } from './sync-file.js';
 import { createShards } from './sync-shards.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
@@ -418,8 +419,26 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
 
     config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
     jobs: {
-      read: async () => readSideFile(dir, await jobsFile()),
-      update: async (change) => updateSideFile(dir, await jobsFile(), change, lock),
+      // Runs whose process is gone are settled on every read, and written so by the next change;
+      // executions a change records running are named as this process's (job-runs.ts).
+      read: async () => {
+        const data = await readSideFile(dir, await jobsFile());
+        settleRuns(data, clock());
+        return data;
+      },
+      update: async (change) =>
+        updateSideFile(
+          dir,
+          await jobsFile(),
+          async (data) => {
+            settleRuns(data, clock());
+            const firstNew = data.next_execution_id;
+            const result = await change(data);
+            nameRunners(data, firstNew);
+            return result;
+          },
+          lock,
+        ),
     },
     sync: {
       ...shards,
@@ -435,6 +454,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         dir,
         target,
         async (copy) => {
+          dropRunsFromCopy(copy, (await jobsFile()).codec);
           const store = createFileStore(copy);
           await store.read({ kind: 'all' });
           await store.config.read();

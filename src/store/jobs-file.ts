@@ -19,7 +19,7 @@ const JOBS_VERSION = 1;
 const FILE_FIELDS = ['version', 'next_job_id', 'next_execution_id', 'jobs', 'executions'];
 const JOB_FIELDS = ['id', 'name', 'description', 'type', 'schedule', 'config', 'enabled', 'created_at', 'updated_at', 'last_run', 'runs'];
 const RUNS_FIELDS = ['completed', 'failed'];
-const EXECUTION_FIELDS = ['id', 'job_id', 'status', 'started_at', 'completed_at', 'result', 'error'];
+const EXECUTION_FIELDS = ['id', 'job_id', 'status', 'started_at', 'completed_at', 'result', 'error', 'runner'];
 
 /**
  * JSON.parse keeps a `__proto__` key as an own key, but copying the object (a spread, a job
@@ -88,6 +88,14 @@ function executionProblem(execution: unknown, nextId: number): string | null {
   if (status === 'running' ? completedAt !== null : !isInstant(completedAt)) return `"status" ${status} with an invalid "completed_at"`;
   if (result !== null && typeof result !== 'string') return 'invalid "result"';
   if (status === 'failed' ? typeof error !== 'string' : error !== null) return `"status" ${status} with an invalid "error"`;
+  // The process running it: named while it runs, then removed.
+  const { runner } = execution;
+  if (
+    runner !== undefined &&
+    (status !== 'running' || typeof runner !== 'string' || runner.trim() === '' || runner.length > 200 || !printable(runner))
+  ) {
+    return 'invalid "runner"';
+  }
   return null;
 }
 

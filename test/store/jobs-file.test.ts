@@ -55,7 +55,7 @@ describe('jobs.json as stint writes it', () => {
   });
 
   test('a running and a failed execution are read', () => {
-    const running = execution({ id: 1, status: 'running', completed_at: null, result: null });
+    const running = execution({ id: 1, status: 'running', completed_at: null, result: null, runner: 'host 42 99 pid:[4026531836] b00t' });
     const failed = execution({ id: 2, status: 'failed', result: null, error: 'cannot write /r' });
     expect(
       decode(file({ next_execution_id: 3, jobs: [job({ runs: { completed: 0, failed: 1 } })], executions: [running, failed] })).executions,
@@ -149,6 +149,12 @@ describe('jobs.json that stint could not have written is refused (exit 1, naming
     ],
     ['a failed one without its error', file({ executions: [execution({ status: 'failed' })] }), '"status" failed with an invalid "error"'],
     ['an execution field stint does not write', file({ executions: [execution({ pid: 4 })] }), 'unknown field "pid"'],
+    ['a runner of an ended run', file({ executions: [execution({ runner: 'host 42 99 - -' })] }), 'execution at index 0: invalid "runner"'],
+    [
+      'an empty runner',
+      file({ executions: [execution({ status: 'running', completed_at: null, result: null, runner: '' })] }),
+      'invalid "runner"',
+    ],
     ['an execution ID twice', file({ next_execution_id: 3, executions: [execution(), execution()] }), 'execution "id" 1 appears twice'],
     ['an execution ID at next_execution_id', file({ next_execution_id: 1 }), '"id" 1 is not below "next_execution_id" 1'],
   ])('%s', (_what, text, why) => {
