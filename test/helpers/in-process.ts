@@ -33,6 +33,8 @@ interface HarnessOptions {
   uidPrefix?: string;
   /** The files commands and jobs see; by default an in-memory map (`files` below). */
   realFiles?: boolean;
+  /** Where SIGINT and SIGTERM would be heard (the daemon stops on them); by default nowhere. */
+  onStop?: Deps['onStop'];
 }
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
@@ -79,7 +81,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
       home: '/home/tester',
       accountHome: () => '/home/tester',
       dataDir: '/home/tester/.stint',
-      onStop: () => () => undefined,
+      onStop: options.onStop ?? (() => () => undefined),
       terminal: options.terminal ?? NOT_A_TERMINAL,
       page: options.page ?? (() => false),
       files: options.realFiles ? realFiles : memoryFiles(files),

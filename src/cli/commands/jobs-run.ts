@@ -10,10 +10,13 @@ import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
 import { executionText } from './jobs.js';
 
-/** Claims and runs jobs with the command's store, files and clock. */
+/**
+ * Claims and runs jobs with the command's store, files and clock: `clock` says when each run
+ * ended (the daemon's moves on from STINT_NOW; the fixed one would end runs before they began).
+ */
 const claim = (ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]) => claimJobs(ctx.deps.store, now, pick);
-const runClaims = (ctx: Context, claims: Claim[], now: Date): Promise<Execution[]> =>
-  runShared(claims, runContext(ctx, now, false), ctx.deps.now);
+const runClaims = (ctx: Context, claims: Claim[], now: Date, clock: () => Date = ctx.deps.now): Promise<Execution[]> =>
+  runShared(claims, runContext(ctx, now, false), clock);
 
 const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   store: ctx.deps.store,
@@ -83,7 +86,7 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
       const now = clock();
       const claims = await claim(ctx, now, dueJobs(now));
       if (claims.length > 0)
-        report(ctx, await runClaims(ctx, claims, now), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
+        report(ctx, await runClaims(ctx, claims, now, clock), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
       if (stopping) break;
       const { jobs } = await ctx.deps.store.jobs.read();
       const after = clock();
