@@ -1,10 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Deps } from '../../src/cli/deps.js';
+import { createFileStore } from '../../src/store/file-store.js';
+import { withStoreLock } from '../../src/store/lock.js';
 import type { Store } from '../../src/store/store.js';
-import { harness } from '../helpers/in-process.js';
+import { harness, harnessOn } from '../helpers/in-process.js';
+import { snapshotDir } from '../helpers/spawn.js';
 
 // `jobs daemon` in-process: a clock that starts at STINT_NOW and runs, a stop that is a call.
 
@@ -46,3 +49,63 @@ test('with STINT_NOW set, a run completes on the daemon’s running clock, not b
   expect(execution).toMatchObject({ status: 'completed', started_at: '2026-01-10T12:01:00Z' });
   expect(Date.parse(execution?.completed_at ?? '')).toBeGreaterThanOrEqual(Date.parse('2026-01-10T12:01:00Z'));
 }, 20_000);
+
+/**
+ * A daemon on a file store in `work` that waits 50 ms for a lock, with its job added at 12:00:00;
+ * the store lock held (as another stint would) until the daemon first writes to stderr.
+ */
+async function lockedOnDisk(now: string) {
+  const home = join(work, 'data');
+  const store = createFileStore(home, { lock: { staleMs: 5_000, waitMs: 50 } });
+  const { onStop, stop } = stopper();
+  let release = () => undefined as void;
+  const h = harnessOn(store, { now: '2026-01-10T12:00:00Z', realFiles: true, onStop, onStderr: () => release() });
+  expect((await h.run(...everyMinute(join(work, 'day.md')))).code).toBe(0);
+  h.setNow(now);
+  const holding = withStoreLock(home, () => new Promise<void>((resolve) => (release = resolve)));
+  return { home, store, h, stop, holding };
+}
+
+test('the store locked past the wait is one line on stderr; the daemon carries on and runs the job next round', async () => {
+  // Due since 12:01:00; the next round is at 12:02:00, a second into the run.
+  const { store, h, stop, holding } = await lockedOnDisk('2026-01-10T12:01:59Z');
+  const daemon = h.run('jobs', 'daemon');
+  await holding;
+  await until(ended(store), stop);
+  const result = await daemon;
+  expect(result.code).toBe(0);
+  expect(result.stderr).toMatch(
+    /^stint: Store locked: .*stint\.lock is held by another stint process; try again \(jobs daemon: trying again next round\)\n$/,
+  );
+  expect(result.stdout).toMatch(
+    /^stint jobs daemon started at 13:01; Ctrl-C stops it\.\n13:02 job #1 soon: wrote the week report .*\nstint jobs daemon stopped\.\n$/,
+  );
+  expect((await store.jobs.read()).executions).toMatchObject([{ status: 'completed', started_at: '2026-01-10T12:02:00Z' }]);
+}, 20_000);
+
+test('--json: the failure is one JSON line on stderr', async () => {
+  const { store, h, stop, holding } = await lockedOnDisk('2026-01-10T12:01:59Z');
+  const daemon = h.run('jobs', 'daemon', '--json');
+  await holding;
+  await until(ended(store), stop);
+  const { code, stderr } = await daemon;
+  expect(code).toBe(0);
+  expect(
+    stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).error),
+  ).toEqual(['Store locked']);
+}, 20_000);
+
+test('an unreadable jobs.json ends the daemon: exit 1 naming the file, nothing written', async () => {
+  const home = join(work, 'data');
+  const h = harnessOn(createFileStore(home), { now: '2026-01-10T12:00:00Z', realFiles: true });
+  expect((await h.run(...everyMinute(join(work, 'day.md')))).code).toBe(0);
+  writeFileSync(join(home, 'jobs.json'), '{"version": 1, "jobs": [');
+  const before = snapshotDir(home);
+  const result = await h.run('jobs', 'daemon');
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^stint: Store unreadable: .*jobs\.json: not valid JSON .*; the file was left untouched\n$/);
+  expect(snapshotDir(home)).toEqual(before);
+});

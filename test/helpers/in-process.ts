@@ -35,6 +35,8 @@ interface HarnessOptions {
   realFiles?: boolean;
   /** Where SIGINT and SIGTERM would be heard (the daemon stops on them); by default nowhere. */
   onStop?: Deps['onStop'];
+  /** Told each write to stderr as it happens, for a command that keeps running (the daemon). */
+  onStderr?: (text: string) => void;
 }
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
@@ -74,6 +76,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
       },
       stderr: (text) => {
         stderr += text;
+        options.onStderr?.(text);
       },
       isTTY: options.isTTY ?? false,
       env: options.env ?? {},

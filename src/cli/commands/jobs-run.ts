@@ -1,3 +1,4 @@
+import { StintError } from '../../core/errors.js';
 import { findJob, type Execution, type Job } from '../../core/jobs.js';
 import { claimJobs, runClaims as runShared, type Claim } from '../../jobs/execute.js';
 import { isDue, nextSlot } from '../../core/schedule.js';
@@ -8,6 +9,7 @@ import { escapeUnprintable } from '../../core/labels.js';
 import { executionJson } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
+import { describeFailure, formatFailure } from '../errors.js';
 import { executionText } from './jobs.js';
 
 /**
@@ -67,10 +69,33 @@ export async function jobTick(_options: object, ctx: Context): Promise<number> {
   return report(ctx, await runClaims(ctx, claims, now), names, true, ctx.deps.now());
 }
 
+/** The longest sleep between rounds: jobs added meanwhile are seen within a minute. */
+const LONGEST_SLEEP_MS = 60_000;
+
+/**
+ * A round that failed: a store that cannot be read ends the daemon (exit 1, naming the file: it
+ * will not mend itself, and a daemon retrying it would only fill its log), as does a bug. Anything
+ * else (the store locked past the wait, a lock lost, a full disk) passes: one line on stderr, and
+ * the next round tries again.
+ */
+function survive(ctx: Context, error: unknown): void {
+  const failure = describeFailure(error);
+  const unreadable = error instanceof StintError && error.title === 'Store unreadable';
+  if (unreadable || failure.title === 'Internal error') throw error;
+  ctx.deps.stderr(formatFailure({ ...failure, message: `${failure.message} (jobs daemon: trying again next round)` }, ctx.json));
+}
+
+/** When to wake for the next round: the next slot of any enabled job, a minute at most. */
+async function nextRound(ctx: Context, after: Date): Promise<number> {
+  const { jobs } = await ctx.deps.store.jobs.read();
+  return Math.min(after.getTime() + LONGEST_SLEEP_MS, ...jobs.filter((j) => j.enabled).map((j) => nextSlot(j.schedule, after).getTime()));
+}
+
 /**
  * `jobs daemon`: ticks, sleeps until the next slot of any enabled job (a minute at most, so jobs
  * added meanwhile are seen), and again, until SIGINT or SIGTERM; a job running then finishes
- * first. The clock starts at STINT_NOW when set and moves with real time.
+ * first. The clock starts at STINT_NOW when set and moves with real time. A round that fails for
+ * a while (the store locked) is reported and tried again; an unreadable store ends it (survive).
  */
 export async function jobDaemon(_options: object, ctx: Context): Promise<number> {
   const clock = movingClock(ctx.deps.now);
@@ -84,13 +109,21 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
   try {
     while (!stopping) {
       const now = clock();
-      const claims = await claim(ctx, now, dueJobs(now));
-      if (claims.length > 0)
-        report(ctx, await runClaims(ctx, claims, now, clock), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
+      try {
+        const claims = await claim(ctx, now, dueJobs(now));
+        if (claims.length > 0)
+          report(ctx, await runClaims(ctx, claims, now, clock), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
+      } catch (error) {
+        survive(ctx, error);
+      }
       if (stopping) break;
-      const { jobs } = await ctx.deps.store.jobs.read();
       const after = clock();
-      const next = Math.min(after.getTime() + 60_000, ...jobs.filter((j) => j.enabled).map((j) => nextSlot(j.schedule, after).getTime()));
+      let next = after.getTime() + LONGEST_SLEEP_MS;
+      try {
+        next = await nextRound(ctx, after);
+      } catch (error) {
+        survive(ctx, error);
+      }
       // A signal during the reads above found no sleep to cut short.
       if (stopping) break;
       await new Promise<void>((resolve) => {
