@@ -140,3 +140,15 @@ describe('control characters', () => {
     expect((await h.run('jobs', 'history', '1')).stdout).toBe('12:00 job #1 a: failed: cannot write /x/\\u001b]0;pwned\\u0007.md\n');
   });
 });
+
+describe('no next run, no store', () => {
+  test('a job with no slot before the year 10000 shows no next run: "-", null in JSON', async () => {
+    const h = harness({ now: '9999-06-01T12:00:00Z' });
+    expect((await add(h, 'yearly', '@yearly')).stdout).toBe('Added #1 yearly (backup) @yearly  next -, last -\n');
+    expect(JSON.parse((await h.run('jobs', 'show', '1', '--json')).stdout).next_run).toBeNull();
+    expect((await h.run('jobs', 'list')).stdout).toBe('#1 yearly (backup) @yearly  next -, last -\n');
+    expect(await h.run('jobs', 'tick')).toEqual({ code: 0, stdout: 'Nothing due.\n', stderr: '' });
+    // A slot in 9999 is still one.
+    expect((await add(h, 'monthly', '@monthly')).stdout).toBe('Added #2 monthly (backup) @monthly  next Thu 1 Jul 00:00, last -\n');
+  });
+});

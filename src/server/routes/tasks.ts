@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { invalidInput } from '../../core/errors.js';
 import { findJob, type Execution, type Job, type JobType } from '../../core/jobs.js';
-import { nextSlot } from '../../core/schedule.js';
+import { nextRun } from '../../core/next-run.js';
 import { claimJobs, runClaims } from '../../jobs/execute.js';
 import { addJob, editJob, executionsOf, jobStatsOf, pageOfJobs, plainConfig, removeJob, setJobEnabled } from '../../jobs/operations.js';
 import { idParam, jsonObject, queryParam, stringField, type JsonObject, declaredQueryOnly } from '../body.js';
@@ -29,7 +29,7 @@ const detail = (job: Job, now: Date) => ({
   description: job.description,
   config: { ...job.config },
   updated_at: job.updated_at,
-  next_run: job.enabled ? nextSlot(job.schedule, now).toISOString().replace('.000Z', 'Z') : null,
+  next_run: (job.enabled && nextRun(job.schedule, now)?.toISOString().replace('.000Z', 'Z')) || null,
 });
 
 const execution = (e: Execution) => ({
