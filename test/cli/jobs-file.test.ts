@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
@@ -59,4 +59,26 @@ describe.each([
       expect(snapshotDir(home)).toEqual(before);
     },
   );
+});
+
+describe('jobs tick with nothing due', () => {
+  test('with no store yet: says so, and creates nothing (no data directory, no lock)', async () => {
+    const home = join(work, 'none');
+    const h = harnessOn(createFileStore(home), { now: '2026-01-10T12:00:00Z' });
+    expect(await h.run('jobs', 'tick')).toEqual({ code: 0, stdout: 'Nothing due.\n', stderr: '' });
+    expect(await h.run('jobs', 'tick', '--json')).toEqual({ code: 0, stdout: '{"executions":[]}\n', stderr: '' });
+    expect(existsSync(home)).toBe(false);
+  });
+
+  test('with jobs none of which is due: takes no lock and writes nothing', async () => {
+    const { home, h } = await handEdited('description', 'still valid');
+    h.setNow('2026-01-10T12:00:00Z');
+    const before = snapshotDir(home);
+    // The store locked by another writer: a tick with nothing due does not wait for it.
+    mkdirSync(join(home, 'stint.lock'));
+    writeFileSync(join(home, 'stint.lock', 'owner'), `elsewhere 1 1 - -\n`);
+    expect(await h.run('jobs', 'tick')).toEqual({ code: 0, stdout: 'Nothing due.\n', stderr: '' });
+    rmSync(join(home, 'stint.lock'), { recursive: true });
+    expect(snapshotDir(home)).toEqual(before);
+  });
 });

@@ -33,6 +33,15 @@ const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
 const dueJobs = (now: Date) => (jobs: Job[]) =>
   jobs.filter((j) => j.enabled && isDue(j.schedule, new Date(j.last_run ?? j.created_at), now));
 
+/**
+ * The due jobs, claimed. Looked for first without the lock: most minutes a tick from crontab finds
+ * nothing due, and then takes no lock and writes nothing (with no store yet, it creates none).
+ */
+async function claimDue(ctx: Context, now: Date): Promise<Claim[]> {
+  if (dueJobs(now)((await ctx.deps.store.jobs.read()).jobs).length === 0) return [];
+  return claim(ctx, now, dueJobs(now));
+}
+
 function report(ctx: Context, executions: Execution[], names: Map<number, string>, asList: boolean, now: Date): number {
   const views = executions.map(executionJson);
   if (ctx.json) ctx.printJson(asList ? { executions: views } : views[0]);
@@ -59,7 +68,7 @@ export async function jobRun(options: { id: number; dryRun?: boolean | undefined
 /** `jobs tick`: every enabled job with a slot due since its last run, once each. */
 export async function jobTick(_options: object, ctx: Context): Promise<number> {
   const now = ctx.deps.now();
-  const claims = await claim(ctx, now, dueJobs(now));
+  const claims = await claimDue(ctx, now);
   if (claims.length === 0) {
     if (ctx.json) ctx.printJson({ executions: [] });
     else ctx.print('Nothing due.\n');
@@ -110,7 +119,7 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
     while (!stopping) {
       const now = clock();
       try {
-        const claims = await claim(ctx, now, dueJobs(now));
+        const claims = await claimDue(ctx, now);
         if (claims.length > 0)
           report(ctx, await runClaims(ctx, claims, now, clock), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
       } catch (error) {
