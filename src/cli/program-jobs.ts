@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { JOB_TYPES } from '../core/jobs.js';
+import { JOB_NAME_RULE, JOB_TYPES, SCHEDULE_SHORTHANDS } from '../core/jobs.js';
 import type { JobAddOptions, JobEditOptions, JobListOptions } from './commands/jobs.js';
 import { collect, examples } from './options.js';
 import { parseCount } from './parse.js';
@@ -28,9 +28,12 @@ export function addJobCommands(program: Command, invoke: Invoke): void {
   group
     .command('add')
     .description('Add a job; its schedule and config are checked now, not when it first runs.')
-    .argument('<name>', 'job name: 1–40 letters, digits, - or _')
+    .argument('<name>', `job name: ${JOB_NAME_RULE}`)
     .addOption(new Option('--type <type>', 'What it does.').choices(JOB_TYPES).makeOptionMandatory())
-    .requiredOption('--cron <expr>', 'When: five cron fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly.')
+    .requiredOption(
+      '--cron <expr>',
+      `When: five cron fields (minute hour day month weekday) or ${SCHEDULE_SHORTHANDS.join(', ')}, in local time.`,
+    )
     .option('--description <text>', 'What it is for.')
     .option('--config <key=value>', 'A setting of its type (repeatable): target, keep, period, by, path, pattern, days.', collect)
     .option('--disabled', 'Add it switched off.')

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
-import { invalidInput } from './errors.js';
 import type { Job } from './jobs.js';
+import { YEARS } from './time.js';
 
 // Cron expressions are read by cron-parser (Vixie semantics: a restricted day-of-month and
 // day-of-week are ORed), in the local time zone. Only the standard five fields and the
@@ -9,34 +9,6 @@ import type { Job } from './jobs.js';
 // job's next run would move each time it is read (an hourly job ran 2-4 times an hour). The rest
 // of its syntax is kept, being deterministic and documented there: `?` (same as `*`), `L` (the
 // last day of the month, or `5L` the last Friday) and `#` (`1#2`, the second Monday).
-
-const SHORTHANDS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
-
-/** Checks a schedule; returns it trimmed. Exit 2 with the parser's reason when it is not one. */
-export function validateSchedule(raw: string): string {
-  const expression = raw.trim();
-  const fields = expression.split(/\s+/);
-  const shorthand = SHORTHANDS.includes(expression.toLowerCase());
-  if (!shorthand && fields.length !== 5) {
-    throw invalidInput(
-      'Invalid schedule',
-      `'${raw}' is not a cron expression: give five fields (minute hour day month weekday) or @hourly, @daily, @weekly, @monthly, @yearly`,
-    );
-  }
-  // Month and weekday names taken out first, as cron-parser does: the H of THU is no hash.
-  if (!shorthand && fields.some((field) => field.replace(/[a-z]{3}/gi, '').includes('H'))) {
-    throw invalidInput(
-      'Invalid schedule',
-      `'${raw}' is not a cron expression: H (a random value) is not supported; give the number itself, e.g. 17 for the minute`,
-    );
-  }
-  try {
-    CronExpressionParser.parse(expression);
-  } catch (error) {
-    throw invalidInput('Invalid schedule', `'${raw}' is not a cron expression: ${(error as Error).message}`);
-  }
-  return expression;
-}
 
 /** The first slot strictly after `after`. */
 export function nextSlot(schedule: string, after: Date): Date {
@@ -53,12 +25,16 @@ export function nextSlot(schedule: string, after: Date): Date {
  * function, so the next run shown is the one `tick` makes, across DST changes too (cron-parser
  * places a skipped or repeated local time differently depending on where it starts counting).
  */
-export function nextRun(job: Pick<Job, 'schedule' | 'created_at' | 'updated_at' | 'last_run'>): Date {
+export function nextRun(job: Pick<Job, 'schedule' | 'created_at' | 'updated_at' | 'last_run'>): Date | null {
   const since = job.last_run ?? job.created_at;
-  return nextSlot(job.schedule, new Date(Math.max(Date.parse(job.updated_at), Date.parse(since))));
+  const slot = nextSlot(job.schedule, new Date(Math.max(Date.parse(job.updated_at), Date.parse(since))));
+  // None past the last year stint reads and writes (9999, local time): no instant there can be
+  // shown or stored (a `@yearly` job in 9999 showed `next undefined NaN …`).
+  return slot.getFullYear() > YEARS.last ? null : slot;
 }
 
 /** Whether a job is due: its next run has come by `now`. */
 export function isDue(job: Pick<Job, 'schedule' | 'created_at' | 'updated_at' | 'last_run'>, now: Date): boolean {
-  return nextRun(job).getTime() <= now.getTime();
+  const next = nextRun(job);
+  return next !== null && next.getTime() <= now.getTime();
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { JOB_CONFIG_KEYS } from '../core/job-config.js';
 import { format } from 'date-fns/format';
 import type { Job } from '../core/jobs.js';
 import { holdsLiveStore } from '../store/data-dir-guard.js';
@@ -6,7 +7,7 @@ import type { Files } from './files.js';
 import { absolutePath, allowKeys, assertOutsideDataDir, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
-const KEYS = ['target', 'keep'] as const;
+const KEYS = JOB_CONFIG_KEYS.backup;
 
 /** `target`: the directory that receives the backups; `keep`: how many of this job's to keep. */
 function check(config: Record<string, string>, places: ConfigPlaces): Record<string, string> {

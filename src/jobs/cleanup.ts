@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { JOB_CONFIG_KEYS } from '../core/job-config.js';
 import picomatch from 'picomatch';
 import type { Files } from './files.js';
 import { isErrno } from '../store/atomic-file.js';
@@ -8,7 +9,7 @@ import { isWithin, real } from '../store/data-dir-guard.js';
 import { absolutePath, allowKeys, refuse, required, wholeNumber } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
-const KEYS = ['path', 'pattern', 'days'] as const;
+const KEYS = JOB_CONFIG_KEYS.cleanup;
 const DAY_MS = 86_400_000;
 /** Names listed in a result; the rest are counted, so an execution's result stays one short line. */
 const LISTED = 20;

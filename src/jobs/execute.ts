@@ -1,4 +1,5 @@
-import { recordExecution, type Execution, type Job, type JobsData } from '../core/jobs.js';
+import { escapeUnprintable } from '../core/labels.js';
+import { finishExecution, recordExecution, type Execution, type Job, type JobsData } from '../core/jobs.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Store } from '../store/store.js';
 import { JOB_KINDS } from './index.js';
@@ -38,17 +39,15 @@ export async function claimJobs(store: Store, now: Date, pick: (jobs: Job[], dat
 export async function runClaims(claims: readonly Claim[], run: RunContext, clock: () => Date): Promise<Execution[]> {
   const done: Execution[] = [];
   for (const { job, execution } of claims) {
-    let outcome: Pick<Execution, 'status' | 'result' | 'error'>;
+    let outcome: Parameters<typeof finishExecution>[2];
+    // One printable line each, as cleanup writes its file names: a result or an error quotes
+    // paths (a target, a folder left), which may hold an escape or a line break.
     try {
-      outcome = { status: 'completed', result: await JOB_KINDS[job.type].run(job, run), error: null };
+      outcome = { status: 'completed', result: escapeUnprintable(await JOB_KINDS[job.type].run(job, run)), error: null };
     } catch (error) {
-      outcome = { status: 'failed', result: null, error: (error as Error).message };
+      outcome = { status: 'failed', result: null, error: escapeUnprintable((error as Error).message) };
     }
-    const finished = await run.store.jobs.update((data) => {
-      const recorded = data.executions.find((e) => e.id === execution.id) ?? execution;
-      Object.assign(recorded, outcome, { completed_at: toStoredInstant(clock()) });
-      return { ...recorded };
-    });
+    const finished = await run.store.jobs.update((data) => finishExecution(data, execution, outcome, toStoredInstant(clock())));
     done.push(finished);
   }
   return done;

@@ -1,6 +1,6 @@
 import { conflict, invalidInput } from '../core/errors.js';
-import { findJob, validateJobName, type Execution, type Job, type JobsData, type JobType } from '../core/jobs.js';
-import { validateSchedule } from '../core/schedule.js';
+import { findJob, validateJobDescription, validateJobName, type Execution, type Job, type JobsData, type JobType } from '../core/jobs.js';
+import { readSchedule } from '../core/schedule-input.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Store } from '../store/store.js';
 import { checkJobConfig } from './index.js';
@@ -40,7 +40,8 @@ async function assertSyncReady(store: Store, type: JobType): Promise<void> {
 
 export async function addJob(store: Store, input: NewJob, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = validateJobName(input.name);
-  const schedule = validateSchedule(input.schedule);
+  const schedule = readSchedule(input.schedule);
+  const description = validateJobDescription(input.description);
   const config = checkJobConfig(input.type, input.config, places);
   await assertSyncReady(store, input.type);
   const at = toStoredInstant(now);
@@ -49,7 +50,7 @@ export async function addJob(store: Store, input: NewJob, now: Date, places: Con
     const added: Job = {
       id: data.next_job_id,
       name,
-      description: input.description?.trim() || null,
+      description,
       type: input.type,
       schedule,
       config,
@@ -57,6 +58,7 @@ export async function addJob(store: Store, input: NewJob, now: Date, places: Con
       created_at: at,
       updated_at: at,
       last_run: null,
+      runs: { completed: 0, failed: 0 },
     };
     data.next_job_id += 1;
     data.jobs.push(added);
@@ -78,7 +80,8 @@ export interface JobChanges {
 /** Changes a job; the result must be a job that can run, checked whole as at add. */
 export async function editJob(store: Store, id: number, changes: JobChanges, now: Date, places: ConfigPlaces): Promise<Job> {
   const name = changes.name === undefined ? undefined : validateJobName(changes.name);
-  const schedule = changes.schedule === undefined ? undefined : validateSchedule(changes.schedule);
+  const schedule = changes.schedule === undefined ? undefined : readSchedule(changes.schedule);
+  const description = changes.description === undefined ? undefined : validateJobDescription(changes.description);
   if (changes.type !== undefined) await assertSyncReady(store, changes.type);
   return store.jobs.update((data) => {
     const job = findJob(data, id);
@@ -90,7 +93,7 @@ export async function editJob(store: Store, id: number, changes: JobChanges, now
       name: name ?? job.name,
       type,
       schedule: schedule ?? job.schedule,
-      description: changes.description === undefined ? job.description : changes.description.trim() || null,
+      description: description === undefined ? job.description : description,
       config: checked,
       enabled: changes.enabled ?? job.enabled,
       updated_at: toStoredInstant(now),
@@ -151,12 +154,20 @@ export interface JobStats {
   failed_executions: number;
 }
 
+/**
+ * From each job's counts of its ended runs (its executions are pruned to the newest 100), plus
+ * the runs under way; a removed job's runs go with it, as its history does.
+ */
 export function jobStatsOf({ jobs, executions }: JobsData): JobStats {
+  const ids = new Set(jobs.map((j) => j.id));
+  const running = executions.filter((e) => e.status === 'running' && ids.has(e.job_id)).length;
+  const completed = jobs.reduce((sum, j) => sum + j.runs.completed, 0);
+  const failed = jobs.reduce((sum, j) => sum + j.runs.failed, 0);
   return {
     total_jobs: jobs.length,
     active_jobs: jobs.filter((j) => j.enabled).length,
-    total_executions: executions.length,
-    successful_executions: executions.filter((e) => e.status === 'completed').length,
-    failed_executions: executions.filter((e) => e.status === 'failed').length,
+    total_executions: completed + failed + running,
+    successful_executions: completed,
+    failed_executions: failed,
   };
 }

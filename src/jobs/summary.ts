@@ -1,4 +1,5 @@
 import { basename, dirname, extname } from 'node:path';
+import { JOB_CONFIG_KEYS, type SUMMARY_EXTENSIONS, SUMMARY_PERIODS } from '../core/job-config.js';
 import type { Job } from '../core/jobs.js';
 import { lastPeriod } from '../core/period.js';
 import { REPORT_BY, ReportBuilder, type Report, type ReportBy } from '../core/report.js';
@@ -9,12 +10,12 @@ import type { Files } from './files.js';
 import { absolutePath, allowKeys, assertOutsideDataDir, refuse, required } from './config.js';
 import type { ConfigPlaces, JobKind, RunContext } from './runner.js';
 
-const KEYS = ['target', 'period', 'by'] as const;
-const PERIODS = ['day', 'week', 'month'] as const;
+const KEYS = JOB_CONFIG_KEYS.summary;
+const PERIODS = SUMMARY_PERIODS;
 type Period = (typeof PERIODS)[number];
 
 /** The format follows the file's extension, so the file opens in whatever reads that type. */
-const FORMATS: Record<string, (report: Report) => string> = {
+const FORMATS: Record<(typeof SUMMARY_EXTENSIONS)[number], (report: Report) => string> = {
   '.md': markdown,
   '.markdown': markdown,
   '.csv': reportCsv,
@@ -24,7 +25,7 @@ const FORMATS: Record<string, (report: Report) => string> = {
 function check(config: Record<string, string>, places: ConfigPlaces): Record<string, string> {
   allowKeys(config, 'summary', KEYS);
   const target = absolutePath(required(config, 'summary', 'target'), 'target', places.home);
-  if (!FORMATS[extname(target).toLowerCase()]) {
+  if (!Object.hasOwn(FORMATS, extname(target).toLowerCase())) {
     throw refuse(`'target' must end in .md, .markdown, .csv or .json (got ${basename(target)})`);
   }
   // A report named state.json in the data directory would replace the user's history.
@@ -91,7 +92,7 @@ async function run(job: Job, ctx: RunContext): Promise<string> {
     return (batch) => builder.add(batch);
   });
   const report = builder.result();
-  const render = FORMATS[extname(target).toLowerCase()] as (report: Report) => string;
+  const render = FORMATS[extname(target).toLowerCase() as keyof typeof FORMATS];
   if (ctx.dryRun) return `would write the ${period} report (${reportPeriod(report)}) to ${target}`;
   writeWhole(ctx.files, target, render(report));
   return `wrote the ${period} report (${reportPeriod(report)}) to ${target}`;

@@ -1,4 +1,5 @@
 import { invalidInput } from '../core/errors.js';
+import { JOB_CONFIG_KEYS } from '../core/job-config.js';
 import { syncLine } from '../render/sync-text.js';
 import { runSync } from '../sync/run.js';
 import { allowKeys } from './config.js';
@@ -8,7 +9,7 @@ import type { JobKind } from './runner.js';
 export const sync: JobKind = {
   type: 'sync',
   check(config) {
-    allowKeys(config, 'sync', []);
+    allowKeys(config, 'sync', JOB_CONFIG_KEYS.sync);
     return {};
   },
   async run(_job, ctx) {

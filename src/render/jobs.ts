@@ -4,7 +4,9 @@ import { formatInstant } from './format.js';
 import { localIso } from './json.js';
 import { table, type Column } from './table.js';
 
-/** A job as SPEC shows it; `next_run` is null while it is disabled (it will not run). */
+const localIsoOrNull = (instant: Date | null) => (instant === null ? null : localIso(instant));
+
+/** A job as SPEC shows it; `next_run` is null while it is disabled (it will not run), or with no slot before 10000. */
 export interface JobJson {
   job_id: number;
   name: string;
@@ -31,7 +33,7 @@ export function jobJson(job: Job): JobJson {
     created_at: localIso(job.created_at),
     updated_at: localIso(job.updated_at),
     last_run: job.last_run === null ? null : localIso(job.last_run),
-    next_run: job.enabled ? localIso(nextRun(job)) : null,
+    next_run: job.enabled ? localIsoOrNull(nextRun(job)) : null,
   };
 }
 

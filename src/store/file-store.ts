@@ -11,7 +11,7 @@ import { markChanged, monthBatches, monthsChangedSince, monthsInScope, planMonth
 import { LOCK_TIMING, type LockTiming, withStoreLock } from './lock.js';
 import { backupStore } from './backup.js';
 import { readSideFile, updateSideFile, type SideFile } from './side-files.js';
-import { jobsCodec } from './jobs-file.js';
+import { dropRunsFromCopy, nameRunners, settleRuns } from './job-runs.js';
 import { SYNC_LOCK, syncFileIn } from './sync-file.js';
 import { createShards } from './sync-shards.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
@@ -56,7 +56,10 @@ interface Loaded {
 }
 
 const CONFIG: SideFile<Config> = { name: CONFIG_FILE, codec: configCodec, defaults: defaultConfig };
-const JOBS: SideFile<JobsData> = { name: JOBS_FILE, codec: jobsCodec, defaults: emptyJobsData };
+/** jobs.json, its reader loaded on first use: it brings cron-parser, which no other command needs. */
+let jobs: SideFile<JobsData> | undefined;
+const jobsFile = async (): Promise<SideFile<JobsData>> =>
+  (jobs ??= { name: JOBS_FILE, codec: (await import('./jobs-file.js')).jobsCodec, defaults: emptyJobsData });
 
 /** A month file named by the root is gone: a writer committed meanwhile. Read again. */
 class Vanished extends Error {
@@ -434,7 +437,28 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     undo: () => retried(undoOnce),
 
     config: { read: () => readSideFile(dir, CONFIG), update: (change) => updateSideFile(dir, CONFIG, change, lock) },
-    jobs: { read: () => readSideFile(dir, JOBS), update: (change) => updateSideFile(dir, JOBS, change, lock) },
+    jobs: {
+      // Runs whose process is gone are settled on every read, and written so by the next change;
+      // executions a change records running are named as this process's (job-runs.ts).
+      read: async () => {
+        const data = await readSideFile(dir, await jobsFile());
+        settleRuns(data, clock());
+        return data;
+      },
+      update: async (change) =>
+        updateSideFile(
+          dir,
+          await jobsFile(),
+          async (data) => {
+            settleRuns(data, clock());
+            const firstNew = data.next_execution_id;
+            const result = await change(data);
+            nameRunners(data, firstNew);
+            return result;
+          },
+          lock,
+        ),
+    },
     sync: {
       ...shards,
       ...syncFileIn(dir),
@@ -449,6 +473,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
         dir,
         target,
         async (copy) => {
+          dropRunsFromCopy(copy, (await jobsFile()).codec);
           const store = createFileStore(copy);
           await store.read({ kind: 'all' });
           await store.config.read();

@@ -77,8 +77,13 @@ function thisMachine(): string {
   return machine;
 }
 
+/** This process, as a lock's owner file and a running execution name it: `host pid start pid-namespace boot-id`. */
+export function processName(): string {
+  return `${hostName()} ${process.pid} ${ownStart()} ${thisMachine()}`;
+}
+
 function ownerLine(): string {
-  return `${hostName()} ${process.pid} ${ownStart()} ${thisMachine()}\n`;
+  return `${processName()}\n`;
 }
 
 /**
@@ -98,9 +103,21 @@ export function holderOf(dir: string): 'live' | 'gone' | 'unknown' {
   } catch {
     return 'unknown';
   }
-  const [host, pidText, start, namespace, boot] = line.trim().split(' ');
+  // This process: the lock's age decides (see above).
+  if (Number(line.trim().split(' ')[1]) === process.pid) return 'unknown';
+  return processState(line);
+}
+
+/**
+ * A process named by processName (here or in another stint), judged from this one: as holderOf
+ * judges a lock's holder, except that this very process, named as it is now, is `live`.
+ */
+export function processState(name: string): 'live' | 'gone' | 'unknown' {
+  const [host, pidText, start, namespace, boot] = name.trim().split(' ');
   const pid = Number(pidText);
-  if (host !== hostName() || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return 'unknown';
+  // This pid named with another start is a process that had it before: judged below.
+  if (pid === process.pid && name.trim() === processName()) return 'live';
+  if (host !== hostName() || !Number.isSafeInteger(pid) || pid <= 0) return 'unknown';
   const named = boot !== undefined && boot !== '-';
   if (named && `${namespace} ${boot}` !== thisMachine()) return 'unknown';
   const seen = start !== undefined && start !== '-' ? seenByStat(pid, start) : seenByKill(pid);

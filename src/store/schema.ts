@@ -246,7 +246,7 @@ function partsValid(key: string, file: string, parts: unknown): boolean {
   return true;
 }
 
-function isWhole(value: unknown, min: number): value is number {
+export function isWhole(value: unknown, min: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
 }
 
@@ -406,7 +406,7 @@ function before(a: string, b: string): boolean {
   return a.length === 20 && b.length === 20 && a.endsWith('Z') && b.endsWith('Z') ? a < b : Date.parse(a) < Date.parse(b);
 }
 
-function isInstant(value: unknown): boolean {
+export function isInstant(value: unknown): value is string {
   return typeof value === 'string' && INSTANT.test(value);
 }
 

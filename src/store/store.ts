@@ -75,7 +75,11 @@ export interface Store {
   changesSince(since: number): Promise<Changes>;
   /** The settings (config.json), defaults where unset. */
   config: Document<Config>;
-  /** The scheduled jobs and their executions (jobs.json). */
+  /**
+   * The scheduled jobs and their executions (jobs.json). The file store names the process running
+   * each execution a change records `running`, and a run whose process is gone reads as failed,
+   * interrupted (written so by the next change): see job-runs.ts.
+   */
   jobs: Document<JobsData>;
   /** Sync's state (sync.json): see SyncFile. */
   sync: SyncFile;

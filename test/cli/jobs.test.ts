@@ -126,6 +126,26 @@ describe('jobs run, history, stats', () => {
     });
   });
 
+  test('stats count every run, not only the 100 executions kept per job', async () => {
+    await addSummary('daily');
+    await h.run('jobs', 'add', 'lost', '--type', 'summary', '--cron', '@daily', '--config', `target=${join(work, 'gone', 'x.md')}`);
+    for (let i = 0; i < 104; i += 1) expect((await h.run('jobs', 'run', '1')).code).toBe(0);
+    for (let i = 0; i < 3; i += 1) expect((await h.run('jobs', 'run', '2')).code).toBe(1);
+    const data = await h.store.jobs.read();
+    expect(data.executions.filter((e) => e.job_id === 1)).toHaveLength(100);
+    expect(await json('jobs', 'stats')).toEqual({
+      total_jobs: 2,
+      active_jobs: 2,
+      total_executions: 107,
+      successful_executions: 104,
+      failed_executions: 3,
+    });
+    expect((await h.run('jobs', 'stats')).stdout).toBe('Jobs        2 (2 enabled)\nExecutions  107: 104 completed, 3 failed\n');
+    // A removed job's runs go with it, as its history does.
+    await h.run('jobs', 'rm', '2');
+    expect(await json('jobs', 'stats')).toMatchObject({ total_executions: 104, failed_executions: 0 });
+  });
+
   test('history: newest first, 20 by default, --limit', async () => {
     await addSummary('daily');
     for (let i = 0; i < 23; i += 1) await h.run('jobs', 'run', '1');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { nextSlot, validateSchedule } from '../../src/core/schedule.js';
+import { nextSlot } from '../../src/core/schedule.js';
+import { readSchedule as validateSchedule } from '../../src/core/schedule-input.js';
 import { harness } from '../helpers/in-process.js';
 
 // A schedule must give the same next run at every read: cron-parser's H (a random value) is refused.

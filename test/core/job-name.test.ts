@@ -10,6 +10,8 @@ test.each([
   ['Sauvegarde du soir', 'Sauvegarde du soir'],
   ['毎日 バックアップ', '毎日 バックアップ'],
   ['e\u0301t\u00e9', '\u00e9t\u00e9'], // stored in NFC
+  ['x\u0301 q\u0302', 'x\u0301 q\u0302'], // marks on the letters before them, which NFC cannot compose
+  ['हिन्दी', 'हिन्दी'],
   ['x'.repeat(60), 'x'.repeat(60)],
 ])('%j is a job name', (raw, stored) => {
   expect(validateJobName(raw)).toBe(stored);
@@ -27,6 +29,14 @@ test.each([
   ['a;b'],
   ['\u202Eevil'],
   ['zero\u200Bwidth'],
+  // Combining marks with no letter or digit before them: a name that prints as nothing, or a
+  // mark drawn on the space or punctuation before it.
+  ['\u0301'],
+  ['\u0301\u0301\u0301'],
+  ['\u0301abc'],
+  ['a \u0301'],
+  ['a-\u0301'],
+  ['v.\u0301'],
 ])('%j is refused as invalid input (exit 2)', (raw) => {
   expect(() => validateJobName(raw)).toThrow(StintError);
   expect(() => validateJobName(raw)).toThrow(/up to 60 letters/);

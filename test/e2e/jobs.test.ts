@@ -1,6 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { INTERRUPTED } from '../../src/core/jobs.js';
+import { withStoreLock } from '../../src/store/lock.js';
+import { SYNC_LOCK } from '../../src/store/sync-file.js';
 import { makeSession } from '../helpers/factories.js';
 import { seedStore } from '../helpers/seed.js';
 import { seedWith, stintIn } from '../helpers/in-home.js';
@@ -279,3 +282,37 @@ test('jobs run --dry-run of a backup or a summary says what it would do and writ
   expect(snapshotDir(work)).toEqual(before);
   expect(await seedJson(now, 'jobs', 'stats')).toMatchObject({ total_executions: 0 });
 });
+
+test('a run whose process is killed mid-way is then failed, interrupted, not running for good', async () => {
+  await seedStore(home, [makeSession({ id: 1, uid: 'one' })]);
+  const backups = join(work, 'backups');
+  mkdirSync(backups);
+  const now = '2026-01-14T08:00:00Z';
+  await seed(now, ...nightlyBackup(backups));
+  // The backup waits for sync.lock, held here as a sync would hold it: the kill lands mid-run.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const holding = withStoreLock(home, () => held, undefined, SYNC_LOCK);
+  const { child, done } = spawnStint(['jobs', 'run', '1'], { home, now });
+  const running = () => {
+    try {
+      return JSON.parse(readFileSync(join(home, 'jobs.json'), 'utf8')).executions.some((e: { status: string }) => e.status === 'running');
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + 10_000;
+  while (!running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(running()).toBe(true);
+  child.kill('SIGKILL');
+  expect((await done).signal).toBe('SIGKILL');
+  release();
+  await holding;
+  const [execution] = (await seedJson(now, 'jobs', 'history', '1')).executions;
+  expect(execution).toMatchObject({ status: 'failed', error: INTERRUPTED, completed_at: expect.any(String) });
+  expect(await seedJson(now, 'jobs', 'stats')).toMatchObject({ total_executions: 1, successful_executions: 0, failed_executions: 1 });
+  // The next run is not held up by it, and ends as itself.
+  expect(await seedJson(now, 'jobs', 'run', '1')).toMatchObject({ status: 'completed' });
+}, 30_000);

@@ -38,6 +38,10 @@ interface HarnessOptions {
    * files, a test whose commands write there (sync's git clone) gives each device its own.
    */
   dataDir?: string;
+  /** Where SIGINT and SIGTERM would be heard (the daemon stops on them); by default nowhere. */
+  onStop?: Deps['onStop'];
+  /** Told each write to stderr as it happens, for a command that keeps running (the daemon). */
+  onStderr?: (text: string) => void;
 }
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
@@ -86,6 +90,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
       },
       stderr: (text) => {
         stderr += text;
+        options.onStderr?.(text);
       },
       isTTY: options.isTTY ?? false,
       env: options.env ?? {},
@@ -93,7 +98,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
       home: '/home/tester',
       accountHome: () => '/home/tester',
       dataDir: options.dataDir ?? '/home/tester/.stint',
-      onStop: () => () => undefined,
+      onStop: options.onStop ?? (() => () => undefined),
       terminal: options.terminal ?? NOT_A_TERMINAL,
       page: options.page ?? (() => false),
       files: options.realFiles ? realFiles : memoryFiles(files),

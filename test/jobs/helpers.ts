@@ -20,6 +20,7 @@ export function makeJob(type: JobType, config: Record<string, string>, id = 3): 
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
     last_run: null,
+    runs: { completed: 0, failed: 0 },
   };
 }
 

@@ -82,6 +82,7 @@ describe("stint's own API answers as documented", () => {
         created_at: '2026-01-10T00:00:00Z',
         updated_at: '2026-01-10T00:00:00Z',
         last_run: '2026-01-14T23:00:00Z',
+        runs: { completed: 1, failed: 0 },
       });
       jobs.next_job_id = 2;
       jobs.executions.push({

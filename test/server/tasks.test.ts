@@ -133,3 +133,9 @@ test('a task named as the document names its examples ("Daily Backup") is create
   expect(created).toMatchObject({ status: 201, body: { success: true, data: { task_id: '1', name: 'Daily Backup' } } });
   expect((await h.store.jobs.read()).jobs.map((j) => j.name)).toEqual(['Daily Backup']);
 });
+
+test('a task with no slot before the year 10000 has next_run null', async () => {
+  const h = checkedHarness({ now: '9999-06-01T12:00:00Z' });
+  await h.request('POST', '/api/v1/tasks', { body: { ...cleanupTask, schedule: '@yearly' } });
+  expect((await h.request('GET', '/api/v1/tasks/1')).body).toMatchObject({ data: { schedule: '@yearly', next_run: null } });
+});

@@ -115,6 +115,13 @@ describe('what the startup-budget commands load', () => {
     expect(loaded.filter((file) => CRYPTO_IMPORT.test(readFileSync(join(SRC, file), 'utf8')))).toEqual([]);
   });
 
+  // cron-parser (and luxon under it) is for the jobs commands: jobs.json's reader, which checks
+  // schedules with it, is loaded by the file store on first use.
+  test.each(starts)('%s and what it loads import no cron-parser', (start) => {
+    const loaded = loadedWith(SRC, start);
+    expect(loaded.filter((file) => /from\s*'cron-parser'/.test(readFileSync(join(SRC, file), 'utf8')))).toEqual([]);
+  });
+
   test('the edge loads the file store and its backup, where the import was', () => {
     expect(loadedWith(SRC, 'cli/deps.ts')).toEqual(expect.arrayContaining(['store/file-store.ts', 'store/backup.ts']));
   });

@@ -1,7 +1,8 @@
 import { findJob, parseConfigPairs, type Job, type JobType } from '../../core/jobs.js';
+import { escapeUnprintable } from '../../core/labels.js';
 import { refuse } from '../../jobs/config.js';
 import { addJob, editJob, executionsOf, jobStatsOf, pageOfJobs, removeJob, setJobEnabled } from '../../jobs/operations.js';
-import { executionJson, executionLine, jobJson, jobLine, jobLines } from '../../render/jobs.js';
+import { executionJson, executionLine, jobJson, jobLine, jobLines, type ExecutionJson } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 
 export interface JobAddOptions {
@@ -22,6 +23,15 @@ export interface JobEditOptions {
   /** k=v sets a key; k= removes it. */
   config?: string[] | undefined;
 }
+
+const escaped = (text: string | null) => (text === null ? null : escapeUnprintable(text));
+
+/**
+ * An execution's line for a terminal. Results and errors are stored escaped (execute.ts), but an
+ * older stint stored them as they came: a target path's escape sequence would act on the terminal.
+ */
+export const executionText = (e: ExecutionJson, name: string, now: Date): string =>
+  executionLine({ ...e, result: escaped(e.result), error: escaped(e.error) }, name, now);
 
 const places = (ctx: Context) => ({ home: ctx.deps.home, dataDir: ctx.deps.dataDir });
 
@@ -74,7 +84,8 @@ export async function jobShow(options: { id: number }, ctx: Context): Promise<nu
   if (ctx.json) ctx.printJson(view);
   else
     ctx.print(
-      `${jobLine(view, ctx.deps.now())}  ${view.description ? `${view.description}\n  ` : ''}config ${JSON.stringify(view.config)}\n`,
+      // Escaped: a description stored by an older stint, and a config's paths, may hold control characters.
+      `${jobLine(view, ctx.deps.now())}  ${view.description ? `${escapeUnprintable(view.description)}\n  ` : ''}config ${escapeUnprintable(JSON.stringify(view.config))}\n`,
     );
   return 0;
 }
@@ -131,7 +142,7 @@ export async function jobHistory(options: { id: number; limit?: number | undefin
     ctx.print(
       executions.length === 0
         ? `Job #${job.id} ${job.name} has not run yet.\n`
-        : executions.map((e) => executionLine(e, job.name, ctx.deps.now())).join(''),
+        : executions.map((e) => executionText(e, job.name, ctx.deps.now())).join(''),
     );
   return 0;
 }

@@ -29,7 +29,7 @@ const detail = (job: Job) => ({
   description: job.description,
   config: { ...job.config },
   updated_at: job.updated_at,
-  next_run: job.enabled ? nextRun(job).toISOString().replace('.000Z', 'Z') : null,
+  next_run: (job.enabled && nextRun(job)?.toISOString().replace('.000Z', 'Z')) || null,
 });
 
 const execution = (e: Execution) => ({
