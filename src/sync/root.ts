@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
 import { printable } from '../core/labels.js';
 import { changesOf, fold } from '../core/sync/compact.js';
-import type { Change, Entry, SyncedFields } from '../core/sync/merge.js';
+import { type Change, type Entry, keyed, type SyncedFields } from '../core/sync/merge.js';
 import { checkChange, checkEntry } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
@@ -104,10 +104,11 @@ function logText(files: Files, path: string): string {
  */
 export function readIncoming(files: Files, root: string, self: string, seen: Record<string, string[]>): Incoming {
   const changes: Change[] = [];
-  const out: Record<string, string[]> = {};
-  const latest: Record<string, string> = {};
+  // Keyed by device names, which anyone with push access chooses: `constructor` is one.
+  const out = keyed<string[]>();
+  const latest = keyed<string>();
   for (const device of devicesIn(files, root)) {
-    const known = new Set(seen[device] ?? []);
+    const known = new Set(Object.hasOwn(seen, device) ? seen[device] : []);
     const { snapshot, segments } = logOf(files, root, device);
     const newest = [snapshot, segments.at(-1)]
       .flatMap((n) => (n ? [stampOf(n)] : []))
@@ -123,7 +124,7 @@ export function readIncoming(files: Files, root: string, self: string, seen: Rec
     }
     out[device] = present;
   }
-  return { changes, seen: { ...seen, ...out }, latest };
+  return { changes, seen: Object.assign(keyed<string[]>(), seen, out), latest };
 }
 
 /**
@@ -134,7 +135,7 @@ export function readBetween(files: Files, root: string, before: Record<string, s
   const changes: Change[] = [];
   for (const [device, names] of Object.entries(now)) {
     if (!DEVICE_PATTERN.test(device)) continue;
-    const known = new Set(before[device] ?? []);
+    const known = new Set(Object.hasOwn(before, device) ? before[device] : []);
     for (const name of names) {
       if (known.has(name) || !(SEGMENT.test(name) || SNAPSHOT.test(name))) continue;
       if (files.info(join(logDir(root, device), name))) changes.push(...readLogFile(files, root, device, name));

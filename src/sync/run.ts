@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { conflict, invalidInput, StintError } from '../core/errors.js';
 import { isActive, type Session } from '../core/session.js';
 import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
+import { keyed } from '../core/sync/merge.js';
 import { syncRound } from '../core/sync/exchange.js';
 import type { PendingApply, RemoteKind, SyncData, SyncEntries, SyncReport } from '../core/sync/state.js';
 import { toStoredInstant } from '../core/time.js';
@@ -169,7 +170,7 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
     nowMs: seam.now().getTime(),
     newUid: seam.newUid,
   });
-  const places: Work['places'] = {};
+  const places: Work['places'] = keyed();
   for (const s of candidates) places[s.uid] = filingOf(s);
   for (const uid of vanished) places[uid] = null;
   state.clock = encodeStamp(result.clock);

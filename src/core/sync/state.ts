@@ -1,7 +1,7 @@
 import { invalidInput } from '../errors.js';
 import { STATUSES } from '../session.js';
 import { DEVICE_PATTERN, isStamp, type Stamp } from './hlc.js';
-import type { Change, Entry, Merged } from './merge.js';
+import { type Change, type Entry, type Keyed, keyed, type Merged } from './merge.js';
 
 export type RemoteKind = 'git' | 'folder';
 
@@ -44,7 +44,7 @@ export interface PendingApply {
  */
 export interface SyncEntries {
   merged: Merged;
-  local: Record<string, LocalPlace>;
+  local: Keyed<LocalPlace>;
 }
 
 /**
@@ -74,10 +74,10 @@ export const emptySyncData = (): SyncData => ({
   remote: null,
   clock: null,
   revision: 0,
-  seen: {},
+  seen: keyed(),
   outbox: null,
   pending: null,
-  devices: {},
+  devices: keyed(),
   last_sync: null,
   last_error: null,
 });
@@ -173,6 +173,17 @@ export function checkSyncData(raw: unknown): SyncData {
   ) {
     throw fail('bad pending');
   }
+  return ownTables(data);
+}
+
+/**
+ * Its tables keyed by device name made without a prototype: anyone with push access names a
+ * device, and `constructor` is a name (a parsed or cloned object would find one it does not hold).
+ */
+export function ownTables(data: SyncData): SyncData {
+  data.seen = keyed(data.seen);
+  data.devices = keyed(data.devices);
+  if (data.pending !== null) data.pending.seen = keyed(data.pending.seen);
   return data;
 }
 
@@ -183,13 +194,14 @@ export function checkEntries(raw: Record<string, unknown>): SyncEntries {
   for (const [uid, place] of Object.entries(raw.local)) {
     if (!Array.isArray(place) || !Number.isInteger(place[0]) || typeof place[1] !== 'string') throw fail(`bad place of ${uid}`);
   }
-  return { merged: raw.merged as Merged, local: raw.local as Record<string, LocalPlace> };
+  // Parsed JSON inherits from Object.prototype: a uid `constructor` absent from it would be found.
+  return { merged: keyed(raw.merged as Record<string, Entry>), local: keyed(raw.local as Record<string, LocalPlace>) };
 }
 
 /** The uids filed at one place, each with the digest of its synced fields, as read. */
-export function checkFiled(raw: Record<string, unknown>): Record<string, string> {
+export function checkFiled(raw: Record<string, unknown>): Keyed<string> {
   if (!isObject(raw.uids) || !Object.values(raw.uids).every((d) => typeof d === 'string')) throw fail('bad uids');
-  return raw.uids as Record<string, string>;
+  return keyed(raw.uids as Record<string, string>);
 }
 
 const checkSeen = (seen: unknown): boolean =>

@@ -4,7 +4,7 @@ import { timesProblem } from '../../../src/core/corrections.js';
 import type { Session } from '../../../src/core/session.js';
 import { fold, snapshotChanges } from '../../../src/core/sync/compact.js';
 import { mergedSessions } from '../../../src/core/sync/exchange.js';
-import { applyChange, type Change, type Merged } from '../../../src/core/sync/merge.js';
+import { applyChange, type Change, keyed, type Merged } from '../../../src/core/sync/merge.js';
 import { SEED_VARIABLE } from '../../helpers/seeded.js';
 import { type Device, freshUid, newDevice, sync } from './model.js';
 
@@ -217,7 +217,7 @@ test('three devices converge whatever the order, skew and repetition of syncs', 
       }
       // Idempotent and order-free: all logs merged from nothing, backwards and twice, give the same.
       const all = devices.flatMap((d) => d.log);
-      const fresh: Merged = {};
+      const fresh: Merged = keyed();
       for (const change of [...all].reverse().concat(all)) applyChange(fresh, change);
       expect(mergedSessions(fresh)).toEqual(expected);
       // No lost write: each field holds the value of the latest change that set it.

@@ -1,6 +1,6 @@
 import type { Session } from '../../../src/core/session.js';
 import { type Hlc, ZERO_HLC } from '../../../src/core/sync/hlc.js';
-import type { Change, Merged } from '../../../src/core/sync/merge.js';
+import { type Change, keyed, type Merged } from '../../../src/core/sync/merge.js';
 import { syncRound } from '../../../src/core/sync/exchange.js';
 
 /**
@@ -21,7 +21,17 @@ export interface Device {
 }
 
 export function newDevice(name: string, skewMs: number): Device {
-  return { name, skewMs, local: [], nextId: 1, undo: [], merged: {}, clock: { ...ZERO_HLC, device: name }, synced: new Set(), log: [] };
+  return {
+    name,
+    skewMs,
+    local: [],
+    nextId: 1,
+    undo: [],
+    merged: keyed(),
+    clock: { ...ZERO_HLC, device: name },
+    synced: new Set(),
+    log: [],
+  };
 }
 
 let uids = 0;
