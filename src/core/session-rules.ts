@@ -57,7 +57,8 @@ export const noteValid = (note: unknown): boolean => note === null || (typeof no
  * What is wrong with a stored session, its local ID aside (the store checks that against its
  * counter), or null. A note may be absent (older files); every other field must be there.
  */
-export function sessionProblem(value: Readonly<Record<string, unknown>>): string | null {
+export function sessionProblem(session: object): string | null {
+  const value = session as Readonly<Record<string, unknown>>;
   const { uid, task, started_at: startedAt, stopped_at: stoppedAt, note, device } = value;
   if (typeof uid !== 'string' || uid === '') return 'invalid "uid"';
   if (typeof task !== 'string') return 'invalid "task"';

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
-import { printable } from '../core/labels.js';
 import { changesOf, fold } from '../core/sync/compact.js';
-import { type Change, type Entry, keyed, type SyncedFields } from '../core/sync/merge.js';
+import { type Change, type Entry, keyed } from '../core/sync/merge.js';
 import { checkChange, checkEntry } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
@@ -164,23 +163,11 @@ export function compactOwn(files: Files, root: string, device: string, atLeast =
 }
 
 /**
- * Text that another device's log would bring into this terminal: the commands never store control
- * characters in a task or tag (a note keeps line breaks and tabs), so a log holding them was forged
- * or damaged, and an escape sequence in it would recolour or rewrite the screen that prints it.
- */
-function unprintableField(set: Partial<SyncedFields>): string | null {
-  if (set.task !== undefined && !printable(set.task)) return 'task';
-  if (set.tags?.some((t) => !printable(t))) return 'tags';
-  if (typeof set.note === 'string' && !printable(set.note, true)) return 'note';
-  return null;
-}
-
-/** A snapshot: every entry checked as sync.json's are, and, as a segment's changes, this device's alone. */
-/**
  * A log file (snapshot or segment) of `device`, read whole: `body` takes the parsed file's one
  * key (`entries` or `changes`) and the `check` of what it holds; anything that does not read so,
- * is stamped by another device (a device writes only its own changes: such a stamp is not
- * believed) or holds control characters is refused, naming the file.
+ * holds a value stint would not write (control characters in a task, a running session with a
+ * stop: core/sync/check.ts) or is stamped by another device (a device writes only its own
+ * changes: such a stamp is not believed) is refused, naming the file.
  */
 function readLog(
   files: Files,
@@ -211,8 +198,6 @@ function readLog(
   const changes: Change[] = [];
   for (const [what, change] of body.changes(value, check)) {
     if (!change.at.endsWith(`.${device}`)) throw bad(`${what} is stamped by another device`);
-    const field = 'set' in change ? unprintableField(change.set) : null;
-    if (field) throw bad(`${what}: its ${field} holds control characters`);
     changes.push(change);
   }
   return changes;
