@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
 import { changesOf, fold } from '../core/sync/compact.js';
 import { type Change, type Entry, keyed } from '../core/sync/merge.js';
+import type { Arrivals } from '../core/sync/check.js';
 import { checkChange, checkEntry } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
@@ -57,7 +58,7 @@ export function writeSegment(files: Files, root: string, device: string, name: s
   files.writeText(join(dir, name), `${JSON.stringify({ version: LOG_VERSION, device, changes })}\n`);
 }
 
-export interface Incoming {
+export interface Incoming extends Arrivals {
   changes: Change[];
   /** Device → the names of its segments read so far (the old ones and these). */
   seen: Record<string, string[]>;
@@ -103,6 +104,8 @@ function logText(files: Files, path: string): string {
  */
 export function readIncoming(files: Files, root: string, self: string, seen: Record<string, string[]>): Incoming {
   const changes: Change[] = [];
+  // Where each file's changes end in `changes`, so a merge can name the file a value came from.
+  const ends: { path: string; end: number }[] = [];
   // Keyed by device names, which anyone with push access chooses: `constructor` is one.
   const out = keyed<string[]>();
   const latest = keyed<string>();
@@ -119,11 +122,13 @@ export function readIncoming(files: Files, root: string, self: string, seen: Rec
     for (const name of present) {
       if (known.has(name)) continue;
       changes.push(...readLogFile(files, root, device, name));
+      ends.push({ path: join(logDir(root, device), name), end: changes.length });
       known.add(name);
     }
     out[device] = present;
   }
-  return { changes, seen: Object.assign(keyed<string[]>(), seen, out), latest };
+  const fileOf = (index: number) => ends.find((file) => index < file.end)?.path ?? '';
+  return { changes, seen: Object.assign(keyed<string[]>(), seen, out), latest, fileOf };
 }
 
 /**

@@ -57,6 +57,23 @@ test.each([
     'change 1: bad state (invalid "pauses")',
   ],
   ['a task name of one character', create({ task: 'x' }), 'change 1: bad task (not a task name'],
+  [
+    // Each value reads on its own; with the start this device holds, the session is impossible.
+    "a stop for this device's session, with a pause running past it",
+    {
+      uid: 'a-1',
+      at: SEGMENT.slice(0, -5),
+      set: {
+        state: {
+          status: 'completed',
+          stopped_at: '2026-03-02T11:00:00Z',
+          pauses: [{ started_at: '2026-03-02T10:50:00Z', ended_at: '2026-03-02T11:10:00Z' }],
+        },
+        updated_at: '2026-03-02T11:10:00Z',
+      },
+    },
+    'session a-1 would be one stint cannot store (bad times (pause 1 at 2026-03-02T10:50:00Z is outside the session))',
+  ],
 ])('a segment holding %s stops the sync (exit 1), naming it; the store is left byte for byte', async (_what, change, why) => {
   const shared = join(work, 'shared');
   const home = join(work, 'a');

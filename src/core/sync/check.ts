@@ -1,10 +1,13 @@
 import { timesProblem } from '../corrections.js';
+import { storeError } from '../errors.js';
 import { isTag, isTaskName } from '../import/names.js';
 import { unknownField } from '../json-keys.js';
 import { validateNote } from '../labels.js';
-import { isStoredInstant, noteValid, plannedValid, stateProblem, tagsValid, taskValid } from '../session-rules.js';
+import type { Session } from '../session.js';
+import { isStoredInstant, noteValid, plannedValid, sessionProblem, stateProblem, tagsValid, taskValid } from '../session-rules.js';
 import { LAST_INSTANT } from '../time.js';
-import type { SessionState } from './merge.js';
+import type { Stamp } from './hlc.js';
+import { type Entry, FIELD_NAMES, fieldsOf, type Merged, type SessionState, type SyncedSession } from './merge.js';
 
 // What sync takes from another device, and what a merge may make of a session: what the store
 // checks of every session it reads (core/session-rules.ts, the same functions), in the form the
@@ -85,4 +88,71 @@ export function setProblem(set: Readonly<Record<string, unknown>>): string | nul
   }
   const { started_at: start, state } = set;
   return start === undefined || state === undefined ? null : togetherProblem(start as string, state as SessionState);
+}
+
+/**
+ * What is wrong with a session a merge would store, or null: what the store will refuse on
+ * read, and what another device would refuse in the change this one sends of it.
+ */
+export function syncedSessionProblem(session: SyncedSession): string | null {
+  const stored = sessionProblem(session);
+  if (stored !== null) return stored;
+  const fields = fieldsOf(session);
+  for (const name of FIELD_NAMES) {
+    const problem = fieldProblem(name, fields[name]);
+    if (problem !== null) return problem;
+  }
+  return togetherProblem(session.started_at, fields.state);
+}
+
+/** The changes a round read from other devices' logs, and the file each came from. */
+export interface Arrivals {
+  changes: readonly { uid: string; at: Stamp }[];
+  fileOf(index: number): string;
+}
+
+/**
+ * Checks every session a merge would store, before anything is written. The merge repairs what
+ * changes made apart can make together (README "Merge rules"); what it cannot is refused: the
+ * sync stops (exit 1) naming the log file the offending values came from, or, when they are
+ * this device's own, the session here. Nothing of the round is written either way.
+ */
+export function checkMerged(
+  apply: readonly { uid: string; session: SyncedSession | null }[],
+  merged: Merged,
+  arrivals: Arrivals,
+  local: readonly Session[],
+): void {
+  for (const { uid, session } of apply) {
+    if (session === null) continue;
+    const problem = syncedSessionProblem(session);
+    if (problem === null) continue;
+    const stamps = new Set(culprits(merged[uid], session));
+    const files = new Set<string>();
+    arrivals.changes.forEach((change, i) => {
+      if (change.uid === uid && stamps.has(change.at)) files.add(arrivals.fileOf(i));
+    });
+    if (files.size > 0) {
+      throw storeError(
+        'Bad sync log',
+        `${[...files].join(', ')}: session ${uid} would be one stint cannot store (${problem}); the log was forged or damaged: nothing was taken from it`,
+      );
+    }
+    const here = local.find((s) => s.uid === uid);
+    throw storeError(
+      'Bad session',
+      `session ${here ? `#${here.id}` : uid} (${session.task}) is one stint would not store elsewhere (${problem}); correct or remove it, then run stint sync again`,
+    );
+  }
+}
+
+/** The stamps of the values that make a session unstorable: the bad fields', else the start's and state's (their times together). */
+function culprits(entry: Entry | undefined, session: SyncedSession): Stamp[] {
+  if (!entry) return [];
+  const fields = fieldsOf(session);
+  const bad = FIELD_NAMES.filter((name) => fieldProblem(name, fields[name]) !== null);
+  return (bad.length > 0 ? bad : (['started_at', 'state'] as const)).flatMap((name) => {
+    const pair = entry.fields[name];
+    return pair ? [pair[1]] : [];
+  });
 }

@@ -1,9 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { SyncedFields } from '../../../src/core/sync/merge.js';
+import { checkMerged } from '../../../src/core/sync/check.js';
+import { syncRound } from '../../../src/core/sync/exchange.js';
+import { ZERO_HLC } from '../../../src/core/sync/hlc.js';
+import { type Change, keyed, type Merged, type SyncedFields } from '../../../src/core/sync/merge.js';
 import { checkChange, checkEntry } from '../../../src/core/sync/state.js';
+import { makeSession } from '../../helpers/factories.js';
 
 // What another device's log brings is checked value by value with the rules the store reads
-// sessions with (and the names the commands give): a store sync wrote must read again.
+// sessions with (and the names the commands give), and what a merge makes of it is checked
+// whole before anything is written: a store sync wrote must read again.
 
 const AT = '001772359200000.000000.desk';
 
@@ -111,5 +116,83 @@ describe("an entry of another device's snapshot (or of this one's merged state)"
 
   test('with a field stint does not write is refused', () => {
     expect(() => checkEntry({ ...entry({}), extra: 1 }, 'session u1')).toThrow(/not an entry/);
+  });
+});
+
+describe('what a merge makes is checked whole before anything is written', () => {
+  const round = (merged: Merged, incoming: Change[], candidates = [makeSession({ id: 3, uid: 'u1', task: 'coding' })]) =>
+    syncRound({
+      device: 'lap',
+      clock: { ...ZERO_HLC, device: 'lap' },
+      merged,
+      candidates,
+      vanished: [],
+      incoming,
+      nowMs: Date.parse('2026-03-02T12:00:00Z'),
+      newUid: () => 'fresh',
+    });
+  const arrivals = (changes: Change[], files: string[]) => ({ changes, fileOf: (i: number) => files[i] ?? '?' });
+
+  test('a state another device sends alone, whose pause runs past its stop, is refused naming the segment it came from', () => {
+    const merged: Merged = keyed();
+    const mine = makeSession({ id: 3, uid: 'u1', started_at: '2026-03-02T09:00:00Z', stopped_at: '2026-03-02T10:00:00Z' });
+    round(merged, [], [mine]);
+    // Each value passes on its own (the log's check); only with the start is the session impossible.
+    const forged: Change = {
+      uid: 'u1',
+      at: AT,
+      set: { ...state('completed', '2026-03-02T09:30:00Z', [pause('09:20', '09:40')]), updated_at: '2026-03-02T11:00:00Z' } as never,
+    };
+    expect(checkChange(forged, 'change 1')).toEqual(forged);
+    const other = { ...created({}), uid: 'u2', at: '001772359200000.000001.desk' } as Change;
+    const result = round(merged, [other, forged], [mine]);
+    expect(() => checkMerged(result.apply, merged, arrivals([other, forged], ['seg-1.json', 'seg-2.json']), [mine])).toThrow(
+      expect.objectContaining({
+        code: 'store',
+        title: 'Bad sync log',
+        message: expect.stringMatching(
+          /^seg-2\.json: session u1 would be one stint cannot store \(bad times \(pause 1 .* is outside the session\)\)/,
+        ),
+      }),
+    );
+  });
+
+  test('a session of this device the store reads but no command writes (hand-edited) is named, not sent', () => {
+    const merged: Merged = keyed();
+    const mine = makeSession({ id: 3, uid: 'u1', task: 'x' });
+    const result = round(merged, [], [mine]);
+    expect(() => checkMerged(result.apply, merged, arrivals([], []), [mine])).toThrow(
+      expect.objectContaining({
+        code: 'store',
+        title: 'Bad session',
+        message: expect.stringMatching(/^session #3 \(x\) is one stint would not store elsewhere \(bad task/),
+      }),
+    );
+  });
+
+  test("one device's pause and another's later start, merged, are repaired as the README says, and pass", () => {
+    const merged: Merged = keyed();
+    const mine = makeSession({
+      id: 3,
+      uid: 'u1',
+      started_at: '2026-03-02T09:00:00Z',
+      stopped_at: null,
+      status: 'running',
+      updated_at: '2026-03-02T09:00:00Z',
+    });
+    round(merged, [], [mine]);
+    const paused = { ...mine, status: 'paused' as const, pauses: [pause('09:20', null)], updated_at: '2026-03-02T09:20:00Z' };
+    const moved: Change = {
+      uid: 'u1',
+      at: '001772445000000.000000.desk',
+      set: { started_at: '2026-03-02T09:40:00Z', updated_at: '2026-03-02T09:50:00Z' },
+    };
+    const result = round(merged, [moved], [paused]);
+    expect(() => checkMerged(result.apply, merged, arrivals([moved], ['seg.json']), [paused])).not.toThrow();
+    expect(result.apply[0]?.session).toMatchObject({
+      started_at: '2026-03-02T09:40:00Z',
+      status: 'paused',
+      pauses: [pause('09:40', null)],
+    });
   });
 });
