@@ -2,7 +2,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
+import { makeSession } from '../helpers/factories.js';
 import { harnessOn } from '../helpers/in-process.js';
+import { seedStore } from '../helpers/seed.js';
 import { useWorkDir } from '../helpers/spawn.js';
 
 // A log segment that reads as JSON but holds a session no command could have written (forged, or
@@ -95,5 +97,22 @@ test.each([
   expect(JSON.parse((await a.run('sync', 'status', '--json')).stdout).last_error.message).toContain(SEGMENT);
   // Once the file is gone, the sync goes on.
   rmSync(join(log, SEGMENT));
+  expect(await a.run('sync')).toMatchObject({ code: 0, stderr: '' });
+});
+
+test('a session here that the store reads but no command writes (a hand-edited task) is named, not sent (exit 1)', async () => {
+  const shared = join(work, 'shared');
+  const home = join(work, 'a');
+  await seedStore(home, [makeSession({ id: 1, uid: 'u-1', task: 'coding' }), makeSession({ id: 2, uid: 'u-2', task: 'x' })]);
+  const a = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: 'a' });
+  expect((await a.run('list', '--json')).code).toBe(0);
+  const before = snapshotOf(home);
+  const refused = await a.run('sync', '--folder', shared, '--device', 'a');
+  expect(refused).toMatchObject({ code: 1, stdout: '' });
+  expect(refused.stderr).toMatch(/^stint: Bad session: session #2 \(x\) is one stint would not store elsewhere \(bad task/);
+  expect(snapshotOf(home)).toEqual(before);
+  expect(readdirSync(join(shared, 'devices', 'a', 'log'))).toEqual([]);
+  // Corrected, it goes.
+  expect((await a.run('edit', '2', '--task', 'xyz')).code).toBe(0);
   expect(await a.run('sync')).toMatchObject({ code: 0, stderr: '' });
 });
