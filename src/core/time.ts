@@ -65,7 +65,8 @@ export function instantMillis(instant: string): number {
  */
 export const YEARS = { first: 1970, last: 9999 } as const;
 const FIRST_INSTANT = `${YEARS.first}-01-01T00:00:00Z`;
-const LAST_INSTANT = `${YEARS.last}-12-31T23:59:59Z`;
+/** The last instant of YEARS: as `now`, no instant within them is in the future. */
+export const LAST_INSTANT = `${YEARS.last}-12-31T23:59:59Z`;
 
 /** Whether a stored instant falls in YEARS; in stored form, so a string comparison does it. */
 export function isWithinYears(instant: string): boolean {

@@ -5,7 +5,8 @@ import { unknownField } from '../core/json-keys.js';
 import { printable } from '../core/labels.js';
 import { readSchedule } from '../core/schedule-input.js';
 import type { Codec } from './json-file.js';
-import { isInstant, isRecord, isWhole, parseObject, unreadable } from './schema.js';
+import { isStoredInstant as isInstant } from '../core/session-rules.js';
+import { isRecord, isWhole, parseObject, unreadable } from './schema.js';
 
 // jobs.json is read as strictly as the sessions' files (schema.ts): every field of every job and
 // execution is checked whole, so a hand edit stint could not have written stops the command that

@@ -3,7 +3,8 @@ import { overlaps } from '../core/period.js';
 import { UNDO_DEPTH } from './undo-journal.js';
 import { defaultConfig } from './config-file.js';
 import { emptyJobsData } from '../core/jobs.js';
-import { emptySyncData, type SyncEntries } from '../core/sync/state.js';
+import { keyed } from '../core/sync/merge.js';
+import { emptySyncData, ownTables, type SyncEntries } from '../core/sync/state.js';
 import { fileByMonth } from './layout.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Changes, Document, Scope, Store } from './store.js';
@@ -129,16 +130,17 @@ export function createMemoryStore(initial: TrackerData | null = null, seam: { no
 
 function syncFile(): Store['sync'] {
   let value = emptySyncData();
-  const shards: SyncEntries = { merged: {}, local: {} };
-  const digests: Record<string, string> = {};
+  const shards: SyncEntries = { merged: keyed(), local: keyed() };
+  const digests = keyed<string>();
   return {
-    read: async () => structuredClone(value),
+    // As the file store reads it: structuredClone gives tables with a prototype back.
+    read: async () => ownTables(structuredClone(value)),
     write: async (data) => {
       value = structuredClone(data);
     },
     exclusive: (work) => work(),
     async entries(uids) {
-      const out: SyncEntries = { merged: {}, local: {} };
+      const out: SyncEntries = { merged: keyed(), local: keyed() };
       for (const uid of uids) {
         if (shards.merged[uid]) out.merged[uid] = structuredClone(shards.merged[uid]);
         if (shards.local[uid]) out.local[uid] = [...shards.local[uid]];
@@ -147,14 +149,15 @@ function syncFile(): Store['sync'] {
     },
     async filed(places) {
       const wanted = new Set(places);
-      return Object.fromEntries(
-        Object.entries(shards.local)
-          .filter(([uid, [, where]]) => wanted.has(where) && digests[uid] !== undefined)
-          .map(([uid]) => [uid, digests[uid] as string]),
-      );
+      const out = keyed<string>();
+      for (const [uid, [, where]] of Object.entries(shards.local)) {
+        const digest = digests[uid];
+        if (wanted.has(where) && digest !== undefined) out[uid] = digest;
+      }
+      return out;
     },
     async put(merged, local) {
-      Object.assign(shards.merged, structuredClone(merged));
+      for (const [uid, entry] of Object.entries(merged)) shards.merged[uid] = structuredClone(entry);
       for (const [uid, filing] of Object.entries(local)) {
         if (filing) {
           shards.local[uid] = [filing[0], filing[1]];

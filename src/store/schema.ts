@@ -1,7 +1,7 @@
 import { storeError } from '../core/errors.js';
 import { unknownField } from '../core/json-keys.js';
-import { printable } from '../core/labels.js';
-import { STATUSES, type Session } from '../core/session.js';
+import type { Session } from '../core/session.js';
+import { isStoredInstant as isInstant, sessionProblem as fieldsProblem } from '../core/session-rules.js';
 
 /**
  * The layout this stint writes: a root file plus, per month of finished sessions, one file and up
@@ -299,7 +299,6 @@ const SESSION_FIELDS = [
   'updated_at',
   'device',
 ];
-const PAUSE_FIELDS = ['started_at', 'ended_at'];
 
 /** JSON.parse that reports, as a store error naming the file, anything but a JSON object. */
 export function parseObject(text: string, file: string): Record<string, unknown> {
@@ -354,60 +353,20 @@ function sessionsProblem(list: unknown, field: string, nextId: number): string |
   return null;
 }
 
-// Instants as this program writes them, field ranges included: cheaper than Date.parse over a
-// whole history, and stricter (Date.parse takes a date alone).
-const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
 function sessionProblem(value: unknown, nextId: number): string | null {
   if (!isRecord(value)) return 'not an object';
-  const { id, uid, task, started_at: startedAt, stopped_at: stoppedAt, status, pauses, tags, note, device } = value;
-  // Ten fields every session has (each checked below), and a note and a device where present:
-  // counted rather than each key looked up, as a month file has hundreds of sessions to check.
+  const { id, note, device } = value;
+  // Ten fields every session has (each checked), and a note and a device where present: counted
+  // rather than each key looked up, as a month file has hundreds of sessions to check.
   if (Object.keys(value).length !== 10 + (note === undefined ? 0 : 1) + (device === undefined ? 0 : 1)) {
-    // Fewer keys is a field missing, which its own check below names.
+    // Fewer keys is a field missing, which its own check names.
     const stray = unknownField(value, SESSION_FIELDS);
     if (stray !== undefined) return `unknown field ${JSON.stringify(stray)}`;
   }
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return 'invalid "id"';
   if (id >= nextId) return `"id" ${id} is not below "next_id" ${nextId}`;
-  if (typeof uid !== 'string' || uid === '') return 'invalid "uid"';
-  if (typeof task !== 'string') return 'invalid "task"';
-  if (!isInstant(startedAt)) return 'invalid "started_at"';
-  if (stoppedAt !== null && !isInstant(stoppedAt)) return 'invalid "stopped_at"';
-  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) {
-    return 'invalid "status"';
-  }
-  // Hand-edited badly: what no command writes, and what every report and terminal would take in.
-  const ended = stoppedAt !== null;
-  if (ended === (status === 'running' || status === 'paused')) {
-    return `"status" ${status} ${ended ? 'with' : 'without'} a "stopped_at"`;
-  }
-  if (ended && before(stoppedAt as string, startedAt as string)) return '"stopped_at" is before "started_at"';
-  if (!printable(task)) return 'invalid "task"';
-  if (!Array.isArray(pauses) || !pauses.every(pauseValid)) return 'invalid "pauses"';
-  const planned = value.planned_seconds;
-  if (planned !== null && !(Number.isSafeInteger(planned) && (planned as number) > 0)) return 'invalid "planned_seconds"';
-  if (!isInstant(value.updated_at)) return 'invalid "updated_at"';
-  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' && printable(tag))) return 'invalid "tags"';
-  if (note !== null && note !== undefined && (typeof note !== 'string' || !printable(note, true))) return 'invalid "note"';
-  if (device !== undefined && (typeof device !== 'string' || device === '')) return 'invalid "device"';
-  return null;
-}
-
-/** A pause as commands write it: a start, and an end (null while it lasts) not before it. */
-function pauseValid(pause: unknown): boolean {
-  if (!isRecord(pause) || !isInstant(pause.started_at) || unknownField(pause, PAUSE_FIELDS) !== undefined) return false;
-  const end = pause.ended_at;
-  return end === null || (isInstant(end) && !before(end as string, pause.started_at as string));
-}
-
-/** Whether instant `a` is before `b`: as text when both are UTC to the second, as stint writes them. */
-function before(a: string, b: string): boolean {
-  return a.length === 20 && b.length === 20 && a.endsWith('Z') && b.endsWith('Z') ? a < b : Date.parse(a) < Date.parse(b);
-}
-
-export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT.test(value);
+  // The rest is what any stored session must be, here or arriving by sync (core/session-rules.ts).
+  return fieldsProblem(value);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@ import type { Config } from '../core/config.js';
 import type { JobsData } from '../core/jobs.js';
 import type { Session, TrackerData } from '../core/session.js';
 import type { HistoryStep } from '../core/sync/field-times.js';
-import type { Merged } from '../core/sync/merge.js';
+import type { Keyed, Merged } from '../core/sync/merge.js';
 import type { Filing, SyncData, SyncEntries } from '../core/sync/state.js';
 
 /**
@@ -124,9 +124,9 @@ export interface SyncFile {
   /** The merged entries and local places of these uids (those known): only their shards are read. */
   entries(uids: Iterable<string>): Promise<SyncEntries>;
   /** The uids the last sync left filed at these places (`active`, months), each with its digest. */
-  filed(places: Iterable<string>): Promise<Record<string, string>>;
+  filed(places: Iterable<string>): Promise<Keyed<string>>;
   /** Records these entries and filings (null: the session is no longer here); idempotent; only inside `exclusive`. */
-  put(merged: Merged, local: Record<string, Filing | null>): Promise<void>;
+  put(merged: Merged, local: Keyed<Filing | null>): Promise<void>;
 }
 
 /** A small JSON file beside the sessions, written under the store's lock. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { StintError } from '../core/errors.js';
-import type { Merged } from '../core/sync/merge.js';
+import { type Keyed, keyed, type Merged } from '../core/sync/merge.js';
 import { checkEntries, checkFiled, type Filing, type SyncEntries } from '../core/sync/state.js';
 import { makeDurableDir, readTextIfExists, removeAbandonedTempFiles, syncDirectory, writeFileWhole } from './atomic-file.js';
 import { parseObject, unreadable } from './schema.js';
@@ -51,12 +51,12 @@ export function createShards(dataDir: string) {
   const readShard = (key: string): SyncEntries => {
     let shard = cache?.get(key);
     if (!shard) {
-      shard = decoded(shardPath(key), checkEntries) ?? { merged: {}, local: {} };
+      shard = decoded(shardPath(key), checkEntries) ?? { merged: keyed(), local: keyed() };
       cache?.set(key, shard);
     }
     return shard;
   };
-  const readFiled = (where: string): Record<string, string> => decoded(filedPath(where), checkFiled) ?? {};
+  const readFiled = (where: string): Keyed<string> => decoded(filedPath(where), checkFiled) ?? keyed();
   /** Written whole and flushed; the directory is flushed once, after all of a put's files. */
   const write = (path: string, value: object) => {
     removeAbandonedTempFiles(path);
@@ -86,7 +86,7 @@ export function createShards(dataDir: string) {
     },
 
     async entries(uids: Iterable<string>): Promise<SyncEntries> {
-      const out: SyncEntries = { merged: {}, local: {} };
+      const out: SyncEntries = { merged: keyed(), local: keyed() };
       for (const [key, list] of byShard(uids)) {
         const shard = readShard(key);
         for (const uid of list) {
@@ -100,8 +100,8 @@ export function createShards(dataDir: string) {
     },
 
     /** uid → digest of the sessions the last sync left at these places. */
-    async filed(places: Iterable<string>): Promise<Record<string, string>> {
-      const out: Record<string, string> = {};
+    async filed(places: Iterable<string>): Promise<Keyed<string>> {
+      const out = keyed<string>();
       for (const where of new Set(places)) if (PLACE.test(where)) Object.assign(out, readFiled(where));
       return out;
     },
@@ -111,13 +111,13 @@ export function createShards(dataDir: string) {
      * added to its new place, taken from the old one the shard still names), then the shards.
      * A list naming a uid filed elsewhere is harmless: the shard's place is what is believed.
      */
-    async put(merged: Merged, local: Record<string, Filing | null>): Promise<void> {
+    async put(merged: Merged, local: Keyed<Filing | null>): Promise<void> {
       const touched = byShard(new Set([...Object.keys(merged), ...Object.keys(local)]));
       if (touched.size === 0) return;
       makeDurableDir(dir);
-      const moves = new Map<string, { add: Record<string, string>; drop: Set<string> }>();
+      const moves = new Map<string, { add: Keyed<string>; drop: Set<string> }>();
       const move = (where: string) => {
-        const m = moves.get(where) ?? { add: {}, drop: new Set<string>() };
+        const m = moves.get(where) ?? { add: keyed<string>(), drop: new Set<string>() };
         moves.set(where, m);
         return m;
       };

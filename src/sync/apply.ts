@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isActive, type Session, type TrackerData } from '../core/session.js';
-import { applyChange, fieldsOf, type Merged, type SyncedSession, sessionOf } from '../core/sync/merge.js';
+import { applyChange, fieldsOf, type Keyed, keyed, type Merged, type SyncedSession, sessionOf } from '../core/sync/merge.js';
 import type { Filing, PendingApply, SyncData, SyncEntries } from '../core/sync/state.js';
 import type { Files } from '../jobs/files.js';
 import type { Store } from '../store/store.js';
@@ -32,7 +32,7 @@ export interface Work {
   /** The loaded entries (the sessions the round is about); the merge updates them in place. */
   entries: SyncEntries;
   /** Where each touched session is now filed here (null: no longer here). */
-  places: Record<string, Filing | null>;
+  places: Keyed<Filing | null>;
   /** What each touched session must now be here (null: removed). */
   apply: { uid: string; session: SyncedSession | null }[];
 }
@@ -107,7 +107,7 @@ export async function applyToStore(
     if (revision !== null) synced = at;
   };
   if (touches) await store.update(scope, change, undefined, { forgetUndo: arrived, committed });
-  const merged: Merged = {};
+  const merged: Merged = keyed();
   for (const uid of pending.touched) {
     const entry = work.entries.merged[uid];
     if (entry) merged[uid] = entry;
@@ -136,5 +136,5 @@ export async function finishPending(store: Store, files: Files, root: string, st
     const entry = entries.merged[uid];
     return { uid, session: entry ? sessionOf(uid, entry) : null };
   });
-  await applyToStore(store, state, pending, null, { entries, places: {}, apply });
+  await applyToStore(store, state, pending, null, { entries, places: keyed(), apply });
 }

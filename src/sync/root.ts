@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { StintError, storeError } from '../core/errors.js';
-import { printable } from '../core/labels.js';
 import { changesOf, fold } from '../core/sync/compact.js';
-import type { Change, Entry, SyncedFields } from '../core/sync/merge.js';
+import { type Change, type Entry, keyed } from '../core/sync/merge.js';
+import type { Arrivals } from '../core/sync/check.js';
 import { checkChange, checkEntry } from '../core/sync/state.js';
 import { DEVICE_PATTERN } from '../core/sync/hlc.js';
 import type { Files } from '../jobs/files.js';
@@ -58,7 +58,7 @@ export function writeSegment(files: Files, root: string, device: string, name: s
   files.writeText(join(dir, name), `${JSON.stringify({ version: LOG_VERSION, device, changes })}\n`);
 }
 
-export interface Incoming {
+export interface Incoming extends Arrivals {
   changes: Change[];
   /** Device → the names of its segments read so far (the old ones and these). */
   seen: Record<string, string[]>;
@@ -104,10 +104,13 @@ function logText(files: Files, path: string): string {
  */
 export function readIncoming(files: Files, root: string, self: string, seen: Record<string, string[]>): Incoming {
   const changes: Change[] = [];
-  const out: Record<string, string[]> = {};
-  const latest: Record<string, string> = {};
+  // Where each file's changes end in `changes`, so a merge can name the file a value came from.
+  const ends: { path: string; end: number }[] = [];
+  // Keyed by device names, which anyone with push access chooses: `constructor` is one.
+  const out = keyed<string[]>();
+  const latest = keyed<string>();
   for (const device of devicesIn(files, root)) {
-    const known = new Set(seen[device] ?? []);
+    const known = new Set(Object.hasOwn(seen, device) ? seen[device] : []);
     const { snapshot, segments } = logOf(files, root, device);
     const newest = [snapshot, segments.at(-1)]
       .flatMap((n) => (n ? [stampOf(n)] : []))
@@ -119,11 +122,13 @@ export function readIncoming(files: Files, root: string, self: string, seen: Rec
     for (const name of present) {
       if (known.has(name)) continue;
       changes.push(...readLogFile(files, root, device, name));
+      ends.push({ path: join(logDir(root, device), name), end: changes.length });
       known.add(name);
     }
     out[device] = present;
   }
-  return { changes, seen: { ...seen, ...out }, latest };
+  const fileOf = (index: number) => ends.find((file) => index < file.end)?.path ?? '';
+  return { changes, seen: Object.assign(keyed<string[]>(), seen, out), latest, fileOf };
 }
 
 /**
@@ -134,7 +139,7 @@ export function readBetween(files: Files, root: string, before: Record<string, s
   const changes: Change[] = [];
   for (const [device, names] of Object.entries(now)) {
     if (!DEVICE_PATTERN.test(device)) continue;
-    const known = new Set(before[device] ?? []);
+    const known = new Set(Object.hasOwn(before, device) ? before[device] : []);
     for (const name of names) {
       if (known.has(name) || !(SEGMENT.test(name) || SNAPSHOT.test(name))) continue;
       if (files.info(join(logDir(root, device), name))) changes.push(...readLogFile(files, root, device, name));
@@ -163,23 +168,11 @@ export function compactOwn(files: Files, root: string, device: string, atLeast =
 }
 
 /**
- * Text that another device's log would bring into this terminal: the commands never store control
- * characters in a task or tag (a note keeps line breaks and tabs), so a log holding them was forged
- * or damaged, and an escape sequence in it would recolour or rewrite the screen that prints it.
- */
-function unprintableField(set: Partial<SyncedFields>): string | null {
-  if (set.task !== undefined && !printable(set.task)) return 'task';
-  if (set.tags?.some((t) => !printable(t))) return 'tags';
-  if (typeof set.note === 'string' && !printable(set.note, true)) return 'note';
-  return null;
-}
-
-/** A snapshot: every entry checked as sync.json's are, and, as a segment's changes, this device's alone. */
-/**
  * A log file (snapshot or segment) of `device`, read whole: `body` takes the parsed file's one
  * key (`entries` or `changes`) and the `check` of what it holds; anything that does not read so,
- * is stamped by another device (a device writes only its own changes: such a stamp is not
- * believed) or holds control characters is refused, naming the file.
+ * holds a value stint would not write (control characters in a task, a running session with a
+ * stop: core/sync/check.ts) or is stamped by another device (a device writes only its own
+ * changes: such a stamp is not believed) is refused, naming the file.
  */
 function readLog(
   files: Files,
@@ -210,8 +203,6 @@ function readLog(
   const changes: Change[] = [];
   for (const [what, change] of body.changes(value, check)) {
     if (!change.at.endsWith(`.${device}`)) throw bad(`${what} is stamped by another device`);
-    const field = 'set' in change ? unprintableField(change.set) : null;
-    if (field) throw bad(`${what}: its ${field} holds control characters`);
     changes.push(change);
   }
   return changes;

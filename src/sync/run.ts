@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { conflict, invalidInput, StintError } from '../core/errors.js';
 import { isActive, type Session } from '../core/session.js';
 import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
+import { keyed } from '../core/sync/merge.js';
+import { checkMerged } from '../core/sync/check.js';
 import { syncRound } from '../core/sync/exchange.js';
 import type { PendingApply, RemoteKind, SyncData, SyncEntries, SyncReport } from '../core/sync/state.js';
 import { toStoredInstant } from '../core/time.js';
@@ -172,7 +174,9 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
     nowMs,
     newUid: seam.newUid,
   });
-  const places: Work['places'] = {};
+  // Before anything is written: a session the store would refuse on read stops the sync here.
+  checkMerged(result.apply, entries.merged, incoming, candidates);
+  const places: Work['places'] = keyed();
   for (const s of candidates) places[s.uid] = filingOf(s);
   for (const uid of vanished) places[uid] = null;
   state.clock = encodeStamp(result.clock);

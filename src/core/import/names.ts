@@ -23,6 +23,11 @@ export function isTaskName(raw: string): boolean {
   return validTaskName(raw) === raw;
 }
 
+/** True when `raw` is a tag as it stands: valid, and already in the form stint stores. */
+export function isTag(raw: string): boolean {
+  return validTag(raw) === raw;
+}
+
 /** The valid form of a tag (its NFC), or null when it breaks the rule. */
 function validTag(raw: string): string | null {
   if (ASCII_TAG.test(raw)) return raw;

@@ -1,5 +1,5 @@
 import type { Stamp } from './hlc.js';
-import { applyChange, type Change, type Entry, type Merged, type SyncedFields } from './merge.js';
+import { applyChange, type Change, type Entry, keyed, type Merged, type SyncedFields } from './merge.js';
 
 // A device's old log segments folded into one snapshot, so that a new device does not replay
 // years of them. The merge is a join (each field keeps its latest stamp, a session its first
@@ -8,7 +8,7 @@ import { applyChange, type Change, type Entry, type Merged, type SyncedFields } 
 // of the folded segments reads the snapshot whole, and nothing changes twice).
 
 /** The changes folded into entries, one per session (onto `into`, a previous snapshot's). */
-export function fold(changes: Iterable<Change>, into: Merged = {}): Merged {
+export function fold(changes: Iterable<Change>, into: Merged = keyed()): Merged {
   for (const change of changes) applyChange(into, change);
   return into;
 }

@@ -44,8 +44,22 @@ export interface Entry {
   deleted: Stamp | null;
 }
 
+declare const ownKeysOnly: unique symbol;
+
+/**
+ * A table keyed by text from outside: uids (an import keeps a file's own, another device's log
+ * brings any) and device names. `constructor`, `toString` or `__proto__` is a key like any other,
+ * so the table has no prototype (`keyed`): nothing is inherited, no key is special, and JSON
+ * reads and writes it as it is. The brand makes a plain `{}` fail to type-check where one is due.
+ * (structuredClone gives a plain object back: copy the values, not the table.)
+ */
+export type Keyed<T> = Record<string, T> & { readonly [ownKeysOnly]: true };
+
+/** A table without a prototype, holding `from`'s own keys (a parsed file's, say) if given. */
+export const keyed = <T>(from?: Readonly<Record<string, T>>): Keyed<T> => Object.assign(Object.create(null) as Keyed<T>, from);
+
 /** uid → entry: the merged state of every session any device has told of. */
-export type Merged = Record<string, Entry>;
+export type Merged = Keyed<Entry>;
 
 const later = (a: Stamp, b: Stamp | null | undefined): boolean => b === null || b === undefined || a > b;
 

@@ -1,7 +1,8 @@
 import { invalidInput } from '../errors.js';
-import { STATUSES } from '../session.js';
+import { unknownField } from '../json-keys.js';
+import { fieldProblem, setProblem, togetherProblem } from './check.js';
 import { DEVICE_PATTERN, isStamp, type Stamp } from './hlc.js';
-import type { Change, Entry, Merged } from './merge.js';
+import { type Change, type Entry, FIELD_NAMES, type Keyed, keyed, type Merged } from './merge.js';
 
 export type RemoteKind = 'git' | 'folder';
 
@@ -44,7 +45,7 @@ export interface PendingApply {
  */
 export interface SyncEntries {
   merged: Merged;
-  local: Record<string, LocalPlace>;
+  local: Keyed<LocalPlace>;
 }
 
 /**
@@ -74,10 +75,10 @@ export const emptySyncData = (): SyncData => ({
   remote: null,
   clock: null,
   revision: 0,
-  seen: {},
+  seen: keyed(),
   outbox: null,
   pending: null,
-  devices: {},
+  devices: keyed(),
   last_sync: null,
   last_error: null,
 });
@@ -86,15 +87,31 @@ const fail = (why: string) => invalidInput('Bad sync state', why);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, k: string) => Object.hasOwn(o, k);
 
-/** A change as read from a log: every part checked, nothing taken loosely. */
+// A change and an entry as sync writes them: a key outside these is one this stint does not understand.
+const CHANGE_FIELDS = ['uid', 'at', 'create', 'set'];
+const DELETE_FIELDS = ['uid', 'at', 'deleted'];
+const ENTRY_FIELDS = ['fields', 'born', 'deleted'];
+
+/**
+ * A change as read from a log (or this device's outbox): every part checked, nothing taken
+ * loosely; each value by the rules the store reads sessions with, and those of the commands
+ * (check.ts), so what a merge takes from it is something stint could have written.
+ */
 export function checkChange(raw: unknown, where: string): Change {
   if (!isObject(raw) || typeof raw.uid !== 'string' || raw.uid === '' || !isStamp(raw.at)) throw fail(`${where}: not a change`);
-  if (raw.deleted === true) return { uid: raw.uid, at: raw.at, deleted: true };
+  if (raw.deleted === true) {
+    if (unknownField(raw, DELETE_FIELDS) !== undefined) throw fail(`${where}: not a change`);
+    return { uid: raw.uid, at: raw.at, deleted: true };
+  }
+  if (unknownField(raw, CHANGE_FIELDS) !== undefined || !(raw.create === undefined || raw.create === true)) {
+    throw fail(`${where}: not a change`);
+  }
   if (!isObject(raw.set)) throw fail(`${where}: a change without fields`);
   const set = raw.set;
-  for (const key of Object.keys(set)) checkField(key, set[key], where);
+  const problem = setProblem(set);
+  if (problem !== null) throw fail(`${where}: ${problem}`);
   if (raw.create === true) {
-    for (const key of ['task', 'started_at', 'state', 'planned_seconds', 'tags', 'note', 'updated_at']) {
+    for (const key of FIELD_NAMES) {
       if (!own(set, key)) throw fail(`${where}: a created session without ${key}`);
     }
     return { uid: raw.uid, at: raw.at, create: true, set: set as never };
@@ -102,48 +119,19 @@ export function checkChange(raw: unknown, where: string): Change {
   return { uid: raw.uid, at: raw.at, set: set as never };
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const isInstant = (v: unknown): v is string => typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v));
-
-function checkField(key: string, value: unknown, where: string): void {
-  const ok = (() => {
-    switch (key) {
-      case 'task':
-        return typeof value === 'string' && value !== '';
-      case 'started_at':
-      case 'updated_at':
-        return isInstant(value);
-      case 'planned_seconds':
-        return value === null || (Number.isInteger(value) && (value as number) > 0);
-      case 'note':
-        return value === null || typeof value === 'string';
-      case 'tags':
-        return Array.isArray(value) && value.every((t) => typeof t === 'string');
-      case 'state':
-        return isObject(value) && checkState(value);
-      default:
-        return false;
-    }
-  })();
-  if (!ok) throw fail(`${where}: bad ${key}`);
-}
-
-function checkState(v: Record<string, unknown>): boolean {
-  return (
-    (STATUSES as readonly unknown[]).includes(v.status) &&
-    (v.stopped_at === null || isInstant(v.stopped_at)) &&
-    Array.isArray(v.pauses) &&
-    v.pauses.every((p: unknown) => isObject(p) && isInstant(p.started_at) && (p.ended_at === null || isInstant(p.ended_at)))
-  );
-}
-
+/** An entry of the merged state (a snapshot's, or a shard's here): each value checked as a change's. */
 export function checkEntry(raw: unknown, where: string): Entry {
-  if (!isObject(raw) || !isObject(raw.fields)) throw fail(`${where}: not an entry`);
+  if (!isObject(raw) || !isObject(raw.fields) || unknownField(raw, ENTRY_FIELDS) !== undefined) throw fail(`${where}: not an entry`);
   if (!(raw.born === null || isStamp(raw.born)) || !(raw.deleted === null || isStamp(raw.deleted))) throw fail(`${where}: bad stamps`);
   for (const [key, pair] of Object.entries(raw.fields)) {
     if (!Array.isArray(pair) || pair.length !== 2 || !isStamp(pair[1])) throw fail(`${where}: bad ${key}`);
-    checkField(key, pair[0], where);
+    const problem = fieldProblem(key, pair[0]);
+    if (problem !== null) throw fail(`${where}: ${problem}`);
   }
+  // A start and a state of one stamp were set by one change: one device's session at one moment.
+  const { started_at: start, state } = raw.fields as Entry['fields'];
+  const together = start && state && start[1] === state[1] ? togetherProblem(start[0], state[0]) : null;
+  if (together !== null) throw fail(`${where}: ${together}`);
   return raw as unknown as Entry;
 }
 
@@ -173,6 +161,17 @@ export function checkSyncData(raw: unknown): SyncData {
   ) {
     throw fail('bad pending');
   }
+  return ownTables(data);
+}
+
+/**
+ * Its tables keyed by device name made without a prototype: anyone with push access names a
+ * device, and `constructor` is a name (a parsed or cloned object would find one it does not hold).
+ */
+export function ownTables(data: SyncData): SyncData {
+  data.seen = keyed(data.seen);
+  data.devices = keyed(data.devices);
+  if (data.pending !== null) data.pending.seen = keyed(data.pending.seen);
   return data;
 }
 
@@ -183,13 +182,14 @@ export function checkEntries(raw: Record<string, unknown>): SyncEntries {
   for (const [uid, place] of Object.entries(raw.local)) {
     if (!Array.isArray(place) || !Number.isInteger(place[0]) || typeof place[1] !== 'string') throw fail(`bad place of ${uid}`);
   }
-  return { merged: raw.merged as Merged, local: raw.local as Record<string, LocalPlace> };
+  // Parsed JSON inherits from Object.prototype: a uid `constructor` absent from it would be found.
+  return { merged: keyed(raw.merged as Record<string, Entry>), local: keyed(raw.local as Record<string, LocalPlace>) };
 }
 
 /** The uids filed at one place, each with the digest of its synced fields, as read. */
-export function checkFiled(raw: Record<string, unknown>): Record<string, string> {
+export function checkFiled(raw: Record<string, unknown>): Keyed<string> {
   if (!isObject(raw.uids) || !Object.values(raw.uids).every((d) => typeof d === 'string')) throw fail('bad uids');
-  return raw.uids as Record<string, string>;
+  return keyed(raw.uids as Record<string, string>);
 }
 
 const checkSeen = (seen: unknown): boolean =>

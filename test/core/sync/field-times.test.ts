@@ -3,7 +3,7 @@ import type { Session } from '../../../src/core/session.js';
 import { syncRound } from '../../../src/core/sync/exchange.js';
 import { fieldTimes, type HistoryStep } from '../../../src/core/sync/field-times.js';
 import { ZERO_HLC } from '../../../src/core/sync/hlc.js';
-import { applyChange, type Merged } from '../../../src/core/sync/merge.js';
+import { applyChange, keyed, type Merged } from '../../../src/core/sync/merge.js';
 
 // Each changed field is stamped with the time it changed on its device (the undo history's
 // steps), not the session's last change: a later note edit must not carry an earlier pause past
@@ -37,7 +37,7 @@ const deskSteps: HistoryStep[] = [
 
 /** The merged state both devices had after syncing the running session at 11:11. */
 function syncedMerged(): Merged {
-  const merged: Merged = {};
+  const merged: Merged = keyed();
   const round = syncRound({
     device: 'lap',
     clock: ZERO_HLC,

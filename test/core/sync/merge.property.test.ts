@@ -4,7 +4,7 @@ import { timesProblem } from '../../../src/core/corrections.js';
 import type { Session } from '../../../src/core/session.js';
 import { fold, snapshotChanges } from '../../../src/core/sync/compact.js';
 import { mergedSessions } from '../../../src/core/sync/exchange.js';
-import { applyChange, type Change, type Merged } from '../../../src/core/sync/merge.js';
+import { applyChange, type Change, keyed, type Merged } from '../../../src/core/sync/merge.js';
 import { SEED_VARIABLE } from '../../helpers/seeded.js';
 import { type Device, freshUid, newDevice, sync } from './model.js';
 
@@ -12,7 +12,9 @@ import { type Device, freshUid, newDevice, sync } from './model.js';
 // import, undo) and compact their logs at random points, with clocks up to ten minutes off, and sync in random orders, each time seeing a
 // random part of the others' logs, repeated and shuffled. After everyone has seen everything:
 // every device shows the same sessions, field for field; merging again changes nothing; no
-// write is lost (each field holds its latest-stamped value); nothing deleted comes back.
+// write is lost (each field holds its latest-stamped value); nothing deleted comes back. And at
+// every sync, every session the merge makes is one the store reads (model.ts checks it as
+// `stint sync` does, before applying), however starts, stops and pauses made apart combine.
 
 const START = Date.parse('2026-03-01T09:00:00Z');
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -45,7 +47,7 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
     case 1: {
       const focus = s.value % 3 === 0 && !active.some((x) => x.planned_seconds !== null);
       device.local.push(
-        session(device, { task: `t${s.value % 5}`, started_at: now, planned_seconds: focus ? 1500 : null, updated_at: now }),
+        session(device, { task: `task${s.value % 5}`, started_at: now, planned_seconds: focus ? 1500 : null, updated_at: now }),
       );
       remember();
       return;
@@ -84,7 +86,7 @@ function command(device: Device, s: Step, nowMs: number, deliver: () => Change[]
     case 6: {
       if (!target) return;
       const field = s.value % 4;
-      if (field === 0) target.task = `t${s.value % 7}`;
+      if (field === 0) target.task = `task${s.value % 7}`;
       if (field === 1) target.tags = s.value % 2 ? [] : [`g${s.value % 3}`, 'x'];
       if (field === 2) target.note = s.value % 5 === 0 ? null : `n${s.value}`;
       if (field === 3) {
@@ -155,7 +157,7 @@ function session(device: Device, fields: Partial<Session>): Session {
   return {
     id: device.nextId++,
     uid: freshUid(),
-    task: 'x',
+    task: 'unnamed',
     started_at: '',
     stopped_at: null,
     status: 'running',
@@ -217,7 +219,7 @@ test('three devices converge whatever the order, skew and repetition of syncs', 
       }
       // Idempotent and order-free: all logs merged from nothing, backwards and twice, give the same.
       const all = devices.flatMap((d) => d.log);
-      const fresh: Merged = {};
+      const fresh: Merged = keyed();
       for (const change of [...all].reverse().concat(all)) applyChange(fresh, change);
       expect(mergedSessions(fresh)).toEqual(expected);
       // No lost write: each field holds the value of the latest change that set it.

@@ -1,6 +1,7 @@
 import type { Session } from '../../../src/core/session.js';
 import { type Hlc, ZERO_HLC } from '../../../src/core/sync/hlc.js';
-import type { Change, Merged } from '../../../src/core/sync/merge.js';
+import { type Change, keyed, type Merged } from '../../../src/core/sync/merge.js';
+import { checkMerged } from '../../../src/core/sync/check.js';
 import { syncRound } from '../../../src/core/sync/exchange.js';
 
 /**
@@ -21,7 +22,17 @@ export interface Device {
 }
 
 export function newDevice(name: string, skewMs: number): Device {
-  return { name, skewMs, local: [], nextId: 1, undo: [], merged: {}, clock: { ...ZERO_HLC, device: name }, synced: new Set(), log: [] };
+  return {
+    name,
+    skewMs,
+    local: [],
+    nextId: 1,
+    undo: [],
+    merged: keyed(),
+    clock: { ...ZERO_HLC, device: name },
+    synced: new Set(),
+    log: [],
+  };
 }
 
 let uids = 0;
@@ -30,7 +41,10 @@ export function freshUid(): string {
   return `u${uids}`;
 }
 
-/** One sync: local changes out, `incoming` in, the local sessions made to match what merged. */
+/**
+ * One sync: local changes out, `incoming` in, the local sessions made to match what merged. As
+ * `stint sync` does, what merged is checked first: a session the store would refuse throws.
+ */
 export function sync(device: Device, incoming: readonly Change[], nowMs: number): void {
   const present = new Set(device.local.map((s) => s.uid));
   const result = syncRound({
@@ -43,6 +57,7 @@ export function sync(device: Device, incoming: readonly Change[], nowMs: number)
     nowMs,
     newUid: freshUid,
   });
+  checkMerged(result.apply, device.merged, { changes: incoming, fileOf: () => 'another device' }, device.local);
   device.clock = result.clock;
   device.log.push(...result.outgoing);
   for (const { from, to } of result.renamed) {
