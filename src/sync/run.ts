@@ -7,7 +7,8 @@ import type { PendingApply, RemoteKind, SyncData, SyncEntries, SyncReport } from
 import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
-import { applyToStore, filingOf, finishPending, StoreMoved, type Work } from './apply.js';
+import { applyToStore, filingOf, StoreMoved, type Work } from './apply.js';
+import { finishPending } from './finish.js';
 import { compactOwn, devicesIn, readIncoming, registerDevice, writeSegment } from './root.js';
 import { type Env, type Exec, GIT_CLONE_DIR, transportFor } from './transport.js';
 
@@ -178,7 +179,7 @@ async function round(seam: SyncSeam, state: SyncData, root: string, device: stri
   state.outbox = last ? { name: `${last.at}.json`, changes: result.outgoing } : null;
   const pending: PendingApply = { revision, seen: incoming.seen, renamed: result.renamed, touched: result.apply.map((a) => a.uid) };
   const work: Work = { entries, places, apply: result.apply };
-  const counts = await applyToStore(seam.store, state, pending, revision, work, result.received > 0);
+  const counts = await applyToStore(seam.store, state, pending, revision, work, { arrived: result.received > 0 });
   // Reported at every sync while it lasts, not only the one that made it: nothing is dropped.
   const focus = (await seam.store.read(ACTIVE)).sessions.filter((s) => isActive(s) && s.planned_seconds !== null);
   const focus_conflict =

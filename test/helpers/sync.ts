@@ -20,3 +20,27 @@ export function killedOnce(store: Store): Store {
     },
   };
 }
+
+/**
+ * A store whose first commit is never made, as a kill after the sync recorded its merge (in
+ * sync.json, from inside the change) and before the store's commit would leave it.
+ */
+export function killedBeforeCommit(store: Store): Store {
+  let killed = false;
+  return {
+    ...store,
+    async update(scope, change, describe, options) {
+      if (killed) return store.update(scope, change, describe, options);
+      killed = true;
+      return store.update(
+        scope,
+        async (data) => {
+          await change(data);
+          throw new Error('killed');
+        },
+        describe,
+        options,
+      );
+    },
+  };
+}
