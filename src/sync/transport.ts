@@ -32,6 +32,8 @@ export interface TransportSeam {
 
 /** The clone of a git remote lives in the data directory. */
 export const GIT_CLONE_DIR = 'sync-git';
+/** In the clone's .git, once it is whole: the remote it is a clone of. */
+const CLONE_MARK = 'stint-clone';
 
 export function transportFor(kind: RemoteKind, url: string, seam: TransportSeam): Transport {
   return kind === 'git' ? gitTransport(url, seam) : folderTransport(url, seam.files);
@@ -101,8 +103,11 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
 
   return {
     async open() {
-      if (files.info(join(clone, '.git'), false)?.kind !== 'directory') {
-        files.removeTree(clone); // a clone killed half-way
+      // Written last: a clone without it (killed between clone and checkout, or made by an older
+      // stint) is not whole, and its HEAD may name no commit: it is made again.
+      const whole = join(clone, '.git', CLONE_MARK);
+      if (files.info(whole, false)?.kind !== 'file' || files.readText(whole) !== `${url}\n`) {
+        files.removeTree(clone);
         const result = await exec('git', ['clone', '-q', '--no-checkout', '--', url, clone], { env });
         if (result.code !== 0) {
           files.removeTree(clone);
@@ -110,6 +115,7 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
         }
         if (await remoteBranch()) await git(['checkout', '-q', '-B', 'stint', 'refs/remotes/origin/stint']);
         else await git(['symbolic-ref', 'HEAD', 'refs/heads/stint']);
+        files.writeText(whole, `${url}\n`);
       }
       if (files.info(join(clone, '.git', 'index.lock'))) files.removeFile(join(clone, '.git', 'index.lock'));
       for (const dir of ['rebase-merge', 'rebase-apply']) {
