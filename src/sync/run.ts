@@ -3,7 +3,7 @@ import { conflict, invalidInput, StintError } from '../core/errors.js';
 import { isActive, type Session } from '../core/session.js';
 import { decodeStamp, DEVICE_PATTERN, encodeStamp, type Hlc } from '../core/sync/hlc.js';
 import { syncRound } from '../core/sync/exchange.js';
-import type { PendingApply, RemoteKind, SyncData, SyncEntries, SyncReport } from '../core/sync/state.js';
+import { emptySyncData, type PendingApply, type RemoteKind, type SyncData, type SyncEntries, type SyncReport } from '../core/sync/state.js';
 import { toStoredInstant } from '../core/time.js';
 import type { Files } from '../jobs/files.js';
 import { ACTIVE, type Store } from '../store/store.js';
@@ -34,16 +34,20 @@ export interface SyncSetup {
 export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> {
   return seam.store.sync.exclusive(async () => {
     const state = await seam.store.sync.read();
+    const joining = setup !== undefined && state.device === null;
     if (setup) adopt(state, setup);
     if (!state.remote || !state.device) {
       throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
     }
     const { remote, device } = state;
+    // A first setup recorded, its name not yet on the remote: if that fails, nothing stays
+    // recorded, and the next setup may name another remote or another device.
+    let unconfirmed = false;
     try {
       const transport = transportFor(remote.kind, remote.url, { ...seam, device });
       if (setup && remote.kind === 'folder' && !seam.files.info(remote.url, true)) seam.files.makeDir(remote.url);
       const root = await transport.open();
-      if (setup && (await seam.store.sync.read()).device === null) {
+      if (joining) {
         // Case aside: on macOS or Windows, or a folder shared with them, Laptop and laptop are one folder.
         const taken = devicesIn(seam.files, root).find((name) => name.toLowerCase() === device.toLowerCase());
         if (taken !== undefined) {
@@ -52,12 +56,14 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
             `a device named ${taken} already syncs through ${remote.url}; choose another with --device <name>`,
           );
         }
-        registerDevice(seam.files, root, device, toStoredInstant(seam.now()));
+        registerDevice(seam.files, root, device, toStoredInstant(seam.now()), seam.newUid());
         // Recorded here and handed on at once, before any change: the name is taken on the remote
-        // even if this device has nothing to send, and a setup interrupted after this point is
+        // even if this device has nothing to send, and a setup killed after this point is
         // finished by the next sync instead of finding its own name taken.
         await seam.store.sync.write(state);
+        unconfirmed = true;
         await transport.publish(`stint: ${device} joined`);
+        unconfirmed = false;
       }
       if (state.pending) await finishPending(seam.store, seam.files, root, state, state.pending);
       if (state.outbox) {
@@ -87,6 +93,7 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
         }
       }
     } catch (error) {
+      if (unconfirmed) await seam.store.sync.write(emptySyncData());
       const latest = await seam.store.sync.read();
       // A setup that did not get as far as recording itself leaves no clone of its remote behind
       // for the next setup (perhaps with another remote) to mistake for its own.

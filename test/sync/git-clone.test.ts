@@ -2,22 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { execProgram, realFiles } from '../../src/cli/deps.js';
-import { createFileStore } from '../../src/store/file-store.js';
-import { ALL } from '../../src/store/store.js';
 import type { Files } from '../../src/jobs/files.js';
-import { runSync } from '../../src/sync/run.js';
 import type { Exec } from '../../src/sync/transport.js';
-import { harnessOn } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
+import { gitDevice } from '../helpers/sync.js';
 
 // The clone of a git remote (sync-git/) is made in steps: git clone, then the branch checked out.
 // A sync killed between them leaves a clone that is not whole; the next sync makes it again.
 
 let work = '';
 useWorkDir('stint-sync-clone-', (dir) => (work = dir));
-
-const NOW = '2026-03-02T10:00:00Z';
-const GIT_ENV = { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
 
 /**
  * Real git and files, but the process "dies" as soon as `git clone` is done: nothing after it
@@ -45,34 +39,21 @@ function killedAfterClone(): { exec: Exec; files: Files } {
   return { exec, files: files as unknown as Files };
 }
 
-function device(name: string) {
-  const home = join(work, name);
-  const store = createFileStore(home);
-  const h = harnessOn(store, { now: NOW, realFiles: true, uidPrefix: name });
-  const sync = ({ exec, files }: { exec: Exec; files: Files } = { exec: execProgram, files: realFiles }, setup = false) =>
-    runSync(
-      { store, files, exec, env: GIT_ENV, dataDir: home, now: () => new Date(NOW), newUid: () => `${name}-n` },
-      setup ? { kind: 'git', url: join(work, 'remote.git'), device: name } : undefined,
-    );
-  const tasks = async () => (await store.read(ALL)).sessions.map((s) => s.task).sort();
-  return { h, home, sync, tasks };
-}
-
 test.each([
   ['a later sync (the clone removed by hand)', false],
   ['the setup run again', true],
 ])('a sync killed between git clone and its checkout: %s clones again, the first time', async (_what, setup) => {
   execFileSync('git', ['init', '-q', '--bare', join(work, 'remote.git')]);
-  const [a, b] = [device('a'), device('b')];
+  const [a, b] = [gitDevice(work, 'a'), gitDevice(work, 'b')];
   await a.h.run('add', 'meeting', '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z');
-  await a.sync(undefined, true);
+  await a.sync({}, 'a');
   await b.h.run('add', 'review', '--from', '2026-03-01T11:00:00Z', '--to', '2026-03-01T12:00:00Z');
   if (!setup) {
-    await b.sync(undefined, true);
-    realFiles.removeTree(join(b.home, 'sync-git'));
+    await b.sync({}, 'b');
+    realFiles.removeTree(b.clone);
   }
-  await expect(b.sync(killedAfterClone(), setup)).rejects.toThrow('killed');
-  await b.sync(undefined, setup);
+  await expect(b.sync(killedAfterClone(), setup ? 'b' : undefined)).rejects.toThrow('killed');
+  await b.sync({}, setup ? 'b' : undefined);
   await a.sync();
   expect(await b.tasks()).toEqual(['meeting', 'review']);
   expect(await a.tasks()).toEqual(['meeting', 'review']);
