@@ -137,6 +137,12 @@ function syncFile(): Store['sync'] {
           .map(([uid]) => [uid, digests[uid] as string]),
       );
     },
+    async forget() {
+      value = emptySyncData();
+      shards.merged = {};
+      shards.local = {};
+      for (const uid of Object.keys(digests)) delete digests[uid];
+    },
     async put(merged, local) {
       Object.assign(shards.merged, structuredClone(merged));
       for (const [uid, filing] of Object.entries(local)) {

@@ -28,14 +28,17 @@ export interface SyncSetup {
   kind: RemoteKind;
   url: string;
   device: string;
+  /** A store already syncing with another remote moves to this one (README "Moving to another remote"). */
+  move?: boolean;
 }
 
 /** `stint sync`: the first time with `setup`, then as configured. One sync at a time (sync.lock). */
 export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> {
   return seam.store.sync.exclusive(async () => {
     const state = await seam.store.sync.read();
-    const joining = setup !== undefined && state.device === null;
-    if (setup) adopt(state, setup);
+    const before = state.remote;
+    const moving = setup !== undefined && adopt(state, setup);
+    const joining = setup !== undefined && (before === null || moving);
     if (!state.remote || !state.device) {
       throw invalidInput('Sync not set up', 'run stint sync --git <url> or stint sync --folder <path> first');
     }
@@ -57,6 +60,11 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
           );
         }
         registerDevice(seam.files, root, device, toStoredInstant(seam.now()), seam.newUid());
+        if (moving) {
+          // What was merged with the old remote is forgotten: the whole history goes to the new one.
+          await seam.store.sync.forget();
+          if (before?.kind === 'git' && remote.kind === 'folder') seam.files.removeTree(join(seam.dataDir, GIT_CLONE_DIR));
+        }
         // Recorded here and handed on at once, before any change: the name is taken on the remote
         // even if this device has nothing to send, and a setup killed after this point is
         // finished by the next sync instead of finding its own name taken.
@@ -114,21 +122,28 @@ const hintFor = (kind: RemoteKind) =>
     ? 'check that the remote answers (git ls-remote <url>) and that you may push, then run stint sync again'
     : 'check that the folder is there and writable, then run stint sync again';
 
-function adopt(state: SyncData, setup: SyncSetup): void {
+/** The setup made the state's (in memory); true when the store moves to another remote. */
+function adopt(state: SyncData, setup: SyncSetup): boolean {
   if (!DEVICE_PATTERN.test(setup.device)) {
     throw invalidInput('Invalid device name', `'${setup.device}': use letters, digits, '.', '_' and '-' (up to 63)`);
   }
-  if (state.remote && (state.remote.url !== setup.url || state.remote.kind !== setup.kind)) {
+  const moving = state.remote !== null && (state.remote.url !== setup.url || state.remote.kind !== setup.kind);
+  if (moving && !setup.move) {
     throw conflict(
       'Already syncing',
-      `this store syncs with ${state.remote.kind} ${state.remote.url}; run stint sync without --${setup.kind}`,
+      `this store syncs with ${state.remote?.kind} ${state.remote?.url}; run stint sync without --${setup.kind}, or add --move to sync with ${setup.url} from now on`,
     );
+  }
+  if (moving) {
+    // A new device there, as far as the new remote knows; only the clock goes on.
+    Object.assign(state, { ...emptySyncData(), clock: state.clock, device: setup.device });
   }
   if (state.device && state.device !== setup.device) {
     throw conflict('Already syncing', `this store syncs as ${state.device}; run stint sync without --device`);
   }
   state.remote = { kind: setup.kind, url: setup.url };
   state.device = state.device ?? setup.device;
+  return moving;
 }
 
 /**

@@ -34,6 +34,7 @@ test.each([
   [['sync', 'status', '--git', '/x'], 'stint: Invalid options: sync status only reports; --git goes to stint sync itself\n'],
   [['sync', 'status', '--folder', '/x'], 'stint: Invalid options: sync status only reports; --folder goes to stint sync itself\n'],
   [['sync', 'status', '--device', 'a'], 'stint: Invalid options: sync status only reports; --device goes to stint sync itself\n'],
+  [['sync', 'status', '--move'], 'stint: Invalid options: sync status only reports; --move goes to stint sync itself\n'],
   [['sync', '--git', ''], "stint: Invalid remote: '' is not a git URL; give one git clone accepts (ssh, https, a path)\n"],
   [
     ['sync', '--git', '--upload-pack=touch pwned'],
@@ -83,6 +84,16 @@ test('the host name is the default device name; a second setup with another remo
   const again = await h.run('sync', '--folder', join(work, 'other'));
   expect(again.code).toBe(4);
   expect(again.stderr).toMatch(/^stint: Already syncing: this store syncs with folder /);
+  // Moved, it keeps its name and forgets what it merged with the old remote: all of it goes out again.
+  await h.run('start', 'coding');
+  expect((await h.run('sync')).stdout).toMatch(/1 change out/);
+  expect((await h.run('sync', '--folder', join(work, 'other'), '--move')).stdout).toMatch(
+    /^Synced testhost with folder .*other: 1 change out/,
+  );
+  expect(JSON.parse((await h.run('sync', 'status', '--json')).stdout)).toMatchObject({
+    remote: { url: join(work, 'other') },
+    device: 'testhost',
+  });
 });
 
 test('a sync job syncs on its schedule; a merge that makes two focus sessions active is reported', async () => {

@@ -13,6 +13,7 @@ export interface SyncOptions {
   git?: string;
   folder?: string;
   device?: string;
+  move?: boolean;
 }
 
 export const syncSeam = (deps: Deps): SyncSeam => ({
@@ -38,7 +39,12 @@ export async function sync(options: SyncOptions, ctx: Context): Promise<number> 
   if (options.device !== undefined && options.git === undefined && options.folder === undefined) {
     throw invalidInput('Invalid options', '--device names this device the first time, with --git or --folder');
   }
-  const setup = setupFrom(options, ctx);
+  if (options.move && options.git === undefined && options.folder === undefined) {
+    throw invalidInput('Invalid options', '--move takes the remote to move to: --git <url> or --folder <path>');
+  }
+  // A store that moves keeps its name unless given another.
+  const current = options.move ? (await ctx.deps.store.sync.read()).device : null;
+  const setup = setupFrom({ ...options, device: options.device ?? current ?? undefined }, ctx);
   const report = await runSync(syncSeam(ctx.deps), setup);
   if (ctx.json) ctx.printJson(report);
   else ctx.print(syncLine(report));
@@ -60,7 +66,7 @@ function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
     if (options.git.trim() === '' || options.git.startsWith('-')) {
       throw invalidInput('Invalid remote', `'${options.git}' is not a git URL; give one git clone accepts (ssh, https, a path)`);
     }
-    return { kind: 'git', url: options.git, device };
+    return { kind: 'git', url: options.git, device, move: options.move };
   }
   if (options.folder === undefined) return undefined;
   if (options.folder.trim() === '') throw invalidInput('Invalid folder', 'give the path of the folder to sync through');
@@ -70,7 +76,7 @@ function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
   }
   const kind = ctx.deps.files.info(url, true)?.kind;
   if (kind !== undefined && kind !== 'directory') throw invalidInput('Invalid folder', `${options.folder} is not a folder`);
-  return { kind: 'folder', url, device };
+  return { kind: 'folder', url, device, move: options.move };
 }
 
 const instantOf = (stamp: string): string => new Date(decodeStamp(stamp)?.ms ?? 0).toISOString().replace('.000Z', 'Z');
@@ -88,7 +94,7 @@ function unsentOf(state: SyncData, outgoing: readonly { uid: string }[]): number
 
 /** `stint sync status`: what sync knows, read without changing anything. */
 export async function syncStatus(options: SyncOptions, ctx: Context): Promise<number> {
-  const given = (['git', 'folder', 'device'] as const).find((key) => options[key] !== undefined);
+  const given = (['git', 'folder', 'device', 'move'] as const).find((key) => options[key] !== undefined);
   if (given) throw invalidInput('Invalid options', `sync status only reports; --${given} goes to stint sync itself`);
   const state = await ctx.deps.store.sync.read();
   if (!state.remote || !state.device)
