@@ -22,6 +22,8 @@ export interface SyncSeam {
   newUid(): string;
   /** How many of its own log segments a device keeps before folding them into a snapshot. */
   compactAfter?: number;
+  /** A failure in the words the command prints it (the CLI's): the last error `sync status` shows. */
+  describe?: (error: unknown) => string;
 }
 
 export interface SyncSetup {
@@ -74,6 +76,8 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
         unconfirmed = false;
       }
       if (state.pending) await finishPending(seam.store, seam.files, root, state, state.pending);
+      // What a failed or killed sync could not send: sent now, and counted with this sync's.
+      const resent = state.outbox?.changes.length ?? 0;
       if (state.outbox) {
         writeSegment(seam.files, root, device, state.outbox.name, state.outbox.changes);
         await transport.publish(`stint: ${device}`);
@@ -94,7 +98,7 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
           state.last_sync = toStoredInstant(seam.now());
           state.last_error = null;
           await seam.store.sync.write(state);
-          return { ...report, device, remote };
+          return { ...report, sent: report.sent + resent, device, remote };
         } catch (error) {
           if (!(error instanceof StoreMoved) || attempt >= 5) throw error;
           Object.assign(state, await seam.store.sync.read());
@@ -106,16 +110,18 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
       // A setup that did not get as far as recording itself leaves no clone of its remote behind
       // for the next setup (perhaps with another remote) to mistake for its own.
       if (latest.device === null && remote.kind === 'git') seam.files.removeTree(join(seam.dataDir, GIT_CLONE_DIR));
-      if (error instanceof StintError && error.code === 'store') {
-        if (latest.device !== null) {
-          latest.last_error = { at: toStoredInstant(seam.now()), message: `${error.title}: ${error.message}`, hint: hintFor(remote.kind) };
-          await seam.store.sync.write(latest);
-        }
+      // Whatever failed (git, the folder, a file here the system refused): status says it.
+      if (latest.device !== null) {
+        latest.last_error = { at: toStoredInstant(seam.now()), message: (seam.describe ?? reasonText)(error), hint: hintFor(remote.kind) };
+        await seam.store.sync.write(latest);
       }
       throw error;
     }
   });
 }
+
+const reasonText = (error: unknown): string =>
+  error instanceof StintError ? `${error.title}: ${error.message}` : error instanceof Error ? error.message : String(error);
 
 const hintFor = (kind: RemoteKind) =>
   kind === 'git'

@@ -7,6 +7,7 @@ import { formatInstant } from '../../render/format.js';
 import { executionJson, executionLine } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
+import { failureText } from '../errors.js';
 
 /** Claims and runs jobs with the command's store, files and clock. */
 const claim = (ctx: Context, now: Date, pick: (jobs: Job[]) => Job[]) => claimJobs(ctx.deps.store, now, pick);
@@ -20,7 +21,7 @@ const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   home: ctx.deps.home,
   dataDir: ctx.deps.dataDir,
   dryRun,
-  sync: { exec: ctx.deps.exec, env: ctx.deps.env, newUid: ctx.deps.newUid },
+  sync: { exec: ctx.deps.exec, env: ctx.deps.env, newUid: ctx.deps.newUid, describe: failureText },
 });
 
 const dueJobs = (now: Date) => (jobs: Job[]) =>

@@ -7,6 +7,7 @@ import { syncLine, syncStatusText, type SyncStatus } from '../../render/sync-tex
 import { leadsIntoDataDir } from '../../store/data-dir-guard.js';
 import { localChanges, runSync, type SyncSeam, type SyncSetup } from '../../sync/run.js';
 import type { Context } from '../context.js';
+import { failureText } from '../errors.js';
 import type { Deps } from '../deps.js';
 
 export interface SyncOptions {
@@ -24,6 +25,7 @@ export const syncSeam = (deps: Deps): SyncSeam => ({
   dataDir: deps.dataDir,
   now: deps.now,
   newUid: deps.newUid,
+  describe: failureText,
 });
 
 /** The host name as a device name: its first label, what a device name may hold. */
