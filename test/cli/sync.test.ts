@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { gitRemote } from '../../src/cli/commands/sync.js';
 import { harness } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
 
@@ -62,6 +64,34 @@ test('a folder that is a file is refused (exit 2, JSON on stderr), a relative on
   expect(rel.startsWith('/')).toBe(false);
   expect((await h.run('sync', '--folder', rel, '--device', 'a')).code).toBe(0);
   expect((await h.store.sync.read()).remote).toEqual({ kind: 'folder', url: join(work, 'rel') });
+});
+
+test('a relative path to a git repository is kept absolute, as a folder is; URLs and scp forms as given', async () => {
+  const repo = join(work, 'remote.git');
+  execFileSync('git', ['init', '-q', '--bare', repo]);
+  const rel = relative(process.cwd(), repo);
+  expect(rel.startsWith('/')).toBe(false);
+  const h = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, env: { PATH: process.env.PATH ?? '' } });
+  expect((await h.run('sync', '--git', rel, '--device', 'a')).stderr).toBe('');
+  expect((await h.store.sync.read()).remote).toEqual({ kind: 'git', url: repo });
+});
+
+test.each([
+  ['../r.git', '<cwd>/../r.git'],
+  ['r.git', '<cwd>/r.git'],
+  ['./host:r.git', '<cwd>/host:r.git'],
+  ['/srv/r.git', '/srv/r.git'],
+  ['git@example.com:me/r.git', 'git@example.com:me/r.git'],
+  ['example.com:r.git', 'example.com:r.git'],
+  ['ssh://example.com/r.git', 'ssh://example.com/r.git'],
+  ['https://example.com/me/r.git', 'https://example.com/me/r.git'],
+  ['file:///srv/r.git', 'file:///srv/r.git'],
+])('the git remote %s is stored as %s', (given, stored) => {
+  expect(gitRemote(given, () => false)).toBe(stored.startsWith('<cwd>') ? join(process.cwd(), stored.slice('<cwd>/'.length)) : stored);
+});
+
+test('a folder named like an scp remote that exists here is taken for the folder it is', () => {
+  expect(gitRemote('host:r.git', (path) => path === join(process.cwd(), 'host:r.git'))).toBe(join(process.cwd(), 'host:r.git'));
 });
 
 test('a device name differing only in case from one already syncing is taken (exit 4, nothing written)', async () => {
