@@ -71,7 +71,8 @@ test('a relative path to a git repository is kept absolute, as a folder is; URLs
   execFileSync('git', ['init', '-q', '--bare', repo]);
   const rel = relative(process.cwd(), repo);
   expect(rel.startsWith('/')).toBe(false);
-  const h = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, env: { PATH: process.env.PATH ?? '' } });
+  const env = { PATH: process.env.PATH ?? '' };
+  const h = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, env, dataDir: join(work, 'data') });
   expect((await h.run('sync', '--git', rel, '--device', 'a')).stderr).toBe('');
   expect((await h.store.sync.read()).remote).toEqual({ kind: 'git', url: repo });
 });

@@ -33,6 +33,8 @@ interface HarnessOptions {
   uidPrefix?: string;
   /** The files commands and jobs see; by default an in-memory map (`files` below). */
   realFiles?: boolean;
+  /** The data directory commands are told of (sync's git clone goes there): give a real one for git. */
+  dataDir?: string;
 }
 
 /** Runs real commands in-process against an in-memory store and a fixed clock. */
@@ -78,7 +80,7 @@ export function harnessOn(store: Store, options: Omit<HarnessOptions, 'data'> = 
       newUid: () => `${options.uidPrefix ?? 'uid'}-${++uid}`,
       home: '/home/tester',
       accountHome: () => '/home/tester',
-      dataDir: '/home/tester/.stint',
+      dataDir: options.dataDir ?? '/home/tester/.stint',
       onStop: () => () => undefined,
       terminal: options.terminal ?? NOT_A_TERMINAL,
       page: options.page ?? (() => false),

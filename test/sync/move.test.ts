@@ -19,7 +19,8 @@ const git = (...args: string[]) => execFileSync('git', args, { env: GIT_ENV, enc
 
 function device(name: string) {
   const home = join(work, name);
-  const h = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: name, env: GIT_ENV as Record<string, string> });
+  const env = GIT_ENV as Record<string, string>;
+  const h = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: name, env, dataDir: home });
   const tasks = async () =>
     JSON.parse((await h.run('list', '--json')).stdout)
       .sessions.map((s: { task_name: string }) => s.task_name)
