@@ -137,6 +137,12 @@ export function describeFailure(error: unknown): Failure {
   };
 }
 
+/** A failure on one line as a human reads it, without `stint: ` (sync's last error). */
+export function failureText(error: unknown): string {
+  const { title, message } = describeFailure(error);
+  return escapeUnprintable(`${title}: ${message}`);
+}
+
 /** Human: `stint: <error>: <message>`; JSON: `{"error","message"}` on one line. */
 export function formatFailure(failure: Failure, json: boolean): string {
   if (json) return `${JSON.stringify({ error: failure.title, message: failure.message })}\n`;

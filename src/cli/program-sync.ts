@@ -14,6 +14,7 @@ export function addSyncCommands(program: Command, invoke: Invoke): void {
     .option('--git <url>', 'The first time: sync through this git remote (ssh, https, a path to a bare repository).')
     .option('--folder <path>', 'The first time: sync through this folder, replicated by Syncthing, Dropbox or a share.')
     .option('--device <name>', "The first time: this device's name (default: the host name).")
+    .option('--move', 'With --git or --folder: sync with that remote from now on, instead of the one set up.')
     .addHelpText(
       'after',
       examples('sync --git git@example.com:me/stint-sync.git', 'sync --folder ~/Sync/stint --device laptop', 'sync', 'sync status'),
@@ -24,6 +25,6 @@ export function addSyncCommands(program: Command, invoke: Invoke): void {
     .command('status')
     .description('Show the remote, this device, the devices seen, changes not yet sent and the last error.')
     .addHelpText('after', examples('sync status', 'sync status --json'))
-    // sync's own options (--git, --folder, --device) would otherwise reach status unseen: passed on to be refused.
+    // sync's own options (--git, --folder, --device, --move) would otherwise reach status unseen: passed on to be refused.
     .action((_opts: object, cmd: Command) => invoke(cmd, async () => (await handlers()).syncStatus, cmd.parent?.opts<SyncOptions>() ?? {}));
 }

@@ -15,8 +15,8 @@ export interface RunContext {
   dataDir: string;
   /** Say what would be done and do none of it (`jobs run --dry-run`): no file written or deleted. */
   dryRun: boolean;
-  /** What a sync job needs besides (Deps' exec, env and newUid); absent where programs cannot run. */
-  sync?: Pick<SyncSeam, 'exec' | 'env' | 'newUid'>;
+  /** What a sync job needs besides (Deps' exec, env and newUid, the CLI's words for a failure); absent where programs cannot run. */
+  sync?: Pick<SyncSeam, 'exec' | 'env' | 'newUid' | 'describe'>;
 }
 
 /**

@@ -15,6 +15,7 @@ import { dropRunsFromCopy, nameRunners, settleRuns } from './job-runs.js';
 import { SYNC_LOCK, syncFileIn } from './sync-file.js';
 import { createShards } from './sync-shards.js';
 import { emptyJobsData, type JobsData } from '../core/jobs.js';
+import { emptySyncData } from '../core/sync/state.js';
 import type { Config } from '../core/config.js';
 import { configCodec, defaultConfig } from './config-file.js';
 import { CONFIG_FILE, JOBS_FILE, MONTHS_DIR, PROMPT_STATE_FILE, ROOT_FILE } from './paths.js';
@@ -131,6 +132,7 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
   const collectEvery = seam.collectEvery ?? 1;
   const rootPath = join(dir, ROOT_FILE);
   const shards = createShards(dir);
+  const syncFile = syncFileIn(dir);
   /** Month files of this store's last commit, by name (immutable): `stop` then digests its month unread. */
   const written = new Map<string, readonly Session[]>();
 
@@ -461,7 +463,11 @@ export function createFileStore(dir: string, seam: StoreSeam = {}): Store {
     },
     sync: {
       ...shards,
-      ...syncFileIn(dir),
+      ...syncFile,
+      async forget() {
+        shards.forget();
+        await syncFile.write(emptySyncData());
+      },
       exclusive: (work) => {
         ensureDataDir(dir);
         // Waits like a writer: long enough to take over the lock of a sync that was killed.

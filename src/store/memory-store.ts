@@ -156,6 +156,12 @@ function syncFile(): Store['sync'] {
       }
       return out;
     },
+    async forget() {
+      value = emptySyncData();
+      shards.merged = keyed();
+      shards.local = keyed();
+      for (const uid of Object.keys(digests)) delete digests[uid];
+    },
     async put(merged, local) {
       for (const [uid, entry] of Object.entries(merged)) shards.merged[uid] = structuredClone(entry);
       for (const [uid, filing] of Object.entries(local)) {

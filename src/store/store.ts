@@ -127,6 +127,12 @@ export interface SyncFile {
   filed(places: Iterable<string>): Promise<Keyed<string>>;
   /** Records these entries and filings (null: the session is no longer here); idempotent; only inside `exclusive`. */
   put(merged: Merged, local: Keyed<Filing | null>): Promise<void>;
+  /**
+   * Forgets everything sync recorded (the merged state, the place lists, the outbox, sync.json):
+   * the store then syncs as one that never did. The merged state goes first, so a kill half-way
+   * leaves at worst the old setup without it (its next sync sends what it has again). Only inside `exclusive`.
+   */
+  forget(): Promise<void>;
 }
 
 /** A small JSON file beside the sessions, written under the store's lock. */

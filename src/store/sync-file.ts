@@ -12,7 +12,7 @@ import { SYNC_STATE_DIR } from './sync-shards.js';
 
 // 2: the merged state moved out to sync-state/ (sync-shards.ts).
 // 3: the outbox moved out to sync-state/outbox-<name> (a first sync's is the whole history, and
-//    sync.json is written three times a sync); sync.json names it and how many changes it holds.
+//    sync.json is written three or four times a sync); sync.json names it and how many changes it holds.
 const SYNC_VERSION = 3;
 const OUTBOX_VERSION = 1;
 

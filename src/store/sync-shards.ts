@@ -1,3 +1,4 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StintError } from '../core/errors.js';
 import { type Keyed, keyed, type Merged } from '../core/sync/merge.js';
@@ -104,6 +105,21 @@ export function createShards(dataDir: string) {
       const out = keyed<string>();
       for (const where of new Set(places)) if (PLACE.test(where)) Object.assign(out, readFiled(where));
       return out;
+    },
+
+    /** Removes every shard and place list (and their abandoned temporary files). */
+    forget(): void {
+      if (cache) cache = new Map();
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        if (/^\.?(shard|filed)-/.test(name)) rmSync(join(dir, name), { force: true });
+      }
+      syncDirectory(dir);
     },
 
     /**

@@ -10,7 +10,7 @@ import { READ_LIMIT } from '../store/atomic-file.js';
 
 // The shared root that git or a replicated folder carries: each device writes only under
 // devices/<device>/, so no file ever has two writers and nothing can conflict.
-//   devices/<device>/device.json         the device's name and when it joined
+//   devices/<device>/device.json         the device's name, when it joined, and an id of that join
 //   devices/<device>/log/<stamp>.json    a segment: the changes of one sync, named by its last stamp
 //   devices/<device>/log/snapshot-<stamp>.json  its older segments folded (compactOwn), to that stamp
 
@@ -47,9 +47,15 @@ export function devicesIn(files: Files, root: string): string[] {
     .sort();
 }
 
-export function registerDevice(files: Files, root: string, device: string, at: string): void {
+/**
+ * Takes the name on the shared root. `id` is new at each join, so two devices joining under one
+ * name in the same second still write different files: through git, the later one's push is
+ * refused and it sees the name taken, instead of both pushing the same commit.
+ */
+export function registerDevice(files: Files, root: string, device: string, at: string, id: string): void {
   files.makeDir(join(deviceDir(root, device), 'log'));
-  files.writeText(join(deviceDir(root, device), 'device.json'), `${JSON.stringify({ version: LOG_VERSION, device, joined_at: at })}\n`);
+  const text = `${JSON.stringify({ version: LOG_VERSION, device, joined_at: at, id })}\n`;
+  files.writeText(join(deviceDir(root, device), 'device.json'), text);
 }
 
 export function writeSegment(files: Files, root: string, device: string, name: string, changes: readonly Change[]): void {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { storeError } from '../core/errors.js';
+import { conflict, storeError } from '../core/errors.js';
 import type { RemoteKind } from '../core/sync/state.js';
 import type { Files } from '../jobs/files.js';
 
@@ -32,6 +32,8 @@ export interface TransportSeam {
 
 /** The clone of a git remote lives in the data directory. */
 export const GIT_CLONE_DIR = 'sync-git';
+/** In the clone's .git, once it is whole: the remote it is a clone of. */
+const CLONE_MARK = 'stint-clone';
 
 export function transportFor(kind: RemoteKind, url: string, seam: TransportSeam): Transport {
   return kind === 'git' ? gitTransport(url, seam) : folderTransport(url, seam.files);
@@ -55,15 +57,19 @@ const PUSH_ATTEMPTS = 5;
 
 /**
  * git's own words on one line: its last non-blank lines. Enough of them that ssh's reason
- * ("Could not resolve hostname …"), which comes before git's generic advice, is kept.
+ * ("Could not resolve hostname …"), which comes before git's generic advice, is kept; its hints
+ * (how to go on with a rebase stint has undone) are not, and a conflict's line, which git prints
+ * on stdout, comes first.
  */
-export const reasonOf = (result: ExecResult): string =>
-  result.stderr
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .slice(-5)
-    .join('; ') || `exit ${result.code}`;
+export const reasonOf = (result: ExecResult): string => {
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('hint:'));
+  const conflicts = lines(result.stdout).filter((line) => line.startsWith('CONFLICT'));
+  return [...conflicts, ...lines(result.stderr)].slice(-5).join('; ') || `exit ${result.code}`;
+};
 
 /**
  * The variables that point git at a repository (`git rev-parse --local-env-vars`): set in the
@@ -129,7 +135,8 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
     }
     return result.stdout;
   }
-  const ok = async (args: readonly string[]) => (await exec('git', ['-C', clone, ...identity, ...args], { env })).code === 0;
+  const run = (args: readonly string[]) => exec('git', ['-C', clone, ...identity, ...args], { env });
+  const ok = async (args: readonly string[]) => (await run(args)).code === 0;
   const remoteBranch = () => ok(['rev-parse', '--verify', '-q', 'refs/remotes/origin/stint']);
 
   async function commitOwn(message: string): Promise<void> {
@@ -138,15 +145,55 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
     if (!(await ok(['diff', '--cached', '--quiet']))) await git(['commit', '-q', '-m', message]);
   }
 
+  /** A rebase under way (failed, or killed) undone: the clone as it was before it. */
+  async function abortRebase(): Promise<void> {
+    for (const dir of ['rebase-merge', 'rebase-apply']) {
+      if (files.info(join(clone, '.git', dir))) {
+        if (!(await ok(['rebase', '--abort']))) files.removeTree(join(clone, '.git', dir));
+      }
+    }
+  }
+
+  /**
+   * This device's name (in any case) as another device joined under it (its device.json added to
+   * the remote since this clone last had its branch): two devices joining under one name at once.
+   * Their device.json may even be the same bytes (joined the same second): the rebase cannot tell.
+   */
+  async function nameTakenSince(): Promise<string | undefined> {
+    let added = await run(['diff', '--name-only', '--diff-filter=A', 'HEAD...refs/remotes/origin/stint', '--', 'devices/']);
+    // No history in common (this clone began on an empty remote): everything there is new.
+    if (added.code !== 0) added = await run(['ls-tree', '-r', '--name-only', 'refs/remotes/origin/stint', '--', 'devices/']);
+    if (added.code !== 0) throw storeError('Sync failed', `git diff: ${reasonOf(added)}`);
+    return added.stdout
+      .split('\n')
+      .map((path) => path.split('/'))
+      .find(([, name, file, more]) => file === 'device.json' && more === undefined && name?.toLowerCase() === device.toLowerCase())?.[1];
+  }
+
   async function catchUp(): Promise<void> {
     await git(['fetch', '-q', 'origin']);
-    if (await remoteBranch()) await git(['rebase', '-q', 'refs/remotes/origin/stint']);
+    if (!(await remoteBranch())) return;
+    const ahead = await run(['rev-list', '--count', 'refs/remotes/origin/stint..HEAD']);
+    // No commit here yet (HEAD unborn): nothing to rebase, the remote's branch is taken as it is.
+    if (ahead.code !== 0) return void (await git(['checkout', '-q', '-B', 'stint', 'refs/remotes/origin/stint']));
+    const taken = Number(ahead.stdout) > 0 ? await nameTakenSince() : undefined;
+    if (taken !== undefined) {
+      throw conflict('Device name taken', `a device named ${taken} already syncs through ${url}; choose another with --device <name>`);
+    }
+    const rebased = await run(['rebase', '-q', 'refs/remotes/origin/stint']);
+    if (rebased.code === 0) return;
+    // Never left in the repository, where every later sync would trip on it.
+    await abortRebase();
+    throw storeError('Sync failed', `git rebase: ${reasonOf(rebased)}`);
   }
 
   return {
     async open() {
-      if (files.info(join(clone, '.git'), false)?.kind !== 'directory') {
-        files.removeTree(clone); // a clone killed half-way
+      // Written last: a clone without it (killed between clone and checkout, or made by an older
+      // stint) is not whole, and its HEAD may name no commit: it is made again.
+      const whole = join(clone, '.git', CLONE_MARK);
+      if (files.info(whole, false)?.kind !== 'file' || files.readText(whole) !== `${url}\n`) {
+        files.removeTree(clone);
         const result = await exec('git', ['clone', '-q', '--no-checkout', '--', url, clone], { env });
         if (result.code !== 0) {
           files.removeTree(clone);
@@ -154,13 +201,10 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
         }
         if (await remoteBranch()) await git(['checkout', '-q', '-B', 'stint', 'refs/remotes/origin/stint']);
         else await git(['symbolic-ref', 'HEAD', 'refs/heads/stint']);
+        files.writeText(whole, `${url}\n`);
       }
       if (files.info(join(clone, '.git', 'index.lock'))) files.removeFile(join(clone, '.git', 'index.lock'));
-      for (const dir of ['rebase-merge', 'rebase-apply']) {
-        if (files.info(join(clone, '.git', dir))) {
-          if (!(await ok(['rebase', '--abort']))) files.removeTree(join(clone, '.git', dir));
-        }
-      }
+      await abortRebase();
       await commitOwn(`stint: ${device} (recovered)`);
       await catchUp();
       return clone;

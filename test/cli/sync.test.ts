@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { gitRemote } from '../../src/cli/commands/sync.js';
 import { harness } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
 
@@ -35,6 +36,7 @@ test.each([
   [['sync', 'status', '--git', '/x'], 'stint: Invalid options: sync status only reports; --git goes to stint sync itself\n'],
   [['sync', 'status', '--folder', '/x'], 'stint: Invalid options: sync status only reports; --folder goes to stint sync itself\n'],
   [['sync', 'status', '--device', 'a'], 'stint: Invalid options: sync status only reports; --device goes to stint sync itself\n'],
+  [['sync', 'status', '--move'], 'stint: Invalid options: sync status only reports; --move goes to stint sync itself\n'],
   [['sync', '--git', ''], "stint: Invalid remote: '' is not a git URL; give one git clone accepts (ssh, https, a path)\n"],
   [
     ['sync', '--git', '--upload-pack=touch pwned'],
@@ -64,6 +66,35 @@ test('a folder that is a file is refused (exit 2, JSON on stderr), a relative on
   expect((await h.store.sync.read()).remote).toEqual({ kind: 'folder', url: join(work, 'rel') });
 });
 
+test('a relative path to a git repository is kept absolute, as a folder is; URLs and scp forms as given', async () => {
+  const repo = join(work, 'remote.git');
+  execFileSync('git', ['init', '-q', '--bare', repo]);
+  const rel = relative(process.cwd(), repo);
+  expect(rel.startsWith('/')).toBe(false);
+  const env = { PATH: process.env.PATH ?? '' };
+  const h = harness({ now: '2026-03-02T10:00:00Z', realFiles: true, env, dataDir: join(work, 'data') });
+  expect((await h.run('sync', '--git', rel, '--device', 'a')).stderr).toBe('');
+  expect((await h.store.sync.read()).remote).toEqual({ kind: 'git', url: repo });
+});
+
+test.each([
+  ['../r.git', '<cwd>/../r.git'],
+  ['r.git', '<cwd>/r.git'],
+  ['./host:r.git', '<cwd>/host:r.git'],
+  ['/srv/r.git', '/srv/r.git'],
+  ['git@example.com:me/r.git', 'git@example.com:me/r.git'],
+  ['example.com:r.git', 'example.com:r.git'],
+  ['ssh://example.com/r.git', 'ssh://example.com/r.git'],
+  ['https://example.com/me/r.git', 'https://example.com/me/r.git'],
+  ['file:///srv/r.git', 'file:///srv/r.git'],
+])('the git remote %s is stored as %s', (given, stored) => {
+  expect(gitRemote(given, () => false)).toBe(stored.startsWith('<cwd>') ? join(process.cwd(), stored.slice('<cwd>/'.length)) : stored);
+});
+
+test('a folder named like an scp remote that exists here is taken for the folder it is', () => {
+  expect(gitRemote('host:r.git', (path) => path === join(process.cwd(), 'host:r.git'))).toBe(join(process.cwd(), 'host:r.git'));
+});
+
 test('a device name differing only in case from one already syncing is taken (exit 4, nothing written)', async () => {
   const shared = join(work, 'shared');
   const [a, b] = [device(), device()];
@@ -84,6 +115,16 @@ test('the host name is the default device name; a second setup with another remo
   const again = await h.run('sync', '--folder', join(work, 'other'));
   expect(again.code).toBe(4);
   expect(again.stderr).toMatch(/^stint: Already syncing: this store syncs with folder /);
+  // Moved, it keeps its name and forgets what it merged with the old remote: all of it goes out again.
+  await h.run('start', 'coding');
+  expect((await h.run('sync')).stdout).toMatch(/1 change out/);
+  expect((await h.run('sync', '--folder', join(work, 'other'), '--move')).stdout).toMatch(
+    /^Synced testhost with folder .*other: 1 change out/,
+  );
+  expect(JSON.parse((await h.run('sync', 'status', '--json')).stdout)).toMatchObject({
+    remote: { url: join(work, 'other') },
+    device: 'testhost',
+  });
 });
 
 test('a sync job syncs on its schedule; a merge that makes two focus sessions active is reported', async () => {

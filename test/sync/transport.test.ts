@@ -12,3 +12,15 @@ test.each([
 ])('git stderr %j reads as %j', (stderr, reason) => {
   expect(reasonOf({ code: 128, stdout: '', stderr })).toBe(reason);
 });
+
+test("a rebase's conflict is named (git prints it on stdout), its hints to go on by hand are not", () => {
+  const rebase = {
+    code: 1,
+    stdout: 'Auto-merging devices/b/log/x.json\nCONFLICT (add/add): Merge conflict in devices/b/log/x.json\n',
+    stderr:
+      'error: could not apply 44af3f9... stint: b\nhint: Resolve all conflicts manually, mark them as resolved with\nhint: "git add/rm <conflicted_files>", then run "git rebase --continue".\nhint: You can instead skip this commit: run "git rebase --skip".\nhint: To abort and get back to the state before "git rebase", run "git rebase --abort".\nCould not apply 44af3f9... stint: b\n',
+  };
+  expect(reasonOf(rebase)).toBe(
+    'CONFLICT (add/add): Merge conflict in devices/b/log/x.json; error: could not apply 44af3f9... stint: b; Could not apply 44af3f9... stint: b',
+  );
+});

@@ -9,7 +9,7 @@ import { escapeUnprintable } from '../../core/labels.js';
 import { executionJson } from '../../render/jobs.js';
 import type { Context } from '../context.js';
 import { movingClock } from '../deps.js';
-import { describeFailure, formatFailure } from '../errors.js';
+import { describeFailure, failureText, formatFailure } from '../errors.js';
 import { executionText } from './jobs.js';
 
 /**
@@ -27,7 +27,7 @@ const runContext = (ctx: Context, now: Date, dryRun: boolean): RunContext => ({
   home: ctx.deps.home,
   dataDir: ctx.deps.dataDir,
   dryRun,
-  sync: { exec: ctx.deps.exec, env: ctx.deps.env, newUid: ctx.deps.newUid },
+  sync: { exec: ctx.deps.exec, env: ctx.deps.env, newUid: ctx.deps.newUid, describe: failureText },
 });
 
 const dueJobs = (now: Date) => (jobs: Job[]) => jobs.filter((j) => j.enabled && isDue(j, now));

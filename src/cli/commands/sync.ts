@@ -7,12 +7,14 @@ import { syncLine, syncStatusText, type SyncStatus } from '../../render/sync-tex
 import { leadsIntoDataDir } from '../../store/data-dir-guard.js';
 import { localChanges, runSync, type SyncSeam, type SyncSetup } from '../../sync/run.js';
 import type { Context } from '../context.js';
+import { failureText } from '../errors.js';
 import type { Deps } from '../deps.js';
 
 export interface SyncOptions {
   git?: string;
   folder?: string;
   device?: string;
+  move?: boolean;
 }
 
 export const syncSeam = (deps: Deps): SyncSeam => ({
@@ -23,6 +25,7 @@ export const syncSeam = (deps: Deps): SyncSeam => ({
   dataDir: deps.dataDir,
   now: deps.now,
   newUid: deps.newUid,
+  describe: failureText,
 });
 
 /** The host name as a device name: its first label, what a device name may hold. */
@@ -38,7 +41,12 @@ export async function sync(options: SyncOptions, ctx: Context): Promise<number> 
   if (options.device !== undefined && options.git === undefined && options.folder === undefined) {
     throw invalidInput('Invalid options', '--device names this device the first time, with --git or --folder');
   }
-  const setup = setupFrom(options, ctx);
+  if (options.move && options.git === undefined && options.folder === undefined) {
+    throw invalidInput('Invalid options', '--move takes the remote to move to: --git <url> or --folder <path>');
+  }
+  // A store that moves keeps its name unless given another.
+  const current = options.move ? (await ctx.deps.store.sync.read()).device : null;
+  const setup = setupFrom({ ...options, device: options.device ?? current ?? undefined }, ctx);
   const report = await runSync(syncSeam(ctx.deps), setup);
   if (ctx.json) ctx.printJson(report);
   else ctx.print(syncLine(report));
@@ -51,8 +59,9 @@ export async function sync(options: SyncOptions, ctx: Context): Promise<number> 
 /**
  * The remote given the first time, refused whole (exit 2) when it cannot work: an empty one, a git
  * URL git would read as an option, a folder in the data directory (sync would replicate the store
- * into itself) or a path that is a file. A folder is kept absolute, so later syncs from any
- * directory find it; one that does not exist yet is created by the first sync.
+ * into itself) or a path that is a file. A folder, and a git repository given by its path, are
+ * kept absolute, so later syncs from any directory find them; a folder that does not exist yet is
+ * created by the first sync.
  */
 function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
   const device = options.device ?? defaultDevice(ctx.deps.hostName());
@@ -60,7 +69,8 @@ function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
     if (options.git.trim() === '' || options.git.startsWith('-')) {
       throw invalidInput('Invalid remote', `'${options.git}' is not a git URL; give one git clone accepts (ssh, https, a path)`);
     }
-    return { kind: 'git', url: options.git, device };
+    const url = gitRemote(options.git, (path) => ctx.deps.files.info(path, true)?.kind === 'directory');
+    return { kind: 'git', url, device, move: options.move };
   }
   if (options.folder === undefined) return undefined;
   if (options.folder.trim() === '') throw invalidInput('Invalid folder', 'give the path of the folder to sync through');
@@ -70,7 +80,20 @@ function setupFrom(options: SyncOptions, ctx: Context): SyncSetup | undefined {
   }
   const kind = ctx.deps.files.info(url, true)?.kind;
   if (kind !== undefined && kind !== 'directory') throw invalidInput('Invalid folder', `${options.folder} is not a folder`);
-  return { kind: 'folder', url, device };
+  return { kind: 'folder', url, device, move: options.move };
+}
+
+/**
+ * A git remote as stored: a path on this machine made absolute, as a folder is, so that a clone
+ * made again later from any directory finds it. git takes for a path what is neither a URL
+ * (`scheme://…`) nor scp's `host:path` (a colon before any slash); a folder that exists here is
+ * taken for that folder, whatever its name.
+ */
+export function gitRemote(url: string, isFolder: (path: string) => boolean): string {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url)) return url;
+  const colon = url.indexOf(':');
+  const scp = colon >= 0 && !url.slice(0, colon).includes('/');
+  return scp && !isFolder(resolve(url)) ? url : resolve(url);
 }
 
 const instantOf = (stamp: string): string => new Date(decodeStamp(stamp)?.ms ?? 0).toISOString().replace('.000Z', 'Z');
@@ -88,7 +111,7 @@ function unsentOf(state: SyncData, outgoing: readonly { uid: string }[]): number
 
 /** `stint sync status`: what sync knows, read without changing anything. */
 export async function syncStatus(options: SyncOptions, ctx: Context): Promise<number> {
-  const given = (['git', 'folder', 'device'] as const).find((key) => options[key] !== undefined);
+  const given = (['git', 'folder', 'device', 'move'] as const).find((key) => options[key] !== undefined);
   if (given) throw invalidInput('Invalid options', `sync status only reports; --${given} goes to stint sync itself`);
   const state = await ctx.deps.store.sync.read();
   if (!state.remote || !state.device)

@@ -37,6 +37,12 @@ export interface PendingApply {
   renamed: { from: string; to: string }[];
   /** The sessions the merge touched: each is made to match its merged state (gone if none). */
   touched: string[];
+  /**
+   * The store's revision once the merge was committed to it, recorded right after: whatever the
+   * store holds since is this device's own doing (src/sync/finish.ts). Absent: the sync was killed
+   * before it could say, and the sessions tell.
+   */
+  committed?: number;
 }
 
 /**
@@ -155,9 +161,11 @@ export function checkSyncData(raw: unknown): SyncData {
   if (!checkSeen(data.seen)) throw fail('bad seen');
   // The outbox is never inline: sync.json names its file, read apart (store/sync-file.ts).
   if (data.outbox !== null) throw fail('bad outbox');
+  const { pending } = data;
   if (
-    data.pending !== null &&
-    !(isObject(data.pending) && Array.isArray(data.pending.touched) && Array.isArray(data.pending.renamed) && checkSeen(data.pending.seen))
+    pending !== null &&
+    (!(isObject(pending) && Array.isArray(pending.touched) && Array.isArray(pending.renamed) && checkSeen(pending.seen)) ||
+      (pending.committed !== undefined && !(Number.isSafeInteger(pending.committed) && (pending.committed as number) >= 0)))
   ) {
     throw fail('bad pending');
   }
