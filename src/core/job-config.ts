@@ -29,7 +29,8 @@ const REQUIRED: Readonly<Record<JobType, readonly string[]>> = {
 /** An absolute path as a check stores it: `~` expanded, resolved, no trailing slash. */
 const storedPath = (value: string) => isAbsolute(value) && resolve(value) === value;
 /** A whole number as a check stores it: digits, no leading zero. */
-const storedWhole = (value: string, min: number) => /^(0|[1-9]\d{0,14})$/.test(value) && Number(value) >= min;
+const storedWhole = (value: string, min: number) =>
+  /^(0|[1-9]\d*)$/.test(value) && Number.isSafeInteger(Number(value)) && Number(value) >= min;
 
 const VALUE_RULES: Readonly<Record<string, (value: string, type: JobType) => string | null>> = {
   target: (value, type) => {

@@ -23,8 +23,15 @@ test.each<[JobType, Record<string, string>]>([
   ['summary', { target: '/r/x.json' }],
   ['cleanup', { path: '~/logs/', pattern: '*.log', days: '0' }],
   ['cleanup', { path: '/var/tmp/x', pattern: '[a-z]*.tmp', days: '30' }],
+  // The largest whole numbers a check takes: sixteen digits once made the file unreadable.
+  ['cleanup', { path: '/var/tmp/x', pattern: '*', days: '9007199254740991' }],
+  ['backup', { target: '/srv/b', keep: '1000000000000000' }],
   ['sync', {}],
 ])('a %s job with %j is stored as its reader reads it', (type, input) => {
   const stored = checkJobConfig(type, input, places);
   expect(storedConfigProblem(type, stored)).toBeNull();
+});
+
+test.each([['9007199254740992'], ['1e3'], ['01'], ['-1'], ['']])('days %j is no whole number a check stores', (days) => {
+  expect(storedConfigProblem('cleanup', { path: '/var/tmp/x', pattern: '*', days })).toMatch(/whole number/);
 });
