@@ -189,9 +189,13 @@ function gitTransport(url: string, seam: TransportSeam): Transport {
 
   return {
     async open() {
-      // Written last: a clone without it (killed between clone and checkout, or made by an older
-      // stint) is not whole, and its HEAD may name no commit: it is made again.
+      // Written last: a clone without it (killed between clone and checkout) is not whole, and
+      // its HEAD may name no commit: it is made again. One an older stint made whole (no mark,
+      // its HEAD a commit) is kept and marked: cloning it again could fail where it works (a
+      // remote stored as a relative path, read from another folder).
       const whole = join(clone, '.git', CLONE_MARK);
+      const unmarked = files.info(whole, false) === null && files.info(join(clone, '.git'), false)?.kind === 'directory';
+      if (unmarked && (await ok(['rev-parse', '--verify', '-q', 'HEAD^{commit}']))) files.writeText(whole, `${url}\n`);
       if (files.info(whole, false)?.kind !== 'file' || files.readText(whole) !== `${url}\n`) {
         files.removeTree(clone);
         const result = await exec('git', ['clone', '-q', '--no-checkout', '--', url, clone], { env });

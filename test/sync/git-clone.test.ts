@@ -58,3 +58,23 @@ test.each([
   expect(await b.tasks()).toEqual(['meeting', 'review']);
   expect(await a.tasks()).toEqual(['meeting', 'review']);
 });
+
+test('a whole clone an older stint made (no mark) is kept, not cloned again', async () => {
+  execFileSync('git', ['init', '-q', '--bare', join(work, 'remote.git')]);
+  const a = gitDevice(work, 'a');
+  await a.h.run('add', 'meeting', '--from', '2026-03-01T09:00:00Z', '--to', '2026-03-01T10:00:00Z');
+  await a.sync({}, 'a');
+  realFiles.removeFile(join(a.clone, '.git', 'stint-clone'));
+  const calls: string[] = [];
+  const exec: Exec = async (file, args, options) => {
+    calls.push(args.filter((arg) => !arg.startsWith('-') && !arg.includes('=')).join(' '));
+    return execProgram(file, args, options);
+  };
+  await a.h.run('add', 'review', '--from', '2026-03-01T11:00:00Z', '--to', '2026-03-01T12:00:00Z');
+  await a.sync({ exec });
+  expect(calls.filter((call) => call.startsWith('clone'))).toEqual([]);
+  expect(realFiles.readText(join(a.clone, '.git', 'stint-clone'))).toBe(`${join(work, 'remote.git')}\n`);
+  const b = gitDevice(work, 'b');
+  await b.sync({}, 'b');
+  expect(await b.tasks()).toEqual(['meeting', 'review']);
+});
