@@ -88,6 +88,9 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
       }
       for (let attempt = 1; ; attempt += 1) {
         try {
+          // When the local changes are read: what is changed here after it (while this sync
+          // publishes, say) is after the last sync, stamped by its own time at the next one.
+          const readAt = toStoredInstant(seam.now());
           const report = await round(seam, state, root, device);
           const outbox = state.outbox as SyncData['outbox'];
           if (outbox) {
@@ -98,7 +101,7 @@ export function runSync(seam: SyncSeam, setup?: SyncSetup): Promise<SyncReport> 
           }
           // After the segment is handed on: the snapshot holds everything this device has sent.
           if (compactOwn(seam.files, root, device, seam.compactAfter) > 0) await transport.publish(`stint: ${device} compacted`);
-          state.last_sync = toStoredInstant(seam.now());
+          state.last_sync = readAt;
           state.last_error = null;
           await seam.store.sync.write(state);
           return { ...report, sent: report.sent + resent, device, remote };

@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { execProgram, realFiles } from '../../src/cli/deps.js';
 import { createFileStore } from '../../src/store/file-store.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
+import { runSync } from '../../src/sync/run.js';
 import { harnessOn } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
 
@@ -65,4 +68,65 @@ test.each(['file', 'memory'] as const)('an undo at 11:40 beats an edit made else
   await desk.run('11:46', 'sync');
   await lap.run('11:47', 'sync');
   for (const d of [lap, desk]) expect(await d.shown('11:47')).toEqual([expect.objectContaining({ note: null, status: 'running' })]);
+});
+
+test('a change made while a sync publishes is stamped at its own time by the next sync, not taken for an undo', async () => {
+  // The desk's sync reads its changes at 11:30:00 and pushes until 11:30:20; a stop is made there
+  // at 11:30:10, meanwhile. The lap abandons the same session at 11:35: the later change wins.
+  execFileSync('git', ['init', '-q', '--bare', join(work, 'remote.git')]);
+  const made = (name: string) => {
+    let now = new Date(at('11:00'));
+    const store = createFileStore(join(work, name), { now: () => now });
+    const h = harnessOn(store, { now: at('11:00'), realFiles: true, uidPrefix: name });
+    const set = (iso: string) => {
+      now = new Date(iso);
+      h.setNow(iso);
+    };
+    let uid = 0;
+    const sync = (exec = execProgram, setup = false) =>
+      runSync(
+        {
+          store,
+          files: realFiles,
+          exec,
+          env: { PATH: process.env.PATH ?? '' },
+          dataDir: join(work, name),
+          now: () => now,
+          newUid: () => `${name}-n${++uid}`,
+        },
+        setup ? { kind: 'git', url: join(work, 'remote.git'), device: name } : undefined,
+      );
+    return { h, set, sync };
+  };
+  const [lap, desk] = [made('lap'), made('desk')];
+  lap.set(at('11:10'));
+  await lap.h.run('start', 'run1');
+  await lap.sync(execProgram, true);
+  desk.set(at('11:11'));
+  await desk.sync(execProgram, true);
+  await desk.h.run('edit', '1', '--note', 'n');
+  desk.set(at('11:30'));
+  let stopped = false;
+  await desk.sync(async (file, args, options) => {
+    if (args.includes('push') && !stopped) {
+      stopped = true;
+      desk.set('2026-11-20T11:30:10Z');
+      expect((await desk.h.run('stop', '1')).code).toBe(0);
+      desk.set('2026-11-20T11:30:20Z');
+    }
+    return execProgram(file, args, options);
+  });
+  lap.set(at('11:31'));
+  await lap.sync();
+  lap.set(at('11:35'));
+  await lap.h.run('stop', '1', '--as', 'abandoned');
+  desk.set(at('11:40'));
+  await desk.sync();
+  await lap.sync();
+  await desk.sync();
+  for (const d of [lap, desk]) {
+    expect(JSON.parse((await d.h.run('list', '--json')).stdout).sessions).toEqual([
+      expect.objectContaining({ task_name: 'run1', status: 'abandoned', note: 'n' }),
+    ]);
+  }
 });
