@@ -67,8 +67,8 @@ async function lockedOnDisk(now: string) {
 }
 
 test('the store locked past the wait is one line on stderr; the daemon carries on and runs the job once the store is free', async () => {
-  // Due since 12:01:00: the slot stays due (nextRun, overdue), so the next round runs it as soon
-  // as the lock is released, at 12:01:59 (12:02:00 if the run took a second).
+  // Due since 12:01:00: the slot stays due (nextRun, overdue), so the next round, a second after
+  // the failed one, runs it: at 12:02:00 or so, the clock having moved on from 12:01:59.
   const { store, h, stop, holding } = await lockedOnDisk('2026-01-10T12:01:59Z');
   const daemon = h.run('jobs', 'daemon');
   await holding;
@@ -83,7 +83,9 @@ test('the store locked past the wait is one line on stderr; the daemon carries o
   );
   const executions = (await store.jobs.read()).executions;
   expect(executions).toMatchObject([{ status: 'completed' }]);
-  expect(['2026-01-10T12:01:59Z', '2026-01-10T12:02:00Z']).toContain(executions[0]?.started_at);
+  const started = Date.parse(executions[0]?.started_at ?? '');
+  expect(started).toBeGreaterThanOrEqual(Date.parse('2026-01-10T12:01:59Z'));
+  expect(started).toBeLessThanOrEqual(Date.parse('2026-01-10T12:02:05Z'));
 }, 20_000);
 
 test('--json: the failure is one JSON line on stderr', async () => {
@@ -112,3 +114,23 @@ test('an unreadable jobs.json ends the daemon: exit 1 naming the file, nothing w
   expect(result.stderr).toMatch(/^stint: Store unreadable: .*jobs\.json: not valid JSON .*; the file was left untouched\n$/);
   expect(snapshotDir(home)).toEqual(before);
 });
+
+test('a store that stays locked is retried after 1 s, then 2 s, 4 s…: a few lines, not one every few milliseconds', async () => {
+  const home = join(work, 'data');
+  const store = createFileStore(home, { lock: { staleMs: 5_000, waitMs: 50 } });
+  const { onStop, stop } = stopper();
+  const lines: string[] = [];
+  const h = harnessOn(store, { now: '2026-01-10T12:00:00Z', realFiles: true, onStop, onStderr: (text) => lines.push(text) });
+  expect((await h.run(...everyMinute(join(work, 'day.md')))).code).toBe(0);
+  h.setNow('2026-01-10T12:01:59Z');
+  // The lock held for 1.5 s of real time: rounds fail at 0 and ~1 s, then at ~3 s the job runs.
+  const holding = withStoreLock(home, () => new Promise<void>((resolve) => setTimeout(resolve, 1_500)));
+  const daemon = h.run('jobs', 'daemon');
+  await holding;
+  const failures = lines.length;
+  await until(ended(store), stop);
+  expect((await daemon).code).toBe(0);
+  expect(failures).toBeGreaterThanOrEqual(1);
+  expect(failures).toBeLessThanOrEqual(3);
+  expect((await store.jobs.read()).executions).toMatchObject([{ status: 'completed' }]);
+}, 20_000);

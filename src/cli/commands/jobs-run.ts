@@ -86,6 +86,8 @@ export async function jobTick(_options: object, ctx: Context): Promise<number> {
 
 /** The longest sleep between rounds: jobs added meanwhile are seen within a minute. */
 const LONGEST_SLEEP_MS = 60_000;
+/** The wait after a failed round, doubled after each failure in a row (up to LONGEST_SLEEP_MS). */
+const FIRST_RETRY_MS = 1_000;
 
 /**
  * A round that failed: a store that cannot be read ends the daemon (exit 1, naming the file: it
@@ -125,14 +127,20 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
   });
   if (!ctx.json) ctx.print(`stint jobs daemon started at ${formatInstant(clock(), clock())}; Ctrl-C stops it.\n`);
   try {
+    // After a failed round the job it could not claim is still due (its slot passed): the next
+    // round waits 1 s, then twice as long after each failure in a row (a minute at most), so a
+    // store that stays unwritable is one line a minute, not fifty a second.
+    let backoff = 0;
     while (!stopping) {
       const now = clock();
+      let failed = false;
       try {
         const claims = await claimDue(ctx, now);
         if (claims.length > 0)
           report(ctx, await runClaims(ctx, claims, now, clock), new Map(claims.map((c) => [c.job.id, c.job.name])), true, clock());
       } catch (error) {
         survive(ctx, error);
+        failed = true;
       }
       if (stopping) break;
       const after = clock();
@@ -141,7 +149,10 @@ export async function jobDaemon(_options: object, ctx: Context): Promise<number>
         next = await nextRound(ctx, after);
       } catch (error) {
         survive(ctx, error);
+        failed = true;
       }
+      backoff = failed ? Math.min(backoff === 0 ? FIRST_RETRY_MS : backoff * 2, LONGEST_SLEEP_MS) : 0;
+      if (backoff > 0) next = Math.max(next, after.getTime() + backoff);
       // A signal during the reads above found no sleep to cut short.
       if (stopping) break;
       await new Promise<void>((resolve) => {
