@@ -136,17 +136,19 @@ export function syncDirectory(dir: string): void {
 
 /** Temporary files left by writers that were killed mid-write; only safe to call under the lock. */
 export function removeAbandonedTempFiles(file: string): void {
-  const dir = dirname(file);
   const prefix = `.${basename(file)}.`;
+  removeFilesIn(dirname(file), (name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+}
+
+/** Removes the files in `dir` whose names `matches` says; a directory that cannot be listed has none. */
+export function removeFilesIn(dir: string, matches: (name: string) => boolean): void {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) {
-    if (name.startsWith(prefix) && name.endsWith('.tmp')) removeFile(join(dir, name));
-  }
+  for (const name of names) if (matches(name)) removeFile(join(dir, name));
 }
 
 /**

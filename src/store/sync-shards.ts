@@ -1,9 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { StintError } from '../core/errors.js';
 import { type Keyed, keyed, type Merged } from '../core/sync/merge.js';
 import { checkEntries, checkFiled, type Filing, type SyncEntries } from '../core/sync/state.js';
-import { makeDurableDir, readTextIfExists, removeAbandonedTempFiles, syncDirectory, writeFileWhole } from './atomic-file.js';
+import { makeDurableDir, readTextIfExists, removeAbandonedTempFiles, removeFilesIn, syncDirectory, writeFileWhole } from './atomic-file.js';
 import { parseObject, unreadable } from './schema.js';
 
 // Sync's merged state, split so that a sync reads and writes only what its changes touch (as the
@@ -110,15 +109,7 @@ export function createShards(dataDir: string) {
     /** Removes every shard and place list (and their abandoned temporary files). */
     forget(): void {
       if (cache) cache = new Map();
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        if (/^\.?(shard|filed)-/.test(name)) rmSync(join(dir, name), { force: true });
-      }
+      removeFilesIn(dir, (name) => /^\.?(shard|filed)-/.test(name));
       syncDirectory(dir);
     },
 
