@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
@@ -6,6 +6,7 @@ import { makeSession } from '../helpers/factories.js';
 import { harnessOn } from '../helpers/in-process.js';
 import { seedStore } from '../helpers/seed.js';
 import { useWorkDir } from '../helpers/spawn.js';
+import { snapshotButSyncJson } from '../helpers/sync.js';
 
 // A log segment that reads as JSON but holds a session no command could have written (forged, or
 // damaged in a way JSON survives) stops the sync with exit 1 naming it, before anything is
@@ -16,17 +17,6 @@ useWorkDir('stint-sync-forged-', (dir) => (work = dir));
 
 const NOW = '2026-03-02T12:00:00Z';
 const SEGMENT = '001772454600000.000009.desk.json';
-
-/** Every file of a data directory and its bytes, but sync.json (and its backup), which records the failure. */
-function snapshotOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.startsWith('sync.json')) {
-      out[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
-    }
-  }
-  return out;
-}
 
 const session = (set: Record<string, unknown>) => ({
   task: 'email',
@@ -85,12 +75,12 @@ test.each([
   const log = join(shared, 'devices', 'desk', 'log');
   mkdirSync(log, { recursive: true });
   writeFileSync(join(log, SEGMENT), `${JSON.stringify({ version: 1, device: 'desk', changes: [change] })}\n`);
-  const before = snapshotOf(home);
+  const before = snapshotButSyncJson(home);
   const refused = await a.run('sync');
   expect(refused).toMatchObject({ code: 1, stdout: '' });
   expect(refused.stderr.startsWith(`stint: Bad sync log: ${join(log, SEGMENT)}: ${why}`)).toBe(true);
   expect(refused.stderr.split('\n')).toHaveLength(2);
-  expect(snapshotOf(home)).toEqual(before);
+  expect(snapshotButSyncJson(home)).toEqual(before);
   // Every command still reads the store, and sync status says what stopped the sync.
   expect((await a.run('status')).code).toBe(0);
   expect(JSON.parse((await a.run('list', '--json')).stdout).total).toBe(1);
@@ -106,11 +96,11 @@ test('a session here that the store reads but no command writes (a hand-edited t
   await seedStore(home, [makeSession({ id: 1, uid: 'u-1', task: 'coding' }), makeSession({ id: 2, uid: 'u-2', task: 'x' })]);
   const a = harnessOn(createFileStore(home), { now: NOW, realFiles: true, uidPrefix: 'a' });
   expect((await a.run('list', '--json')).code).toBe(0);
-  const before = snapshotOf(home);
+  const before = snapshotButSyncJson(home);
   const refused = await a.run('sync', '--folder', shared, '--device', 'a');
   expect(refused).toMatchObject({ code: 1, stdout: '' });
   expect(refused.stderr).toMatch(/^stint: Bad session: session #2 \(x\) is one stint would not store elsewhere \(bad task/);
-  expect(snapshotOf(home)).toEqual(before);
+  expect(snapshotButSyncJson(home)).toEqual(before);
   expect(readdirSync(join(shared, 'devices', 'a', 'log'))).toEqual([]);
   // Corrected, it goes.
   expect((await a.run('edit', '2', '--task', 'xyz')).code).toBe(0);

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createFileStore } from '../../src/store/file-store.js';
 import { harnessOn } from '../helpers/in-process.js';
 import { useWorkDir } from '../helpers/spawn.js';
+import { snapshotButSyncJson } from '../helpers/sync.js';
 
 // The shared root is written by other machines (or anyone with push access): what it holds is
 // checked before it is read. A file that is not a plain file of a sane size, or a folder that is
@@ -15,17 +16,6 @@ useWorkDir('stint-sync-hostile-', (dir) => (work = dir));
 
 const NOW = '2026-03-02T10:00:00Z';
 const SEGMENT = '020260302100000.000000.b.json';
-
-/** Every file of a data directory and its bytes, but sync.json (and its backup), which records the failure. */
-function snapshotOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.startsWith('sync.json')) {
-      out[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
-    }
-  }
-  return out;
-}
 
 async function twoDevices() {
   const shared = join(work, 'shared');
@@ -65,12 +55,12 @@ test.each([
 ])('%s is refused, naming it (exit 1), the store unchanged', async (_what, plant, why) => {
   const { a, home, log } = await twoDevices();
   plant(log);
-  const before = snapshotOf(home);
+  const before = snapshotButSyncJson(home);
   const refused = await a.run('sync');
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(new RegExp(`^stint: Bad sync log: ${join(log, SEGMENT).replaceAll('.', '\\.')}: ${why}`));
   expect(refused.stderr.split('\n')).toHaveLength(2);
-  expect(snapshotOf(home)).toEqual(before);
+  expect(snapshotButSyncJson(home)).toEqual(before);
 });
 
 test.each([
@@ -86,11 +76,11 @@ test.each([
 ])('%s is refused, naming it (exit 1), the store unchanged', async (_what, plant, name) => {
   const { a, home, devices } = await twoDevices();
   plant(devices);
-  const before = snapshotOf(home);
+  const before = snapshotButSyncJson(home);
   const refused = await a.run('sync');
   expect(refused).toMatchObject({ code: 1 });
   expect(refused.stderr).toMatch(new RegExp(`^stint: Bad sync log: ${join(devices, name).replaceAll('.', '\\.')}: not a folder`));
-  expect(snapshotOf(home)).toEqual(before);
+  expect(snapshotButSyncJson(home)).toEqual(before);
 });
 
 test('junk beside the logs (a stray file, a folder not named as a device) is passed over', async () => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { execProgram, realFiles } from '../../src/cli/deps.js';
 import type { Files } from '../../src/jobs/files.js';
 import { createFileStore } from '../../src/store/file-store.js';
@@ -6,6 +6,7 @@ import { ALL, type Store } from '../../src/store/store.js';
 import { runSync } from '../../src/sync/run.js';
 import type { Exec } from '../../src/sync/transport.js';
 import { harnessOn } from './in-process.js';
+import { snapshotDir } from './spawn.js';
 
 /**
  * A store whose first write of sync's merged state fails, as a kill right after the store's
@@ -82,3 +83,8 @@ export function gitDevice(dir: string, name: string) {
 }
 
 const NOW = '2026-03-02T10:00:00Z';
+
+/** Every file of a data directory and its bytes, but sync.json (and its backup), which records a failure. */
+export function snapshotButSyncJson(dir: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(snapshotDir(dir)).filter(([path]) => !basename(path).startsWith('sync.json')));
+}
